@@ -1,0 +1,282 @@
+"""Gold-set evaluation of the event coder.
+
+Reads gold files in the format of ``plover_gsr_dev.jsonl`` (one sentence per line with its events;
+``exhaustive: true`` marks lines whose events are complete, so extra system events count against
+precision) and reports, per event type and overall: recall of gold events by type, actor and
+recipient country recall on matched events, events per sentence, precision/F1 where the gold is
+exhaustive, modality accuracy and date accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .models import PLOVER_TYPES, Document, EventMention, FuzzyDate
+from .pipeline import Extractor
+
+# Gold actor codes that name a group rather than a country.
+GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UAF", "REB", "ISM"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    event_type: str
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    negated: bool | None
+    hypothetical: bool | None
+    event_date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSentence:
+    id: str
+    text: str
+    date: FuzzyDate | None
+    genre: str
+    exhaustive: bool
+    events: tuple[GoldEvent, ...]
+
+
+@dataclass(slots=True)
+class Tally:
+    gold: int = 0
+    found: int = 0
+    system: int = 0
+    strict_tp: int = 0
+    system_tp: int = 0
+
+    def as_dict(self, exhaustive: bool) -> dict[str, float | int]:
+        out: dict[str, float | int] = {"gold": self.gold, "recall": _ratio(self.found, self.gold)}
+        if exhaustive:
+            precision = _ratio(self.system_tp, self.system)
+            out.update(system=self.system, precision=precision,
+                       f1=_f1(precision, out["recall"]))
+        return out
+
+
+@dataclass(slots=True)
+class Report:
+    name: str
+    sentences: int = 0
+    exhaustive_sentences: int = 0
+    system_events: int = 0
+    by_type: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    actor_hits: int = 0
+    actor_total: int = 0
+    recipient_hits: int = 0
+    recipient_total: int = 0
+    strict_tp: int = 0
+    strict_gold: int = 0
+    strict_system_tp: int = 0
+    strict_system: int = 0
+    flag_correct: int = 0
+    flag_total: int = 0
+    date_exact: int = 0
+    date_precision_ok: int = 0
+    date_total: int = 0
+    confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def figures(self) -> dict[str, Any]:
+        gold = sum(t.gold for t in self.by_type.values())
+        found = sum(t.found for t in self.by_type.values())
+        exhaustive = self.exhaustive_sentences > 0
+        out: dict[str, Any] = {
+            "sentences": self.sentences,
+            "gold_events": gold,
+            "type_recall": _ratio(found, gold),
+            "events_per_sentence": _ratio(self.system_events, self.sentences),
+            "actor_country_recall": _ratio(self.actor_hits, self.actor_total),
+            "recipient_country_recall": _ratio(self.recipient_hits, self.recipient_total),
+        }
+        if exhaustive:
+            sys_total = sum(t.system for t in self.by_type.values())
+            sys_tp = sum(t.system_tp for t in self.by_type.values())
+            precision = _ratio(sys_tp, sys_total)
+            out["type_precision"] = precision
+            out["type_f1"] = _f1(precision, out["type_recall"])
+            strict_p = _ratio(self.strict_system_tp, self.strict_system)
+            strict_r = _ratio(self.strict_tp, self.strict_gold)
+            out["strict_precision"] = strict_p
+            out["strict_recall"] = strict_r
+            out["strict_f1"] = _f1(strict_p, strict_r)
+        if self.flag_total:
+            out["modality_accuracy"] = _ratio(self.flag_correct, self.flag_total)
+        if self.date_total:
+            out["date_exact"] = _ratio(self.date_exact, self.date_total)
+            out["date_precision_ok"] = _ratio(self.date_precision_ok, self.date_total)
+        out["by_type"] = {
+            t: self.by_type[t].as_dict(exhaustive) for t in PLOVER_TYPES if t in self.by_type
+        }
+        return out
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def load_gold(path: str | Path) -> list[GoldSentence]:
+    items: list[GoldSentence] = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                items.append(_gold_sentence(raw))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise InputError(f"{path}:{number}", "malformed gold line", str(exc)) from exc
+    return items
+
+
+def _gold_sentence(raw: dict[str, Any]) -> GoldSentence:
+    events = tuple(
+        GoldEvent(
+            event_type=e["type"],
+            actors=frozenset(a["code"] for a in e.get("actors", []) if a.get("code")),
+            recipients=frozenset(r["code"] for r in e.get("recipients", []) if r.get("code")),
+            negated=e.get("negated"),
+            hypothetical=e.get("hypothetical"),
+            event_date=e.get("event_date"),
+        )
+        for e in raw.get("events", [])
+    )
+    date = FuzzyDate.parse(raw["date"]) if raw.get("date") else None
+    return GoldSentence(raw["id"], raw["text"], date, raw.get("genre") or "news",
+                        bool(raw.get("exhaustive")), events)
+
+
+def _codes(refs: Iterable[Any]) -> frozenset[str]:
+    codes: set[str] = set()
+    for ref in refs:
+        if ref.country:
+            codes.add(ref.country)
+        elif ref.sector in GROUP_CODES:
+            codes.add(ref.sector)
+    return frozenset(codes)
+
+
+def _participants_match(gold: GoldEvent, mention: EventMention) -> bool:
+    actors, recipients = _codes(mention.actors), _codes(mention.recipients)
+    if gold.event_type in SYMMETRIC_TYPES or mention.event_type in SYMMETRIC_TYPES:
+        gold_all, sys_all = gold.actors | gold.recipients, actors | recipients
+        return gold_all == sys_all or bool(gold_all & sys_all) and gold.actors <= sys_all
+    actor_ok = (not gold.actors and not actors) or bool(gold.actors & actors)
+    recipient_ok = (not gold.recipients and not recipients) or bool(gold.recipients & recipients)
+    return actor_ok and recipient_ok
+
+
+def _overlap(gold: GoldEvent, mention: EventMention) -> int:
+    return len(gold.actors & _codes(mention.actors)) + len(
+        gold.recipients & _codes(mention.recipients)
+    )
+
+
+def evaluate(gold: list[GoldSentence], extractor: Extractor, name: str = "gold") -> Report:
+    report = Report(name)
+    documents = [
+        Document(id=item.id, text=item.text, source=name, published=item.date, genre=item.genre)  # type: ignore[arg-type]
+        for item in gold
+    ]
+    for item, result in zip(gold, extractor.extract(documents), strict=True):
+        report.sentences += 1
+        report.exhaustive_sentences += item.exhaustive
+        mentions = list(result.mentions)
+        report.system_events += len(mentions)
+        _score_sentence(report, item, mentions)
+    return report
+
+
+def _score_sentence(report: Report, item: GoldSentence, mentions: list[EventMention]) -> None:
+    used_type: set[int] = set()
+    used_strict: set[int] = set()
+    for event in item.events:
+        tally = report.by_type[event.event_type]
+        tally.gold += 1
+        candidates = [i for i, m in enumerate(mentions)
+                      if m.event_type == event.event_type and i not in used_type]
+        if not candidates:
+            for m in mentions:
+                report.confusions[(event.event_type, m.event_type)] += 1
+            if not mentions:
+                report.confusions[(event.event_type, "-")] += 1
+            continue
+        best = max(candidates, key=lambda i: _overlap(event, mentions[i]))
+        used_type.add(best)
+        tally.found += 1
+        mention = mentions[best]
+        _score_participants(report, event, mention)
+        _score_flags(report, event, mention)
+        if item.exhaustive:
+            report.strict_gold += 1
+            strict = [i for i in candidates if i not in used_strict
+                      and _participants_match(event, mentions[i])]
+            if strict:
+                used_strict.add(strict[0])
+                report.strict_tp += 1
+    if item.exhaustive:
+        for i, mention in enumerate(mentions):
+            tally = report.by_type[mention.event_type]
+            tally.system += 1
+            report.strict_system += 1
+            if i in used_type:
+                tally.system_tp += 1
+            if i in used_strict:
+                report.strict_system_tp += 1
+
+
+def _score_participants(report: Report, event: GoldEvent, mention: EventMention) -> None:
+    sys_actors, sys_recipients = _codes(mention.actors), _codes(mention.recipients)
+    if event.event_type in SYMMETRIC_TYPES:
+        sys_actors = sys_recipients = sys_actors | sys_recipients
+    gold_actor_countries = {c for c in event.actors if c not in GROUP_CODES}
+    gold_recipient_countries = {c for c in event.recipients if c not in GROUP_CODES}
+    if gold_actor_countries:
+        report.actor_total += 1
+        report.actor_hits += bool(gold_actor_countries & sys_actors)
+    if gold_recipient_countries:
+        report.recipient_total += 1
+        report.recipient_hits += bool(gold_recipient_countries & (sys_recipients | sys_actors
+                                      if event.event_type in SYMMETRIC_TYPES else sys_recipients))
+
+
+def _score_flags(report: Report, event: GoldEvent, mention: EventMention) -> None:
+    if event.negated is not None or event.hypothetical is not None:
+        report.flag_total += 1
+        report.flag_correct += (bool(event.negated) == mention.negated) and (
+            bool(event.hypothetical) == mention.hypothetical
+        )
+    if event.event_date:
+        report.date_total += 1
+        value = mention.date.iso() if mention.date else None
+        report.date_exact += value == event.event_date
+        report.date_precision_ok += value is not None and len(value) == len(event.event_date)
+
+
+def compare_to_baseline(figures: dict[str, Any], baseline: dict[str, Any],
+                        tolerance: float = 0.005) -> list[str]:
+    """Pinned figures that fell below the baseline (or rose above it, for events per sentence)."""
+    problems: list[str] = []
+    for key, pinned in baseline.items():
+        if key.startswith("_") or not isinstance(pinned, int | float):
+            continue
+        value = figures.get(key)
+        if value is None:
+            problems.append(f"{key}: missing (baseline {pinned})")
+        elif key == "events_per_sentence":
+            if value > pinned + tolerance:
+                problems.append(f"{key}: {value} above baseline {pinned}")
+        elif value < pinned - tolerance:
+            problems.append(f"{key}: {value} below baseline {pinned}")
+    return problems

@@ -1,0 +1,279 @@
+"""Actor knowledge: countries, organisations, people with date-bounded roles, agent nouns.
+
+Loads the data files under ``dyadwatch/knowledge`` (and any the dyad names) into one index that
+the resolver in :mod:`dyadwatch.extract.actors` queries. Nothing here looks at text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from ..config import Dyad, knowledge_path
+from ..errors import KnowledgeError
+
+EntityKind = Literal["country", "igo", "person", "institution", "agent", "role"]
+# How an alias names its entity: the kind decides how much the resolver trusts a match.
+AliasKind = Literal[
+    "name", "alias", "surname", "demonym", "capital", "seat", "agent", "role"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    org: str | None = None
+    to: str | None = None
+    portfolio: str | None = None
+
+    def active(self, when: dt.date | None) -> bool:
+        if when is None:
+            return False
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    key: str
+    kind: EntityKind
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    surname: str | None = None
+    roles: tuple[Role, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    members: tuple[str, ...] = ()
+
+    def roles_at(self, when: dt.date | None) -> tuple[Role, ...]:
+        return tuple(r for r in self.roles if r.active(when))
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    text: str
+    entity: str  # Entity.key
+    kind: AliasKind
+    case_sensitive: bool
+
+
+@dataclass(slots=True)
+class ActorKnowledge:
+    """All actor facts for one dyad, indexed for lookup."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+    honorifics: frozenset[str] = frozenset()
+    # role id -> countries where the noun applies (empty: everywhere)
+    role_countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    holders: dict[tuple[str, str], list[tuple[Entity, Role]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    surnames: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entity: Entity, aliases: Iterable[tuple[str, AliasKind]]) -> None:
+        if entity.key in self.entities:
+            raise KnowledgeError(f"entity {entity.key!r} is defined twice")
+        self.entities[entity.key] = entity
+        for text, kind in aliases:
+            text = text.strip()
+            if text:
+                self.aliases.append(Alias(text, entity.key, kind, _case_sensitive(text, kind)))
+        for role in entity.roles:
+            if entity.country:
+                self.holders[(entity.country, role.role)].append((entity, role))
+        if entity.surname:
+            self.surnames[entity.surname].append(entity)
+
+    def holder(self, country: str, role: str, when: dt.date | None) -> Entity | None:
+        """Who held ``role`` in ``country`` on ``when`` (None when unknown or ambiguous)."""
+        if when is None:
+            return None
+        found = {e.key: e for e, r in self.holders.get((country, role), ()) if r.active(when)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def holders_at(self, when: dt.date, country: str | None = None) -> Iterator[tuple[Entity, Role]]:
+        for (c, _), pairs in sorted(self.holders.items()):
+            if country and c != country:
+                continue
+            for entity, role in pairs:
+                if role.active(when):
+                    yield entity, role
+
+    def country_name(self, iso3: str | None) -> str | None:
+        return self.country_names.get(iso3 or "")
+
+
+def _case_sensitive(text: str, kind: AliasKind) -> bool:
+    """Single-word proper names match only as written (or in capitals): "US", "Moon", "Turkey"
+    and "Amnesty" are also ordinary words. Lower-case nouns (agents, roles) and multi-word
+    names match in any case."""
+    if kind in ("agent", "role"):
+        return False
+    return len(text.split()) == 1 and any(c.isupper() for c in text)
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value in (None, "", "null"):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise KnowledgeError(f"{where}: {value!r} is not a YYYY-MM-DD date") from exc
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            {k: (v or "") for k, v in row.items()}
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+
+
+def _load_countries(kb: ActorKnowledge, path: Path) -> None:
+    for row in _read_tsv(path):
+        iso3 = row["iso3"].strip().upper()
+        name = row["name"].strip()
+        kb.country_names[iso3] = name
+        aliases: list[tuple[str, AliasKind]] = [(name, "name")]
+        aliases += [(a, "alias") for a in _split(row.get("aliases", ""))]
+        aliases += [(a, "demonym") for a in _split(row.get("demonyms", ""))]
+        aliases += [(a, "capital") for a in _split(row.get("capitals", ""))]
+        aliases += [(a, "seat") for a in _split(row.get("seats", ""))]
+        kb.add(Entity(f"country:{iso3}", "country", name, country=iso3, sector="GOV"), aliases)
+
+
+def _load_igos(kb: ActorKnowledge, path: Path) -> None:
+    for row in _read_tsv(path):
+        code = row["code"].strip()
+        sector = row.get("sector", "IGO").strip() or "IGO"
+        entity = Entity(
+            f"igo:{code}", "igo", row["name"].strip(), sector=sector,
+            members=tuple(_split(row.get("members", ""))),
+        )
+        names = [(row["name"], "name"), (code, "alias")] + [
+            (a, "alias") for a in _split(row.get("aliases", ""))
+        ]
+        kb.add(entity, names)
+
+
+def _load_agents(kb: ActorKnowledge, path: Path) -> None:
+    for row in _read_tsv(path):
+        noun = row["noun"].strip().lower()
+        key = f"agent:{noun}"
+        if noun and key not in kb.entities:
+            kb.add(Entity(key, "agent", noun, sector=row["sector"].strip()), [(noun, "agent")])
+
+
+def _load_roles(kb: ActorKnowledge, path: Path) -> None:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    nouns: dict[str, set[str]] = defaultdict(set)
+    for entry in raw.get("titles", []):
+        role = entry["role"]
+        countries = frozenset(entry.get("countries") or ())
+        kb.role_countries[role] = kb.role_countries.get(role, frozenset()) | countries
+        for noun in entry.get("nouns", []):
+            nouns[noun.lower()].add(role)
+    for noun, roles in nouns.items():
+        # One entity per noun; its roles are tried in order by the resolver.
+        kb.add(Entity(f"role:{noun}", "role", noun, roles=tuple(Role(r) for r in sorted(roles))),
+               [(noun, "role")])
+    kb.honorifics = frozenset(h.lower() for h in raw.get("honorifics", []))
+
+
+def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
+    where = str(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{where}: not valid YAML ({exc})") from exc
+    default_country = raw.get("country")
+    for person in raw.get("people", []) or []:
+        name = person["name"]
+        roles = tuple(
+            Role(
+                role=r["role"],
+                start=_date(r.get("start"), f"{where}: {name}"),
+                end=_date(r.get("end"), f"{where}: {name}"),
+                org=r.get("org"),
+                to=r.get("to"),
+                portfolio=r.get("portfolio"),
+            )
+            for r in person.get("roles", []) or []
+        )
+        key = f"person:{name}"
+        if key in kb.entities:
+            continue  # the same person in two files (e.g. an envoy): the first file wins
+        entity = Entity(
+            key, "person", name, country=person.get("country", default_country),
+            sector=person.get("sector", "GOV"), surname=person.get("surname"), roles=roles,
+        )
+        aliases: list[tuple[str, AliasKind]] = [(name, "name")]
+        aliases += [(a, "alias") for a in person.get("aliases", []) or []]
+        if entity.surname:
+            aliases.append((entity.surname, "surname"))
+        kb.add(entity, aliases)
+    for inst in raw.get("institutions", []) or []:
+        name = inst["name"]
+        key = f"org:{name}"
+        if key in kb.entities:
+            continue
+        entity = Entity(
+            key, "institution", name, country=inst.get("country", default_country),
+            sector=inst.get("sector", "GOV"),
+            start=_date(inst.get("start"), f"{where}: {name}"),
+            end=_date(inst.get("end"), f"{where}: {name}"),
+        )
+        kb.add(entity, [(name, "name")] + [(a, "alias") for a in inst.get("aliases", []) or []])
+
+
+def load_knowledge(actor_files: Iterable[Path]) -> ActorKnowledge:
+    """Build the knowledge index from the world-coverage files and the given actor files."""
+    kb = ActorKnowledge()
+    loaders = (
+        ("countries.tsv", _load_countries),
+        ("igos.tsv", _load_igos),
+        ("agents.tsv", _load_agents),
+        ("roles.yaml", _load_roles),
+    )
+    for name, loader in loaders:
+        path = knowledge_path(name)
+        if not path.exists():
+            raise KnowledgeError(f"knowledge file {path} is missing; reinstall dyadwatch")
+        try:
+            loader(kb, path)
+        except (KeyError, TypeError) as exc:
+            raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+    for path in actor_files:
+        try:
+            _load_actor_file(kb, Path(path))
+        except (KeyError, TypeError) as exc:
+            raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+    return kb
+
+
+@lru_cache(maxsize=8)
+def _cached(files: tuple[Path, ...]) -> ActorKnowledge:
+    return load_knowledge(files)
+
+
+def knowledge_for(dyad: Dyad) -> ActorKnowledge:
+    """The knowledge index of a dyad (loaded once per process)."""
+    return _cached(dyad.actor_files)

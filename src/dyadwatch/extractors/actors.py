@@ -1,0 +1,327 @@
+"""Actor resolution in parsed text: which country, sector and entity does a noun phrase name?
+
+The matcher finds every alias from the knowledge files in a spaCy ``Doc`` once per document; the
+resolver then reads a noun phrase (the subtree of a head token) and combines what it finds: a person
+("Kishida") beats an institution ("the foreign ministry"), which beats a country word ("Japanese").
+Pronouns, role nouns ("the Japanese premier") and reciprocal phrases ("the two ministers") are
+resolved from the document context and the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..models import ActorRef
+from .actor_kb import ActorKnowledge, Entity
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
+RECIPROCAL_HEADS = frozenset(
+    {"ministers", "leaders", "countries", "sides", "nations", "governments", "neighbours",
+     "neighbors", "presidents", "premiers", "allies", "foes", "delegations", "officials",
+     "diplomats", "parties", "heads", "envoys", "capitals", "states"}
+)
+# Noun-phrase children whose subtree does not name the actor ("officials who met ...").
+_NP_STOP_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "advmod", "det",
+     "nummod", "quantmod", "npadvmod"}
+)
+_NP_PREPS = frozenset({"of", "from", "in", "at", "for"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int  # token index
+    end: int
+    entity: Entity
+    kind: str
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What earlier sentences of the same document have established."""
+
+    date: dt.date | None = None
+    seen_entities: set[str] = field(default_factory=set)
+    last_person: ActorRef | None = None
+    last_actors: tuple[ActorRef, ...] = ()
+    recent_countries: list[str] = field(default_factory=list)
+    default_countries: tuple[str, ...] = ()
+
+    def note(self, refs: tuple[ActorRef, ...]) -> None:
+        if not refs:
+            return
+        self.last_actors = refs
+        for ref in refs:
+            if ref.entity:
+                self.seen_entities.add(ref.entity)
+            if ref.role or (ref.entity and ref.sector and ref.text[:1].isupper()):
+                self.last_person = ref if ref.role or _looks_personal(ref) else self.last_person
+            if ref.country:
+                if ref.country in self.recent_countries:
+                    self.recent_countries.remove(ref.country)
+                self.recent_countries.append(ref.country)
+
+    def two_countries(self) -> tuple[str, ...]:
+        recent = list(dict.fromkeys(reversed(self.recent_countries)))[:2]
+        if len(recent) == 2:
+            return tuple(recent)
+        return self.default_countries
+
+
+def _looks_personal(ref: ActorRef) -> bool:
+    return ref.role is not None
+
+
+class ActorResolver:
+    """Finds alias hits in a document and resolves noun phrases to ``ActorRef`` records."""
+
+    def __init__(self, kb: ActorKnowledge, nlp: Language) -> None:
+        self.kb = kb
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        labels = [f"{a.kind}|{a.entity}" for a in self.kb.aliases]
+        texts = [a.text if a.case_sensitive else a.text.lower() for a in self.kb.aliases]
+        exact: dict[str, list[Doc]] = {}
+        lower: dict[str, list[Doc]] = {}
+        # The tokenizer alone (no tagger/parser) turns each alias into the tokens the matcher
+        # will see in running text.
+        for alias, label, pattern in zip(self.kb.aliases, labels, nlp.tokenizer.pipe(texts),
+                                         strict=True):
+            target = exact if alias.case_sensitive else lower
+            target.setdefault(label, []).append(pattern)
+            if alias.case_sensitive and alias.text.upper() != alias.text:
+                target[label].append(nlp.make_doc(alias.text.upper()))  # headlines in capitals
+        for label, docs in exact.items():
+            self._exact.add(label, docs)
+        for label, docs in lower.items():
+            self._lower.add(label, docs)
+
+    # -- matching ---------------------------------------------------------------------------
+    def find_hits(self, doc: Doc) -> dict[int, Hit]:
+        """Map each token index to the longest alias hit covering it."""
+        raw: list[tuple[int, int, str]] = []
+        for matcher in (self._exact, self._lower):
+            for match_id, start, end in matcher(doc):
+                raw.append((start, end, doc.vocab.strings[match_id]))
+        raw.sort(key=lambda m: (-(m[1] - m[0]), _kind_rank(m[2].split("|", 1)[0]), m[0]))
+        taken: dict[int, Hit] = {}
+        for start, end, label in raw:
+            if any(i in taken for i in range(start, end)):
+                continue
+            kind, key = label.split("|", 1)
+            entity = self.kb.entities[key]
+            if kind == "surname" and not self._surname_ok(doc, start, entity):
+                continue
+            hit = Hit(start, end, entity, kind)
+            for i in range(start, end):
+                taken[i] = hit
+        return taken
+
+    def _surname_ok(self, doc: Doc, start: int, entity: Entity) -> bool:
+        token = doc[start]
+        if not token.text[:1].isupper():
+            return False
+        others = self.kb.surnames.get(entity.surname or "", [])
+        if len(others) > 1:
+            # Several people share the surname ("Kim", "Lee"): only a title plus an office held
+            # on the document date can single one out; the caller's context decides the rest.
+            return bool(entity.roles) and start > 0 and doc[start - 1].lower_ in self.kb.honorifics
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        return (
+            prev in self.kb.honorifics
+            or token.ent_type_ == "PERSON"
+            or bool(entity.roles)
+        )
+
+    # -- resolution -------------------------------------------------------------------------
+    def resolve(self, head: Token, hits: dict[int, Hit], ctx: DocContext,
+                when: dt.date | None = None) -> tuple[ActorRef, ...]:
+        """The actors named by the noun phrase headed by ``head`` (conjuncts excluded)."""
+        when = when or ctx.date
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS and ctx.last_person is not None:
+            return (_with_text(ctx.last_person, head),)
+        tokens = _np_tokens(head)
+        found = _hits_in(tokens, hits)
+        if not found:
+            refs = self._resolve_contextual(head, tokens, ctx)
+        else:
+            refs = self._combine(head, tokens, found, ctx, when)
+        span = _np_span(head, tokens)
+        return tuple(replace(r, start=span.start_char, end=span.end_char) for r in refs)
+
+    def _resolve_contextual(self, head: Token, tokens: list[Token],
+                            ctx: DocContext) -> tuple[ActorRef, ...]:
+        words = {t.lower_ for t in tokens}
+        if head.lower_ in RECIPROCAL_HEADS and ({"two", "both"} & words):
+            countries = ctx.two_countries()
+            sector = "GOV" if head.lower_ not in {"countries", "nations"} else "GOV"
+            return tuple(
+                ActorRef(text=_span_text(head, tokens), country=c, sector=sector)
+                for c in countries
+            )
+        if head.lower_ == "both" and head.dep_ in {"nsubj", "nsubjpass"}:
+            return tuple(ActorRef(text="both", country=c, sector="GOV")
+                         for c in ctx.two_countries())
+        return ()
+
+    def _combine(self, head: Token, tokens: list[Token], found: list[Hit], ctx: DocContext,
+                 when: dt.date | None) -> tuple[ActorRef, ...]:
+        text = _span_text(head, tokens)
+        by_kind: dict[str, list[Hit]] = {}
+        for hit in found:
+            by_kind.setdefault(hit.entity.kind, []).append(hit)
+        countries = [h for h in by_kind.get("country", [])]
+        country_codes = list(dict.fromkeys(h.entity.country for h in countries))
+        agent_sector = _nearest_sector(head, by_kind.get("agent", []))
+
+        person = _nearest(head, by_kind.get("person", []))
+        if person is not None:
+            entity = person.entity
+            roles = entity.roles_at(when)
+            role = roles[0].role if roles else None
+            return (ActorRef(text=text, country=entity.country, sector=entity.sector or "GOV",
+                             entity=entity.name, role=role),)
+        institution = _nearest(head, by_kind.get("institution", []))
+        if institution is not None:
+            entity = institution.entity
+            return (ActorRef(text=text, country=entity.country,
+                             sector=agent_sector or entity.sector, entity=entity.name),)
+        igo = _nearest(head, by_kind.get("igo", []))
+        role_hit = _nearest(head, by_kind.get("role", []))
+        if role_hit is not None and (len(country_codes) <= 1) and igo is None:
+            country = country_codes[0] if country_codes else None
+            holder = self._role_holder(role_hit.entity, country, when)
+            if holder is not None:
+                roles = holder.roles_at(when)
+                return (ActorRef(text=text, country=holder.country, sector=holder.sector or "GOV",
+                                 entity=holder.name, role=roles[0].role if roles else None),)
+            if country is None and ctx.last_person is not None and ctx.last_person.role in {
+                r.role for r in role_hit.entity.roles
+            }:
+                return (_with_text(ctx.last_person, head),)
+            if country is not None:
+                return (ActorRef(text=text, country=country, sector="GOV",
+                                 role=role_hit.entity.roles[0].role),)
+        if igo is not None:
+            return (ActorRef(text=text, sector=igo.entity.sector or "IGO",
+                             entity=igo.entity.name),)
+        if not country_codes:
+            if agent_sector and head.pos_ in {"NOUN", "PROPN"}:
+                # "workers", "rebels": a sector without a country is still an actor
+                return (ActorRef(text=text, sector=agent_sector),)
+            return ()
+        sector = agent_sector or _country_word_sector(head, countries)
+        if len(country_codes) > 1 and _coordinated(head, countries):
+            return tuple(ActorRef(text=text, country=c, sector=sector) for c in country_codes)
+        chosen = _nearest(head, countries)
+        assert chosen is not None
+        return (ActorRef(text=text, country=chosen.entity.country, sector=sector),)
+
+    def _role_holder(self, role_entity: Entity, country: str | None,
+                     when: dt.date | None) -> Entity | None:
+        if country is None:
+            return None
+        for role in role_entity.roles:
+            allowed = self.kb.role_countries.get(role.role, frozenset())
+            if allowed and country not in allowed:
+                continue
+            holder = self.kb.holder(country, role.role, when)
+            if holder is not None:
+                return holder
+        return None
+
+
+_KIND_RANK = {"name": 0, "alias": 1, "surname": 2, "role": 3, "seat": 4, "capital": 5,
+              "demonym": 6, "agent": 7}
+
+
+def _kind_rank(kind: str) -> int:
+    return _KIND_RANK.get(kind, 9)
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    out: list[Token] = [head]
+    stack = [c for c in head.children if c.dep_ not in _NP_STOP_DEPS]
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "prep" and token.lower_ not in _NP_PREPS:
+            continue
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl", "advcl", "punct"})
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _hits_in(tokens: list[Token], hits: dict[int, Hit]) -> list[Hit]:
+    seen: dict[int, Hit] = {}
+    for token in tokens:
+        hit = hits.get(token.i)
+        if hit is not None:
+            seen[hit.start] = hit
+    return list(seen.values())
+
+
+def _nearest(head: Token, candidates: list[Hit]) -> Hit | None:
+    if not candidates:
+        return None
+    for hit in candidates:
+        if hit.start <= head.i < hit.end:
+            return hit
+    return min(candidates, key=lambda h: abs(h.start - head.i))
+
+
+def _nearest_sector(head: Token, agents: list[Hit]) -> str | None:
+    hit = _nearest(head, agents)
+    return hit.entity.sector if hit else None
+
+
+def _country_word_sector(head: Token, countries: list[Hit]) -> str | None:
+    """A country name or capital standing alone acts for its government ("Seoul protested");
+    a demonym used as a noun names people ("South Koreans")."""
+    for hit in countries:
+        if hit.start <= head.i < hit.end:
+            return "CVL" if hit.kind == "demonym" else "GOV"
+    return None
+
+
+def _coordinated(head: Token, countries: list[Hit]) -> bool:
+    """True when country words in one phrase are joined by 'and' ("officials from Japan and
+    South Korea"), so the phrase names one actor per country."""
+    doc = head.doc
+    spans = [(h.start, h.end) for h in countries]
+    for start, end in spans:
+        for i in range(start, end):
+            token = doc[i]
+            if token.dep_ == "conj" and any(
+                s <= token.head.i < e for s, e in spans if (s, e) != (start, end)
+            ):
+                return True
+    return False
+
+
+def _np_span(head: Token, tokens: list[Token]) -> Span:
+    doc = head.doc
+    start = tokens[0].i
+    end = tokens[-1].i + 1
+    while start < end - 1 and doc[start].dep_ in {"det", "predet", "punct"}:
+        start += 1
+    while end - 1 > start and doc[end - 1].dep_ == "punct":
+        end -= 1
+    span: Span = doc[start:end]
+    return span if len(span.text) <= 120 else doc[head.i:head.i + 1]
+
+
+def _span_text(head: Token, tokens: list[Token]) -> str:
+    return _np_span(head, tokens).text
+
+
+def _with_text(ref: ActorRef, token: Token) -> ActorRef:
+    return ActorRef(text=token.text, country=ref.country, sector=ref.sector, entity=ref.entity,
+                    role=ref.role, start=token.idx, end=token.idx + len(token.text))

@@ -1,0 +1,76 @@
+"""Event dates: which time expression of the sentence dates this event, or the publication date.
+
+The tagger in :mod:`dyadwatch.nlp.temporal` finds and normalises time expressions; this module picks
+the one that belongs to the event's clause and falls back to the publication (or post) date only for
+reports in news-like genres, saying so in ``date_source``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..models import Document, FuzzyDate
+from ..nlp.temporal import TimeExpression, find_time_expressions
+
+# Genres whose present/past-tense reports happen around the publication date.
+NEWS_GENRES = frozenset({"news", "official", "forum", "comment"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventDating:
+    value: FuzzyDate | None = None
+    value_end: FuzzyDate | None = None
+    source: str | None = None  # sentence, relative, publication, post
+
+
+def tense_of(token: Token) -> str | None:
+    auxes = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    head = token.head if token.dep_ == "xcomp" else token
+    auxes |= {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & {"will", "'ll", "shall"} or "going" in {head.lower_}:
+        return "future"
+    if token.tag_ in _PAST_TAGS or auxes & {"did", "had", "was", "were", "has", "have"}:
+        return "past"
+    if token.tag_ in {"VBZ", "VBP", "VBG"}:
+        return "present"
+    return None
+
+
+def date_event(sent: Span, token: Token, document: Document, base: FuzzyDate | None,
+               hypothetical: bool) -> EventDating:
+    tense = tense_of(token)
+    anchor = base if base is not None and base.precision == "day" else None
+    expressions = find_time_expressions(sent.text, anchor, tense)
+    chosen = _pick(expressions, sent, token)
+    if chosen is not None and chosen.value is not None:
+        source = "relative" if chosen.anchored else "sentence"
+        return EventDating(chosen.value, chosen.value_end, source)
+    if hypothetical or base is None or document.genre not in NEWS_GENRES:
+        return EventDating()
+    if tense == "future":
+        return EventDating()
+    return EventDating(base, None, "publication")
+
+
+def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeExpression | None:
+    """The expression inside the event verb's clause, nearest the verb; a lone expression in a
+    one-clause sentence also counts."""
+    usable = [e for e in expressions if e.value is not None]
+    if not usable:
+        return None
+    base = sent.start_char
+    left = token.left_edge.idx - base
+    right = token.right_edge.idx + len(token.right_edge.text) - base
+    inside = [e for e in usable if left <= e.start and e.end <= right]
+    # A time expression inside a nested clause of another verb ("after the talks that ended on
+    # Monday") belongs to that verb; prefer ones attached directly near the trigger.
+    position = token.idx - base
+    if inside:
+        return min(inside, key=lambda e: abs(e.start - position))
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
+    if len(usable) == 1 and len(verbs) <= 2:
+        return usable[0]
+    return None

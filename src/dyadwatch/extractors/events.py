@@ -1,0 +1,408 @@
+"""The event coder: PLOVER events from dependency patterns over the spaCy parse.
+
+For each verb that matches a trigger pattern the coder finds who acts (subject, or the agent of a
+passive), who is acted upon (object, passive subject, prepositional objects), whether the event is
+negated or only planned/possible/demanded, and which trigger absorbs which ("agreed to hold talks" is
+one AGREE). Everything that fires is named in ``Evidence.rule``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from ..models import ActorRef
+from .actors import ActorResolver, DocContext, Hit
+from .patterns import PatternBook, Trigger
+
+HYPOTHETICAL_AUX = {"will": "future", "'ll": "future", "shall": "future", "would": "possible",
+                    "may": "possible", "might": "possible", "could": "possible",
+                    "should": "demanded", "must": "demanded", "can": "possible"}
+RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "from",
+                             "upon", "over", "into", "for", "between", "in"})
+CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "NGO", "REF", "REB", "MED"})
+SYMMETRIC_CONSULT_MODES = frozenset({None, "phone", "third-party", "multilateral"})
+COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    kind: str | None = None  # future, planned, possible, demanded, conditional
+    refusal: bool = False  # "will not accept": a rejection, not a negated agreement
+    ultimatum: bool = False  # "... unless X": the event is held over the recipient
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    """An event found in one sentence, before dates, issues and scores are attached."""
+
+    trigger: Trigger
+    token: Token
+    actors: tuple[ActorRef, ...]
+    recipients: tuple[ActorRef, ...]
+    modality: Modality
+    event_type: str
+    mode: str | None
+    reported_by: ActorRef | None
+    confidence: float
+
+
+class EventCoder:
+    def __init__(self, book: PatternBook, resolver: ActorResolver) -> None:
+        self.book = book
+        self.resolver = resolver
+
+    # -- triggers ---------------------------------------------------------------------------
+    def match_trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ not in {"VERB", "AUX"} and not (token.dep_ == "ROOT" and token.pos_ == "NOUN"):
+            return None
+        candidates = self.book.by_lemma.get(token.lemma_.lower()) or self.book.by_lemma.get(
+            token.lower_
+        )
+        best: Trigger | None = None
+        if candidates:
+            words = _child_words(token)
+            objects = _object_lemmas(token)
+            for trigger in candidates:
+                if trigger.words and not all(w in words for w in trigger.words):
+                    continue
+                if trigger.objects and not (trigger.objects & objects):
+                    continue
+                if best is None or trigger.specificity > best.specificity:
+                    best = trigger
+        if best is None and token.lemma_ in self.book.light_verbs:
+            for obj in _object_tokens(token):
+                noun = self.book.nouns.get(obj.lemma_.lower()) or self.book.nouns.get(obj.lower_)
+                if noun is not None:
+                    return noun
+        return best
+
+    # -- sentence ---------------------------------------------------------------------------
+    def code(self, sent: Span, hits: dict[int, Hit], ctx: DocContext) -> list[CodedEvent]:
+        triggers = {t.i: trig for t in sent if (trig := self.match_trigger(t)) is not None}
+        events: list[CodedEvent] = []
+        for index, trigger in triggers.items():
+            token = sent.doc[index]
+            if self._absorbed(token, triggers):
+                continue
+            event = self._code_one(token, trigger, hits, ctx)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _absorbed(self, token: Token, triggers: dict[int, Trigger]) -> bool:
+        """A trigger inside the complement of another trigger is part of that event ("agreed to
+        hold talks", "urged Japan to withdraw", "threatened to impose sanctions")."""
+        current = token
+        while current.dep_ in {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep"}:
+            head = current.head
+            if head.i == current.i:
+                return False
+            if current.dep_ == "conj":
+                return False
+            if head.i in triggers and current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"}:
+                return head.lemma_ not in self.book.speech or current.dep_ == "xcomp"
+            if head.lemma_ in self.book.speech and current.dep_ == "ccomp":
+                return False
+            current = head
+        return False
+
+    def _code_one(self, token: Token, trigger: Trigger, hits: dict[int, Hit],
+                  ctx: DocContext) -> CodedEvent | None:
+        subject, passive_subject, agent, reporter = self._arguments(token)
+        actors: list[ActorRef] = []
+        recipients: list[ActorRef] = []
+        if agent is not None:
+            actors += self._resolve_group(agent, hits, ctx)
+        if subject is not None:
+            actors += self._resolve_group(subject, hits, ctx, reporter=reporter)
+        if passive_subject is not None:
+            recipients += self._resolve_group(passive_subject, hits, ctx)
+        recipients += self._recipients(token, trigger, hits, ctx)
+        recipients = [r for r in recipients if not _same_ref(r, actors)]
+        if not any(a.country for a in actors):
+            place = self._location_country(token, hits, ctx)
+            if place is not None:
+                actors = [replace(a, country=place) for a in actors] or (
+                    [ActorRef(text=place, country=place, sector="GOV")] if passive_subject is not None
+                    else [])
+        if not actors and not recipients:
+            return None
+        modality = self._modality(token)
+        event_type, mode = trigger.event_type, trigger.mode
+        if event_type == "AGREE" and self._commits_to_conflict(token):
+            event_type, mode = "THREATEN", None
+        if modality.kind == "demanded" and reporter is not None and not modality.negated:
+            # "Russia said Sudan must return the helicopter": Russia demands it of Sudan.
+            speaker = self._resolve_group(reporter, hits, ctx)
+            if speaker and not _same_ref(speaker[0], actors):
+                actors, recipients = speaker, actors
+                event_type, mode = "REQUEST", None
+                modality = Modality()
+        if event_type in {"ACCUSE", "ASSAULT"} and trigger.lemma in {"protest", "strike", "clash"} \
+                and actors and all(a.sector in CIVILIAN_SECTORS for a in actors):
+            event_type, mode = "PROTEST", {"protest": "demo", "strike": "strike"}.get(
+                trigger.lemma, "riot")
+        if event_type == "CONSULT" and mode in SYMMETRIC_CONSULT_MODES and token.lemma_ not in {
+            "mediate", "brief", "receive", "host", "welcome", "greet"
+        }:
+            actors, recipients = actors + recipients, []
+        event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
+        reported_by = None
+        if reporter is not None:
+            resolved = self._resolve_group(reporter, hits, ctx)
+            reported_by = resolved[0] if resolved else None
+        confidence = 0.55 + 0.15 * bool(actors) + 0.1 * bool(recipients) + \
+            0.1 * (trigger.specificity > 0) + 0.05 * any(a.country for a in actors)
+        return CodedEvent(trigger, token, _dedupe(actors), _dedupe(recipients), modality,
+                          event_type, mode, reported_by, round(min(confidence, 0.95), 2))
+
+    def _commits_to_conflict(self, token: Token) -> bool:
+        """"vowed to fight", "pledged to retaliate": a commitment to conflict is a threat."""
+        for child in token.children:
+            if child.dep_ == "xcomp":
+                inner = self.match_trigger(child)
+                if inner is not None and inner.event_type in CONFLICT_MATERIAL | {"PROTEST"}:
+                    return True
+        return False
+
+    def _location_country(self, token: Token, hits: dict[int, Hit],
+                          ctx: DocContext) -> str | None:
+        """The country an event happens in ("... was put under investigation in Italy"): the
+        authorities of the place act where the text names no one else."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across"}:
+                for ref in self._prep_objects(child, hits, ctx):
+                    if ref.country:
+                        return ref.country
+        return None
+
+    # -- arguments --------------------------------------------------------------------------
+    def _arguments(self, token: Token) -> tuple[Token | None, Token | None, Token | None,
+                                                Token | None]:
+        """Subject, passive subject, passive agent and the speaker of an enclosing speech verb."""
+        subject = passive = agent = reporter = None
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and subject is None:
+                subject = child
+            elif child.dep_ == "nsubjpass":
+                passive = child
+            elif child.dep_ == "agent":
+                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+        # Walk up through complements and coordinations to find an inherited subject and a
+        # speech verb that reports this event.
+        current = token
+        while current.dep_ in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"} \
+                and current.head.i != current.i:
+            head = current.head
+            if current.dep_ == "relcl" and subject is None and passive is None:
+                subject = head
+                break
+            if current.dep_ == "acl" and subject is None and passive is None:
+                if token.tag_ == "VBN":
+                    passive = head
+                else:
+                    subject = head
+                break
+            head_subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if head.lemma_ in self.book.speech and current.dep_ == "ccomp":
+                reporter = reporter or head_subject
+                if subject is not None and subject.lower_ in {"it", "we", "they", "he", "she"} \
+                        and head_subject is not None:
+                    subject = head_subject
+                break
+            if subject is None and passive is None and current.dep_ in {"xcomp", "conj", "advcl",
+                                                                         "acomp"}:
+                if current.dep_ == "xcomp":
+                    controller = next((c for c in head.children if c.dep_ in {"dobj"}), None)
+                    subject = controller or head_subject
+                else:
+                    subject = head_subject
+                    passive = passive or next(
+                        (c for c in head.children if c.dep_ == "nsubjpass"), None)
+            current = head
+        if passive is not None and agent is None and subject is None:
+            return None, passive, None, reporter
+        return subject, passive, agent, reporter
+
+    def _resolve_group(self, head: Token, hits: dict[int, Hit], ctx: DocContext,
+                       reporter: Token | None = None) -> list[ActorRef]:
+        refs: list[ActorRef] = []
+        for token in _conjuncts(head):
+            if token.lower_ in {"it", "we", "they"} and reporter is not None:
+                token = reporter
+            refs.extend(self.resolver.resolve(token, hits, ctx))
+        return refs
+
+    def _recipients(self, token: Token, trigger: Trigger, hits: dict[int, Hit],
+                    ctx: DocContext) -> list[ActorRef]:
+        found: list[ActorRef] = []
+        for child in token.children:
+            if child.dep_ in {"dobj", "dative", "attr", "oprd"}:
+                found += self._resolve_group(child, hits, ctx)
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS | {"by"}:
+                        found += self._prep_objects(grand, hits, ctx)
+            elif child.dep_ in {"prep", "prt"} and child.lower_ in RECIPIENT_PREPS:
+                if child.lower_ == "in" and trigger.event_type != "CONSULT":
+                    continue
+                found += self._prep_objects(child, hits, ctx)
+        if not found:
+            found = self._complement_recipients(token, hits, ctx)
+        return found
+
+    def _complement_recipients(self, token: Token, hits: dict[int, Hit],
+                               ctx: DocContext) -> list[ActorRef]:
+        """Recipients named inside the complement of a frame verb: "demanded that the US cancel
+        ...", "offered to hand over to Britain ...", "threatened to strike Iraq"."""
+        found: list[ActorRef] = []
+        for child in token.children:
+            if child.dep_ not in {"ccomp", "xcomp"}:
+                continue
+            for grand in child.children:
+                if grand.dep_ in {"nsubj", "nsubjpass"} and child.dep_ == "ccomp":
+                    found += self._resolve_group(grand, hits, ctx)
+                elif grand.dep_ in {"dobj", "dative"}:
+                    found += self._resolve_group(grand, hits, ctx)
+                elif grand.dep_ in {"prep", "prt"} and grand.lower_ in RECIPIENT_PREPS - {"in"}:
+                    found += self._prep_objects(grand, hits, ctx)
+        return found
+
+    def _prep_objects(self, prep: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                out += self._resolve_group(pobj, hits, ctx)
+        return out
+
+    # -- modality ---------------------------------------------------------------------------
+    def _modality(self, token: Token) -> Modality:
+        negated = False
+        kind: str | None = None
+        chain = [token]
+        current = token
+        while current.dep_ in {"xcomp", "conj", "acomp"} and current.head.i != current.i:
+            current = current.head
+            chain.append(current)
+        for verb in chain:
+            for child in verb.children:
+                if child.dep_ == "neg" or child.lower_ in {"never"}:
+                    negated = True
+                elif child.dep_ in {"aux", "auxpass"} and child.lower_ in HYPOTHETICAL_AUX:
+                    kind = kind or HYPOTHETICAL_AUX[child.lower_]
+                elif child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
+                    kind = "conditional"
+            if verb is not token:
+                lemma = verb.lemma_.lower()
+                if lemma in self.book.negating:
+                    negated = True
+                elif lemma in self.book.hypothetical:
+                    kind = kind or "planned"
+        # "is going to", "is set to", "is due to", "is expected to" (adjectival governors)
+        head = token.head
+        if token.dep_ == "xcomp" and head.lemma_ in {"going", "set", "due", "likely", "expected",
+                                                      "poised", "scheduled"}:
+            kind = kind or "planned"
+        if token.dep_ == "advcl":
+            mark = next((c for c in token.children if c.dep_ == "mark"), None)
+            if mark is not None and mark.lower_ in {"if", "unless"}:
+                kind = "conditional"
+        ultimatum = any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            for verb in chain for c in verb.children
+        )
+        refusal = negated and kind in {"future", "possible"}
+        return Modality(negated=negated and not refusal, hypothetical=kind is not None,
+                        kind=kind, refusal=refusal, ultimatum=ultimatum)
+
+
+def _plover_modality_rules(event_type: str, mode: str | None,
+                           modality: Modality) -> tuple[str, str | None, Modality]:
+    """PLOVER's rules for modality: announced cooperation is AGREE, announced retreat is
+    CONCEDE, conditional or announced force is THREATEN, and "will not X" is a REJECT."""
+    if modality.ultimatum and not modality.negated and event_type not in {"REQUEST", "AGREE"}:
+        return "THREATEN", None, modality
+    if modality.refusal:
+        if event_type in {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
+                          "RETREAT"}:
+            return "REJECT", None, replace(modality, hypothetical=False, kind=None)
+        return event_type, mode, replace(modality, negated=True)
+    if not modality.hypothetical or modality.negated:
+        return event_type, mode, modality
+    if modality.kind == "demanded":
+        return event_type, mode, modality
+    if event_type in COOPERATIVE_FUTURE:
+        return "AGREE", None, modality
+    if event_type == "RETREAT":
+        return "CONCEDE", None, modality
+    if event_type in CONFLICT_MATERIAL:
+        return "THREATEN", None, modality
+    return event_type, mode, modality
+
+
+def _child_words(token: Token) -> set[str]:
+    words = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent", "advmod",
+                                                             "acomp", "dobj", "aux"}}
+    words |= {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "prep", "prt"}}
+    return words
+
+
+def _object_tokens(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ in {"prep", "prt"}:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas of the objects, their modifiers, and of-phrases of quantity nouns ("700 kg of
+    medicine", "a state of emergency", "part of a stronghold")."""
+    lemmas: set[str] = set()
+    for obj in _object_tokens(token):
+        lemmas.add(obj.lemma_.lower())
+        lemmas.add(obj.lower_)
+        for child in obj.children:
+            if child.dep_ in {"compound", "amod"}:
+                lemmas.add(child.lemma_.lower())
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        lemmas.add(pobj.lemma_.lower())
+                        lemmas.update(c.lemma_.lower() for c in pobj.children
+                                      if c.dep_ == "compound")
+    return lemmas
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack:
+        token = stack.pop(0)
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ == "conj")
+    return out
+
+
+def _same_ref(ref: ActorRef, others: list[ActorRef]) -> bool:
+    return any(ref.text == o.text and ref.country == o.country for o in others)
+
+
+def _dedupe(refs: list[ActorRef]) -> tuple[ActorRef, ...]:
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    out: list[ActorRef] = []
+    for ref in refs:
+        key = (ref.country, ref.entity, ref.sector if not ref.entity else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ref)
+    return tuple(out)

@@ -1,0 +1,129 @@
+"""Loading the event trigger patterns and the score tables (knowledge files, no text work)."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..config import knowledge_path
+from ..errors import KnowledgeError
+from ..models import PLOVER_TYPES
+
+PATTERN_VERSION = "rules-v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One pattern: a verb lemma, optional particle/preposition words and object lemmas."""
+
+    event_type: str
+    cameo: str
+    lemma: str
+    mode: str | None = None
+    words: tuple[str, ...] = ()  # particle/preposition children required ("call for")
+    objects: frozenset[str] = frozenset()  # object lemmas required ("hold [talk]")
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.objects) + len(self.words)
+
+    @property
+    def name(self) -> str:
+        extra = " ".join(self.words)
+        objs = "|".join(sorted(self.objects))
+        text = self.lemma + (f" {extra}" if extra else "") + (f" [{objs}]" if objs else "")
+        return f"{PATTERN_VERSION}:{self.event_type}:{text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    root: str
+    goldstein: float
+    quad_class: int
+
+
+@dataclass(slots=True)
+class PatternBook:
+    by_lemma: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    hypothetical: frozenset[str] = frozenset()
+    factual: frozenset[str] = frozenset()
+    negating: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
+    cameo: dict[str, Score] = field(default_factory=dict)
+    plover_scores: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def score(self, cameo: str) -> Score | None:
+        code = cameo
+        while code:
+            if code in self.cameo:
+                return self.cameo[code]
+            code = code[:-1]
+        return None
+
+    def plover_score(self, event_type: str, mode: str | None) -> float | None:
+        return self.plover_scores.get((event_type, mode or ""),
+                                      self.plover_scores.get((event_type, "")))
+
+
+def parse_pattern(text: str, event_type: str, cameo: str, mode: str | None) -> Trigger:
+    """``"lodge [protest|complaint] with"`` → lemma lodge, objects {protest, complaint}, words (with,)."""
+    objects: frozenset[str] = frozenset()
+    if "[" in text:
+        before, _, rest = text.partition("[")
+        inner, _, after = rest.partition("]")
+        objects = frozenset(o.strip().lower() for o in inner.split("|") if o.strip())
+        text = f"{before} {after}"
+    parts = text.lower().split()
+    if not parts:
+        raise KnowledgeError(f"empty pattern under {event_type} {cameo}")
+    return Trigger(event_type, cameo, parts[0], mode, tuple(parts[1:]), objects)
+
+
+def load_patterns(path: Path | None = None) -> PatternBook:
+    path = path or knowledge_path("event_patterns.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: cannot read event patterns ({exc})") from exc
+    book = PatternBook()
+    for event_type, groups in (raw.get("types") or {}).items():
+        if event_type not in PLOVER_TYPES:
+            raise KnowledgeError(f"{path}: {event_type!r} is not a PLOVER 2.0 event type")
+        for group in groups:
+            for text in group.get("patterns", []):
+                trigger = parse_pattern(str(text), event_type, str(group["cameo"]), group.get("mode"))
+                book.by_lemma[trigger.lemma].append(trigger)
+    for event_type, group in (raw.get("nouns") or {}).items():
+        for noun in group.get("nouns", []):
+            book.nouns[noun] = Trigger(event_type, str(group["cameo"]), noun, group.get("mode"))
+    transparent = raw.get("transparent") or {}
+    book.light_verbs = frozenset(raw.get("light_verbs") or ())
+    book.hypothetical = frozenset(transparent.get("hypothetical") or ())
+    book.factual = frozenset(transparent.get("factual") or ())
+    book.negating = frozenset(transparent.get("negating") or ())
+    book.speech = frozenset(raw.get("speech") or ())
+    _load_scores(book)
+    return book
+
+
+def _load_scores(book: PatternBook) -> None:
+    with knowledge_path("cameo_scores.tsv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            book.cameo[row["cameo_code"]] = Score(
+                row["root"], float(row["goldstein"]), int(row["quad_class"])
+            )
+    with knowledge_path("plover_scores.tsv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            book.plover_scores[(row["event_type"], row["mode"] or "")] = float(row["score"])
+
+
+@lru_cache(maxsize=4)
+def default_patterns() -> PatternBook:
+    return load_patterns()

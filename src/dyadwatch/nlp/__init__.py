@@ -1,0 +1,1 @@
+"""Language processing: the spaCy model and the temporal tagger."""

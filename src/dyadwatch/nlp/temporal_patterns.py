@@ -1,0 +1,233 @@
+"""Word tables and compiled regular expressions for the temporal tagger (``temporal.py``).
+
+Sources: the tables hold general English calendar vocabulary (month and weekday names, their
+usual news abbreviations, number words, season names); the shapes of the expressions follow the
+TimeML/TIMEX3 guidelines (ISO-TimeML, ISO 24617-1) for what counts as a date, a relative date,
+a range and a duration. Nothing here is copied from another tagger.
+
+Conventions the patterns rely on:
+
+- Month and weekday names must be capitalised ("may" and "march" are common words).
+- A bare four-digit number is a year only in a date context (a preposition such as "in" or
+  "since", a month, a season, a range); "2000 protesters" and "the 1965 treaty" are not dates
+  here, the first because it is a count and the second because the year only names the treaty.
+- Every pattern is compiled once at import time; ``TRIGGER`` is the cheap gate that lets the
+  tagger skip sentences with no digit and no calendar word.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH_NUMBERS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+WEEKDAY_NUMBERS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a hundred": 100,
+}  # fmt: skip
+
+# Season -> (first month, last month). Winter is labelled by the year of its January.
+SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}  # fmt: skip
+
+# A year-like number followed by one of these words is a count or an amount, not a year.
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+COUNT_NOUNS: frozenset[str] = _words(
+    """people persons protesters protestors demonstrators workers labourers laborers troops
+    soldiers students residents victims survivors members delegates voters candidates police
+    officers activists supporters participants cases deaths ships vessels aircraft planes
+    missiles tons tonnes units items times points yen won dollars euros km kilometres
+    kilometers miles metres meters households companies firms signatures comments posts
+    pages copies votes seats respondents pieces families children women men"""
+)
+
+# A following word that still lets "on the 16th" be a day of the month ("on the 16th at ...").
+ORDINAL_DAY_FOLLOWERS: frozenset[str] = _words(
+    "at and in when after before as with to during amid while but or so because"
+)
+
+# "in N years" after one of these is a duration ("the first summit in 12 years"), not a date.
+DURATION_CUES = re.compile(
+    r"\b(?:first|highest|lowest|most|least|best|worst|biggest|largest|smallest|strongest|"
+    r"weakest|longest|shortest|latest|deepest|sharpest|fastest|slowest|greatest|only|since|"
+    r"record|not|never|no|n't)\b|n't\b",
+    re.IGNORECASE,
+)
+
+# Words that turn a weekday into part of a name ("Bloody Sunday", "the Sunday Times").
+NAMED_DAY_BEFORE: frozenset[str] = _words(
+    "good black bloody super ash easter cyber holy palm maundy"
+)
+NAMED_DAY_AFTER: frozenset[str] = _words(
+    "times telegraph express mirror herald post mail morning observer edition"
+)
+
+# --- regex building blocks --------------------------------------------------------------------
+
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?![A-Za-z])"
+MONTH_FULL = rf"{_MONTH_FULL}(?![A-Za-z])"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
+# Day of month: 1-31 with an optional ordinal suffix, not part of a longer number or a time.
+DAY = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.,]\d)"
+# A year: 1000-2099, not part of a longer number, a decimal, an amount or a percentage.
+YEAR = r"(?<![\d,.$€£¥₩#])(?:1\d\d\d|20\d\d)(?![\d%]|[.,]\d|'?s\b)"
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUM = (
+    rf"(?:(?<![\d,.])\d{{1,3}}(?![\d,.]\d)|(?:{_TENS})(?:-(?:{_UNITS}))?|{_TEENS}|{_UNITS}"
+    r"|a\s+couple\s+of|a\s+few|a\s+dozen|a\s+hundred|several|a|an|few|some|many)"
+)
+_UNIT = r"(?P<unit>day|week|fortnight|month|year|decade)s?"
+_MOD = r"(?:early|mid|late)[-\s]+|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+"
+_YEAR_MOD = (
+    _MOD + r"|(?:the\s+)?(?:first|second|last)\s+half\s+of\s+"
+    r"|(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\s+of\s+"
+)
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+TRIGGER = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|(?i:day|tonight|tomorrow|week|fortnight|month|year|decade|centur|spring|summer"
+    r"|autumn|fall|winter|night|morning|afternoon|evening)"
+)
+HAS_DIGIT = re.compile(r"\d")
+
+# --- explicit dates ---------------------------------------------------------------------------
+
+ISO = _c(
+    rf"(?<![\d.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d]|[.,/-]\d)"
+)
+CJK = _c(
+    rf"(?P<y>{YEAR})\s*[年년]\s*(?P<m>1[0-2]|0?[1-9])\s*[月월]"
+    r"(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*[日일])?"
+)
+NUMERIC = _c(rf"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{YEAR})(?![\d/])")
+MDY = _c(rf"{_WD_PREFIX}(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})")
+DMY = _c(rf"{_WD_PREFIX}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})")
+MY = _c(rf"(?P<mod>{_MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
+MD = _c(rf"{_WD_PREFIX}(?P<the>\b[Tt]he\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})")
+DM = _c(rf"{_WD_PREFIX}(?P<the>\b[Tt]he\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})")
+MD_RANGE = _c(
+    rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|and|through)\s*(?P<d2>{DAY})"
+    rf"(?:\s*,?\s+(?P<y>{YEAR}))?"
+)
+DM_RANGE = _c(
+    rf"(?P<d1>{DAY})\s*(?:-|–|—|to)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"
+)
+YEAR_IN_CONTEXT = _c(
+    r"(?:\b(?i:in|on|since|until|till|by|from|of|during|before|after|around|circa|through"
+    r"|throughout|year|as\s+of)|\bc\.|\bca\.|(?P<mod>\b(?i:" + _YEAR_MOD + r")))[-\s]*"
+    rf"(?:(?i:the\s+year)\s+)?(?P<y>{YEAR})"
+)
+YEAR_RANGE = _c(
+    rf"(?:\b(?P<pre>(?i:between|from))\s+)?(?P<y1>{YEAR})\s*"
+    r"(?P<conn>-|–|—|/|\b(?i:to|until|till|through|thru|and)\b)\s*"
+    r"(?P<y2>(?:1\d\d\d|20\d\d|\d\d)(?![\d%]|[.,]\d|-\d))"
+)
+FISCAL_YEAR = _c(r"\bFY\s?(?P<y>20\d\d|\d\d)\b")
+SEASON_YEAR = _c(
+    rf"(?:(?P<mod>\b(?i:early|mid|late))[-\s]+)?(?:\b(?i:the)\s+)?"
+    rf"(?P<season>\b(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?(?P<y>{YEAR})"
+)
+DECADE = _c(
+    r"(?:\b[Tt]he\s+)?(?:(?i:early|mid|late)[-\s]+)?"
+    r"(?:(?<![\d,.])(?:1\d|20)\d0'?s|['’]\d0s)\b"
+)
+CENTURY = _c(
+    r"(?i:(?:\bthe\s+)?\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+    r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century\b)"
+)
+ORDINAL_DAY = _c(
+    r"\b(?i:on|by|until|till|since|from|before|after)\s+(?P<span>(?i:the)\s+"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+    r"(?:\s+of\s+(?P<rel>(?i:this|last|next|the))\s+month)?)\b"
+)
+
+# --- months without a year (resolved against the base date) -----------------------------------
+
+MONTH_MODIFIED = _c(rf"(?P<mod>\b(?i:{_MOD}))(?P<mon>{MONTH})")
+MONTH_RELATIVE = _c(rf"\b(?P<rel>(?i:last|next|this|coming|past))\s+(?P<mon>{MONTH_FULL})")
+MONTH_IN_CONTEXT = _c(
+    r"\b(?i:in|since|until|till|by|before|after|during|from|through|throughout|for|between"
+    rf"|around)\s+(?P<mon>{MONTH_FULL})"
+)
+
+# --- relative expressions ---------------------------------------------------------------------
+
+RELATIVE_DAY = _c(
+    r"(?i:\b(?:the\s+day\s+(?P<ba>before|after)\s+(?P<yt>yesterday|tomorrow)"
+    r"|(?P<part>last|this|tomorrow|yesterday)\s+(?:night|morning|afternoon|evening)"
+    r"|(?P<word>yesterday|today|tomorrow|tonight)"
+    r"|(?:earlier|later)\s+in\s+the\s+day"
+    r"|the\s+(?P<fn>following|next|previous|same)\s+day"
+    r"|the\s+day\s+(?P<ba2>before|after)(?=\s*(?:[,.;:)]|$)))\b)"
+)
+WEEKDAY_RELATIVE = _c(
+    r"(?:\b(?P<rel>(?i:last|next|this\s+coming|this\s+past|this|coming|past))\s+)?"
+    rf"\b(?P<wd>{WEEKDAY})(?![A-Za-z])"
+)
+CALENDAR_RELATIVE = _c(
+    r"(?i:(?:\b(?P<el>earlier|later|early|late|mid|" + _MOD + r")[-\s]*)?"
+    r"(?<!the\s)\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b"
+    r"|\b(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b"
+    r"|\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+(?P<unit3>week|month|year)\b"
+    r"|\bthe\s+(?P<fp>following|previous)\s+(?P<unit4>week|month|year)\b)"
+)
+WEEKEND = _c(r"(?i:\b(?P<rel>last|this|next|coming|over\s+the|the)\s+weekend\b)")
+SEASON_RELATIVE = _c(
+    r"(?i:\b(?P<rel>last|this|next|coming)\s+(?P<season>spring|summer|autumn|fall|winter)\b)"
+)
+OFFSET = _c(
+    rf"(?i:\b(?P<n>{NUM})\s+{_UNIT}\s+"
+    r"(?P<dir>ago|from\s+now|later|earlier|before|after|afterwards|previously)\b)"
+)
+IN_OFFSET = _c(
+    rf"(?i:\b(?P<prep>in|within)\s+(?P<next>(?:the\s+)?(?:next|coming|past|last)\s+)?"
+    rf"(?P<n>{NUM})\s+{_UNIT}(?:['’]?\s+time)?\b)"
+)
+DURATION = _c(
+    rf"(?i:\b(?P<n>{NUM})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?"
+    r"(?:day|week|fortnight|month|year|decade|century|centuries)s?\b(?!-)"
+    r"|\bthe\s+(?:past|coming|next|last)\s+(?:week|month|year|decade)\b)"
+)
+CHAIN = _c(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|until|till|through|thru)\s+|\s*[-–—]\s*)"
+    rf"(?:(?P<y>{YEAR})|(?P<mon>{MONTH_FULL})(?!\s+\d))"
+)
+RANGE_CONNECTOR = re.compile(
+    r"\s*(?:(?P<and>and)|to|until|till|through|thru|-|–|—)\s*", re.IGNORECASE
+)
+RANGE_OPENER = re.compile(r"\b(?P<w>between|from)\s*$", re.IGNORECASE)
+NEXT_WORD = re.compile(r"['’]?s?\s*([A-Za-z]+)")
+PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")

@@ -1,0 +1,191 @@
+"""From documents to extracted records: paragraphs → spaCy → actors, events, dates, issues, polls.
+
+``Extractor`` holds the loaded model and knowledge; it is pure computation (no writing). The run
+loop in :mod:`dyadwatch.run` feeds it documents and hands the results to the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from .config import Dyad, Settings, load_dyad
+from .extractors.actor_kb import knowledge_for
+from .extractors.actors import ActorResolver, DocContext, Hit
+from .extractors.dates import date_event
+from .extractors.events import CodedEvent, EventCoder
+from .extractors.patterns import default_patterns
+from .models import ActorRef, Document, DocumentResult, EventMention, Evidence, Sentence
+from .nlp.spacy_model import load_model
+
+_TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    post_index: int
+    is_heading: bool
+
+
+def split_paragraphs(document: Document) -> list[Paragraph]:
+    """Non-empty lines of the document with their offsets; short unpunctuated lines are headings
+    (titles, captions, section names) and yield no events."""
+    out: list[Paragraph] = []
+    offset = 0
+    posts = document.posts
+    for line in document.text.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        begin = start + lead
+        post_index = 0
+        for post in posts:
+            if post.start <= begin < post.end:
+                post_index = post.index
+                break
+        words = stripped.split()
+        heading = len(words) <= 16 and not _TERMINAL.search(stripped)
+        out.append(Paragraph(begin, begin + len(stripped), stripped, post_index, heading))
+    return out
+
+
+class Extractor:
+    """Extracts events (and, through later stages, issues, tone and polls) from documents."""
+
+    def __init__(self, settings: Settings | None = None, dyad: Dyad | None = None) -> None:
+        self.settings = settings or Settings()
+        self.dyad = dyad or load_dyad(self.settings.dyad)
+        self.nlp = load_model(self.settings.spacy_model)
+        self.kb = knowledge_for(self.dyad)
+        self.resolver = ActorResolver(self.kb, self.nlp)
+        self.coder = EventCoder(default_patterns(), self.resolver)
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        """Results in input order; paragraphs of many documents are parsed in one batch."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._extract_batch(batch)
+                batch = []
+        if batch:
+            yield from self._extract_batch(batch)
+
+    def extract_one(self, document: Document) -> DocumentResult:
+        return next(iter(self._extract_batch([document])))
+
+    def _extract_batch(self, documents: list[Document]) -> Iterator[DocumentResult]:
+        jobs: list[tuple[str, tuple[int, Paragraph]]] = []
+        for d_index, document in enumerate(documents):
+            for paragraph in split_paragraphs(document):
+                jobs.append((paragraph.text, (d_index, paragraph)))
+        parsed: dict[int, list[tuple[Paragraph, Doc]]] = {i: [] for i in range(len(documents))}
+        for doc, (d_index, paragraph) in self.nlp.pipe(
+            jobs, as_tuples=True, batch_size=max(16, self.settings.batch_size)
+        ):
+            parsed[d_index].append((paragraph, doc))
+        for d_index, document in enumerate(documents):
+            yield self._code_document(document, parsed[d_index])
+
+    def _code_document(self, document: Document,
+                       paragraphs: list[tuple[Paragraph, Doc]]) -> DocumentResult:
+        ctx = DocContext(
+            date=document.published.first_day() if document.published else None,
+            default_countries=self.dyad.countries,
+        )
+        sentences: list[Sentence] = []
+        mentions: list[EventMention] = []
+        posts = {p.index: p for p in document.posts}
+        for paragraph, doc in paragraphs:
+            post = posts.get(paragraph.post_index)
+            base = (post.posted if post and post.posted else None) or document.published
+            ctx.date = base.first_day() if base and base.precision == "day" else ctx.date
+            hits = self.resolver.find_hits(doc)
+            for sent in doc.sents:
+                sentence = Sentence(
+                    doc_id=document.id, index=len(sentences),
+                    start=paragraph.start + sent.start_char, end=paragraph.start + sent.end_char,
+                    text=sent.text, post_index=paragraph.post_index,
+                    is_heading=paragraph.is_heading,
+                )
+                sentences.append(sentence)
+                if paragraph.is_heading:
+                    continue
+                for coded in self.coder.code(sent, hits, ctx):
+                    mentions.append(self._mention(document, sentence, sent, paragraph, coded,
+                                                  base, post))
+                    ctx.note(coded.actors + coded.recipients)
+                _note_people(ctx, sent, hits, self.resolver, ctx.date)
+        return DocumentResult(document=document, sentences=tuple(sentences),
+                              mentions=tuple(mentions))
+
+    def _mention(self, document: Document, sentence: Sentence, sent: Span, paragraph: Paragraph,
+                 coded: CodedEvent, base: object, post: object) -> EventMention:
+        offset = paragraph.start
+        token = coded.token
+        left = max(token.left_edge.idx, sent.start_char)
+        right = min(token.right_edge.idx + len(token.right_edge.text), sent.end_char)
+        book = self.coder.book
+        score = book.score(coded.trigger.cameo)
+        dating = date_event(sent, token, document, base, coded.modality.hypothetical)
+        return EventMention(
+            doc_id=document.id,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            event_type=coded.event_type,
+            mode=coded.mode,
+            actors=tuple(_shift(a, offset) for a in coded.actors),
+            recipients=tuple(_shift(r, offset) for r in coded.recipients),
+            evidence=Evidence(offset + left, offset + right, coded.trigger.name),
+            date=dating.value,
+            date_end=dating.value_end,
+            date_source=dating.source,
+            negated=coded.modality.negated,
+            hypothetical=coded.modality.hypothetical,
+            modality=coded.modality.kind,
+            reported_by=_shift(coded.reported_by, offset) if coded.reported_by else None,
+            cameo_root=score.root if score else None,
+            quad_class=score.quad_class if score else None,
+            goldstein=score.goldstein if score else None,
+            plover_score=book.plover_score(coded.event_type, coded.mode),
+            confidence=coded.confidence,
+            post_index=paragraph.post_index,
+        )
+
+
+def _shift(ref: ActorRef, offset: int) -> ActorRef:
+    if ref.start is None or ref.end is None:
+        return ref
+    return replace(ref, start=ref.start + offset, end=ref.end + offset)
+
+
+def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], resolver: ActorResolver,
+                 when: dt.date | None) -> None:
+    """Remember people and countries named in the sentence for later pronouns and surnames."""
+    seen: set[int] = set()
+    for i in range(sent.start, sent.end):
+        hit = hits.get(i)
+        if hit is None or hit.start in seen:
+            continue
+        seen.add(hit.start)
+        entity = hit.entity
+        if entity.kind == "person":
+            roles = entity.roles_at(when)
+            ctx.seen_entities.add(entity.name)
+            ctx.last_person = ActorRef(text=entity.name, country=entity.country,
+                                       sector=entity.sector, entity=entity.name,
+                                       role=roles[0].role if roles else None)
+        elif entity.kind == "country" and entity.country:
+            if entity.country in ctx.recent_countries:
+                ctx.recent_countries.remove(entity.country)
+            ctx.recent_countries.append(entity.country)
