@@ -57,8 +57,7 @@ class Tally:
         out: dict[str, float | int] = {"gold": self.gold, "recall": _ratio(self.found, self.gold)}
         if exhaustive:
             precision = _ratio(self.system_tp, self.system)
-            out.update(system=self.system, precision=precision,
-                       f1=_f1(precision, out["recall"]))
+            out.update(system=self.system, precision=precision, f1=_f1(precision, out["recall"]))
         return out
 
 
@@ -153,8 +152,14 @@ def _gold_sentence(raw: dict[str, Any]) -> GoldSentence:
         for e in raw.get("events", [])
     )
     date = FuzzyDate.parse(raw["date"]) if raw.get("date") else None
-    return GoldSentence(raw["id"], raw["text"], date, raw.get("genre") or "news",
-                        bool(raw.get("exhaustive")), events)
+    return GoldSentence(
+        raw["id"],
+        raw["text"],
+        date,
+        raw.get("genre") or "news",
+        bool(raw.get("exhaustive")),
+        events,
+    )
 
 
 def _codes(refs: Iterable[Any]) -> frozenset[str]:
@@ -204,8 +209,11 @@ def _score_sentence(report: Report, item: GoldSentence, mentions: list[EventMent
     for event in item.events:
         tally = report.by_type[event.event_type]
         tally.gold += 1
-        candidates = [i for i, m in enumerate(mentions)
-                      if m.event_type == event.event_type and i not in used_type]
+        candidates = [
+            i
+            for i, m in enumerate(mentions)
+            if m.event_type == event.event_type and i not in used_type
+        ]
         if not candidates:
             for m in mentions:
                 report.confusions[(event.event_type, m.event_type)] += 1
@@ -220,8 +228,11 @@ def _score_sentence(report: Report, item: GoldSentence, mentions: list[EventMent
         _score_flags(report, event, mention)
         if item.exhaustive:
             report.strict_gold += 1
-            strict = [i for i in candidates if i not in used_strict
-                      and _participants_match(event, mentions[i])]
+            strict = [
+                i
+                for i in candidates
+                if i not in used_strict and _participants_match(event, mentions[i])
+            ]
             if strict:
                 used_strict.add(strict[0])
                 report.strict_tp += 1
@@ -247,8 +258,14 @@ def _score_participants(report: Report, event: GoldEvent, mention: EventMention)
         report.actor_hits += bool(gold_actor_countries & sys_actors)
     if gold_recipient_countries:
         report.recipient_total += 1
-        report.recipient_hits += bool(gold_recipient_countries & (sys_recipients | sys_actors
-                                      if event.event_type in SYMMETRIC_TYPES else sys_recipients))
+        report.recipient_hits += bool(
+            gold_recipient_countries
+            & (
+                sys_recipients | sys_actors
+                if event.event_type in SYMMETRIC_TYPES
+                else sys_recipients
+            )
+        )
 
 
 def _score_flags(report: Report, event: GoldEvent, mention: EventMention) -> None:
@@ -264,8 +281,9 @@ def _score_flags(report: Report, event: GoldEvent, mention: EventMention) -> Non
         report.date_precision_ok += value is not None and len(value) == len(event.event_date)
 
 
-def compare_to_baseline(figures: dict[str, Any], baseline: dict[str, Any],
-                        tolerance: float = 0.005) -> list[str]:
+def compare_to_baseline(
+    figures: dict[str, Any], baseline: dict[str, Any], tolerance: float = 0.005
+) -> list[str]:
     """Pinned figures that fell below the baseline (or rose above it, for events per sentence)."""
     problems: list[str] = []
     for key, pinned in baseline.items():

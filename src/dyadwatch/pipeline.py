@@ -97,8 +97,9 @@ class Extractor:
         for d_index, document in enumerate(documents):
             yield self._code_document(document, parsed[d_index])
 
-    def _code_document(self, document: Document,
-                       paragraphs: list[tuple[Paragraph, Doc]]) -> DocumentResult:
+    def _code_document(
+        self, document: Document, paragraphs: list[tuple[Paragraph, Doc]]
+    ) -> DocumentResult:
         ctx = DocContext(
             date=document.published.first_day() if document.published else None,
             default_countries=self.dyad.countries,
@@ -110,27 +111,40 @@ class Extractor:
             post = posts.get(paragraph.post_index)
             base = (post.posted if post and post.posted else None) or document.published
             ctx.date = base.first_day() if base and base.precision == "day" else ctx.date
-            hits = self.resolver.find_hits(doc)
+            hits = self.resolver.find_hits(doc, ctx)
             for sent in doc.sents:
                 sentence = Sentence(
-                    doc_id=document.id, index=len(sentences),
-                    start=paragraph.start + sent.start_char, end=paragraph.start + sent.end_char,
-                    text=sent.text, post_index=paragraph.post_index,
+                    doc_id=document.id,
+                    index=len(sentences),
+                    start=paragraph.start + sent.start_char,
+                    end=paragraph.start + sent.end_char,
+                    text=sent.text,
+                    post_index=paragraph.post_index,
                     is_heading=paragraph.is_heading,
                 )
                 sentences.append(sentence)
                 if paragraph.is_heading:
                     continue
                 for coded in self.coder.code(sent, hits, ctx):
-                    mentions.append(self._mention(document, sentence, sent, paragraph, coded,
-                                                  base, post))
+                    mentions.append(
+                        self._mention(document, sentence, sent, paragraph, coded, base, post)
+                    )
                     ctx.note(coded.actors + coded.recipients)
                 _note_people(ctx, sent, hits, self.resolver, ctx.date)
-        return DocumentResult(document=document, sentences=tuple(sentences),
-                              mentions=tuple(mentions))
+        return DocumentResult(
+            document=document, sentences=tuple(sentences), mentions=tuple(mentions)
+        )
 
-    def _mention(self, document: Document, sentence: Sentence, sent: Span, paragraph: Paragraph,
-                 coded: CodedEvent, base: object, post: object) -> EventMention:
+    def _mention(
+        self,
+        document: Document,
+        sentence: Sentence,
+        sent: Span,
+        paragraph: Paragraph,
+        coded: CodedEvent,
+        base: object,
+        post: object,
+    ) -> EventMention:
         offset = paragraph.start
         token = coded.token
         left = max(token.left_edge.idx, sent.start_char)
@@ -169,8 +183,9 @@ def _shift(ref: ActorRef, offset: int) -> ActorRef:
     return replace(ref, start=ref.start + offset, end=ref.end + offset)
 
 
-def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], resolver: ActorResolver,
-                 when: dt.date | None) -> None:
+def _note_people(
+    ctx: DocContext, sent: Span, hits: dict[int, Hit], resolver: ActorResolver, when: dt.date | None
+) -> None:
     """Remember people and countries named in the sentence for later pronouns and surnames."""
     seen: set[int] = set()
     for i in range(sent.start, sent.end):
@@ -182,9 +197,13 @@ def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], resolver: Ac
         if entity.kind == "person":
             roles = entity.roles_at(when)
             ctx.seen_entities.add(entity.name)
-            ctx.last_person = ActorRef(text=entity.name, country=entity.country,
-                                       sector=entity.sector, entity=entity.name,
-                                       role=roles[0].role if roles else None)
+            ctx.last_person = ActorRef(
+                text=entity.name,
+                country=entity.country,
+                sector=entity.sector,
+                entity=entity.name,
+                role=roles[0].role if roles else None,
+            )
         elif entity.kind == "country" and entity.country:
             if entity.country in ctx.recent_countries:
                 ctx.recent_countries.remove(entity.country)

@@ -22,9 +22,7 @@ from ..errors import KnowledgeError
 
 EntityKind = Literal["country", "igo", "person", "institution", "agent", "role"]
 # How an alias names its entity: the kind decides how much the resolver trusts a match.
-AliasKind = Literal[
-    "name", "alias", "surname", "demonym", "capital", "seat", "agent", "role"
-]
+AliasKind = Literal["name", "alias", "surname", "demonym", "capital", "seat", "agent", "role"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +101,9 @@ class ActorKnowledge:
         found = {e.key: e for e, r in self.holders.get((country, role), ()) if r.active(when)}
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def holders_at(self, when: dt.date, country: str | None = None) -> Iterator[tuple[Entity, Role]]:
+    def holders_at(
+        self, when: dt.date, country: str | None = None
+    ) -> Iterator[tuple[Entity, Role]]:
         for (c, _), pairs in sorted(self.holders.items()):
             if country and c != country:
                 continue
@@ -165,7 +165,10 @@ def _load_igos(kb: ActorKnowledge, path: Path) -> None:
         code = row["code"].strip()
         sector = row.get("sector", "IGO").strip() or "IGO"
         entity = Entity(
-            f"igo:{code}", "igo", row["name"].strip(), sector=sector,
+            f"igo:{code}",
+            "igo",
+            row["name"].strip(),
+            sector=sector,
             members=tuple(_split(row.get("members", ""))),
         )
         names = [(row["name"], "name"), (code, "alias")] + [
@@ -193,8 +196,10 @@ def _load_roles(kb: ActorKnowledge, path: Path) -> None:
             nouns[noun.lower()].add(role)
     for noun, roles in nouns.items():
         # One entity per noun; its roles are tried in order by the resolver.
-        kb.add(Entity(f"role:{noun}", "role", noun, roles=tuple(Role(r) for r in sorted(roles))),
-               [(noun, "role")])
+        kb.add(
+            Entity(f"role:{noun}", "role", noun, roles=tuple(Role(r) for r in sorted(roles))),
+            [(noun, "role")],
+        )
     kb.honorifics = frozenset(h.lower() for h in raw.get("honorifics", []))
 
 
@@ -222,8 +227,13 @@ def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
         if key in kb.entities:
             continue  # the same person in two files (e.g. an envoy): the first file wins
         entity = Entity(
-            key, "person", name, country=person.get("country", default_country),
-            sector=person.get("sector", "GOV"), surname=person.get("surname"), roles=roles,
+            key,
+            "person",
+            name,
+            country=person.get("country", default_country),
+            sector=person.get("sector", "GOV"),
+            surname=person.get("surname"),
+            roles=roles,
         )
         aliases: list[tuple[str, AliasKind]] = [(name, "name")]
         aliases += [(a, "alias") for a in person.get("aliases", []) or []]
@@ -236,7 +246,10 @@ def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
         if key in kb.entities:
             continue
         entity = Entity(
-            key, "institution", name, country=inst.get("country", default_country),
+            key,
+            "institution",
+            name,
+            country=inst.get("country", default_country),
             sector=inst.get("sector", "GOV"),
             start=_date(inst.get("start"), f"{where}: {name}"),
             end=_date(inst.get("end"), f"{where}: {name}"),

@@ -22,16 +22,53 @@ from .actor_kb import ActorKnowledge, Entity
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
 RECIPROCAL_HEADS = frozenset(
-    {"ministers", "leaders", "countries", "sides", "nations", "governments", "neighbours",
-     "neighbors", "presidents", "premiers", "allies", "foes", "delegations", "officials",
-     "diplomats", "parties", "heads", "envoys", "capitals", "states"}
+    {
+        "ministers",
+        "leaders",
+        "countries",
+        "sides",
+        "nations",
+        "governments",
+        "neighbours",
+        "neighbors",
+        "presidents",
+        "premiers",
+        "allies",
+        "foes",
+        "delegations",
+        "officials",
+        "diplomats",
+        "parties",
+        "heads",
+        "envoys",
+        "capitals",
+        "states",
+    }
 )
 # Noun-phrase children whose subtree does not name the actor ("officials who met ...").
 _NP_STOP_DEPS = frozenset(
-    {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "advmod", "det",
-     "nummod", "quantmod", "npadvmod"}
+    {
+        "relcl",
+        "acl",
+        "advcl",
+        "ccomp",
+        "xcomp",
+        "conj",
+        "cc",
+        "punct",
+        "advmod",
+        "det",
+        "nummod",
+        "quantmod",
+        "npadvmod",
+    }
 )
 _NP_PREPS = frozenset({"of", "from", "in", "at", "for"})
+
+
+def _place(taken: dict[int, Hit], hit: Hit) -> None:
+    for i in range(hit.start, hit.end):
+        taken[i] = hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +128,9 @@ class ActorResolver:
         lower: dict[str, list[Doc]] = {}
         # The tokenizer alone (no tagger/parser) turns each alias into the tokens the matcher
         # will see in running text.
-        for alias, label, pattern in zip(self.kb.aliases, labels, nlp.tokenizer.pipe(texts),
-                                         strict=True):
+        for alias, label, pattern in zip(
+            self.kb.aliases, labels, nlp.tokenizer.pipe(texts), strict=True
+        ):
             target = exact if alias.case_sensitive else lower
             target.setdefault(label, []).append(pattern)
             if alias.case_sensitive and alias.text.upper() != alias.text:
@@ -103,52 +141,77 @@ class ActorResolver:
             self._lower.add(label, docs)
 
     # -- matching ---------------------------------------------------------------------------
-    def find_hits(self, doc: Doc) -> dict[int, Hit]:
-        """Map each token index to the longest alias hit covering it."""
+    def find_hits(self, doc: Doc, ctx: DocContext | None = None) -> dict[int, Hit]:
+        """Map each token index to the longest alias hit covering it. A bare surname is kept
+        only when the document or the date singles out one person ("Kishida" after "Fumio
+        Kishida", "President Moon" in 2019)."""
         raw: list[tuple[int, int, str]] = []
         for matcher in (self._exact, self._lower):
             for match_id, start, end in matcher(doc):
                 raw.append((start, end, doc.vocab.strings[match_id]))
         raw.sort(key=lambda m: (-(m[1] - m[0]), _kind_rank(m[2].split("|", 1)[0]), m[0]))
         taken: dict[int, Hit] = {}
+        surnames: dict[tuple[int, int], list[Entity]] = {}
         for start, end, label in raw:
-            if any(i in taken for i in range(start, end)):
-                continue
             kind, key = label.split("|", 1)
             entity = self.kb.entities[key]
-            if kind == "surname" and not self._surname_ok(doc, start, entity):
+            if kind == "surname":
+                surnames.setdefault((start, end), []).append(entity)
                 continue
-            hit = Hit(start, end, entity, kind)
-            for i in range(start, end):
-                taken[i] = hit
+            if any(i in taken for i in range(start, end)):
+                continue
+            _place(taken, Hit(start, end, entity, kind))
+        for (start, end), candidates in surnames.items():
+            if any(i in taken for i in range(start, end)):
+                continue
+            chosen = self._pick_surname(doc, start, end, candidates, ctx)
+            if chosen is not None:
+                _place(taken, Hit(start, end, chosen, "surname"))
         return taken
 
-    def _surname_ok(self, doc: Doc, start: int, entity: Entity) -> bool:
+    def _pick_surname(self, doc: Doc, start: int, end: int, candidates: list[Entity],
+                      ctx: DocContext | None) -> Entity | None:
         token = doc[start]
         if not token.text[:1].isupper():
-            return False
-        others = self.kb.surnames.get(entity.surname or "", [])
-        if len(others) > 1:
-            # Several people share the surname ("Kim", "Lee"): only a title plus an office held
-            # on the document date can single one out; the caller's context decides the rest.
-            return bool(entity.roles) and start > 0 and doc[start - 1].lower_ in self.kb.honorifics
-        prev = doc[start - 1].lower_ if start > 0 else ""
-        return (
-            prev in self.kb.honorifics
-            or token.ent_type_ == "PERSON"
-            or bool(entity.roles)
-        )
+            return None
+        # A different given name next to the surname ("Kang Kyung-wha" when only "Kang Sok Ju"
+        # is known, "Yohei Kono" vs "Taro Kono") means another person.
+        after = doc[end] if end < len(doc) else None
+        before = doc[start - 1] if start > 0 else None
+        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+            return None
+        titled = before is not None and before.lower_ in self.kb.honorifics
+        if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() \
+                and not titled and before.lower_ not in self.kb.honorifics:
+            return None
+        if ctx is not None:
+            seen = [e for e in candidates if e.name in ctx.seen_entities]
+            if len(seen) == 1:
+                return seen[0]
+            active = [e for e in candidates if e.roles_at(ctx.date)]
+            if len(active) == 1 and (titled or token.ent_type_ == "PERSON" or len(candidates) == 1):
+                return active[0]
+        if len(candidates) == 1 and (titled or token.ent_type_ == "PERSON"):
+            return candidates[0]
+        return None
 
     # -- resolution -------------------------------------------------------------------------
-    def resolve(self, head: Token, hits: dict[int, Hit], ctx: DocContext,
-                when: dt.date | None = None) -> tuple[ActorRef, ...]:
+    def resolve(
+        self, head: Token, hits: dict[int, Hit], ctx: DocContext, when: dt.date | None = None
+    ) -> tuple[ActorRef, ...]:
         """The actors named by the noun phrase headed by ``head`` (conjuncts excluded)."""
         when = when or ctx.date
         lower = head.lower_
         if lower in PERSON_PRONOUNS and ctx.last_person is not None:
             return (_with_text(ctx.last_person, head),)
+        head = _semantic_head(head)
         tokens = _np_tokens(head)
         found = _hits_in(tokens, hits)
+        reciprocal = head.lower_ in RECIPROCAL_HEADS and bool(
+            {"two", "both"} & {c.lower_ for c in head.children}
+        )
+        if reciprocal and not any(h.entity.kind in {"country", "person"} for h in found):
+            found = []
         if not found:
             refs = self._resolve_contextual(head, tokens, ctx)
         else:
@@ -156,23 +219,38 @@ class ActorResolver:
         span = _np_span(head, tokens)
         return tuple(replace(r, start=span.start_char, end=span.end_char) for r in refs)
 
-    def _resolve_contextual(self, head: Token, tokens: list[Token],
-                            ctx: DocContext) -> tuple[ActorRef, ...]:
-        words = {t.lower_ for t in tokens}
+    def unresolved(self, head: Token) -> ActorRef:
+        """An actor the knowledge does not cover, kept with its text (and GOV when titled)."""
+        tokens = _np_tokens(head)
+        span = _np_span(head, tokens)
+        titled = any(t.lower_ in self.kb.honorifics for t in tokens)
+        return ActorRef(text=span.text, sector="GOV" if titled else None,
+                        start=span.start_char, end=span.end_char)
+
+    def _resolve_contextual(
+        self, head: Token, tokens: list[Token], ctx: DocContext
+    ) -> tuple[ActorRef, ...]:
+        words = {t.lower_ for t in tokens} | {c.lower_ for c in head.children}
         if head.lower_ in RECIPROCAL_HEADS and ({"two", "both"} & words):
             countries = ctx.two_countries()
             sector = "GOV" if head.lower_ not in {"countries", "nations"} else "GOV"
             return tuple(
-                ActorRef(text=_span_text(head, tokens), country=c, sector=sector)
-                for c in countries
+                ActorRef(text=_span_text(head, tokens), country=c, sector=sector) for c in countries
             )
         if head.lower_ == "both" and head.dep_ in {"nsubj", "nsubjpass"}:
-            return tuple(ActorRef(text="both", country=c, sector="GOV")
-                         for c in ctx.two_countries())
+            return tuple(
+                ActorRef(text="both", country=c, sector="GOV") for c in ctx.two_countries()
+            )
         return ()
 
-    def _combine(self, head: Token, tokens: list[Token], found: list[Hit], ctx: DocContext,
-                 when: dt.date | None) -> tuple[ActorRef, ...]:
+    def _combine(
+        self,
+        head: Token,
+        tokens: list[Token],
+        found: list[Hit],
+        ctx: DocContext,
+        when: dt.date | None,
+    ) -> tuple[ActorRef, ...]:
         text = _span_text(head, tokens)
         by_kind: dict[str, list[Hit]] = {}
         for hit in found:
@@ -186,13 +264,27 @@ class ActorResolver:
             entity = person.entity
             roles = entity.roles_at(when)
             role = roles[0].role if roles else None
-            return (ActorRef(text=text, country=entity.country, sector=entity.sector or "GOV",
-                             entity=entity.name, role=role),)
+            return (
+                ActorRef(
+                    text=text,
+                    country=entity.country,
+                    sector=entity.sector or "GOV",
+                    entity=entity.name,
+                    role=role,
+                ),
+            )
         institution = _nearest(head, by_kind.get("institution", []))
         if institution is not None:
             entity = institution.entity
-            return (ActorRef(text=text, country=entity.country,
-                             sector=agent_sector or entity.sector, entity=entity.name),)
+            explicit = [h.entity.country for h in countries
+                        if not institution.start <= h.start < institution.end]
+            if explicit and entity.country not in explicit:
+                # "the Latvian Constitutional Court": a generic institution name that the
+                # knowledge files give to another country; the country word decides.
+                return (ActorRef(text=text, country=explicit[0], sector=entity.sector),)
+            sector = agent_sector or entity.sector
+            return (ActorRef(text=text, country=entity.country, sector=sector,
+                             entity=entity.name),)
         igo = _nearest(head, by_kind.get("igo", []))
         role_hit = _nearest(head, by_kind.get("role", []))
         if role_hit is not None and (len(country_codes) <= 1) and igo is None:
@@ -200,20 +292,32 @@ class ActorResolver:
             holder = self._role_holder(role_hit.entity, country, when)
             if holder is not None:
                 roles = holder.roles_at(when)
-                return (ActorRef(text=text, country=holder.country, sector=holder.sector or "GOV",
-                                 entity=holder.name, role=roles[0].role if roles else None),)
-            if country is None and ctx.last_person is not None and ctx.last_person.role in {
-                r.role for r in role_hit.entity.roles
-            }:
+                return (
+                    ActorRef(
+                        text=text,
+                        country=holder.country,
+                        sector=holder.sector or "GOV",
+                        entity=holder.name,
+                        role=roles[0].role if roles else None,
+                    ),
+                )
+            if (
+                country is None
+                and ctx.last_person is not None
+                and ctx.last_person.role in {r.role for r in role_hit.entity.roles}
+            ):
                 return (_with_text(ctx.last_person, head),)
             if country is not None:
-                return (ActorRef(text=text, country=country, sector="GOV",
-                                 role=role_hit.entity.roles[0].role),)
+                return (
+                    ActorRef(
+                        text=text, country=country, sector="GOV", role=role_hit.entity.roles[0].role
+                    ),
+                )
         if igo is not None:
-            return (ActorRef(text=text, sector=igo.entity.sector or "IGO",
-                             entity=igo.entity.name),)
+            return (ActorRef(text=text, sector=igo.entity.sector or "IGO", entity=igo.entity.name),)
         if not country_codes:
-            if agent_sector and head.pos_ in {"NOUN", "PROPN"}:
+            head_agent = any(h.start <= head.i < h.end for h in by_kind.get("agent", []))
+            if agent_sector and head_agent:
                 # "workers", "rebels": a sector without a country is still an actor
                 return (ActorRef(text=text, sector=agent_sector),)
             return ()
@@ -222,10 +326,19 @@ class ActorResolver:
             return tuple(ActorRef(text=text, country=c, sector=sector) for c in country_codes)
         chosen = _nearest(head, countries)
         assert chosen is not None
+        if chosen.kind == "demonym" and chosen.start <= head.i < chosen.end:
+            # "Bosnian Serbs", "the Albanians of southern Serbia": the group lives in the country
+            # named by the other word; "ethnic Albanians" alone names no state.
+            others = [h for h in countries if h is not chosen]
+            if others:
+                chosen = _nearest(head, others) or chosen
+            elif any(t.lower_ == "ethnic" for t in tokens):
+                return (ActorRef(text=text, sector="CVL"),)
         return (ActorRef(text=text, country=chosen.entity.country, sector=sector),)
 
-    def _role_holder(self, role_entity: Entity, country: str | None,
-                     when: dt.date | None) -> Entity | None:
+    def _role_holder(
+        self, role_entity: Entity, country: str | None, when: dt.date | None
+    ) -> Entity | None:
         if country is None:
             return None
         for role in role_entity.roles:
@@ -238,17 +351,52 @@ class ActorResolver:
         return None
 
 
-_KIND_RANK = {"name": 0, "alias": 1, "surname": 2, "role": 3, "seat": 4, "capital": 5,
-              "demonym": 6, "agent": 7}
+_KIND_RANK = {
+    "name": 0,
+    "alias": 1,
+    "surname": 2,
+    "role": 3,
+    "seat": 4,
+    "capital": 5,
+    "demonym": 6,
+    "agent": 7,
+}
 
 
 def _kind_rank(kind: str) -> int:
     return _KIND_RANK.get(kind, 9)
 
 
+# Participles that place a group ("a newspaper based in Beirut", "workers affiliated with X").
+_PLACING_PARTICIPLES = frozenset(
+    {"base", "affiliate", "link", "headquarter", "station", "loyal", "belong"}
+)
+
+
+# Nouns that only count or divide the group named after "of" ("thousands of people").
+QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "millions", "tens", "scores",
+                            "some", "many", "most", "all", "group", "groups", "number", "part",
+                            "majority", "minority", "members", "member", "handful", "crowd",
+                            "crowds", "one", "two", "three", "several", "each", "both"})
+
+
+def _semantic_head(head: Token) -> Token:
+    while head.lower_ in QUANTITY_HEADS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if pobj is None:
+            return head
+        head = pobj
+    return head
+
+
 def _np_tokens(head: Token) -> list[Token]:
     out: list[Token] = [head]
-    stack = [c for c in head.children if c.dep_ not in _NP_STOP_DEPS]
+    stack = [
+        c
+        for c in head.children
+        if c.dep_ not in _NP_STOP_DEPS or (c.dep_ == "acl" and c.lemma_ in _PLACING_PARTICIPLES)
+    ]
     while stack:
         token = stack.pop()
         if token.dep_ == "prep" and token.lower_ not in _NP_PREPS:
@@ -315,7 +463,7 @@ def _np_span(head: Token, tokens: list[Token]) -> Span:
     while end - 1 > start and doc[end - 1].dep_ == "punct":
         end -= 1
     span: Span = doc[start:end]
-    return span if len(span.text) <= 120 else doc[head.i:head.i + 1]
+    return span if len(span.text) <= 120 else doc[head.i : head.i + 1]
 
 
 def _span_text(head: Token, tokens: list[Token]) -> str:
@@ -323,5 +471,12 @@ def _span_text(head: Token, tokens: list[Token]) -> str:
 
 
 def _with_text(ref: ActorRef, token: Token) -> ActorRef:
-    return ActorRef(text=token.text, country=ref.country, sector=ref.sector, entity=ref.entity,
-                    role=ref.role, start=token.idx, end=token.idx + len(token.text))
+    return ActorRef(
+        text=token.text,
+        country=ref.country,
+        sector=ref.sector,
+        entity=ref.entity,
+        role=ref.role,
+        start=token.idx,
+        end=token.idx + len(token.text),
+    )

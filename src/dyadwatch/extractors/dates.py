@@ -39,8 +39,9 @@ def tense_of(token: Token) -> str | None:
     return None
 
 
-def date_event(sent: Span, token: Token, document: Document, base: FuzzyDate | None,
-               hypothetical: bool) -> EventDating:
+def date_event(
+    sent: Span, token: Token, document: Document, base: FuzzyDate | None, hypothetical: bool
+) -> EventDating:
     tense = tense_of(token)
     anchor = base if base is not None and base.precision == "day" else None
     expressions = find_time_expressions(sent.text, anchor, tense)

@@ -2,8 +2,8 @@
 
 For each verb that matches a trigger pattern the coder finds who acts (subject, or the agent of a
 passive), who is acted upon (object, passive subject, prepositional objects), whether the event is
-negated or only planned/possible/demanded, and which trigger absorbs which ("agreed to hold talks" is
-one AGREE). Everything that fires is named in ``Evidence.rule``.
+negated or only planned/possible/demanded, and which trigger absorbs which ("agreed to hold
+talks" is one AGREE). Everything that fires is named in ``Evidence.rule``.
 """
 
 from __future__ import annotations
@@ -16,16 +16,44 @@ from ..models import ActorRef
 from .actors import ActorResolver, DocContext, Hit
 from .patterns import PatternBook, Trigger
 
-HYPOTHETICAL_AUX = {"will": "future", "'ll": "future", "shall": "future", "would": "possible",
-                    "may": "possible", "might": "possible", "could": "possible",
-                    "should": "demanded", "must": "demanded", "can": "possible"}
-RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "toward", "towards", "from",
-                             "upon", "over", "into", "for", "between", "in"})
+HYPOTHETICAL_AUX = {
+    "will": "future",
+    "'ll": "future",
+    "shall": "future",
+    "would": "possible",
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+    "should": "demanded",
+    "must": "demanded",
+    "can": "possible",
+}
+RECIPIENT_PREPS = frozenset(
+    {
+        "to",
+        "with",
+        "against",
+        "on",
+        "at",
+        "toward",
+        "towards",
+        "from",
+        "upon",
+        "over",
+        "into",
+        "for",
+        "between",
+        "in",
+    }
+)
 CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "NGO", "REF", "REB", "MED"})
 SYMMETRIC_CONSULT_MODES = frozenset({None, "phone", "third-party", "multilateral"})
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+# Event types whose passive subject is the one acting ("troops were deployed").
+THEME_IS_ACTOR = frozenset({"MOBILIZE"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +87,11 @@ class EventCoder:
 
     # -- triggers ---------------------------------------------------------------------------
     def match_trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ not in {"VERB", "AUX"} and not (token.dep_ == "ROOT" and token.pos_ == "NOUN"):
+        if token.dep_ in {"amod", "compound", "nmod", "poss"}:
+            return None  # "missile warning data", "the agreed plan"
+        if token.pos_ not in {"VERB", "AUX"} and not (
+            token.dep_ == "ROOT" and token.pos_ == "NOUN"
+        ):
             return None
         candidates = self.book.by_lemma.get(token.lemma_.lower()) or self.book.by_lemma.get(
             token.lower_
@@ -68,7 +100,10 @@ class EventCoder:
         if candidates:
             words = _child_words(token)
             objects = _object_lemmas(token)
+            excluded = self.book.excluded(token.lemma_.lower(), token)
             for trigger in candidates:
+                if excluded and not trigger.specificity:
+                    continue
                 if trigger.words and not all(w in words for w in trigger.words):
                     continue
                 if trigger.objects and not (trigger.objects & objects):
@@ -112,8 +147,9 @@ class EventCoder:
             current = head
         return False
 
-    def _code_one(self, token: Token, trigger: Trigger, hits: dict[int, Hit],
-                  ctx: DocContext) -> CodedEvent | None:
+    def _code_one(
+        self, token: Token, trigger: Trigger, hits: dict[int, Hit], ctx: DocContext
+    ) -> CodedEvent | None:
         subject, passive_subject, agent, reporter = self._arguments(token)
         actors: list[ActorRef] = []
         recipients: list[ActorRef] = []
@@ -122,15 +158,25 @@ class EventCoder:
         if subject is not None:
             actors += self._resolve_group(subject, hits, ctx, reporter=reporter)
         if passive_subject is not None:
-            recipients += self._resolve_group(passive_subject, hits, ctx)
+            themes = self._resolve_group(passive_subject, hits, ctx)
+            if trigger.event_type in THEME_IS_ACTOR:
+                actors += themes  # "troops were deployed": the troops act
+            else:
+                recipients += themes
         recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
+        if subject is not None and agent is None and not actors:
+            if not _names_someone(subject):
+                return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
+            actors = [self.resolver.unresolved(subject)]  # a person or group we do not know
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx)
             if place is not None:
                 actors = [replace(a, country=place) for a in actors] or (
-                    [ActorRef(text=place, country=place, sector="GOV")] if passive_subject is not None
-                    else [])
+                    [ActorRef(text=place, country=place, sector="GOV")]
+                    if passive_subject is not None
+                    else []
+                )
         if not actors and not recipients:
             return None
         modality = self._modality(token)
@@ -144,26 +190,48 @@ class EventCoder:
                 actors, recipients = speaker, actors
                 event_type, mode = "REQUEST", None
                 modality = Modality()
-        if event_type in {"ACCUSE", "ASSAULT"} and trigger.lemma in {"protest", "strike", "clash"} \
-                and actors and all(a.sector in CIVILIAN_SECTORS for a in actors):
-            event_type, mode = "PROTEST", {"protest": "demo", "strike": "strike"}.get(
-                trigger.lemma, "riot")
-        if event_type == "CONSULT" and mode in SYMMETRIC_CONSULT_MODES and token.lemma_ not in {
-            "mediate", "brief", "receive", "host", "welcome", "greet"
-        }:
+        if (
+            event_type in {"ACCUSE", "ASSAULT"}
+            and trigger.lemma in {"protest", "strike", "clash"}
+            and actors
+            and all(a.sector in CIVILIAN_SECTORS for a in actors)
+        ):
+            event_type, mode = (
+                "PROTEST",
+                {"protest": "demo", "strike": "strike"}.get(trigger.lemma, "riot"),
+            )
+        if (
+            event_type == "CONSULT"
+            and mode in SYMMETRIC_CONSULT_MODES
+            and token.lemma_ not in {"mediate", "brief", "receive", "host", "welcome", "greet"}
+        ):
             actors, recipients = actors + recipients, []
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
         reported_by = None
         if reporter is not None:
             resolved = self._resolve_group(reporter, hits, ctx)
             reported_by = resolved[0] if resolved else None
-        confidence = 0.55 + 0.15 * bool(actors) + 0.1 * bool(recipients) + \
-            0.1 * (trigger.specificity > 0) + 0.05 * any(a.country for a in actors)
-        return CodedEvent(trigger, token, _dedupe(actors), _dedupe(recipients), modality,
-                          event_type, mode, reported_by, round(min(confidence, 0.95), 2))
+        confidence = (
+            0.55
+            + 0.15 * bool(actors)
+            + 0.1 * bool(recipients)
+            + 0.1 * (trigger.specificity > 0)
+            + 0.05 * any(a.country for a in actors)
+        )
+        return CodedEvent(
+            trigger,
+            token,
+            _dedupe(actors),
+            _dedupe(recipients),
+            modality,
+            event_type,
+            mode,
+            reported_by,
+            round(min(confidence, 0.95), 2),
+        )
 
     def _commits_to_conflict(self, token: Token) -> bool:
-        """"vowed to fight", "pledged to retaliate": a commitment to conflict is a threat."""
+        """ "vowed to fight", "pledged to retaliate": a commitment to conflict is a threat."""
         for child in token.children:
             if child.dep_ == "xcomp":
                 inner = self.match_trigger(child)
@@ -171,20 +239,22 @@ class EventCoder:
                     return True
         return False
 
-    def _location_country(self, token: Token, hits: dict[int, Hit],
-                          ctx: DocContext) -> str | None:
+    def _location_country(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> str | None:
         """The country an event happens in ("... was put under investigation in Italy"): the
         authorities of the place act where the text names no one else."""
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across"}:
-                for ref in self._prep_objects(child, hits, ctx):
-                    if ref.country:
-                        return ref.country
+        verbs = [token] + [c for c in token.children if c.dep_ == "xcomp"]
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across", "at"}:
+                    place = _place_country(child, hits)
+                    if place is not None:
+                        return place
         return None
 
     # -- arguments --------------------------------------------------------------------------
-    def _arguments(self, token: Token) -> tuple[Token | None, Token | None, Token | None,
-                                                Token | None]:
+    def _arguments(
+        self, token: Token
+    ) -> tuple[Token | None, Token | None, Token | None, Token | None]:
         """Subject, passive subject, passive agent and the speaker of an enclosing speech verb."""
         subject = passive = agent = reporter = None
         for child in token.children:
@@ -194,14 +264,21 @@ class EventCoder:
                 passive = child
             elif child.dep_ == "agent":
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            subject = token.head  # "Kishida, who was visiting Seoul, ..."
         # Walk up through complements and coordinations to find an inherited subject and a
         # speech verb that reports this event.
         current = token
-        while current.dep_ in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"} \
-                and current.head.i != current.i:
+        while (
+            current.dep_ in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"}
+            and current.head.i != current.i
+        ):
             head = current.head
             if current.dep_ == "relcl" and subject is None and passive is None:
                 subject = head
+                break
+            if current.dep_ == "acomp" and subject is None and passive is None:
+                subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
                 break
             if current.dep_ == "acl" and subject is None and passive is None:
                 if token.tag_ == "VBN":
@@ -212,26 +289,34 @@ class EventCoder:
             head_subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
             if head.lemma_ in self.book.speech and current.dep_ == "ccomp":
                 reporter = reporter or head_subject
-                if subject is not None and subject.lower_ in {"it", "we", "they", "he", "she"} \
-                        and head_subject is not None:
+                if (
+                    subject is not None
+                    and subject.lower_ in {"it", "we", "they", "he", "she"}
+                    and head_subject is not None
+                ):
                     subject = head_subject
                 break
-            if subject is None and passive is None and current.dep_ in {"xcomp", "conj", "advcl",
-                                                                         "acomp"}:
+            if (
+                subject is None
+                and passive is None
+                and current.dep_ in {"xcomp", "conj", "advcl", "acomp"}
+            ):
                 if current.dep_ == "xcomp":
                     controller = next((c for c in head.children if c.dep_ in {"dobj"}), None)
                     subject = controller or head_subject
                 else:
                     subject = head_subject
                     passive = passive or next(
-                        (c for c in head.children if c.dep_ == "nsubjpass"), None)
+                        (c for c in head.children if c.dep_ == "nsubjpass"), None
+                    )
             current = head
         if passive is not None and agent is None and subject is None:
             return None, passive, None, reporter
         return subject, passive, agent, reporter
 
-    def _resolve_group(self, head: Token, hits: dict[int, Hit], ctx: DocContext,
-                       reporter: Token | None = None) -> list[ActorRef]:
+    def _resolve_group(
+        self, head: Token, hits: dict[int, Hit], ctx: DocContext, reporter: Token | None = None
+    ) -> list[ActorRef]:
         refs: list[ActorRef] = []
         for token in _conjuncts(head):
             if token.lower_ in {"it", "we", "they"} and reporter is not None:
@@ -239,25 +324,29 @@ class EventCoder:
             refs.extend(self.resolver.resolve(token, hits, ctx))
         return refs
 
-    def _recipients(self, token: Token, trigger: Trigger, hits: dict[int, Hit],
-                    ctx: DocContext) -> list[ActorRef]:
+    def _recipients(
+        self, token: Token, trigger: Trigger, hits: dict[int, Hit], ctx: DocContext
+    ) -> list[ActorRef]:
         found: list[ActorRef] = []
         for child in token.children:
             if child.dep_ in {"dobj", "dative", "attr", "oprd"}:
                 found += self._resolve_group(child, hits, ctx)
                 for grand in child.children:
-                    if grand.dep_ == "prep" and grand.lower_ in RECIPIENT_PREPS | {"by"}:
+                    if grand.dep_ == "prep" and (grand.lower_ == "by" or (
+                            grand.lower_ in RECIPIENT_PREPS and _recipient_prep(grand.lower_,
+                                                                               trigger))):
                         found += self._prep_objects(grand, hits, ctx)
             elif child.dep_ in {"prep", "prt"} and child.lower_ in RECIPIENT_PREPS:
-                if child.lower_ == "in" and trigger.event_type != "CONSULT":
+                if not _recipient_prep(child.lower_, trigger):
                     continue
                 found += self._prep_objects(child, hits, ctx)
         if not found:
             found = self._complement_recipients(token, hits, ctx)
         return found
 
-    def _complement_recipients(self, token: Token, hits: dict[int, Hit],
-                               ctx: DocContext) -> list[ActorRef]:
+    def _complement_recipients(
+        self, token: Token, hits: dict[int, Hit], ctx: DocContext
+    ) -> list[ActorRef]:
         """Recipients named inside the complement of a frame verb: "demanded that the US cancel
         ...", "offered to hand over to Britain ...", "threatened to strike Iraq"."""
         found: list[ActorRef] = []
@@ -265,9 +354,8 @@ class EventCoder:
             if child.dep_ not in {"ccomp", "xcomp"}:
                 continue
             for grand in child.children:
-                if grand.dep_ in {"nsubj", "nsubjpass"} and child.dep_ == "ccomp":
-                    found += self._resolve_group(grand, hits, ctx)
-                elif grand.dep_ in {"dobj", "dative"}:
+                subject_of_clause = grand.dep_ in {"nsubj", "nsubjpass"} and child.dep_ == "ccomp"
+                if subject_of_clause or grand.dep_ in {"dobj", "dative"}:
                     found += self._resolve_group(grand, hits, ctx)
                 elif grand.dep_ in {"prep", "prt"} and grand.lower_ in RECIPIENT_PREPS - {"in"}:
                     found += self._prep_objects(grand, hits, ctx)
@@ -305,8 +393,15 @@ class EventCoder:
                     kind = kind or "planned"
         # "is going to", "is set to", "is due to", "is expected to" (adjectival governors)
         head = token.head
-        if token.dep_ == "xcomp" and head.lemma_ in {"going", "set", "due", "likely", "expected",
-                                                      "poised", "scheduled"}:
+        if token.dep_ == "xcomp" and head.lemma_ in {
+            "going",
+            "set",
+            "due",
+            "likely",
+            "expected",
+            "poised",
+            "scheduled",
+        }:
             kind = kind or "planned"
         if token.dep_ == "advcl":
             mark = next((c for c in token.children if c.dep_ == "mark"), None)
@@ -314,22 +409,28 @@ class EventCoder:
                 kind = "conditional"
         ultimatum = any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-            for verb in chain for c in verb.children
+            for verb in chain
+            for c in verb.children
         )
         refusal = negated and kind in {"future", "possible"}
-        return Modality(negated=negated and not refusal, hypothetical=kind is not None,
-                        kind=kind, refusal=refusal, ultimatum=ultimatum)
+        return Modality(
+            negated=negated and not refusal,
+            hypothetical=kind is not None,
+            kind=kind,
+            refusal=refusal,
+            ultimatum=ultimatum,
+        )
 
 
-def _plover_modality_rules(event_type: str, mode: str | None,
-                           modality: Modality) -> tuple[str, str | None, Modality]:
+def _plover_modality_rules(
+    event_type: str, mode: str | None, modality: Modality
+) -> tuple[str, str | None, Modality]:
     """PLOVER's rules for modality: announced cooperation is AGREE, announced retreat is
     CONCEDE, conditional or announced force is THREATEN, and "will not X" is a REJECT."""
     if modality.ultimatum and not modality.negated and event_type not in {"REQUEST", "AGREE"}:
         return "THREATEN", None, modality
     if modality.refusal:
-        if event_type in {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
-                          "RETREAT"}:
+        if event_type in {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}:
             return "REJECT", None, replace(modality, hypothetical=False, kind=None)
         return event_type, mode, replace(modality, negated=True)
     if not modality.hypothetical or modality.negated:
@@ -345,9 +446,53 @@ def _plover_modality_rules(event_type: str, mode: str | None,
     return event_type, mode, modality
 
 
+# Prepositions that name a topic for talk-like events ("discussed the situation in North Korea",
+# "agreed on the plan") but a target for pressure-like ones ("imposed sanctions on Iran").
+TOPIC_PREPS = frozenset({"on", "over", "in", "about", "for"})
+TARGETED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "THREATEN", "PROTEST",
+                            "REQUEST", "MOBILIZE"})
+
+
+def _recipient_prep(prep: str, trigger: Trigger) -> bool:
+    if prep in trigger.words:
+        return True
+    if prep == "in":
+        return trigger.event_type == "CONSULT" and trigger.mode == "visit"
+    if prep in TOPIC_PREPS:
+        return trigger.event_type in TARGETED_TYPES and prep != "for"
+    return True
+
+
+NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+def _names_someone(token: Token) -> bool:
+    """A subject that names a person, group or place, even one the knowledge files lack."""
+    return token.ent_type_ in NAMED_ENTITY_TYPES or token.pos_ == "PROPN"
+
+
+def _place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
+    """The country of a place phrase: "in Italy", "in Algiers", "at a jail in Dili"."""
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        hit = hits.get(pobj.i)
+        if hit is not None and hit.entity.kind == "country" and hit.kind != "demonym":
+            return hit.entity.country
+        for inner in pobj.children:
+            if inner.dep_ == "prep" and inner.lower_ in {"in", "of"}:
+                nested = _place_country(inner, hits)
+                if nested is not None:
+                    return nested
+    return None
+
+
 def _child_words(token: Token) -> set[str]:
-    words = {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "agent", "advmod",
-                                                             "acomp", "dobj", "aux"}}
+    words = {
+        c.lower_
+        for c in token.children
+        if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux"}
+    }
     words |= {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "prep", "prt"}}
     return words
 
@@ -377,8 +522,9 @@ def _object_lemmas(token: Token) -> set[str]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         lemmas.add(pobj.lemma_.lower())
-                        lemmas.update(c.lemma_.lower() for c in pobj.children
-                                      if c.dep_ == "compound")
+                        lemmas.update(
+                            c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"
+                        )
     return lemmas
 
 

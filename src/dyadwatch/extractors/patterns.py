@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.tokens import Token
 
 from ..config import knowledge_path
 from ..errors import KnowledgeError
@@ -56,8 +57,21 @@ class PatternBook:
     factual: frozenset[str] = frozenset()
     negating: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
+    # lemma -> dependency labels / object lemmas that make the verb mean something else
+    # ("called the visit regrettable", "met the standards").
+    exclude_deps: dict[str, frozenset[str]] = field(default_factory=dict)
+    exclude_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     cameo: dict[str, Score] = field(default_factory=dict)
     plover_scores: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def excluded(self, lemma: str, token: Token) -> bool:
+        deps = self.exclude_deps.get(lemma)
+        if deps and any(c.dep_ in deps for c in token.children):
+            return True
+        objects = self.exclude_objects.get(lemma)
+        return bool(objects) and any(
+            c.lemma_.lower() in objects for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
+        )
 
     def score(self, cameo: str) -> Score | None:
         code = cameo
@@ -68,12 +82,14 @@ class PatternBook:
         return None
 
     def plover_score(self, event_type: str, mode: str | None) -> float | None:
-        return self.plover_scores.get((event_type, mode or ""),
-                                      self.plover_scores.get((event_type, "")))
+        return self.plover_scores.get(
+            (event_type, mode or ""), self.plover_scores.get((event_type, ""))
+        )
 
 
 def parse_pattern(text: str, event_type: str, cameo: str, mode: str | None) -> Trigger:
-    """``"lodge [protest|complaint] with"`` → lemma lodge, objects {protest, complaint}, words (with,)."""
+    """``"lodge [protest|complaint] with"`` → lemma lodge, objects {protest, complaint},
+    words (with,)."""
     objects: frozenset[str] = frozenset()
     if "[" in text:
         before, _, rest = text.partition("[")
@@ -98,11 +114,16 @@ def load_patterns(path: Path | None = None) -> PatternBook:
             raise KnowledgeError(f"{path}: {event_type!r} is not a PLOVER 2.0 event type")
         for group in groups:
             for text in group.get("patterns", []):
-                trigger = parse_pattern(str(text), event_type, str(group["cameo"]), group.get("mode"))
+                trigger = parse_pattern(
+                    str(text), event_type, str(group["cameo"]), group.get("mode")
+                )
                 book.by_lemma[trigger.lemma].append(trigger)
     for event_type, group in (raw.get("nouns") or {}).items():
         for noun in group.get("nouns", []):
             book.nouns[noun] = Trigger(event_type, str(group["cameo"]), noun, group.get("mode"))
+    for lemma, rule in (raw.get("exclude") or {}).items():
+        book.exclude_deps[lemma] = frozenset(rule.get("deps") or ())
+        book.exclude_objects[lemma] = frozenset(rule.get("objects") or ())
     transparent = raw.get("transparent") or {}
     book.light_verbs = frozenset(raw.get("light_verbs") or ())
     book.hypothetical = frozenset(transparent.get("hypothetical") or ())

@@ -46,9 +46,7 @@ _DATE_FORMS = (
 _DATE_ALONE = [re.compile(rf"^{form}{_TIME}?$", re.IGNORECASE) for form in _DATE_FORMS]
 # A date followed by a clock time: the shape of a comment or post stamp. A stamp may be glued to
 # the user name before it ("@slowguy2MAY. 14, 2014"), so only a letter may not precede it.
-_STAMPS = [
-    re.compile(rf"(?<![A-Za-z]){form}{_TIME}", re.IGNORECASE) for form in _DATE_FORMS[:3]
-]
+_STAMPS = [re.compile(rf"(?<![A-Za-z]){form}{_TIME}", re.IGNORECASE) for form in _DATE_FORMS[:3]]
 _LABEL = re.compile(
     r"^(?P<label>published|posted|updated|last updated|first published|date|dated|"
     r"created|modified|last modified|released|issued)(?:\s+on)?\s*[:\-–]?\s*",

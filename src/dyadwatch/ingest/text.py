@@ -75,9 +75,7 @@ def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
 _CHROME = _compile(_CHROME_LINES)
 _COMMENTS = _compile(_COMMENT_HEADERS)
 _POST_END = _compile(_POST_ENDS)
-VOTE_LINE = re.compile(
-    r"(?P<net>[+-]?\d+)\s*\(\s*\+\s*(?P<up>\d+)\s*/\s*[-−]\s*(?P<down>\d+)\s*\)"
-)
+VOTE_LINE = re.compile(r"(?P<net>[+-]?\d+)\s*\(\s*\+\s*(?P<up>\d+)\s*/\s*[-−]\s*(?P<down>\d+)\s*\)")
 _SENTENCE_END = re.compile(r"[.!:;,]$")
 
 
@@ -184,7 +182,5 @@ def clean_text(text: str) -> CleanText:
     for line in kept:
         lines.append(Line(offset, offset + len(line), line))
         offset += len(line) + 1
-    final = tuple(
-        Marker(kind, min(index, len(lines)), votes) for kind, index, votes in markers
-    )
+    final = tuple(Marker(kind, min(index, len(lines)), votes) for kind, index, votes in markers)
     return CleanText("\n".join(kept), tuple(lines), final, title)

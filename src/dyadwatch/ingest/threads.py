@@ -74,11 +74,10 @@ def is_author_line(line: str) -> bool:
     )
 
 
-def parse_post_header(
-    lines: list[str], index: int, *, allow_date_only: bool
-) -> Header | None:
-    """A post header starting at ``lines[index]``: author + date lines, "author · date", or (when
-    allowed) a date line alone. The header must be followed by body text."""
+def parse_post_header(lines: list[str], index: int, *, trusted: bool) -> Header | None:
+    """A post header starting at ``lines[index]``: author + date lines, "author · date", or, in a
+    text already known to be a thread (``trusted``), a date line alone or an author line alone
+    followed by prose. The header must be followed by body text."""
     if index >= len(lines) or not lines[index].strip():
         return None
     first = lines[index].strip()
@@ -93,10 +92,12 @@ def parse_post_header(
         date = parse_date_text(match["date"])
         if date is not None:
             return Header(match["author"].strip(), date, 1)
-    if allow_date_only and following:
+    if trusted and following:
         date = parse_date_text(first)
         if date is not None and date.precision == "day":
             return Header(None, date, 1)
+        if is_author_line(first) and len(following.split()) >= 8:
+            return Header(first, None, 1)
     return None
 
 
@@ -107,15 +108,13 @@ def _span(clean: CleanText, first: int, end: int) -> tuple[int, int] | None:
     return clean.lines[rows[0]].start, clean.lines[rows[-1]].end
 
 
-def _header_starts(
-    clean: CleanText, first: int, end: int, allow_date_only: bool
-) -> dict[int, Header]:
+def _header_starts(clean: CleanText, first: int, end: int, trusted: bool) -> dict[int, Header]:
     texts = [line.text for line in clean.lines[:end]]
     starts: dict[int, Header] = {}
     for i in range(first, end):
         if i > first and texts[i - 1].strip():
             continue  # a header opens a block
-        header = parse_post_header(texts, i, allow_date_only=allow_date_only)
+        header = parse_post_header(texts, i, trusted=trusted)
         if header is not None:
             starts[i] = header
     return starts
@@ -161,16 +160,18 @@ def _segments(
     return segments
 
 
-def _trailing_stamp(clean: CleanText, segment: _Segment) -> FuzzyDate | None:
-    """A comment stamp alone on the last line of a comment."""
+def _stamp_rows(clean: CleanText, segment: _Segment) -> tuple[int, int, FuzzyDate | None]:
+    """Body rows of a header-less segment and the date of a stamp line alone at its start or
+    (for comments) its end: (first body line, end of body, date)."""
     rows = [i for i in range(segment.first, segment.end) if clean.lines[i].text.strip()]
     if len(rows) < 2:
-        return None
-    date = parse_date_text(clean.lines[rows[-1]].text)
-    if date is not None and date.precision == "day":
-        segment.header_lines.append(rows[-1])
-        return date
-    return None
+        return segment.first, segment.end, None
+    for row, first, end in ((rows[0], rows[1], segment.end), (rows[-1], segment.first, rows[-1])):
+        date = parse_date_text(clean.lines[row].text)
+        if date is not None and date.precision == "day":
+            segment.header_lines.append(row)
+            return first, end, date
+    return segment.first, segment.end, None
 
 
 def _to_posts(
@@ -180,13 +181,10 @@ def _to_posts(
     source = "post-header" if kind == "post" else "comment-stamp"
     for segment in segments:
         header = segment.header
-        posted = header.posted if header else None
-        if kind == "comment" and posted is None:
-            posted = _trailing_stamp(clean, segment)
-        body_first = segment.first + (header.length if header else 0)
-        body_end = segment.end
-        if segment.header_lines and segment.header_lines[-1] >= body_first:
-            body_end = segment.header_lines[-1]
+        if header is not None:
+            body_first, body_end, posted = segment.first + header.length, segment.end, header.posted
+        else:
+            body_first, body_end, posted = _stamp_rows(clean, segment)
         span = _span(clean, body_first, body_end)
         if span is None:
             continue
@@ -215,7 +213,9 @@ def _comment_section_start(clean: CleanText) -> int | None:
     if votes:
         first_vote = votes[0]
         candidates = [
-            line for line in openers if has_text(clean, 0, line) and has_text(clean, line, first_vote)
+            line
+            for line in openers
+            if has_text(clean, 0, line) and has_text(clean, line, first_vote)
         ]
         if candidates:
             return candidates[-1]
@@ -223,8 +223,10 @@ def _comment_section_start(clean: CleanText) -> int | None:
     texts = [line.text for line in clean.lines]
     for line in reversed(openers):
         rows = [i for i in range(line, len(texts)) if texts[i].strip()]
-        if rows and _has_text_between(clean, 0, line) and parse_post_header(
-            texts, rows[0], allow_date_only=False
+        if (
+            rows
+            and _has_text_between(clean, 0, line)
+            and parse_post_header(texts, rows[0], trusted=False)
         ):
             return line
     return None
@@ -271,7 +273,7 @@ def _comments_layout(clean: CleanText, start: int) -> ThreadLayout:
     last_vote = max((m.line for m in clean.markers if m.kind == "votes"), default=start)
     footer = [m.line for m in clean.markers if m.kind == "comments" and m.line >= last_vote]
     end = min([*footer, n]) if last_vote > start else n
-    headers = _header_starts(clean, start, end, allow_date_only=True)
+    headers = _header_starts(clean, start, end, trusted=True)
     segments = _segments(clean, start, end, headers=headers, junctions=[])
     comments = _to_posts(clean, segments, "comment", len(posts))
     region = clean.text[clean.lines[start].start if start < n else len(clean.text) :]
@@ -284,7 +286,7 @@ def _comments_layout(clean: CleanText, start: int) -> ThreadLayout:
 
 def _forum_layout(clean: CleanText) -> ThreadLayout | None:
     n = len(clean.lines)
-    headers = _header_starts(clean, 0, n, allow_date_only=False)
+    headers = _header_starts(clean, 0, n, trusted=False)
     authored = [h for h in headers.values() if h.author]
     if not authored:
         return None
@@ -295,9 +297,8 @@ def _forum_layout(clean: CleanText) -> ThreadLayout | None:
     split_junctions = len(junctions) >= 2 and blanks >= len(junctions)
     if len(authored) < 2 and not (post_ends or split_junctions):
         return None
-    if split_junctions:
-        # Date-only header lines are trusted once the thread is known to be a forum.
-        headers = _header_starts(clean, 0, n, allow_date_only=True)
+    # Date-only and author-only header lines count once the text is known to be a thread.
+    headers = _header_starts(clean, 0, n, trusted=True)
     segments = _segments(
         clean, 0, n, headers=headers, junctions=junctions if split_junctions else []
     )

@@ -95,18 +95,17 @@ def find_time_expressions(
     text: str, base: FuzzyDate | None = None, tense: Tense | None = None
 ) -> list[TimeExpression]:
     """Return the time expressions in ``text``, in order, normalised against ``base``."""
-    if not tp.TRIGGER.search(text):
+    features = _features(text)
+    if not features:
         return []
     ref = Reference.of(base, tense)
-    has_digit = tp.HAS_DIGIT.search(text) is not None
     hits: list[_Hit] = []
-    for pattern, handler, needs_digit in _RULES:
-        if needs_digit and not has_digit:
-            continue
-        for match in pattern.finditer(text):
-            hit = handler(match, text, ref)
-            if hit is not None:
-                hits.append(hit)
+    for pattern, handler, needs in _RULES:
+        if needs <= features:
+            for match in pattern.finditer(text):
+                hit = handler(match, text, ref)
+                if hit is not None:
+                    hits.append(hit)
     if not hits:
         return []
     chosen = _select(hits)
@@ -201,6 +200,25 @@ def _try_merge(a: _Hit, b: _Hit, text: str) -> _Hit | None:
 # --- small helpers -------------------------------------------------------------------------------
 
 
+def _features(text: str) -> frozenset[str]:
+    """What the sentence contains that some rule needs: digits, month names, keywords."""
+    low = text.lower()
+    found = set()
+    for name, words in tp.KEYWORD_FAMILIES.items():
+        for word in words:
+            if word in low:
+                found.add(name)
+                break
+    if tp.HAS_DIGIT.search(text):
+        found.add("digit")
+        found.update(name for name, rx in tp.DIGIT_FEATURES.items() if rx.search(text))
+    for stem in tp.MONTH_STEMS:
+        if stem in text:
+            found.add("month")
+            break
+    return frozenset(found)
+
+
 def _month(word: str) -> int:
     return tp.MONTH_NUMBERS[word.lower().rstrip(".")]
 
@@ -218,11 +236,13 @@ def _date(year: int, month: int | None = None, day: int | None = None) -> FuzzyD
         return None
 
 
-def _month_only_hit(start: int, end: int, month: int, ref: Reference, rel: str | None = None
-                    ) -> _Hit:  # fmt: skip
+def _month_only_hit(
+    start: int, end: int, month: int, ref: Reference, rel: str | None = None,
+    kind: Kind = "relative",
+) -> _Hit:  # fmt: skip
     value = resolve_month(month, ref, rel)
-    return _Hit(start, end, "relative", value, anchored=value is not None,
-                partial=(month, None), chainable="month")  # fmt: skip
+    return _Hit(start, end, kind, value, anchored=value is not None, partial=(month, None),
+                chainable="month")  # fmt: skip
 
 
 def _named_after(text: str, end: int) -> bool:
@@ -341,13 +361,12 @@ def _period(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
 
 
 def _ordinal_day(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
+    # "on the 16th floor" and "on the 20th anniversary" are not days: a lower-case word right
+    # after the ordinal must be a function word or a verb ("the briefing on the 9th focused").
     follow = tp.NEXT_WORD.match(text, m.end())
-    gap = text[m.end() : m.end() + 1]
-    if (
-        follow is not None
-        and gap == " "
-        and follow.group(1) not in tp.ORDINAL_DAY_FOLLOWERS
-        and (follow.group(1)[0].islower() or follow.group(1) in ("Century", "Anniversary"))
+    word = follow.group(1) if follow is not None and text[m.end() : m.end() + 1] == " " else ""
+    if word[:1].islower() and not (
+        word in tp.ORDINAL_DAY_FOLLOWERS or word in tp.COMMON_VERBS or word.endswith("ed")
     ):
         return None
     value = resolve_ordinal_day(int(m.group("d")), ref, (m.group("rel") or "").lower())
@@ -358,7 +377,8 @@ def _ordinal_day(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
 
 
 def _month_modified(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
-    return _month_only_hit(m.start(), m.end(), _month(m.group("mon")), ref)
+    # "mid-May" names a part of the calendar, so it counts as explicit; "in May" is relative.
+    return _month_only_hit(m.start(), m.end(), _month(m.group("mon")), ref, kind="explicit")
 
 
 def _month_relative(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
@@ -468,33 +488,42 @@ def _shift_units(ref: Reference, n: int, unit: str) -> FuzzyDate | None:
     return ref.shifted(years=n * (10 if unit == "decade" else 1), precision="year")
 
 
-_RULES: tuple[tuple[re.Pattern[str], Handler, bool], ...] = (
-    (tp.ISO, _iso, True),
-    (tp.CJK, _cjk, True),
-    (tp.NUMERIC, _numeric, True),
-    (tp.MDY, _full_date, True),
-    (tp.DMY, _full_date, True),
-    (tp.MD_RANGE, _day_range, True),
-    (tp.DM_RANGE, _day_range, True),
-    (tp.YEAR_RANGE, _year_range, True),
-    (tp.MY, _month_year, True),
-    (tp.SEASON_YEAR, _season_year, True),
-    (tp.FISCAL_YEAR, _fiscal_year, True),
-    (tp.YEAR_IN_CONTEXT, _year_in_context, True),
-    (tp.MD, _day_month, True),
-    (tp.DM, _day_month, True),
-    (tp.ORDINAL_DAY, _ordinal_day, True),
-    (tp.DECADE, _period, True),
-    (tp.CENTURY, _period, False),
-    (tp.OFFSET, _offset, False),
-    (tp.IN_OFFSET, _in_offset, False),
-    (tp.RELATIVE_DAY, _relative_day, False),
-    (tp.WEEKDAY_RELATIVE, _weekday, False),
-    (tp.CALENDAR_RELATIVE, _calendar_relative, False),
-    (tp.WEEKEND, _weekend, False),
-    (tp.SEASON_RELATIVE, _season_relative, False),
-    (tp.MONTH_MODIFIED, _month_modified, False),
-    (tp.MONTH_RELATIVE, _month_relative, False),
-    (tp.MONTH_IN_CONTEXT, _month_in_context, False),
-    (tp.DURATION, _period, False),
+def _needs(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+_Y = _needs("year4")
+_MD_ = _needs("digit", "month")
+
+# Each rule runs only when the sentence has the features it needs. Order matters only to break
+# ties between equally long overlapping hits.
+_RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
+    (tp.ISO, _iso, _Y),
+    (tp.CJK, _cjk, _Y),
+    (tp.NUMERIC, _numeric, _Y),
+    (tp.MDY, _full_date, _needs("year4", "month")),
+    (tp.DMY, _full_date, _needs("year4", "month")),
+    (tp.MD_RANGE, _day_range, _MD_),
+    (tp.DM_RANGE, _day_range, _MD_),
+    (tp.YEAR_RANGE, _year_range, _Y),
+    (tp.MY, _month_year, _needs("year4", "month")),
+    (tp.SEASON_YEAR, _season_year, _needs("year4", "season")),
+    (tp.FISCAL_YEAR, _fiscal_year, _needs("digit")),
+    (tp.YEAR_IN_CONTEXT, _year_in_context, _Y),
+    (tp.MD, _day_month, _MD_),
+    (tp.DM, _day_month, _MD_),
+    (tp.ORDINAL_DAY, _ordinal_day, _needs("ordinal")),
+    (tp.DECADE, _period, _needs("decade")),
+    (tp.CENTURY, _period, _needs("century")),
+    (tp.OFFSET, _offset, _needs("unit", "offset")),
+    (tp.IN_OFFSET, _in_offset, _needs("unit")),
+    (tp.RELATIVE_DAY, _relative_day, _needs("dayword")),
+    (tp.WEEKDAY_RELATIVE, _weekday, _needs("weekday")),
+    (tp.CALENDAR_RELATIVE, _calendar_relative, _needs("calendar")),
+    (tp.WEEKEND, _weekend, _needs("weekend")),
+    (tp.SEASON_RELATIVE, _season_relative, _needs("season")),
+    (tp.MONTH_MODIFIED, _month_modified, _needs("month")),
+    (tp.MONTH_RELATIVE, _month_relative, _needs("month")),
+    (tp.MONTH_IN_CONTEXT, _month_in_context, _needs("month")),
+    (tp.DURATION, _period, _needs("unit")),
 )

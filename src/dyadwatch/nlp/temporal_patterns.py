@@ -11,8 +11,8 @@ Conventions the patterns rely on:
 - A bare four-digit number is a year only in a date context (a preposition such as "in" or
   "since", a month, a season, a range); "2000 protesters" and "the 1965 treaty" are not dates
   here, the first because it is a count and the second because the year only names the treaty.
-- Every pattern is compiled once at import time; ``TRIGGER`` is the cheap gate that lets the
-  tagger skip sentences with no digit and no calendar word.
+- Every pattern is compiled once at import time; the gates (``MONTH_STEMS``,
+  ``KEYWORD_FAMILIES``) let the tagger skip rules, and whole sentences, that cannot match.
 """
 
 from __future__ import annotations
@@ -65,6 +65,10 @@ ORDINAL_DAY_FOLLOWERS: frozenset[str] = _words(
     "at and in when after before as with to during amid while but or so because"
 )
 
+COMMON_VERBS: frozenset[str] = _words(
+    "said says was were is are will would has had have did does could should may might must"
+)
+
 # "in N years" after one of these is a duration ("the first summit in 12 years"), not a date.
 DURATION_CUES = re.compile(
     r"\b(?:first|highest|lowest|most|least|best|worst|biggest|largest|smallest|strongest|"
@@ -95,6 +99,7 @@ _WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
 DAY = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.,]\d)"
 # A year: 1000-2099, not part of a longer number, a decimal, an amount or a percentage.
 YEAR = r"(?<![\d,.$€£¥₩#])(?:1\d\d\d|20\d\d)(?![\d%]|[.,]\d|'?s\b)"
+_YEAR_DIGITS = r"(?:1\d\d\d|20\d\d)"  # inside numeric dates, where the lookarounds differ
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -114,37 +119,60 @@ def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-TRIGGER = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-    r"|(?i:day|tonight|tomorrow|week|fortnight|month|year|decade|centur|spring|summer"
-    r"|autumn|fall|winter|night|morning|afternoon|evening)"
-)
+def _w(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern whose matches start a word; the prefix lets re skip other positions."""
+    return re.compile(r"\b(?=\w)" + pattern)
+
+
+# Gates: a rule runs only when the sentence has what it needs, so most sentences cost a few
+# substring tests. Month stems are tested on the original text (names are capitalised), the
+# keyword families on the lower-cased text.
+MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+KEYWORD_FAMILIES: dict[str, tuple[str, ...]] = {
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "dayword": (
+        "yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening",
+        " day",
+    ),
+    "unit": ("day", "week", "fortnight", "month", "year", "decade", "centur"),
+    "offset": ("ago", "from now", "later", "earlier", "before", "after", "previously"),
+    "calendar": ("week", "month", "year"),
+    "weekend": ("weekend",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "century": ("centur",),
+}  # fmt: skip
+# Digit shapes, tested only when the sentence has a digit.
+DIGIT_FEATURES: dict[str, re.Pattern[str]] = {
+    "year4": re.compile(r"(?:1\d|20)\d\d"),
+    "ordinal": re.compile(r"\d(?:st|nd|rd|th)\b"),
+    "decade": re.compile(r"\d0['’]?s\b"),
+}
 HAS_DIGIT = re.compile(r"\d")
 
 # --- explicit dates ---------------------------------------------------------------------------
 
 ISO = _c(
-    rf"(?<![\d.,/-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+    rf"(?<![\d.,/-])(?P<y>{_YEAR_DIGITS})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
     r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d]|[.,/-]\d)"
 )
 CJK = _c(
-    rf"(?P<y>{YEAR})\s*[年년]\s*(?P<m>1[0-2]|0?[1-9])\s*[月월]"
+    rf"(?<!\d)(?P<y>{_YEAR_DIGITS})\s*[年년]\s*(?P<m>1[0-2]|0?[1-9])\s*[月월]"
     r"(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*[日일])?"
 )
 NUMERIC = _c(rf"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{YEAR})(?![\d/])")
-MDY = _c(rf"{_WD_PREFIX}(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})")
-DMY = _c(rf"{_WD_PREFIX}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})")
-MY = _c(rf"(?P<mod>{_MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
-MD = _c(rf"{_WD_PREFIX}(?P<the>\b[Tt]he\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})")
-DM = _c(rf"{_WD_PREFIX}(?P<the>\b[Tt]he\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})")
-MD_RANGE = _c(
+MDY = _w(rf"{_WD_PREFIX}(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})")
+DMY = _w(rf"{_WD_PREFIX}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})")
+MY = _w(rf"(?P<mod>{_MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
+MD = _w(rf"{_WD_PREFIX}(?P<the>\b[Tt]he\s+)?(?P<mon>{MONTH})\s+(?P<d>{DAY})")
+DM = _w(rf"{_WD_PREFIX}(?P<the>\b[Tt]he\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})")
+MD_RANGE = _w(
     rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|and|through)\s*(?P<d2>{DAY})"
     rf"(?:\s*,?\s+(?P<y>{YEAR}))?"
 )
-DM_RANGE = _c(
-    rf"(?P<d1>{DAY})\s*(?:-|–|—|to)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"
+DM_RANGE = _w(
+    rf"(?P<d1>{DAY})\s*(?:-|–|—|to|and)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"
 )
-YEAR_IN_CONTEXT = _c(
+YEAR_IN_CONTEXT = _w(
     r"(?:\b(?i:in|on|since|until|till|by|from|of|during|before|after|around|circa|through"
     r"|throughout|year|as\s+of)|\bc\.|\bca\.|(?P<mod>\b(?i:" + _YEAR_MOD + r")))[-\s]*"
     rf"(?:(?i:the\s+year)\s+)?(?P<y>{YEAR})"
@@ -154,21 +182,21 @@ YEAR_RANGE = _c(
     r"(?P<conn>-|–|—|/|\b(?i:to|until|till|through|thru|and)\b)\s*"
     r"(?P<y2>(?:1\d\d\d|20\d\d|\d\d)(?![\d%]|[.,]\d|-\d))"
 )
-FISCAL_YEAR = _c(r"\bFY\s?(?P<y>20\d\d|\d\d)\b")
-SEASON_YEAR = _c(
+FISCAL_YEAR = _w(r"\bFY\s?(?P<y>20\d\d|\d\d)\b")
+SEASON_YEAR = _w(
     rf"(?:(?P<mod>\b(?i:early|mid|late))[-\s]+)?(?:\b(?i:the)\s+)?"
     rf"(?P<season>\b(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?(?P<y>{YEAR})"
 )
 DECADE = _c(
-    r"(?:\b[Tt]he\s+)?(?:(?i:early|mid|late)[-\s]+)?"
+    r"(?=[TtEeMmLl'’12])(?:\b[Tt]he\s+)?(?:(?i:early|mid|late)[-\s]+)?"
     r"(?:(?<![\d,.])(?:1\d|20)\d0'?s|['’]\d0s)\b"
 )
-CENTURY = _c(
+CENTURY = _w(
     r"(?i:(?:\bthe\s+)?\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth"
     r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
     r"|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century\b)"
 )
-ORDINAL_DAY = _c(
+ORDINAL_DAY = _w(
     r"\b(?i:on|by|until|till|since|from|before|after)\s+(?P<span>(?i:the)\s+"
     r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
     r"(?:\s+of\s+(?P<rel>(?i:this|last|next|the))\s+month)?)\b"
@@ -176,16 +204,16 @@ ORDINAL_DAY = _c(
 
 # --- months without a year (resolved against the base date) -----------------------------------
 
-MONTH_MODIFIED = _c(rf"(?P<mod>\b(?i:{_MOD}))(?P<mon>{MONTH})")
-MONTH_RELATIVE = _c(rf"\b(?P<rel>(?i:last|next|this|coming|past))\s+(?P<mon>{MONTH_FULL})")
-MONTH_IN_CONTEXT = _c(
+MONTH_MODIFIED = _w(rf"(?P<mod>\b(?i:{_MOD}))(?P<mon>{MONTH})")
+MONTH_RELATIVE = _w(rf"\b(?P<rel>(?i:last|next|this|coming|past))\s+(?P<mon>{MONTH_FULL})")
+MONTH_IN_CONTEXT = _w(
     r"\b(?i:in|since|until|till|by|before|after|during|from|through|throughout|for|between"
     rf"|around)\s+(?P<mon>{MONTH_FULL})"
 )
 
 # --- relative expressions ---------------------------------------------------------------------
 
-RELATIVE_DAY = _c(
+RELATIVE_DAY = _w(
     r"(?i:\b(?:the\s+day\s+(?P<ba>before|after)\s+(?P<yt>yesterday|tomorrow)"
     r"|(?P<part>last|this|tomorrow|yesterday)\s+(?:night|morning|afternoon|evening)"
     r"|(?P<word>yesterday|today|tomorrow|tonight)"
@@ -193,30 +221,30 @@ RELATIVE_DAY = _c(
     r"|the\s+(?P<fn>following|next|previous|same)\s+day"
     r"|the\s+day\s+(?P<ba2>before|after)(?=\s*(?:[,.;:)]|$)))\b)"
 )
-WEEKDAY_RELATIVE = _c(
+WEEKDAY_RELATIVE = _w(
     r"(?:\b(?P<rel>(?i:last|next|this\s+coming|this\s+past|this|coming|past))\s+)?"
     rf"\b(?P<wd>{WEEKDAY})(?![A-Za-z])"
 )
-CALENDAR_RELATIVE = _c(
+CALENDAR_RELATIVE = _w(
     r"(?i:(?:\b(?P<el>earlier|later|early|late|mid|" + _MOD + r")[-\s]*)?"
     r"(?<!the\s)\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b"
     r"|\b(?:earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)\b"
     r"|\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+(?P<unit3>week|month|year)\b"
     r"|\bthe\s+(?P<fp>following|previous)\s+(?P<unit4>week|month|year)\b)"
 )
-WEEKEND = _c(r"(?i:\b(?P<rel>last|this|next|coming|over\s+the|the)\s+weekend\b)")
-SEASON_RELATIVE = _c(
+WEEKEND = _w(r"(?i:\b(?P<rel>last|this|next|coming|over\s+the|the)\s+weekend\b)")
+SEASON_RELATIVE = _w(
     r"(?i:\b(?P<rel>last|this|next|coming)\s+(?P<season>spring|summer|autumn|fall|winter)\b)"
 )
-OFFSET = _c(
+OFFSET = _w(
     rf"(?i:\b(?P<n>{NUM})\s+{_UNIT}\s+"
     r"(?P<dir>ago|from\s+now|later|earlier|before|after|afterwards|previously)\b)"
 )
-IN_OFFSET = _c(
+IN_OFFSET = _w(
     rf"(?i:\b(?P<prep>in|within)\s+(?P<next>(?:the\s+)?(?:next|coming|past|last)\s+)?"
     rf"(?P<n>{NUM})\s+{_UNIT}(?:['’]?\s+time)?\b)"
 )
-DURATION = _c(
+DURATION = _w(
     rf"(?i:\b(?P<n>{NUM})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?"
     r"(?:day|week|fortnight|month|year|decade|century|centuries)s?\b(?!-)"
     r"|\bthe\s+(?:past|coming|next|last)\s+(?:week|month|year|decade)\b)"

@@ -112,9 +112,7 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"could not record the run in {self.path}: {exc}") from exc
 
-    def finish_run(
-        self, run_id: int, stats: Mapping[str, int], status: str = "complete"
-    ) -> None:
+    def finish_run(self, run_id: int, stats: Mapping[str, int], status: str = "complete") -> None:
         with self._lock:
             con = self._writable()
             try:
@@ -140,6 +138,18 @@ class Store:
         rows = writer.document_rows(result, run_id)
         with self._lock:
             return writer.write_document(self._writable(), rows)
+
+    def write_results(
+        self, results: Sequence[DocumentResult], run_id: int | None = None
+    ) -> list[bool]:
+        """Store many documents in one transaction: much faster than ``write_result`` per
+        document, at the price that an error or a crash loses the whole batch (never part of a
+        document). Returns, for each result, whether it was stored (``False``: id already known
+        or repeated in the batch). An inconsistent result raises ``StoreError`` before anything
+        is written."""
+        rows = [writer.document_rows(result, run_id) for result in results]
+        with self._lock:
+            return writer.write_batch(self._writable(), rows)
 
     def log_skip(self, skipped: SkippedInput, run_id: int | None = None) -> None:
         """Record an input that was not read, with its reason, in ``ingest_log``."""
@@ -195,23 +205,32 @@ class Store:
 
     # --- mentions -------------------------------------------------------------------------------
 
-    def _mention_rows(self, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        """Filtered mention rows as dicts, read through a cursor of their own so that the caller
-        may use the store while iterating."""
-        sql, params = MentionFilter.from_args(**filters).sql()
+    def _rows(self, sql: str, params: Sequence[Any], what: str) -> Iterator[dict[str, Any]]:
+        """Run ``sql`` now on a cursor of its own and return an iterator over its rows as dicts;
+        the caller may use the store while iterating."""
         with self._lock:
             cursor = self._db.cursor()
         try:
-            try:
-                cursor.execute(sql, params)
-            except duckdb.Error as exc:
-                raise StoreError(f"mention query on {self.path} failed: {exc}") from exc
-            names = [column[0] for column in cursor.description or ()]
-            while batch := cursor.fetchmany(_FETCH):
-                for row in batch:
-                    yield dict(zip(names, row, strict=True))
-        finally:
+            cursor.execute(sql, list(params))
+        except duckdb.Error as exc:
             cursor.close()
+            raise StoreError(f"{what} query on {self.path} failed: {exc}") from exc
+        names = [column[0] for column in cursor.description or ()]
+
+        def rows() -> Iterator[dict[str, Any]]:
+            try:
+                while batch := cursor.fetchmany(_FETCH):
+                    for row in batch:
+                        yield dict(zip(names, row, strict=True))
+            finally:
+                cursor.close()
+
+        return rows()
+
+    def _mention_rows(self, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Validate ``filters`` (``QueryError`` at once) and return the matching mention rows."""
+        sql, params = MentionFilter.from_args(**filters).sql()
+        return self._rows(sql, params, "mention")
 
     def mentions(self, **filters: Any) -> pd.DataFrame:
         """Event mentions passing the filters (see ``MentionFilter``), one row each.
@@ -272,24 +291,11 @@ class Store:
 
     def iter_mentions(self, **filters: Any) -> Iterator[EventMention]:
         """The stored mentions passing the filters, rebuilt as ``EventMention`` records."""
-        for row in self._mention_rows(filters):
-            yield mention_from_row(row)
+        return (mention_from_row(row) for row in self._mention_rows(filters))
 
     def iter_documents(self) -> Iterator[Document]:
         """Every stored document, rebuilt with its posts, in the order they were added."""
-        with self._lock:
-            cursor = self._db.cursor()
-        try:
-            try:
-                cursor.execute(DOCUMENT_SQL)
-            except duckdb.Error as exc:
-                raise StoreError(f"document query on {self.path} failed: {exc}") from exc
-            names = [column[0] for column in cursor.description or ()]
-            while batch := cursor.fetchmany(_FETCH):
-                for row in batch:
-                    yield document_from_row(dict(zip(names, row, strict=True)))
-        finally:
-            cursor.close()
+        return (document_from_row(row) for row in self._rows(DOCUMENT_SQL, [], "document"))
 
     # --- overview -------------------------------------------------------------------------------
 

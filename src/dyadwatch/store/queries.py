@@ -126,7 +126,7 @@ class MentionFilter:
         if self.actor is not None:
             clauses.append(
                 "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_id = m.id AND ("
-                "upper(x.country) = upper(?) OR lower(x.entity) = lower(?) "
+                "upper(x.country) = upper(?) OR contains(lower(x.entity), lower(?)) "
                 "OR contains(lower(x.text), lower(?))))"
             )
             params.extend([self.actor] * 3)

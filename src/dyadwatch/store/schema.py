@@ -208,7 +208,7 @@ def utcnow() -> dt.datetime:
 
 
 def connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Open ``path`` (or ``":memory:"``), turning DuckDB's errors into actionable ``StoreError``s."""
+    """Open ``path`` (or ``":memory:"``); DuckDB's errors become actionable ``StoreError``s."""
     target = str(path)
     if target != MEMORY:
         file = Path(target)

@@ -9,10 +9,11 @@ every value is a bound parameter.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import duckdb
 
@@ -76,15 +77,18 @@ class DocumentRows:
     mention_actors: list[Row]
     polls: list[Row]
 
-    def tables(self) -> tuple[tuple[str, tuple[str, ...], list[Row]], ...]:
-        return (
-            ("documents", DOCUMENT_COLUMNS, self.documents),
-            ("posts", POST_COLUMNS, self.posts),
-            ("sentences", SENTENCE_COLUMNS, self.sentences),
-            ("mentions", MENTION_COLUMNS, self.mentions),
-            ("mention_actors", ACTOR_COLUMNS, self.mention_actors),
-            ("polls", POLL_COLUMNS, self.polls),
-        )
+    TABLES: ClassVar[tuple[tuple[str, tuple[str, ...], str], ...]] = (
+        ("documents", DOCUMENT_COLUMNS, "documents"),
+        ("posts", POST_COLUMNS, "posts"),
+        ("sentences", SENTENCE_COLUMNS, "sentences"),
+        ("mentions", MENTION_COLUMNS, "mentions"),
+        ("mention_actors", ACTOR_COLUMNS, "mention_actors"),
+        ("polls", POLL_COLUMNS, "polls"),
+    )
+
+    def tables(self) -> list[tuple[str, tuple[str, ...], list[Row]]]:
+        """``(table, columns, rows)`` for each table, in insertion order."""
+        return [(table, columns, getattr(self, field)) for table, columns, field in self.TABLES]
 
 
 def _iso(value: FuzzyDate | None) -> str | None:
@@ -304,6 +308,13 @@ def insert_rows(
         con.execute(head + ", ".join([placeholder] * len(chunk)), params)
 
 
+def _insert_document_rows(con: duckdb.DuckDBPyConnection, batch: Sequence[DocumentRows]) -> None:
+    """Insert the rows of ``batch`` (documents already known to be new), one statement a table."""
+    for table, columns, field in DocumentRows.TABLES:
+        rows = [row for doc in batch for row in getattr(doc, field)]
+        insert_rows(con, table, columns, rows)
+
+
 def write_document(con: duckdb.DuckDBPyConnection, rows: DocumentRows) -> bool:
     """Write one document's rows in one transaction; ``False`` if its id is already stored.
 
@@ -312,10 +323,18 @@ def write_document(con: duckdb.DuckDBPyConnection, rows: DocumentRows) -> bool:
     """
     con.execute("BEGIN TRANSACTION")
     try:
-        if con.execute("SELECT 1 FROM documents WHERE id = ?", [rows.doc_id]).fetchone():
+        # The existence check and the documents insert are one statement: the primary key
+        # refuses a known id and RETURNING then yields no row.
+        placeholder = ", ".join("?" * len(DOCUMENT_COLUMNS))
+        inserted = con.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({placeholder}) "
+            "ON CONFLICT DO NOTHING RETURNING id",
+            list(rows.documents[0]),
+        ).fetchone()
+        if inserted is None:
             con.execute("ROLLBACK")
             return False
-        for table, columns, table_rows in rows.tables():
+        for table, columns, table_rows in rows.tables()[1:]:
             insert_rows(con, table, columns, table_rows)
         con.execute("COMMIT")
     except Exception as exc:
@@ -331,12 +350,48 @@ def write_document(con: duckdb.DuckDBPyConnection, rows: DocumentRows) -> bool:
     return True
 
 
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+def write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[DocumentRows]) -> list[bool]:
+    """Write many documents in one transaction (all or nothing); ``True`` for each one stored.
+
+    Documents already in the database, or repeated within ``batch``, are skipped (``False``).
+    """
+    if not batch:
+        return []
+    con.execute("BEGIN TRANSACTION")
     try:
+        ids = [rows.doc_id for rows in batch]
+        known = {
+            row[0]
+            for row in con.execute(
+                "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            ).fetchall()
+        }
+        flags: list[bool] = []
+        new: list[DocumentRows] = []
+        for rows in batch:
+            fresh = rows.doc_id not in known
+            flags.append(fresh)
+            if fresh:
+                known.add(rows.doc_id)
+                new.append(rows)
+        _insert_document_rows(con, new)
+        con.execute("COMMIT")
+    except Exception as exc:
+        _rollback(con)
+        raise StoreError(
+            f"could not store a batch of {len(batch)} documents (first {batch[0].doc_id}); "
+            f"nothing of the batch was written ({type(exc).__name__}: {exc})"
+        ) from exc
+    except BaseException:
+        _rollback(con)
+        raise
+    return flags
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    # No transaction may be open (the failure came before BEGIN or DuckDB already aborted it).
+    with contextlib.suppress(duckdb.Error):
         con.execute("ROLLBACK")
-    except duckdb.Error:
-        # No transaction open (it failed before BEGIN or DuckDB already aborted it).
-        pass
 
 
 def start_run(

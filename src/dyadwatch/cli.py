@@ -1,0 +1,354 @@
+"""The ``dyadwatch`` command: a thin shell over the Python API. All printing happens here.
+
+Exit codes: 0 success; 1 an error stopped the command; 2 bad usage; 3 the command finished but
+skipped some inputs (each skip is printed on stderr and recorded in the ``ingest_log`` table);
+4 an evaluation fell below its baseline; 130 interrupted (the database stays consistent and the
+next run resumes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import api
+from .config import DEFAULT_DB, load_dyad, load_settings
+from .errors import DyadwatchError
+from .models import SkippedInput
+from .run import run as run_job
+from .serialize import result_records
+from .store import Store
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Follow the relationship between two countries from text.",
+)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+EXIT_SKIPPED = 3
+EXIT_BELOW_BASELINE = 4
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+DbOption = Annotated[str, typer.Option("--db", help="DuckDB file.")]
+DyadOption = Annotated[str | None, typer.Option("--dyad", help="Dyad id or YAML file.")]
+
+
+def _fail(exc: Exception, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(code)
+
+
+def _print_skip(skipped: SkippedInput) -> None:
+    detail = f" ({skipped.detail})" if skipped.detail else ""
+    err.print(f"skipped {skipped.source}: {skipped.reason}{detail}", markup=False)
+
+
+@app.command()
+def run(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs, or - for JSONL on stdin.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    dyad: DyadOption = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Skip files larger than this.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Ingest PATHS, extract events and store them in the database (idempotent, resumable)."""
+    try:
+        settings = load_settings(db=db, dyad=dyad, max_bytes=max_bytes)
+        with Store(settings.db) as store, _progress() as progress:
+            task = progress.add_task("documents", total=None) if progress else None
+            summary = run_job(
+                paths,
+                settings=settings,
+                store=store,
+                stdin=sys.stdin,
+                on_skip=_print_skip,
+                on_progress=(lambda n: progress.advance(task, n)) if progress else None,
+            )
+    except KeyboardInterrupt:
+        err.print("interrupted: every stored document is complete; run again to resume")
+        raise typer.Exit(130) from None
+    except DyadwatchError as exc:
+        raise _fail(exc) from exc
+    if not quiet:
+        table = Table(title=f"dyadwatch run → {settings.db}", show_header=False)
+        table.add_row("documents read", str(summary.documents_read))
+        table.add_row(
+            "new / already stored", f"{summary.documents_new} / {summary.documents_known}"
+        )
+        table.add_row("inputs skipped", str(len(summary.skipped)))
+        table.add_row("sentences", str(summary.sentences))
+        table.add_row("events", str(summary.events))
+        for event_type, count in summary.events_by_type.most_common():
+            table.add_row(f"  {event_type}", str(count))
+        table.add_row("event dates", f"{summary.first_date or '—'} … {summary.last_date or '—'}")
+        out.print(table)
+    if summary.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _progress() -> Progress:
+    """A progress bar on stderr when it is a terminal (long runs), otherwise nothing."""
+    enabled = sys.stderr.isatty()
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} done"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not enabled,
+    )
+
+
+@app.command()
+def extract(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders, globs, or - for JSONL on stdin.")
+    ],
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", help="Output format.")
+    ] = ExtractFormat.jsonl,
+    dyad: DyadOption = None,
+) -> None:
+    """Extract events without a database: one JSON object per line (see docs/extract-format.md)."""
+    from .ingest import read_inputs
+    from .pipeline import Extractor
+
+    skipped = 0
+    try:
+        settings = load_settings(dyad=dyad)
+        extractor = Extractor(settings, load_dyad(settings.dyad))
+        documents = []
+        for item in read_inputs(inputs, stdin=sys.stdin, max_bytes=settings.max_bytes):
+            if isinstance(item, SkippedInput):
+                skipped += 1
+                _print_skip(item)
+            else:
+                documents.append(item)
+        for result in extractor.extract(documents):
+            for record in result_records(result):
+                if fmt is ExtractFormat.jsonl:
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                elif record["record"] == "event":
+                    _print_event_line(record)
+    except DyadwatchError as exc:
+        raise _fail(exc) from exc
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _print_event_line(record: dict) -> None:
+    actors = ", ".join(f"{a['text']} ({a['country'] or '?'})" for a in record["actors"])
+    recipients = ", ".join(f"{a['text']} ({a['country'] or '?'})" for a in record["recipients"])
+    flags = ("negated " if record["negated"] else "") + (
+        "hypothetical" if record["hypothetical"] else ""
+    )
+    out.print(
+        f"{record['date'] or '—':10} {record['event_type']:9} {actors} → {recipients} {flags}",
+        markup=False,
+    )
+
+
+@app.command()
+def timeline(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="ISO3 code, entity or text, either side.")
+    ] = None,
+    issue: Annotated[str | None, typer.Option(help="Issue id.")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
+) -> None:
+    """Stored events in date order with their evidence."""
+    if not Path(db).exists():
+        raise _fail(
+            DyadwatchError(f"no database at {db}; run `dyadwatch run PATH --db {db}` first")
+        )
+    try:
+        with Store(db, read_only=True) as store:
+            frame = store.timeline(
+                since=since,
+                until=until,
+                event_type=event_type,
+                actor=actor,
+                issue=issue,
+                limit=limit,
+            )
+    except DyadwatchError as exc:
+        raise _fail(exc, 2) from exc
+    if fmt is TableFormat.csv:
+        frame.to_csv(sys.stdout, index=False)
+        return
+    if fmt is TableFormat.jsonl:
+        sys.stdout.write(
+            frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+        )
+        sys.stdout.write("\n" if len(frame) else "")
+        return
+    table = Table(title=f"{len(frame)} events", show_lines=False)
+    for column in ("date", "event", "actors → recipients", "issues", "evidence", "document"):
+        table.add_column(column, overflow="fold")
+    for row in frame.itertuples(index=False):
+        flags = "".join(
+            f" [{flag}]" for flag, on in (("neg", row.negated), ("hyp", row.hypothetical)) if on
+        )
+        issues = row.issues if isinstance(row.issues, str) else ", ".join(row.issues or [])
+        table.add_row(
+            str(row.date or "—"),
+            f"{row.event_type}{flags}",
+            f"{row.actors} → {row.recipients}",
+            issues,
+            str(row.quote),
+            str(row.title or row.source),
+        )
+    out.print(table)
+
+
+@app.command(name="eval")
+def evaluate_command(
+    gold: Annotated[list[Path] | None, typer.Argument(help="Gold JSONL files.")] = None,
+    baseline: Annotated[Path, typer.Option(help="Baseline file with pinned figures.")] = Path(
+        "eval/baseline.json"
+    ),
+    check: Annotated[bool, typer.Option(help="Fail when a pinned figure drops.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
+    dyad: DyadOption = None,
+) -> None:
+    """Precision, recall and F1 of the event coder on gold sets, by event type."""
+    from .evaluate import compare_to_baseline, evaluate, load_gold
+    from .pipeline import Extractor
+
+    pinned = json.loads(baseline.read_text(encoding="utf-8")) if baseline.exists() else {}
+    files = list(gold or [])
+    if not files:
+        files = [_gold_path(baseline, entry["file"]) for entry in pinned.get("gold", {}).values()]
+    if not files:
+        raise _fail(DyadwatchError("no gold files given and none in the baseline"), 2)
+    settings = load_settings(dyad=dyad)
+    extractor = Extractor(settings, load_dyad(settings.dyad))
+    failures: list[str] = []
+    all_figures = {}
+    for path in files:
+        if not path.exists():
+            err.print(f"skipped {path}: not found")
+            continue
+        name = path.stem
+        figures = evaluate(load_gold(path), extractor, name).figures()
+        all_figures[name] = figures
+        if not as_json:
+            _print_figures(name, figures)
+        entry = pinned.get("gold", {}).get(name)
+        if check and entry:
+            for problem in compare_to_baseline(figures, entry.get("pinned", {})):
+                failures.append(f"{name}: {problem}")
+    if as_json:
+        out.print_json(data=all_figures)
+    if failures:
+        for failure in failures:
+            err.print(f"[red]below baseline[/red] {failure}")
+        raise typer.Exit(EXIT_BELOW_BASELINE)
+    if check:
+        err.print("all pinned figures at or above the baseline")
+
+
+def _gold_path(baseline: Path, relative: str) -> Path:
+    return (baseline.parent / relative).resolve()
+
+
+def _print_figures(name: str, figures: dict) -> None:
+    table = Table(
+        title=f"{name}: {figures['sentences']} sentences, {figures['gold_events']} gold events"
+    )
+    table.add_column("type")
+    for column in ("gold", "recall", "system", "precision", "f1"):
+        table.add_column(column, justify="right")
+    for event_type, row in figures["by_type"].items():
+        table.add_row(
+            event_type,
+            str(row.get("gold", 0)),
+            _pct(row.get("recall")),
+            str(row.get("system", "")),
+            _pct(row.get("precision")),
+            _pct(row.get("f1")),
+        )
+    out.print(table)
+    for key, value in figures.items():
+        if key not in {"by_type", "sentences", "gold_events"}:
+            out.print(f"  {key:28} {value}")
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+@app.command()
+def actors(
+    at: Annotated[str, typer.Option(help="Date YYYY-MM-DD.")] = dt.date.today().isoformat(),
+    country: Annotated[str | None, typer.Option(help="ISO3 code, e.g. KOR.")] = None,
+    dyad: DyadOption = None,
+) -> None:
+    """Who held which office on a date, from the dyad's actor knowledge."""
+    from .extractors.actor_kb import knowledge_for
+
+    try:
+        when = dt.date.fromisoformat(at)
+    except ValueError as exc:
+        raise _fail(DyadwatchError(f"--at {at!r} is not a YYYY-MM-DD date"), 2) from exc
+    settings = load_settings(dyad=dyad)
+    kb = knowledge_for(load_dyad(settings.dyad))
+    table = Table(title=f"office holders on {when}" + (f" in {country.upper()}" if country else ""))
+    for column in ("country", "role", "name", "since", "until"):
+        table.add_column(column)
+    for entity, role in kb.holders_at(when, country.upper() if country else None):
+        detail = role.role + (
+            f" ({role.org or role.to or role.portfolio})"
+            if role.org or role.to or role.portfolio
+            else ""
+        )
+        table.add_row(
+            entity.country or "", detail, entity.name, str(role.start or ""), str(role.end or "—")
+        )
+    out.print(table)
+
+
+def main() -> None:
+    try:
+        app()
+    except DyadwatchError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise SystemExit(1) from exc
+
+
+# Keep the module importable for `python -m dyadwatch.cli`.
+if __name__ == "__main__":
+    main()
+
+__all__ = ["app", "main", "api"]

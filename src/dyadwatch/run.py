@@ -1,0 +1,127 @@
+"""The main job: read inputs, extract, store; resumable and idempotent.
+
+Each document is written in its own transaction, so an interrupted run loses at most the batch in
+flight and the next run skips every document already stored (documents are keyed by a hash of their
+text).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .config import Dyad, Settings, load_dyad
+from .ingest import read_inputs
+from .models import Document, DocumentResult, SkippedInput
+from .pipeline import Extractor
+from .store import Store
+
+ProgressCallback = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: int | None = None
+    documents_read: int = 0
+    documents_new: int = 0
+    documents_known: int = 0
+    sentences: int = 0
+    events: int = 0
+    polls: int = 0
+    events_by_type: Counter[str] = field(default_factory=Counter)
+    first_date: str | None = None
+    last_date: str | None = None
+    skipped: list[SkippedInput] = field(default_factory=list)
+    interrupted: bool = False
+
+    def add(self, result: DocumentResult) -> None:
+        self.documents_new += 1
+        self.sentences += len(result.sentences)
+        self.events += len(result.mentions)
+        self.polls += len(result.polls)
+        for mention in result.mentions:
+            self.events_by_type[mention.event_type] += 1
+            if mention.date is not None:
+                iso = mention.date.iso()
+                self.first_date = min(self.first_date or iso, iso)
+                self.last_date = max(self.last_date or iso, iso)
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "documents_read": self.documents_read,
+            "documents_new": self.documents_new,
+            "documents_known": self.documents_known,
+            "sentences": self.sentences,
+            "events": self.events,
+            "polls": self.polls,
+            "skipped": len(self.skipped),
+        }
+
+
+def run(
+    inputs: Sequence[str],
+    *,
+    settings: Settings | None = None,
+    dyad: Dyad | None = None,
+    store: Store | None = None,
+    stdin: TextIO | None = None,
+    on_skip: Callable[[SkippedInput], None] | None = None,
+    on_progress: ProgressCallback | None = None,
+    extractor: Extractor | None = None,
+) -> RunSummary:
+    """Ingest ``inputs`` (paths, folders, globs, ``-``), extract and store; returns a summary."""
+    settings = settings or Settings()
+    dyad = dyad or load_dyad(settings.dyad)
+    own_store = store is None
+    store = store or Store(settings.db)
+    summary = RunSummary()
+    try:
+        summary.run_id = store.start_run(list(inputs), {"dyad": dyad.id})
+        known = store.known_document_ids()
+        extractor = extractor or Extractor(settings, dyad)
+        fresh = _fresh_documents(
+            read_inputs(inputs, stdin=stdin, max_bytes=settings.max_bytes),
+            known,
+            store,
+            summary,
+            on_skip,
+        )
+        try:
+            for result in extractor.extract(fresh):
+                if store.write_result(result, summary.run_id):
+                    summary.add(result)
+                if on_progress is not None:
+                    on_progress(1)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            store.finish_run(summary.run_id, summary.stats(), status="interrupted")
+            raise
+        store.finish_run(summary.run_id, summary.stats(), status="complete")
+    finally:
+        if own_store:
+            store.close()
+    return summary
+
+
+def _fresh_documents(
+    items: Iterable[Document | SkippedInput],
+    known: set[str],
+    store: Store,
+    summary: RunSummary,
+    on_skip: Callable[[SkippedInput], None] | None,
+) -> Iterable[Document]:
+    for item in items:
+        if isinstance(item, SkippedInput):
+            summary.skipped.append(item)
+            store.log_skip(item, summary.run_id)
+            if on_skip is not None:
+                on_skip(item)
+            continue
+        summary.documents_read += 1
+        if item.id in known:
+            summary.documents_known += 1
+            continue
+        known.add(item.id)
+        yield item
