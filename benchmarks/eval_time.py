@@ -69,16 +69,21 @@ def score(items: list[dict], verbose: bool) -> dict:
             hit = None
             for i, p in enumerate(predicted):
                 overlaps = p.start < expr["end"] and expr["start"] < p.end
-                if i not in used and overlaps and _iso(p.value) == expr["value"] and (
-                    _iso(p.value_end) == expr["value_end"]
+                if (
+                    i not in used
+                    and overlaps
+                    and _iso(p.value) == expr["value"]
+                    and (_iso(p.value_end) == expr["value_end"])
                 ):
                     hit = i
                     break
             if hit is None:
                 if verbose:
                     got = [(p.text, _iso(p.value), _iso(p.value_end)) for p in predicted]
-                    print(f"MISS {item['id']} {expr['text']!r} want {expr['value']}"
-                          f"/{expr['value_end']} got {got}")  # fmt: skip
+                    print(
+                        f"MISS {item['id']} {expr['text']!r} want {expr['value']}"
+                        f"/{expr['value_end']} got {got}"
+                    )
                 continue
             used.add(hit)
             found[expr["kind"]] += 1
@@ -103,7 +108,10 @@ def score(items: list[dict], verbose: bool) -> dict:
 def speed(items: list[dict], rounds: int = 200) -> tuple[float, float]:
     """Mean microseconds per sentence for sentences without and with a gold expression."""
     out = []
-    for group in ([i for i in items if not i["expressions"]], [i for i in items if i["expressions"]]):
+    for group in (
+        [i for i in items if not i["expressions"]],
+        [i for i in items if i["expressions"]],
+    ):
         prepared = [
             (i["text"], FuzzyDate.parse(i["base"]) if i["base"] else None, i["tense"])
             for i in group
@@ -129,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     items = load_gold(args.gold)
     result = score(items, args.verbose)
     found, total = result["found"], result["total"]
-    print(f"gold: {args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold}"
-          f" ({len(items)} sentences)")  # fmt: skip
+    print(
+        f"gold: {args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold}"
+        f" ({len(items)} sentences)"
+    )
     print(f"{'kind':10} {'gold':>5} {'found':>6} {'accuracy':>9}")
     for kind in ("explicit", "relative", "range"):
         accuracy = found[kind] / total[kind] if total[kind] else 1.0
@@ -138,15 +148,20 @@ def main(argv: list[str] | None = None) -> int:
     overall = sum(found.values()) / max(1, sum(total.values()))
     print(f"{'all':10} {sum(total.values()):5d} {sum(found.values()):6d} {overall:9.3f}")
     print(f"precision of dated expressions: {result['precision']:.3f}")
-    print(f"false positives on {result['no_date_sentences']} no-date sentences: "
-          f"{result['no_date_fp']}")  # fmt: skip
+    print(
+        f"false positives on {result['no_date_sentences']} no-date sentences: "
+        f"{result['no_date_fp']}"
+    )
     if not args.no_speed:
         without, with_dates = speed(items)
         print(f"speed: {without:.1f} us/sentence without dates, {with_dates:.1f} us with dates")
 
     failures = []
-    for kind, minimum in (("explicit", args.min_explicit), ("relative", args.min_relative),
-                          ("range", args.min_range)):  # fmt: skip
+    for kind, minimum in (
+        ("explicit", args.min_explicit),
+        ("relative", args.min_relative),
+        ("range", args.min_range),
+    ):
         accuracy = found[kind] / total[kind] if total[kind] else 1.0
         if accuracy < minimum:
             failures.append(f"{kind} accuracy {accuracy:.3f} < {minimum:.2f}")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyadwatch.ingest import read_inputs
+from dyadwatch.ingest.documents import SourceInfo, build_document, text_id
 from dyadwatch.ingest.text import classify_line, clean_text, normalise
 from dyadwatch.ingest.threads import parse_post_header, split_posts
-from dyadwatch.models import Document, FuzzyDate
+from dyadwatch.models import Document, FuzzyDate, SkippedInput
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -182,3 +185,50 @@ def test_seed_004_forum_posts() -> None:
     assert undated and all(p.posted_source is None for p in undated)
     assert doc.published == FuzzyDate(2002, 3, 14) and doc.published_source == "post-stamp"
     assert "Last edited" not in doc.text and "What's new" not in doc.text
+
+
+# ---------------------------------------------------------------- properties
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "",
+        "A headline about the neighbours",
+        "The two governments agreed to meet again next month.",
+        "Officials said the talks were useful, and both sides will report back.",
+        "15 Comments",
+        "Login to comment",
+        "Share",
+        "3 ( +4 / -1 )",
+        "-2 ( +0 / -2 )",
+        "Last edited:",
+        "tidewatch",
+        "14 Mar 2002",
+        "MAY. 14, 2014 - 11:52PM JST",
+        "Published Jul 1, 2019",
+        "SEOUL, Aug. 22 (Yonhap) -- The ministry said so.",
+        "(c) 2014 Example Wire",
+        "  • a bullet point",
+        "@someone",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=40))
+def test_any_mix_of_lines_gives_consistent_posts(lines: list[str]) -> None:
+    result = build_document("\n".join(lines), SourceInfo(source="generated"))
+    if isinstance(result, SkippedInput):
+        assert result.reason == "empty"
+        return
+    assert result.text and result.text == result.text.strip()
+    assert result.id == text_id(result.text)
+    end = 0
+    for index, post in enumerate(result.posts):
+        assert post.index == index
+        assert end <= post.start < post.end <= len(result.text)
+        span = result.text[post.start : post.end]
+        assert span == span.strip()
+        end = post.end
+        if post.posted is None:
+            assert post.posted_source is None

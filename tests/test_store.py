@@ -547,6 +547,18 @@ def test_locked_file_raises_store_error(tmp_path: Path) -> None:
         holder.wait(timeout=30)
 
 
+def test_query_is_read_only(dated: Store) -> None:
+    assert (
+        dated.query("SELECT count(*) AS n FROM mentions WHERE event_type = ?", ["AGREE"])["n"].iloc[
+            0
+        ]
+        == 1
+    )
+    with pytest.raises(StoreError, match="read-only"):
+        dated.query("DELETE FROM mentions")
+    assert len(dated.mentions()) == 5
+
+
 def test_closed_store_raises(tmp_path: Path) -> None:
     db = Store(":memory:")
     db.close()

@@ -88,12 +88,16 @@ class DocContext:
     last_person: ActorRef | None = None
     last_actors: tuple[ActorRef, ...] = ()
     recent_countries: list[str] = field(default_factory=list)
+    last_pair: tuple[str, ...] = ()
     default_countries: tuple[str, ...] = ()
 
     def note(self, refs: tuple[ActorRef, ...]) -> None:
         if not refs:
             return
         self.last_actors = refs
+        pair = tuple(dict.fromkeys(r.country for r in refs if r.country))
+        if len(pair) == 2:
+            self.last_pair = pair  # type: ignore[assignment]
         for ref in refs:
             if ref.entity:
                 self.seen_entities.add(ref.entity)
@@ -105,10 +109,8 @@ class DocContext:
                 self.recent_countries.append(ref.country)
 
     def two_countries(self) -> tuple[str, ...]:
-        recent = list(dict.fromkeys(reversed(self.recent_countries)))[:2]
-        if len(recent) == 2:
-            return tuple(recent)
-        return self.default_countries
+        """"The two ministers": the two countries of the last two-sided event, else the dyad."""
+        return self.last_pair or self.default_countries
 
 
 def _looks_personal(ref: ActorRef) -> bool:
@@ -164,13 +166,16 @@ class ActorResolver:
         for (start, end), candidates in surnames.items():
             if any(i in taken for i in range(start, end)):
                 continue
-            chosen = self._pick_surname(doc, start, end, candidates, ctx)
+            title = taken.get(start - 1)
+            title_roles = {r.role for r in title.entity.roles} if title and title.kind == "role" \
+                else set()
+            chosen = self._pick_surname(doc, start, end, candidates, ctx, title_roles)
             if chosen is not None:
                 _place(taken, Hit(start, end, chosen, "surname"))
         return taken
 
     def _pick_surname(self, doc: Doc, start: int, end: int, candidates: list[Entity],
-                      ctx: DocContext | None) -> Entity | None:
+                      ctx: DocContext | None, title_roles: set[str]) -> Entity | None:
         token = doc[start]
         if not token.text[:1].isupper():
             return None
@@ -189,6 +194,9 @@ class ActorResolver:
             if len(seen) == 1:
                 return seen[0]
             active = [e for e in candidates if e.roles_at(ctx.date)]
+            if title_roles and len(active) > 1:
+                # "President Moon" in 2019: the Moon who was president then
+                active = [e for e in active if title_roles & {r.role for r in e.roles_at(ctx.date)}]
             if len(active) == 1 and (titled or token.ent_type_ == "PERSON" or len(candidates) == 1):
                 return active[0]
         if len(candidates) == 1 and (titled or token.ent_type_ == "PERSON"):

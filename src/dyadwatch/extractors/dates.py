@@ -15,7 +15,7 @@ from ..models import Document, FuzzyDate
 from ..nlp.temporal import TimeExpression, find_time_expressions
 
 # Genres whose present/past-tense reports happen around the publication date.
-NEWS_GENRES = frozenset({"news", "official", "forum", "comment"})
+NEWS_GENRES = frozenset({"news", "official", "forum", "comment", "unknown"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 
 

@@ -19,9 +19,10 @@ from .threads import ThreadLayout, split_posts
 
 GENRES: tuple[str, ...] = ("official", "news", "encyclopedia", "forum", "comment", "unknown")
 
-# Cues of a government readout or press release, looked for in the first lines only: deeper in
-# a page a ministry is just something the text talks about. Phrases a news story would also use
-# ("said in a joint statement") only count as a line of their own, i.e. as the page's heading.
+# Cues of a government readout or press release, looked for in the first lines only (deeper in
+# a page a ministry is just something the text talks about); two different cues are needed.
+# Headings such as "Press Release" count alone, but only as a line of their own: a news story
+# also says "said in a joint statement".
 _OFFICIAL_HEADINGS = re.compile(
     r"^(?:press release|press statement|joint statement|joint press statement|readout|"
     r"statement by .{3,60}|remarks by .{3,60}|readout of .{3,80}|"
@@ -30,7 +31,11 @@ _OFFICIAL_HEADINGS = re.compile(
 )
 _OFFICIAL_CUES = re.compile(
     r"minister for foreign affairs|the overview of the meeting|\bH\.E\. |an outline follows|"
-    r"the main points are (?:set out below|as follows)|(?:is|are) as follows\.\s*$",
+    r"the main points are (?:set out below|as follows)|(?:is|are) as follows\.\s*$|"
+    # readouts open with the date alone: "On the morning of January 16, …", "On August 21, …"
+    r"^on (?:the (?:morning|afternoon|evening) of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.? \d{1,2}, |"
+    r"\b(?:summit meeting|ministers'? meeting|telephone (?:talks?|call)|bilateral meeting)\b",
     re.IGNORECASE,
 )
 _REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|citation needed|note \d+)\]")
@@ -169,8 +174,10 @@ def classify_genre(clean: CleanText, layout: ThreadLayout, published_source: str
     """official, forum, news, encyclopedia or unknown, from cues in the text and its layout."""
     rows = _story_rows(clean, layout)
     references = len(_REFERENCE_MARK.findall(clean.text))
-    if references < 3 and any(
-        _OFFICIAL_HEADINGS.match(row.strip()) or _OFFICIAL_CUES.search(row) for row in rows[:5]
+    head = rows[:5]
+    cues = {_cue_name(m.group(0)) for row in head for m in _OFFICIAL_CUES.finditer(row)}
+    if references < 3 and (
+        any(_OFFICIAL_HEADINGS.match(r.strip()) for r in head) or len(cues) >= 2
     ):
         return "official"
     if layout.kind == "forum":
@@ -182,8 +189,7 @@ def classify_genre(clean: CleanText, layout: ThreadLayout, published_source: str
         "comments-upper-bound",
     ):
         return "news"
-    head = rows[:8]
-    if any(_BYLINE.match(row) or parse_header_line(row) for row in head):
+    if any(_BYLINE.match(row) or parse_header_line(row) for row in rows[:8]):
         return "news"
     if any(parse_dateline(row) for row in rows[:5]) or _WIRE_CREDIT.search(clean.text):
         return "news"
@@ -209,3 +215,9 @@ def _defines_title(title: str | None, rows: list[str]) -> bool:
     title_words = {w.lower() for w in _WORD.findall(title)}
     subject_words = {w.lower() for w in _WORD.findall(match.group(0))}
     return bool(title_words) and 2 * len(title_words & subject_words) >= len(title_words)
+
+
+def _cue_name(found: str) -> str:
+    """One name per kind of cue, so that "On May 7," and "On May 8," count once."""
+    text = found.lower()
+    return "opening" if text.startswith("on ") else text

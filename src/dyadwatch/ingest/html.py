@@ -47,6 +47,9 @@ _VOTE_TOKENS = re.compile(r"vote|score|rating|likes", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _VISIBLE_DATE_TOKENS = re.compile(r"date|time|publish|byline|meta|posted", re.IGNORECASE)
 _PAGE_CHROME_TAGS = frozenset({"nav", "footer", "aside", "script", "style", "noscript"})
+_TEASER_TOKENS = re.compile(
+    r"related|sidebar|widget|promo|recommend|trending|popular|teaser|card|more-|-list$", re.I
+)
 
 
 def _tokens(element: lxml.html.HtmlElement) -> list[str]:
@@ -100,7 +103,8 @@ def _published(tree: lxml.html.HtmlElement, comment_nodes: set) -> FuzzyDate | N
     candidates.extend(_json_ld_dates(tree))
     for element in tree.xpath('//*[@itemprop="datePublished"]'):
         candidates.append(element.get("content") or element.get("datetime") or _text(element))
-    for element in tree.xpath("//article//time | //main//time | //header//time | //time[@pubdate]"):
+    # Only a <time> of the story: a site header's <time> shows today's date.
+    for element in tree.xpath("//article//time | //time[@pubdate]"):
         if comment_nodes.isdisjoint(element.iterancestors()):
             candidates.append(element.get("datetime") or _text(element))
     for value in candidates:
@@ -118,7 +122,10 @@ def _visible_date(tree: lxml.html.HtmlElement, excluded: set) -> FuzzyDate | Non
         if not isinstance(element.tag, str) or not _has_token(element, _VISIBLE_DATE_TOKENS):
             continue
         ancestors = [element, *element.iterancestors()]
-        if any(a.tag in _PAGE_CHROME_TAGS or a in excluded for a in ancestors):
+        if any(
+            a.tag in _PAGE_CHROME_TAGS or a in excluded or _has_token(a, _TEASER_TOKENS)
+            for a in ancestors
+        ):
             continue
         text = _text(element)
         found = parse_header_line(text) if len(text) <= 120 else None

@@ -88,7 +88,8 @@ def _deduplicated(
 def _records(
     inputs: Sequence[str], stdin: TextIO | None, max_bytes: int
 ) -> Iterator[Document | SkippedInput]:
-    for raw in inputs:
+    for item in inputs:
+        raw = os.fspath(item)
         if raw == "-":
             yield from _read_jsonl_stream(
                 stdin if stdin is not None else sys.stdin, "stdin", max_bytes

@@ -50,7 +50,7 @@ _CHROME_LINES = (
     r"privacy policy|terms of (?:use|service)|all rights reserved\.?",
 )
 _COMMENT_HEADERS = (
-    r"\d+\s+comments?|comments?\s*\(\d+\)|comments?|reader comments|discussion",
+    r"\d+\s+comments?|comments?\s*\(\d+\)|comments?|reader comments",
     r"(?:log ?in|sign in) to (?:comment|reply|leave a comment|post a comment|join the discussion)",
     r"(?:leave|post|add|write) a (?:comment|reply)|you must be logged in to post a comment\.?",
     r"no comments yet|be the first to comment\.?|join the (?:discussion|conversation)",
@@ -170,7 +170,7 @@ def clean_text(text: str) -> CleanText:
             elif title is not None and stripped == title and len(title.split()) >= 3:
                 continue
             nonblank += 1
-            kept.append(raw)
+            kept.append(raw if kept else raw.lstrip())  # the text starts without indentation
             continue
         match = VOTE_LINE.fullmatch(raw.strip()) if kind == "votes" else None
         votes = (int(match["up"]), int(match["down"]), int(match["net"])) if match else None

@@ -29,7 +29,7 @@ LayoutKind = Literal["article", "comments", "forum"]
 
 _BULLET = re.compile(r"^(?:\s|[•·▪◦●*–-]\s|\d{1,2}[.)]\s)")
 _ONE_LINE_HEADER = re.compile(
-    r"^(?:posted by\s+)?(?P<author>[^|·•]{2,40}?)\s*(?:[|·•]|\s[-–—]\s|,\s|\bon\b)\s*(?P<date>.+)$",
+    r"^(?:posted by\s+)?(?P<author>[^|·•]{2,40}?)\s*(?:[|·•]|\s[-–—]\s|\bon\b)\s*(?P<date>.+)$",
     re.IGNORECASE,
 )
 _AUTHOR_END = re.compile(r"[.!?:;,\"”)]$")
@@ -105,7 +105,9 @@ def _span(clean: CleanText, first: int, end: int) -> tuple[int, int] | None:
     rows = [i for i in range(first, min(end, len(clean.lines))) if clean.lines[i].text.strip()]
     if not rows:
         return None
-    return clean.lines[rows[0]].start, clean.lines[rows[-1]].end
+    first_line = clean.lines[rows[0]]
+    indent = len(first_line.text) - len(first_line.text.lstrip())
+    return first_line.start + indent, clean.lines[rows[-1]].end
 
 
 def _header_starts(clean: CleanText, first: int, end: int, trusted: bool) -> dict[int, Header]:
@@ -242,7 +244,7 @@ def _fallback_comment_start(clean: CleanText, first_vote: int) -> int:
     for i in range(first_vote - 1, -1, -1):
         if find_copyright_years(clean.lines[i].text):
             return i + 1
-    i = first_vote - 1
+    i = max(first_vote - 1, 0)
     while i > 0 and not clean.lines[i].text.strip():
         i -= 1
     while i > 0 and clean.lines[i - 1].text.strip():

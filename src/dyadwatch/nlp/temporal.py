@@ -112,10 +112,11 @@ def find_time_expressions(
     chosen = _chain(chosen, text, ref)
     chosen = _merge_ranges(chosen, text)
     return [
-        TimeExpression(h.start, h.end, text[h.start : h.end], h.value, h.value_end, h.kind,
-                       h.anchored)
+        TimeExpression(
+            h.start, h.end, text[h.start : h.end], h.value, h.value_end, h.kind, h.anchored
+        )
         for h in chosen
-    ]  # fmt: skip
+    ]
 
 
 # --- selection, chaining and range merging ------------------------------------------------------
@@ -145,8 +146,13 @@ def _chain(hits: list[_Hit], text: str, ref: Reference) -> list[_Hit]:
             if m is None or m.end() > limit:
                 break
             if last.chainable == "year" and m.group("y") and not _is_count(text, m.end()):
-                new = _Hit(m.start("y"), m.end(), "explicit", FuzzyDate(int(m.group("y"))),
-                           chainable="year")  # fmt: skip
+                new = _Hit(
+                    m.start("y"),
+                    m.end(),
+                    "explicit",
+                    FuzzyDate(int(m.group("y"))),
+                    chainable="year",
+                )
             elif last.chainable == "month" and m.group("mon"):
                 new = _month_only_hit(m.start("mon"), m.end(), _month(m.group("mon")), ref)
             else:
@@ -202,20 +208,14 @@ def _try_merge(a: _Hit, b: _Hit, text: str) -> _Hit | None:
 
 def _features(text: str) -> frozenset[str]:
     """What the sentence contains that some rule needs: digits, month names, keywords."""
-    low = text.lower()
-    found = set()
-    for name, words in tp.KEYWORD_FAMILIES.items():
-        for word in words:
-            if word in low:
-                found.add(name)
-                break
+    found: set[str] = set()
+    for word in tp.KEYWORD_RX.findall(text.lower()):
+        found.update(tp.KEYWORD_FAMILY_OF[word])
     if tp.HAS_DIGIT.search(text):
         found.add("digit")
         found.update(name for name, rx in tp.DIGIT_FEATURES.items() if rx.search(text))
-    for stem in tp.MONTH_STEMS:
-        if stem in text:
-            found.add("month")
-            break
+    if tp.MONTH_STEM_RX.search(text):
+        found.add("month")
     return frozenset(found)
 
 
@@ -237,12 +237,23 @@ def _date(year: int, month: int | None = None, day: int | None = None) -> FuzzyD
 
 
 def _month_only_hit(
-    start: int, end: int, month: int, ref: Reference, rel: str | None = None,
+    start: int,
+    end: int,
+    month: int,
+    ref: Reference,
+    rel: str | None = None,
     kind: Kind = "relative",
-) -> _Hit:  # fmt: skip
+) -> _Hit:
     value = resolve_month(month, ref, rel)
-    return _Hit(start, end, kind, value, anchored=value is not None, partial=(month, None),
-                chainable="month")  # fmt: skip
+    return _Hit(
+        start,
+        end,
+        kind,
+        value,
+        anchored=value is not None,
+        partial=(month, None),
+        chainable="month",
+    )
 
 
 def _named_after(text: str, end: int) -> bool:
@@ -297,8 +308,9 @@ def _day_month(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
     if _date(2000, month, day) is None:  # 2000 is a leap year: accepts February 29
         return None
     value = resolve_day_month(month, day, ref)
-    return _Hit(m.start(), m.end(), "explicit", value, anchored=value is not None,
-                partial=(month, day))  # fmt: skip
+    return _Hit(
+        m.start(), m.end(), "explicit", value, anchored=value is not None, partial=(month, day)
+    )
 
 
 def _day_range(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
@@ -313,13 +325,23 @@ def _day_range(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
         if start is None:
             return _Hit(m.start(), m.end(), "range", None, partial=(month, d1))
         year, anchored = start.year, True
-    return _Hit(m.start(), m.end(), "range", _date(year, month, d1), _date(year, month, d2),
-                anchored=anchored)  # fmt: skip
+    return _Hit(
+        m.start(),
+        m.end(),
+        "range",
+        _date(year, month, d1),
+        _date(year, month, d2),
+        anchored=anchored,
+    )
 
 
 def _year_in_context(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
     if _is_count(text, m.end()):
         return None
+    if (m.group("ctx") or "").lower() == "to" and (
+        int(m.group("y")) < 1900 or text[max(0, m.start() - 3) : m.start()].lower() == "up "
+    ):
+        return None  # "postponed to 2021" is a year; "up to 2000" is an amount
     start = m.start("mod") if m.group("mod") else m.start("y")
     return _Hit(start, m.end(), "explicit", FuzzyDate(int(m.group("y"))), chainable="year")
 
@@ -346,10 +368,21 @@ def _year_range(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
     return _Hit(m.start(), m.end(), "range", FuzzyDate(y1), FuzzyDate(y2))
 
 
+def _date_relative_year(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
+    """ "March last year", "June 2 this year", "5 January next year"."""
+    step = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    day_text = m.group("d1") or m.group("d2")
+    day = int(day_text.rstrip("stndrh")) if day_text else None
+    year = ref.shifted(years=step, precision="year")
+    value = None if year is None else _date(year.year, _month(m.group("mon")), day)
+    return _Hit(m.start(), m.end(), "relative", value, anchored=value is not None)
+
+
 def _fiscal_year(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
     raw = m.group("y")
-    return _Hit(m.start(), m.end(), "explicit", FuzzyDate(int(raw) if len(raw) == 4
-                                                           else 2000 + int(raw)))  # fmt: skip
+    return _Hit(
+        m.start(), m.end(), "explicit", FuzzyDate(int(raw) if len(raw) == 4 else 2000 + int(raw))
+    )
 
 
 def _season_year(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
@@ -382,8 +415,7 @@ def _month_modified(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
 
 
 def _month_relative(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
-    return _month_only_hit(m.start(), m.end(), _month(m.group("mon")), ref,
-                           m.group("rel").lower())  # fmt: skip
+    return _month_only_hit(m.start(), m.end(), _month(m.group("mon")), ref, m.group("rel").lower())
 
 
 def _month_in_context(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
@@ -442,7 +474,7 @@ def _calendar_relative(m: re.Match[str], text: str, ref: Reference) -> _Hit | No
 
 def _weekend(m: re.Match[str], text: str, ref: Reference) -> _Hit | None:
     rel = " ".join(m.group("rel").lower().split())
-    span = weekend(ref, rel)
+    span = weekend(ref, "last" if rel == "this past" else rel)
     start = m.start() + 5 if rel == "over the" else m.start()
     if span is None:
         return _Hit(start, m.end(), "relative", None)
@@ -510,6 +542,7 @@ _RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
     (tp.SEASON_YEAR, _season_year, _needs("year4", "season")),
     (tp.FISCAL_YEAR, _fiscal_year, _needs("digit")),
     (tp.YEAR_IN_CONTEXT, _year_in_context, _Y),
+    (tp.DATE_RELATIVE_YEAR, _date_relative_year, _needs("month", "calendar")),
     (tp.MD, _day_month, _MD_),
     (tp.DM, _day_month, _MD_),
     (tp.ORDINAL_DAY, _ordinal_day, _needs("ordinal")),

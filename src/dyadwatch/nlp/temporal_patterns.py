@@ -98,7 +98,8 @@ _WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
 # Day of month: 1-31 with an optional ordinal suffix, not part of a longer number or a time.
 DAY = r"(?<![\d,.$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.,]\d)"
 # A year: 1000-2099, not part of a longer number, a decimal, an amount or a percentage.
-YEAR = r"(?<![\d,.$€£¥₩#])(?:1\d\d\d|20\d\d)(?![\d%]|[.,]\d|'?s\b)"
+# (A year ending in 0 followed by "s" or "'s" is a decade: "the 1990s", "the 1990's".)
+YEAR = r"(?<![\d,.$€£¥₩#])(?:1\d\d|20\d)(?:[1-9]|0(?!['’]?s\b))(?![\d%]|[.,]\d)"
 _YEAR_DIGITS = r"(?:1\d\d\d|20\d\d)"  # inside numeric dates, where the lookarounds differ
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -141,6 +142,17 @@ KEYWORD_FAMILIES: dict[str, tuple[str, ...]] = {
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "century": ("centur",),
 }  # fmt: skip
+# One scan finds every keyword; a keyword also counts for the families of the keywords inside it
+# ("yesterday" contains "day").
+_KEYWORDS = sorted({w for words in KEYWORD_FAMILIES.values() for w in words}, key=len, reverse=True)
+KEYWORD_RX = re.compile("|".join(re.escape(w) for w in _KEYWORDS))
+KEYWORD_FAMILY_OF: dict[str, frozenset[str]] = {
+    word: frozenset(
+        name for name, words in KEYWORD_FAMILIES.items() for inner in words if inner in word
+    )
+    for word in _KEYWORDS
+}
+MONTH_STEM_RX = re.compile("|".join(MONTH_STEMS))
 # Digit shapes, tested only when the sentence has a digit.
 DIGIT_FEATURES: dict[str, re.Pattern[str]] = {
     "year4": re.compile(r"(?:1\d|20)\d\d"),
@@ -173,9 +185,14 @@ DM_RANGE = _w(
     rf"(?P<d1>{DAY})\s*(?:-|–|—|to|and)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"
 )
 YEAR_IN_CONTEXT = _w(
-    r"(?:\b(?i:in|on|since|until|till|by|from|of|during|before|after|around|circa|through"
-    r"|throughout|year|as\s+of)|\bc\.|\bca\.|(?P<mod>\b(?i:" + _YEAR_MOD + r")))[-\s]*"
+    r"(?:(?P<ctx>\b(?i:in|on|since|until|till|to|by|from|of|during|before|after|around|circa"
+    r"|through|throughout|year|fiscal|as\s+of))\s+|\b(?:c|ca)\.\s*"
+    r"|(?P<mod>\b(?i:" + _YEAR_MOD + r"))[-\s]*)"
     rf"(?:(?i:the\s+year)\s+)?(?P<y>{YEAR})"
+)
+DATE_RELATIVE_YEAR = _w(
+    rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?)?(?P<mon>{MONTH})(?:\s+(?P<d2>{DAY}))?,?\s+(?:of\s+)?"
+    r"(?P<rel>(?i:last|this|next))\s+year\b"
 )
 YEAR_RANGE = _c(
     rf"(?:\b(?P<pre>(?i:between|from))\s+)?(?P<y1>{YEAR})\s*"
@@ -208,7 +225,7 @@ MONTH_MODIFIED = _w(rf"(?P<mod>\b(?i:{_MOD}))(?P<mon>{MONTH})")
 MONTH_RELATIVE = _w(rf"\b(?P<rel>(?i:last|next|this|coming|past))\s+(?P<mon>{MONTH_FULL})")
 MONTH_IN_CONTEXT = _w(
     r"\b(?i:in|since|until|till|by|before|after|during|from|through|throughout|for|between"
-    rf"|around)\s+(?P<mon>{MONTH_FULL})"
+    rf"|around|of)\s+(?P<mon>{MONTH_FULL})"
 )
 
 # --- relative expressions ---------------------------------------------------------------------
@@ -232,7 +249,7 @@ CALENDAR_RELATIVE = _w(
     r"|\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+(?P<unit3>week|month|year)\b"
     r"|\bthe\s+(?P<fp>following|previous)\s+(?P<unit4>week|month|year)\b)"
 )
-WEEKEND = _w(r"(?i:\b(?P<rel>last|this|next|coming|over\s+the|the)\s+weekend\b)")
+WEEKEND = _w(r"(?i:\b(?P<rel>last|this\s+past|this|next|coming|over\s+the|the)\s+weekend\b)")
 SEASON_RELATIVE = _w(
     r"(?i:\b(?P<rel>last|this|next|coming)\s+(?P<season>spring|summer|autumn|fall|winter)\b)"
 )

@@ -51,8 +51,11 @@ class Reference:
             return None
         moved = self.date + dt.timedelta(days=days)
         year, month = add_months(moved.year, moved.month, months)
-        return coarsen(dt.date(year + years, month, 1 if precision != "day" else moved.day),
-                       precision, self.precision)  # fmt: skip
+        return coarsen(
+            dt.date(year + years, month, 1 if precision != "day" else moved.day),
+            precision,
+            self.precision,
+        )
 
 
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:

@@ -200,8 +200,17 @@ class Store:
         return self._frame("SELECT * FROM runs ORDER BY id")
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
-        """Run a read query of your own (with ``?`` parameters) and return a DataFrame."""
-        return self._frame(sql, params)
+        """Run a query of your own (one statement, ``?`` parameters) and return a DataFrame.
+
+        It runs in a read-only transaction: only the store's own methods write.
+        """
+        with self._lock:
+            con = self._db
+            con.execute("BEGIN TRANSACTION READ ONLY")
+            try:
+                return self._execute(sql, params).df()
+            finally:
+                con.execute("ROLLBACK")
 
     # --- mentions -------------------------------------------------------------------------------
 

@@ -1,0 +1,138 @@
+"""Behaviour of the event coder on the constructions analysts rely on (dyadwatch.extractors.events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.util import countries
+
+
+def only(mentions, event_type):
+    found = [m for m in mentions if m.event_type == event_type]
+    assert found, f"no {event_type} in {[m.event_type for m in mentions]}"
+    return found[0]
+
+
+def test_simple_transitive_event(code):
+    mentions = code("Japan removed South Korea from its list of trusted trading partners on Friday.")
+    event = only(mentions, "SANCTION")
+    assert countries(event.actors) == {"JPN"}
+    assert countries(event.recipients) == {"KOR"}
+    assert event.mode == "discontinue"
+    assert event.cameo_root == "16" and event.quad_class == 4 and event.goldstein < 0
+    assert event.evidence.rule.startswith("rules-v1:SANCTION")
+    assert not event.negated and not event.hypothetical
+
+
+def test_passive_voice_swaps_actor_and_recipient(code):
+    event = only(code("Japan was urged by the United States to settle the dispute with Seoul."),
+                 "REQUEST")
+    assert countries(event.actors) == {"USA"}
+    assert "JPN" in countries(event.recipients)
+
+
+def test_compound_actors_make_one_event(code):
+    mentions = code("Japan and South Korea agreed to resume their security dialogue.")
+    agree = [m for m in mentions if m.event_type == "AGREE"]
+    assert len(agree) == 1
+    assert countries(agree[0].actors) == {"JPN", "KOR"}
+
+
+def test_reciprocal_wording_resolves_to_both_sides(code):
+    text = ("Foreign Minister Taro Kono met South Korean Foreign Minister Kang Kyung-wha in "
+            "Beijing on Wednesday. The two ministers agreed to keep talking.")
+    agree = only(code(text), "AGREE")
+    assert countries(agree.actors) == {"JPN", "KOR"}
+
+
+def test_meeting_of_two_ministers_is_one_consult_with_both_as_actors(code):
+    mentions = code("Foreign Minister Taro Kono held talks with Foreign Minister Kang Kyung-wha "
+                    "in Bangkok on Thursday.")
+    consult = [m for m in mentions if m.event_type == "CONSULT"]
+    assert len(consult) == 1
+    assert countries(consult[0].actors) == {"JPN", "KOR"}
+    assert {a.entity for a in consult[0].actors} == {"Taro Kono", "Kang Kyung-wha"}
+
+
+def test_reported_speech_codes_the_reported_event_not_the_saying(code):
+    mentions = code("Kono said Japan will not respond to the demand.", date="2019-08-02")
+    assert [m.event_type for m in mentions] == ["REJECT"]
+    assert countries(mentions[0].actors) == {"JPN"}
+
+
+def test_pronoun_resolves_to_the_earlier_person(code):
+    text = ("South Korean President Moon Jae-in spoke at a cabinet meeting on Monday. "
+            "He accused Japan of weaponising trade.")
+    accuse = only(code(text), "ACCUSE")
+    assert accuse.actors[0].entity == "Moon Jae-in"
+    assert countries(accuse.recipients) == {"JPN"}
+
+
+def test_role_noun_resolves_by_date(code):
+    in_2019 = only(code("The Japanese prime minister criticised the ruling.", date="2019-08-02"),
+                   "ACCUSE")
+    in_2023 = only(code("The Japanese prime minister criticised the ruling.", date="2023-03-20"),
+                   "ACCUSE")
+    assert in_2019.actors[0].entity == "Shinzo Abe"
+    assert in_2023.actors[0].entity == "Fumio Kishida"
+
+
+def test_metonyms_name_governments(code):
+    event = only(code("Seoul protested to Tokyo over the textbook on Tuesday."), "ACCUSE")
+    assert countries(event.actors) == {"KOR"} and countries(event.recipients) == {"JPN"}
+    assert event.actors[0].sector == "GOV"
+
+
+def test_negation_is_flagged_not_dropped(code):
+    event = only(code("Abe and Moon did not hold a formal meeting at the summit."), "CONSULT")
+    assert event.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_type"),
+    [
+        ("Kishida will visit Seoul next week.", "AGREE"),  # PLOVER: future cooperation is AGREE
+        ("Seoul plans to file a complaint with the World Trade Organization.", "ACCUSE"),
+        ("Tokyo is considering imposing further restrictions on South Korea.", "THREATEN"),
+    ],
+)
+def test_modality_is_flagged(code, text, expected_type):
+    event = only(code(text), expected_type)
+    assert event.hypothetical
+
+
+def test_demanded_action_is_not_a_separate_fact(code):
+    mentions = code("Seoul urged Tokyo to withdraw the export restrictions.")
+    assert [m.event_type for m in mentions] == ["REQUEST"]
+    assert countries(mentions[0].actors) == {"KOR"} and countries(mentions[0].recipients) == {"JPN"}
+
+
+def test_will_not_accept_is_a_rejection(code):
+    event = only(code("Japan said it will not accept the court's ruling."), "REJECT")
+    assert countries(event.actors) == {"JPN"} and not event.negated
+
+
+def test_headline_lines_yield_no_events(code):
+    assert code("Japan protests to South Korea over island visit") == []
+
+
+def test_sentence_without_event_yields_nothing(code):
+    assert code("Relations between the two neighbours have long been complicated.") == []
+    assert code("The poll surveyed 1,000 adults in each country.") == []
+
+
+def test_non_actor_subject_yields_nothing(code):
+    assert code("The pact allows the two countries to share classified information.") == []
+
+
+def test_civilian_protest_is_protest_not_diplomatic_complaint(code):
+    event = only(code("Hundreds of protesters rallied near the Japanese embassy in Seoul."),
+                 "PROTEST")
+    assert event.actors[0].sector == "CVL"
+
+
+def test_every_event_carries_scores_and_evidence_inside_the_text(code):
+    text = "Japan tightened controls on exports of three chemicals to South Korea on July 1."
+    for event in code(text):
+        assert 0 <= event.evidence.start < event.evidence.end <= len(text)
+        assert event.plover_score is not None and 0 < event.confidence <= 1

@@ -1,0 +1,58 @@
+"""End-to-end extraction on the flagship inputs (dyadwatch.pipeline, dyadwatch.api)."""
+
+from __future__ import annotations
+
+import dyadwatch
+from dyadwatch.ingest import read_inputs
+from dyadwatch.models import Document
+from dyadwatch.pipeline import split_paragraphs
+
+
+def _read(path) -> Document:
+    (document,) = [d for d in read_inputs([str(path)]) if isinstance(d, Document)]
+    return document
+
+
+def test_readout_seed_yields_consult_between_japan_and_korea(shared, extractor):
+    document = _read(next((shared / "seeds").glob("002_*")))
+    assert document.published and document.published.iso() == "2018-01-16"
+    (result,) = dyadwatch.extract([document], extractor=extractor)
+    consults = [m for m in result.mentions if m.event_type == "CONSULT"]
+    assert consults, [m.event_type for m in result.mentions]
+    first = consults[0]
+    participants = first.actors + first.recipients
+    assert {a.country for a in participants} >= {"JPN", "KOR"}
+    assert all(a.sector == "GOV" for a in participants if a.country in {"JPN", "KOR"})
+    assert first.date is not None and first.date.iso() == "2018-01-16"
+
+
+def test_evidence_offsets_point_into_the_document(shared, extractor):
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        document = _read(path)
+        (result,) = dyadwatch.extract([document], extractor=extractor)
+        for mention in result.mentions:
+            assert document.text[mention.sentence_start:].startswith(mention.sentence)
+            assert mention.evidence.start >= mention.sentence_start
+            assert mention.evidence.end <= mention.sentence_start + len(mention.sentence)
+            for actor in mention.actors + mention.recipients:
+                if actor.start is not None:
+                    assert document.text[actor.start:actor.end] == actor.text
+
+
+def test_api_accepts_strings_and_mappings(extractor):
+    results = dyadwatch.extract(
+        ["Japan protested to South Korea on Monday.",
+         {"id": "x", "text": "Seoul summoned the Japanese ambassador.", "date": "2019-07-02"}],
+        extractor=extractor,
+    )
+    assert len(results) == 2
+    assert results[1].document.published.iso() == "2019-07-02"
+    assert [m.event_type for m in results[1].mentions] == ["ACCUSE"]
+
+
+def test_headings_are_marked_and_skipped():
+    document = Document(id="d", text="Japan protests to Korea\n\nJapan protested to Korea.",
+                        source="t")
+    paragraphs = split_paragraphs(document)
+    assert [p.is_heading for p in paragraphs] == [True, False]
+    assert document.text[paragraphs[1].start:paragraphs[1].end] == "Japan protested to Korea."
