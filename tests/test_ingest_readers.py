@@ -393,3 +393,18 @@ def test_every_seed_reads_with_consistent_offsets() -> None:
             assert previous_end <= post.start < post.end <= len(doc.text)
             assert doc.text[post.start : post.end].strip() == doc.text[post.start : post.end]
             previous_end = post.end
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        ("Port reopens\n\nBy Jane Roe\n\nThe port reopened on Monday after repairs.", "news"),
+        ("By a vote of 78-22, the senate confirmed the envoy on Monday.", "unknown"),
+        ("Press Release\n\nThe ministry announced new visa rules today.", "official"),
+        ("Officials said in a joint statement that talks would resume.", "unknown"),
+    ],
+)
+def test_genre_cues(tmp_path: Path, text: str, genre: str) -> None:
+    (tmp_path / "doc.txt").write_text(text, "utf-8")
+    (doc,) = read(tmp_path / "doc.txt")
+    assert doc.genre == genre

@@ -572,3 +572,25 @@ def test_arbitrary_text_never_raises_and_offsets_are_consistent(text: str) -> No
     for expr in find_time_expressions(text, THU, None):
         assert text[expr.start : expr.end] == expr.text
         assert expr.value_end is None or expr.value is None or expr.value <= expr.value_end
+
+
+def test_rescheduling_names_two_dates_not_a_range() -> None:
+    found = find_time_expressions("The summit was postponed from May to June.", THU, "future")
+    assert [(e.text, e.kind, iso(e.value)) for e in found] == [
+        ("May", "relative", "2014-05"),
+        ("June", "relative", "2014-06"),
+    ]
+
+
+def test_today_after_a_full_stop_is_still_a_date() -> None:
+    found = find_time_expressions("It happened in Seoul. Today the court ruled.", THU, "past")
+    assert [(e.text, iso(e.value)) for e in found] == [("Today", "2014-05-15")]
+
+
+def test_attribution_weekday_is_past_in_a_future_sentence() -> None:
+    text = "Moon will attend the summit later this week, his office said Monday."
+    found = find_time_expressions(text, FuzzyDate(2019, 6, 25), "future")
+    assert [(e.text, iso(e.value)) for e in found] == [
+        ("later this week", "2019-06"),
+        ("Monday", "2019-06-24"),
+    ]

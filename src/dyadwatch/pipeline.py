@@ -19,6 +19,7 @@ from .extractors.actors import ActorResolver, DocContext, Hit
 from .extractors.dates import date_event
 from .extractors.events import CodedEvent, EventCoder
 from .extractors.patterns import default_patterns
+from .ingest.pubdate import dateline_length
 from .models import ActorRef, Document, DocumentResult, EventMention, Evidence, Sentence
 from .nlp.spacy_model import load_model
 
@@ -55,7 +56,9 @@ def split_paragraphs(document: Document) -> list[Paragraph]:
                 break
         words = stripped.split()
         heading = len(words) <= 16 and not _TERMINAL.search(stripped)
-        out.append(Paragraph(begin, begin + len(stripped), stripped, post_index, heading))
+        skip = dateline_length(stripped)  # "SEOUL, Aug. 22 (Yonhap) --" is no part of a sentence
+        out.append(Paragraph(begin + skip, begin + len(stripped), stripped[skip:], post_index,
+                             heading))
     return out
 
 

@@ -212,7 +212,7 @@ class ActorResolver:
         lower = head.lower_
         if lower in PERSON_PRONOUNS and ctx.last_person is not None:
             return (_with_text(ctx.last_person, head),)
-        head = _semantic_head(head)
+        head = semantic_head(head)
         tokens = _np_tokens(head)
         found = _hits_in(tokens, hits)
         reciprocal = head.lower_ in RECIPROCAL_HEADS and bool(
@@ -321,6 +321,9 @@ class ActorResolver:
                         text=text, country=country, sector="GOV", role=role_hit.entity.roles[0].role
                     ),
                 )
+            if role_hit.start <= head.i < role_hit.end:
+                # "foreign ministers" of a body we do not know: an official, country unknown
+                return (ActorRef(text=text, sector="GOV", role=role_hit.entity.roles[0].role),)
         if igo is not None:
             return (ActorRef(text=text, sector=igo.entity.sector or "IGO", entity=igo.entity.name),)
         if not country_codes:
@@ -388,7 +391,7 @@ QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "millions", "tens
                             "crowds", "one", "two", "three", "several", "each", "both"})
 
 
-def _semantic_head(head: Token) -> Token:
+def semantic_head(head: Token) -> Token:
     while head.lower_ in QUANTITY_HEADS:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None

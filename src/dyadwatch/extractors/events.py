@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..models import ActorRef
-from .actors import ActorResolver, DocContext, Hit
+from .actors import ActorResolver, DocContext, Hit, semantic_head
 from .patterns import PatternBook, Trigger
 
 HYPOTHETICAL_AUX = {
@@ -53,7 +53,16 @@ CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # Event types whose passive subject is the one acting ("troops were deployed").
 THEME_IS_ACTOR = frozenset({"MOBILIZE"})
+# Types whose target, when the text names none, is the place where they happen.
+DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "ASSAULT"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+GROUP_PRONOUNS = frozenset({"it", "we", "they"})
+# The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
+DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
+# Subjects that name an attack rather than an attacker ("a car bomb killed ...").
+VIOLENT_EVENT_NOUNS = frozenset({"bombing", "explosion", "blast", "attack", "airstrike", "strike",
+                                 "shelling", "bomb", "missile", "rocket", "raid", "ambush",
+                                 "shooting", "fire", "clash", "clashes", "violence"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +129,14 @@ class EventCoder:
     # -- sentence ---------------------------------------------------------------------------
     def code(self, sent: Span, hits: dict[int, Hit], ctx: DocContext) -> list[CodedEvent]:
         triggers = {t.i: trig for t in sent if (trig := self.match_trigger(t)) is not None}
+        # "Russia said Sudan must return the helicopter": a demand even when the demanded
+        # action is no event of its own.
+        for token in sent:
+            if token.i not in triggers and token.dep_ == "ccomp" and _obliged(token) \
+                    and token.head.lemma_ in self.book.speech:
+                triggers[token.i] = DEMAND_TRIGGER
         events: list[CodedEvent] = []
-        for index, trigger in triggers.items():
+        for index, trigger in sorted(triggers.items()):
             token = sent.doc[index]
             if self._absorbed(token, triggers):
                 continue
@@ -140,7 +155,9 @@ class EventCoder:
                 return False
             if current.dep_ == "conj":
                 return False
-            if head.i in triggers and current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"}:
+            complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} or (
+                _infinitival(current))
+            if head.i in triggers and complement:
                 return head.lemma_ not in self.book.speech or current.dep_ == "xcomp"
             if head.lemma_ in self.book.speech and current.dep_ == "ccomp":
                 return False
@@ -166,9 +183,12 @@ class EventCoder:
         recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
         if subject is not None and agent is None and not actors:
-            if not _names_someone(subject):
+            if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
+                pass  # "a roadside bombing killed ...": an attack by someone unnamed
+            elif not _names_someone(semantic_head(subject)):
                 return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
-            actors = [self.resolver.unresolved(subject)]  # a person or group we do not know
+            else:
+                actors = [self.resolver.unresolved(subject)]  # someone we do not know
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx)
             if place is not None:
@@ -207,6 +227,9 @@ class EventCoder:
         ):
             actors, recipients = actors + recipients, []
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
+        if modality.ultimatum and not recipients:
+            recipients = self._ultimatum_target(token, hits, ctx)
+        recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
         reported_by = None
         if reporter is not None:
             resolved = self._resolve_group(reporter, hits, ctx)
@@ -230,10 +253,39 @@ class EventCoder:
             round(min(confidence, 0.95), 2),
         )
 
+    def _ultimatum_target(self, token: Token, hits: dict[int, Hit],
+                          ctx: DocContext) -> list[ActorRef]:
+        """"... unless Baghdad accepted its conditions": the one who must act is the target."""
+        for verb in [token, *(c for c in token.children if c.dep_ == "xcomp")]:
+            for clause in verb.children:
+                if clause.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in clause.children
+                ):
+                    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+                    if subject is not None:
+                        return self._resolve_group(subject, hits, ctx)
+        return []
+
+    def _place_recipients(self, token: Token, event_type: str, actors: list[ActorRef],
+                          recipients: list[ActorRef], hits: dict[int, Hit],
+                          ctx: DocContext) -> list[ActorRef]:
+        """Recipients named only by a sector ("rebels", "refugees") belong to the country where
+        the event happens, else to the actor's country; domestic actions with no named target
+        ("lifted the state of emergency in West Darfur") act on the place named."""
+        place = self._location_country(token, hits, ctx)
+        home = next((a.country for a in actors if a.country), None)
+        placed = [
+            replace(r, country=place or home) if r.country is None and r.sector else r
+            for r in recipients
+        ]
+        if not placed and place is not None and event_type in DOMESTIC_TARGET_TYPES:
+            placed = [ActorRef(text=place, country=place)]
+        return placed
+
     def _commits_to_conflict(self, token: Token) -> bool:
         """ "vowed to fight", "pledged to retaliate": a commitment to conflict is a threat."""
         for child in token.children:
-            if child.dep_ == "xcomp":
+            if child.dep_ == "xcomp" or _infinitival(child):
                 inner = self.match_trigger(child)
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {"PROTEST"}:
                     return True
@@ -278,8 +330,11 @@ class EventCoder:
                 subject = head
                 break
             if current.dep_ == "acomp" and subject is None and passive is None:
+                # "they are willing to forgive": the subject of "are"; keep walking to find
+                # a speech verb above
                 subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-                break
+                current = head
+                continue
             if current.dep_ == "acl" and subject is None and passive is None:
                 if token.tag_ == "VBN":
                     passive = head
@@ -319,8 +374,13 @@ class EventCoder:
     ) -> list[ActorRef]:
         refs: list[ActorRef] = []
         for token in _conjuncts(head):
-            if token.lower_ in {"it", "we", "they"} and reporter is not None:
-                token = reporter
+            if token.lower_ in GROUP_PRONOUNS:
+                if reporter is not None:
+                    token = reporter
+                else:
+                    # "South Korea protested ... It said ...": the last actors named
+                    refs.extend(a for a in ctx.last_actors if a.country)
+                    continue
             refs.extend(self.resolver.resolve(token, hits, ctx))
         return refs
 
@@ -364,8 +424,15 @@ class EventCoder:
     def _prep_objects(self, prep: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         out: list[ActorRef] = []
         for pobj in prep.children:
-            if pobj.dep_ == "pobj":
-                out += self._resolve_group(pobj, hits, ctx)
+            if pobj.dep_ != "pobj":
+                continue
+            found = self._resolve_group(pobj, hits, ctx)
+            if not found:
+                # "for a possible war against Iraq": the target sits one phrase deeper
+                for inner in pobj.children:
+                    if inner.dep_ == "prep" and inner.lower_ in {"against", "with", "on", "to"}:
+                        found += self._prep_objects(inner, hits, ctx)
+            out += found
         return out
 
     # -- modality ---------------------------------------------------------------------------
@@ -487,13 +554,27 @@ def _place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
     return None
 
 
+def _obliged(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
+
+
+def _infinitival(token: Token) -> bool:
+    """An adverbial clause that is really a "to"-complement ("sworn to fight")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in token.children)
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
 def _child_words(token: Token) -> set[str]:
-    words = {
-        c.lower_
-        for c in token.children
-        if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux"}
-    }
-    words |= {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "prep", "prt"}}
+    """Particles, prepositions and other small dependents a pattern may require ("call for");
+    a time phrase ("on Sunday") is not a particle."""
+    children = [c for c in token.children if not (c.dep_ == "prep" and _is_time_phrase(c))]
+    words = {c.lower_ for c in children
+             if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux"}}
+    words |= {c.lemma_.lower() for c in children if c.dep_ in {"dobj", "prep", "prt"}}
     return words
 
 

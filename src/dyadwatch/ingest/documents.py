@@ -48,7 +48,7 @@ _DEFINITION = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _BYLINE = re.compile(
-    r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|\||and\s).{0,60})?$"
+    r"^[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|\||and\s).{0,60})?$"
 )
 _WIRE_CREDIT = re.compile(r"(?:©|\(c\))\s*\d{4}\s+(?:AFP|AP|Reuters|Kyodo|Yonhap|Jiji)\b", re.I)
 
@@ -162,7 +162,7 @@ def _evidence(clean: CleanText, layout: ThreadLayout, info: SourceInfo) -> Publi
     return PublicationEvidence(
         metadata=info.published,
         metadata_source=info.published_source,
-        header_lines=rows[:8],
+        header_lines=rows[:5],  # "near the top": title, kicker, byline, date
         lead_paragraphs=rows[:5],
         post_dates=forum_dates,
         comment_dates=layout.comment_stamps,

@@ -45,6 +45,7 @@ _TIME_TOKENS = re.compile(r"date|time|stamp|posted", re.I)
 _TEXT_TOKENS = re.compile(r"comment-(?:text|content|body|message)|^(?:text|content|message)$")
 _VOTE_TOKENS = re.compile(r"vote|score|rating|likes", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _VISIBLE_DATE_TOKENS = re.compile(r"date|time|publish|byline|meta|posted", re.IGNORECASE)
 _PAGE_CHROME_TAGS = frozenset({"nav", "footer", "aside", "script", "style", "noscript"})
 _TEASER_TOKENS = re.compile(
@@ -223,7 +224,9 @@ def _url(tree: lxml.html.HtmlElement) -> str | None:
 def read_html(html: str, source: str) -> Document | SkippedInput:
     """One HTML page as a Document (story plus comment posts), or why it was skipped."""
     try:
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+        # lxml refuses control characters in text; they carry nothing a reader sees.
+        markup = _NOT_XML.sub("", _XML_DECLARATION.sub("", html, count=1))
+        tree = lxml.html.document_fromstring(markup)
     except (lxml.etree.ParserError, ValueError) as exc:
         return SkippedInput(source, "malformed", f"HTML could not be parsed: {exc}")
     sections = _comment_sections(tree)
@@ -233,7 +236,12 @@ def read_html(html: str, source: str) -> Document | SkippedInput:
     published_source = "html-meta"
     if published is None:
         published, published_source = _visible_date(tree, section_nodes), "header"
-    page_text = _text(tree)
+    # Visible page text (footers included) for a copyright year; scripts and styles are code.
+    page_text = " ".join(
+        " ".join(
+            tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+        ).split()
+    )
     stripped = copy.deepcopy(tree)
     if comments:
         for section in _comment_sections(stripped):

@@ -185,6 +185,18 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     return Dateline(month, day, year, match.group("place").strip(), match.group("agency"))
 
 
+def dateline_length(paragraph: str) -> int:
+    """Characters taken by a wire dateline at the start of ``paragraph`` (0 when none), so that
+    "SEOUL, Aug. 22 (Yonhap) --" is not read as part of the first sentence."""
+    match = _DATELINE.match(paragraph)
+    if not match or parse_dateline(paragraph) is None:
+        return 0
+    end = match.end()
+    while end < len(paragraph) and paragraph[end] == " ":
+        end += 1
+    return end
+
+
 def complete_dateline(
     dateline: Dateline, bound: FuzzyDate | None, copyright_year: int | None
 ) -> FuzzyDate | None:
@@ -265,11 +277,3 @@ def _first_header_date(lines: Iterable[str]) -> FuzzyDate | None:
             return found.date
         updated = updated or found.date
     return updated
-
-
-def iter_dates_in_lines(lines: Iterable[str]) -> Iterable[tuple[int, FuzzyDate]]:
-    """(index, date) for each line that is a date alone."""
-    for index, line in enumerate(lines):
-        date = parse_date_text(line)
-        if date is not None:
-            yield index, date

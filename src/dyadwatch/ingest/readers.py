@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import glob
 import gzip
+import itertools
 import json
 import os
 import sys
@@ -36,6 +37,7 @@ from ..models import Document, SkippedInput
 from .documents import GENRES, SourceInfo, build_document
 from .html import read_html
 from .pubdate import parse_metadata_date
+from .text import normalise
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -106,21 +108,25 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(folder: Path) -> list[Path]:
-    found = []
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Path | SkippedInput]:
+    """Non-hidden files under ``folder``, sorted; sub-folders that cannot be listed are
+    reported, not silently left out."""
+    found: list[Path] = []
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
         dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
         found.extend(Path(root) / f for f in files if not _is_hidden(f))
-    return sorted(found)
+    for error in errors:
+        yield SkippedInput(str(error.filename or folder), "unreadable", error.strerror or "")
+    if not found and not errors:
+        yield SkippedInput(str(folder), "empty", "folder has no (non-hidden) files")
+    yield from sorted(found)
 
 
 def _expand(raw: str) -> Iterator[Path | SkippedInput]:
     path = Path(raw)
     if path.is_dir():
-        files = _walk(path)
-        if not files:
-            yield SkippedInput(raw, "empty", "folder has no (non-hidden) files")
-        yield from files
+        yield from _walk(path)
     elif path.exists() or path.is_symlink() or not any(c in raw for c in "*?["):
         yield path
     else:
@@ -278,7 +284,7 @@ def _jsonl_byte_lines(
 ) -> Iterator[Document | SkippedInput]:
     offset = 0
     records = 0
-    for number in _count():
+    for number in itertools.count(1):
         raw = handle.readline(max_bytes + 1)
         if not raw:
             break
@@ -306,20 +312,13 @@ def _jsonl_byte_lines(
         yield SkippedInput(source, "empty", "no JSON lines")
 
 
-def _count() -> Iterator[int]:
-    number = 0
-    while True:
-        number += 1
-        yield number
-
-
 def _read_jsonl_stream(
     stream: TextIO, source: str, max_bytes: int
 ) -> Iterator[Document | SkippedInput]:
     """JSONL from a text stream (stdin, UTF-16 files); lines are numbered from 1."""
     records = 0
     try:
-        for number in _count():
+        for number in itertools.count(1):
             line = stream.readline(max_bytes + 1)
             if not line:
                 break
@@ -334,8 +333,8 @@ def _read_jsonl_stream(
     except UnicodeDecodeError as exc:
         yield SkippedInput(source, "undecodable", f"input is not valid text ({exc.reason})")
         return
-    if records == 0 and source == "stdin":
-        yield SkippedInput(source, "empty", "no JSON lines on stdin")
+    if records == 0:
+        yield SkippedInput(source, "empty", "no JSON lines")
 
 
 def _parse_jsonl_line(line: str, source: str, number: int) -> Document | SkippedInput:
@@ -345,6 +344,11 @@ def _parse_jsonl_line(line: str, source: str, number: int) -> Document | Skipped
     except ValueError as exc:
         return SkippedInput(where, "malformed", f"invalid JSON: {exc}")
     return record_to_document(record, source, where)
+
+
+def _field(value: str | None) -> str | None:
+    """An optional string field on one line, without control characters; "" is None."""
+    return " ".join(normalise(value).split()) or None if value else None
 
 
 def _fail(where: str, detail: str) -> SkippedInput:
@@ -376,15 +380,16 @@ def record_to_document(record: object, source: str, where: str) -> Document | Sk
         published = parse_metadata_date(date) if isinstance(date, str) else None
         if published is None:
             return _fail(where, f"'date' must be YYYY, YYYY-MM or YYYY-MM-DD; got {date!r}")
+    fields = {name: _field(record.get(name)) for name in _OPTIONAL_FIELDS}
     # The record's own "source" names where the text came from: a URL, else a publisher.
-    origin = record.get("source") or None
+    origin = fields["source"]
     from_url = origin if origin and origin.startswith(("http://", "https://")) else None
     info = SourceInfo(
         source=f"{source}#{given_id}" if given_id not in (None, "") else where,
         input_format="jsonl",
-        title=record.get("title"),
-        url=record.get("url") or from_url,
-        publisher=record.get("publisher") or (None if from_url else origin),
+        title=fields["title"],
+        url=fields["url"] or from_url,
+        publisher=fields["publisher"] or (None if from_url else origin),
         published=published,
         published_source="metadata",
         genre=genre,

@@ -41,7 +41,7 @@ _CHROME_LINES = (
     r"|e-?mail|copy link))+",
     r"accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|settings|preferences|consent)",
     r"cookie (?:settings|policy|preferences|notice)",
-    r"home\s*[>›»|/]\s*.{1,150}",
+    r"home\s*[>›»|/]\s*[^.!?]{1,150}",  # breadcrumbs
     r"facebook users|facebook connect|user registration",
     r"log ?in with your .{1,40} account|use your \w+ account to (?:log ?in|sign in|register).*",
     r"articles, offers (?:&|and) useful resources|a mix of what'?s trending on our other sites",
@@ -105,9 +105,15 @@ class CleanText:
     title: str | None
 
 
+# C0 controls, DEL and lone surrogates (JSON may carry "\ud800", which UTF-8 cannot encode).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+_VERTICAL = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+
 def normalise(text: str) -> str:
-    """NFC, Unix newlines, no trailing spaces, at most one blank line in a row, stripped."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, Unix newlines (also for form feeds and Unicode line separators), no control
+    characters, no trailing spaces, at most one blank line in a row, stripped."""
+    text = _VERTICAL.sub("\n", _CONTROL.sub("", unicodedata.normalize("NFC", text)))
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

@@ -301,6 +301,9 @@ def _forum_layout(clean: CleanText) -> ThreadLayout | None:
         return None
     # Date-only and author-only header lines count once the text is known to be a thread.
     headers = _header_starts(clean, 0, n, trusted=True)
+    if split_junctions:
+        header_rows = {i for start, h in headers.items() for i in range(start, start + h.length)}
+        junctions = _junctions(clean, 0, n, header_rows)
     segments = _segments(
         clean, 0, n, headers=headers, junctions=junctions if split_junctions else []
     )

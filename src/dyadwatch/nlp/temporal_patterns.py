@@ -44,13 +44,12 @@ SEASONS: dict[str, tuple[int, int]] = {
     "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
 }  # fmt: skip
 
-# A year-like number followed by one of these words is a count or an amount, not a year.
-
 
 def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
+# A year-like number followed by one of these words is a count or an amount, not a year.
 COUNT_NOUNS: frozenset[str] = _words(
     """people persons protesters protestors demonstrators workers labourers laborers troops
     soldiers students residents victims survivors members delegates voters candidates police
@@ -65,6 +64,7 @@ ORDINAL_DAY_FOLLOWERS: frozenset[str] = _words(
     "at and in when after before as with to during amid while but or so because"
 )
 
+# ... and so does a verb ("the briefing on the 9th focused on ...").
 COMMON_VERBS: frozenset[str] = _words(
     "said says was were is are will would has had have did does could should may might must"
 )
@@ -72,8 +72,8 @@ COMMON_VERBS: frozenset[str] = _words(
 # "in N years" after one of these is a duration ("the first summit in 12 years"), not a date.
 DURATION_CUES = re.compile(
     r"\b(?:first|highest|lowest|most|least|best|worst|biggest|largest|smallest|strongest|"
-    r"weakest|longest|shortest|latest|deepest|sharpest|fastest|slowest|greatest|only|since|"
-    r"record|not|never|no|n't)\b|n't\b",
+    r"weakest|longest|shortest|deepest|sharpest|fastest|slowest|greatest|only|since|"
+    r"record|not|never|no)\b|n't\b",
     re.IGNORECASE,
 )
 
@@ -172,6 +172,12 @@ CJK = _c(
     r"(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*[日일])?"
 )
 NUMERIC = _c(rf"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{YEAR})(?![\d/])")
+# Month/day without a year after a preposition ("on 3/15"): month first, as written in the US,
+# Korea and Japan.
+SLASH_MONTH_DAY = _w(
+    r"(?i:on|by|since|until|till|from|before|after)\s+(?P<m>1[0-2]|0?[1-9])/"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])(?![/\d]|[.,]\d)"
+)
 MDY = _w(rf"{_WD_PREFIX}(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\s*,\s*|\s+)(?P<y>{YEAR})")
 DMY = _w(rf"{_WD_PREFIX}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})")
 MY = _w(rf"(?P<mod>{_MOD})?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
@@ -184,11 +190,14 @@ MD_RANGE = _w(
 DM_RANGE = _w(
     rf"(?P<d1>{DAY})\s*(?:-|–|—|to|and)\s*(?P<d2>{DAY})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"
 )
-YEAR_IN_CONTEXT = _w(
+# A year in a date context is found from the year backwards: ``YEAR_TOKEN`` finds the number
+# (a leading character class lets re scan fast) and ``YEAR_CONTEXT`` must end right before it.
+YEAR_TOKEN = _c(r"(?:1\d\d|20\d)(?:[1-9]|0(?!['’]?s\b))(?![\d%]|[.,]\d)")
+YEAR_CONTEXT = _c(
     r"(?:(?P<ctx>\b(?i:in|on|since|until|till|to|by|from|of|during|before|after|around|circa"
     r"|through|throughout|year|fiscal|as\s+of))\s+|\b(?:c|ca)\.\s*"
     r"|(?P<mod>\b(?i:" + _YEAR_MOD + r"))[-\s]*)"
-    rf"(?:(?i:the\s+year)\s+)?(?P<y>{YEAR})"
+    r"(?:(?i:the\s+year)\s+)?$"
 )
 DATE_RELATIVE_YEAR = _w(
     rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?)?(?P<mon>{MONTH})(?:\s+(?P<d2>{DAY}))?,?\s+(?:of\s+)?"
@@ -199,7 +208,7 @@ YEAR_RANGE = _c(
     r"(?P<conn>-|–|—|/|\b(?i:to|until|till|through|thru|and)\b)\s*"
     r"(?P<y2>(?:1\d\d\d|20\d\d|\d\d)(?![\d%]|[.,]\d|-\d))"
 )
-FISCAL_YEAR = _w(r"\bFY\s?(?P<y>20\d\d|\d\d)\b")
+FISCAL_YEAR = _c(r"\bFY\s?(?P<y>20\d\d|\d\d)\b")
 SEASON_YEAR = _w(
     rf"(?:(?P<mod>\b(?i:early|mid|late))[-\s]+)?(?:\b(?i:the)\s+)?"
     rf"(?P<season>\b(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?(?P<y>{YEAR})"
@@ -276,3 +285,17 @@ RANGE_CONNECTOR = re.compile(
 RANGE_OPENER = re.compile(r"\b(?P<w>between|from)\s*$", re.IGNORECASE)
 NEXT_WORD = re.compile(r"['’]?s?\s*([A-Za-z]+)")
 PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+# An attribution right before a weekday is past whatever the main clause says:
+# "Moon will attend the summit, the office said Monday."
+REPORTED_BEFORE = re.compile(
+    r"\b(?:said|told\s+(?:\w+\s+){0,2}?|announced|stated|added|noted|confirmed|reported|wrote"
+    r"|declared|insisted|warned)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+WORD_BEFORE_SPACE = re.compile(r"([A-Za-z]+)[ \t]+$")
+# "postponed from May to June" names two dates, not a period.
+RESCHEDULING = re.compile(
+    r"\b(?:postpon|delay|mov|shift|push|brought|bring|reschedul|chang|advanc|put\s+off)\w*"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)

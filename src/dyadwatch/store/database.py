@@ -241,13 +241,35 @@ class Store:
         sql, params = MentionFilter.from_args(**filters).sql()
         return self._rows(sql, params, "mention")
 
-    def mentions(self, **filters: Any) -> pd.DataFrame:
-        """Event mentions passing the filters (see ``MentionFilter``), one row each.
+    def mentions(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        include_hypothetical: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> pd.DataFrame:
+        """Event mentions passing the filters, one row each, in date order (undated last).
 
-        Filters: ``since``, ``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, overlap with the
-        event's dates), ``event_type`` (PLOVER), ``actor`` (ISO3 code, entity name or part of the
-        text, either side), ``issue`` (issue id), ``include_hypothetical``, ``limit``, ``offset``.
+        ``since``/``until``: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a mention is kept when its
+        dates overlap the range. ``event_type``: a PLOVER type. ``actor``: an ISO3 code, an
+        entity name or part of the text as written, on the actor or recipient side. ``issue``: an
+        issue id. Bad values raise ``QueryError``. ``timeline``, ``iter_mentions`` take the same.
         """
+        filters = {
+            "since": since,
+            "until": until,
+            "event_type": event_type,
+            "actor": actor,
+            "issue": issue,
+            "include_hypothetical": include_hypothetical,
+            "limit": limit,
+            "offset": offset,
+        }
         records = []
         for row in self._mention_rows(filters):
             reported = row["reported_by"]

@@ -77,6 +77,7 @@ class DocumentRows:
     mention_actors: list[Row]
     polls: list[Row]
 
+    # (table, its columns, the field holding its rows), in insertion order.
     TABLES: ClassVar[tuple[tuple[str, tuple[str, ...], str], ...]] = (
         ("documents", DOCUMENT_COLUMNS, "documents"),
         ("posts", POST_COLUMNS, "posts"),
@@ -85,10 +86,6 @@ class DocumentRows:
         ("mention_actors", ACTOR_COLUMNS, "mention_actors"),
         ("polls", POLL_COLUMNS, "polls"),
     )
-
-    def tables(self) -> list[tuple[str, tuple[str, ...], list[Row]]]:
-        """``(table, columns, rows)`` for each table, in insertion order."""
-        return [(table, columns, getattr(self, field)) for table, columns, field in self.TABLES]
 
 
 def _iso(value: FuzzyDate | None) -> str | None:
@@ -346,8 +343,7 @@ def write_document(con: duckdb.DuckDBPyConnection, rows: DocumentRows) -> bool:
         if con.execute("SELECT 1 FROM documents WHERE id = ?", [rows.doc_id]).fetchone():
             con.execute("ROLLBACK")
             return False
-        for table, columns, table_rows in rows.tables():
-            insert_rows(con, table, columns, table_rows)
+        _insert_document_rows(con, [rows])
         con.execute("COMMIT")
     except Exception as exc:
         _rollback(con)

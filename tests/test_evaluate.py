@@ -1,0 +1,56 @@
+"""The gold-set evaluation and its baseline gate (dyadwatch.evaluate)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.evaluate import compare_to_baseline, evaluate, load_gold
+
+REPO = Path(__file__).resolve().parents[1]
+BASELINE = REPO / "eval" / "baseline.json"
+
+
+def test_compare_to_baseline_flags_drops_only():
+    pinned = {"type_recall": 0.8, "events_per_sentence": 1.5}
+    assert compare_to_baseline({"type_recall": 0.81, "events_per_sentence": 1.4}, pinned) == []
+    problems = compare_to_baseline({"type_recall": 0.7, "events_per_sentence": 1.7}, pinned)
+    assert len(problems) == 2
+
+
+def test_scoring_counts_matches_and_extras(tmp_path, extractor):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("\n".join(json.dumps(x) for x in [
+        {"id": "1", "text": "Japan protested to South Korea on Monday.", "date": "2019-08-05",
+         "exhaustive": True, "events": [{"type": "ACCUSE",
+                                         "actors": [{"text": "Japan", "code": "JPN"}],
+                                         "recipients": [{"text": "South Korea", "code": "KOR"}],
+                                         "negated": False, "hypothetical": False}]},
+        {"id": "2", "text": "The weather was fine.", "date": "2019-08-05", "exhaustive": True,
+         "events": []},
+    ]) + "\n", encoding="utf-8")
+    figures = evaluate(load_gold(gold), extractor).figures()
+    assert figures["type_recall"] == 1.0
+    assert figures["type_precision"] == 1.0
+    assert figures["actor_country_recall"] == 1.0
+    assert figures["recipient_country_recall"] == 1.0
+    assert figures["strict_f1"] == 1.0
+    assert figures["modality_accuracy"] == 1.0
+
+
+def _pinned_sets():
+    if not BASELINE.exists():
+        return []
+    raw = json.loads(BASELINE.read_text(encoding="utf-8"))
+    return sorted(raw.get("gold", {}).items())
+
+
+@pytest.mark.parametrize(("name", "entry"), _pinned_sets())
+def test_gold_sets_at_or_above_baseline(name, entry, extractor):
+    path = (BASELINE.parent / entry["file"]).resolve()
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    figures = evaluate(load_gold(path), extractor, name).figures()
+    assert compare_to_baseline(figures, entry["pinned"]) == [], figures
