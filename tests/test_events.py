@@ -84,7 +84,8 @@ def test_metonyms_name_governments(code):
 
 
 def test_negation_is_flagged_not_dropped(code):
-    event = only(code("Abe and Moon did not hold a formal meeting at the summit."), "CONSULT")
+    event = only(code("Shinzo Abe and Moon Jae-in did not hold a formal meeting at the summit."),
+                 "CONSULT")
     assert event.negated
 
 

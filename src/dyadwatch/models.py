@@ -174,6 +174,9 @@ class EventMention:
     negated: bool = False
     hypothetical: bool = False
     modality: str | None = None  # planned, future, possible, demanded, conditional
+    # The literal action when PLOVER's modality rules recoded it: a planned meeting is coded
+    # AGREE with action_type CONSULT; "will not accept" is REJECT with action_type AGREE.
+    action_type: str | None = None
     reported_by: ActorRef | None = None
     issues: tuple[str, ...] = ()
     cameo_root: str | None = None

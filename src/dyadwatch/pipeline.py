@@ -170,6 +170,7 @@ class Extractor:
             negated=coded.modality.negated,
             hypothetical=coded.modality.hypothetical,
             modality=coded.modality.kind,
+            action_type=coded.action_type,
             reported_by=_shift(coded.reported_by, offset) if coded.reported_by else None,
             cameo_root=score.root if score else None,
             quad_class=score.quad_class if score else None,

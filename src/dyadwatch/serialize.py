@@ -47,6 +47,7 @@ def event_json(mention: EventMention) -> dict[str, Any]:
         "negated": mention.negated,
         "hypothetical": mention.hypothetical,
         "modality": mention.modality,
+        "action_type": mention.action_type,
         "reported_by": actor_json(mention.reported_by) if mention.reported_by else None,
         "issues": list(mention.issues),
         "cameo_root": mention.cameo_root,

@@ -53,6 +53,8 @@ CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # Event types whose passive subject is the one acting ("troops were deployed").
 THEME_IS_ACTOR = frozenset({"MOBILIZE"})
+# Types reported from the victim's side, often with no one named as acting ("was arrested").
+VICTIM_FOCUSED = frozenset({"ASSAULT", "COERCE"})
 # Types whose target, when the text names none, is the place where they happen.
 DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "ASSAULT"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -87,6 +89,7 @@ class CodedEvent:
     mode: str | None
     reported_by: ActorRef | None
     confidence: float
+    action_type: str | None = None
 
 
 class EventCoder:
@@ -189,6 +192,8 @@ class EventCoder:
                 return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
             else:
                 actors = [self.resolver.unresolved(subject)]  # someone we do not know
+        if not actors and trigger.event_type not in VICTIM_FOCUSED:
+            return None  # "textbooks approved last month": nobody named acts
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx)
             if place is not None:
@@ -226,6 +231,9 @@ class EventCoder:
             and token.lemma_ not in {"mediate", "brief", "receive", "host", "welcome", "greet"}
         ):
             actors, recipients = actors + recipients, []
+        if event_type == "CONSULT" and trigger.mode != "phone" and len(actors) + len(recipients) < 2:
+            return None  # "visited Yasukuni Shrine": a meeting needs someone to meet
+        literal_type = event_type
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
         if modality.ultimatum and not recipients:
             recipients = self._ultimatum_target(token, hits, ctx)
@@ -251,6 +259,7 @@ class EventCoder:
             mode,
             reported_by,
             round(min(confidence, 0.95), 2),
+            literal_type if literal_type != event_type else None,
         )
 
     def _ultimatum_target(self, token: Token, hits: dict[int, Hit],

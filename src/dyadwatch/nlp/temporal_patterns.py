@@ -203,12 +203,14 @@ DATE_RELATIVE_YEAR = _w(
     rf"(?:(?P<d1>{DAY})\s+(?:of\s+)?)?(?P<mon>{MONTH})(?:\s+(?P<d2>{DAY}))?,?\s+(?:of\s+)?"
     r"(?P<rel>(?i:last|this|next))\s+year\b"
 )
+# Patterns that start with a digit or a literal let re scan fast; the handler checks what comes
+# before (a "between"/"from" opener, a letter or a digit that would make it something else).
 YEAR_RANGE = _c(
-    rf"(?:\b(?P<pre>(?i:between|from))\s+)?(?P<y1>{YEAR})\s*"
+    r"(?P<y1>(?:1\d\d|20\d)(?:[1-9]|0(?!['’]?s\b)))\s*"
     r"(?P<conn>-|–|—|/|\b(?i:to|until|till|through|thru|and)\b)\s*"
     r"(?P<y2>(?:1\d\d\d|20\d\d|\d\d)(?![\d%]|[.,]\d|-\d))"
 )
-FISCAL_YEAR = _c(r"\bFY\s?(?P<y>20\d\d|\d\d)\b")
+FISCAL_YEAR = _c(r"FY\s?(?P<y>20\d\d|\d\d)\b")
 SEASON_YEAR = _w(
     rf"(?:(?P<mod>\b(?i:early|mid|late))[-\s]+)?(?:\b(?i:the)\s+)?"
     rf"(?P<season>\b(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?(?P<y>{YEAR})"
@@ -270,10 +272,12 @@ IN_OFFSET = _w(
     rf"(?i:\b(?P<prep>in|within)\s+(?P<next>(?:the\s+)?(?:next|coming|past|last)\s+)?"
     rf"(?P<n>{NUM})\s+{_UNIT}(?:['’]?\s+time)?\b)"
 )
-DURATION = _w(
-    rf"(?i:\b(?P<n>{NUM})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?"
-    r"(?:day|week|fortnight|month|year|decade|century|centuries)s?\b(?!-)"
-    r"|\bthe\s+(?:past|coming|next|last)\s+(?:week|month|year|decade)\b)"
+# Durations are found from the unit backwards: ``DURATION_UNIT`` finds "years", "days" ...
+# and ``DURATION_COUNT`` must end right before it ("35 years", "the past week").
+DURATION_UNIT = _c(r"(?i:day|week|fortnight|month|year|decade|century|centuries)s?\b(?!-)")
+DURATION_COUNT = _c(
+    rf"(?i:\b{NUM}\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?"
+    r"|\bthe\s+(?:past|coming|next|last)\s+)$"
 )
 CHAIN = _c(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|until|till|through|thru)\s+|\s*[-–—]\s*)"

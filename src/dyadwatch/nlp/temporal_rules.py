@@ -27,7 +27,7 @@ from dyadwatch.nlp.temporal_resolve import (
 
 Kind = Literal["explicit", "relative", "range", "duration"]
 _DURATION_OF_UNIT = {"day": 1, "week": 7, "fortnight": 14}
-_NOT_BEFORE_YEAR = frozenset("0123456789,.$€£¥₩#") - {""}
+_NOT_BEFORE_YEAR = frozenset("0123456789,.$€£¥₩#")
 
 
 @dataclass(slots=True)
@@ -205,8 +205,11 @@ def _year_in_context(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
 
 
 def _year_range(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
+    if text[m.start() - 1 : m.start()] in _NOT_BEFORE_YEAR:
+        return None
     y1, raw, conn = int(m.group("y1")), m.group("y2"), m.group("conn").lower()
-    pre = (m.group("pre") or "").lower()
+    opener = tp.RANGE_OPENER.search(text, max(0, m.start() - 12), m.start())
+    pre = opener.group("w").lower() if opener is not None else ""
     if conn == "and" and pre != "between":
         return None
     if len(raw) == 2:
@@ -223,7 +226,8 @@ def _year_range(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
         return None
     if not pre and conn in ("to", "until", "till", "through", "thru") and y1 < 1900:
         return None
-    return Hit(m.start(), m.end(), "range", FuzzyDate(y1), FuzzyDate(y2))
+    start = opener.start() if opener is not None else m.start()
+    return Hit(start, m.end(), "range", FuzzyDate(y1), FuzzyDate(y2))
 
 
 def _date_relative_year(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
@@ -237,6 +241,8 @@ def _date_relative_year(m: re.Match[str], text: str, ref: Reference) -> Hit | No
 
 
 def _fiscal_year(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
+    if text[m.start() - 1 : m.start()].isalnum():
+        return None
     raw = m.group("y")
     return Hit(
         m.start(), m.end(), "explicit", FuzzyDate(int(raw) if len(raw) == 4 else 2000 + int(raw))
@@ -249,6 +255,15 @@ def _season_year(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
 
 def _period(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
     return Hit(m.start(), m.end(), "duration", None)
+
+
+def _duration(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
+    if not text[m.start() - 1 : m.start()].isspace():
+        return None
+    count = tp.DURATION_COUNT.search(text, max(0, m.start() - 30), m.start())
+    if count is None or (count.group().lower().startswith("the") and m.group()[-1:] == "s"):
+        return None
+    return Hit(count.start(), m.end(), "duration", None)
 
 
 def _ordinal_day(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
@@ -421,5 +436,5 @@ RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
     (tp.MONTH_MODIFIED, _month_modified, _needs("month")),
     (tp.MONTH_RELATIVE, _month_relative, _needs("month")),
     (tp.MONTH_IN_CONTEXT, _month_in_context, _needs("month")),
-    (tp.DURATION, _period, _needs("unit")),
+    (tp.DURATION_UNIT, _duration, _needs("unit")),
 )
