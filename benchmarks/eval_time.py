@@ -105,8 +105,8 @@ def score(items: list[dict], verbose: bool) -> dict:
     }
 
 
-def speed(items: list[dict], rounds: int = 200) -> tuple[float, float]:
-    """Mean microseconds per sentence for sentences without and with a gold expression."""
+def speed(items: list[dict], rounds: int = 40, repeats: int = 5) -> tuple[float, float]:
+    """Microseconds per sentence, without and with a gold expression (best of ``repeats``)."""
     out = []
     for group in (
         [i for i in items if not i["expressions"]],
@@ -116,11 +116,14 @@ def speed(items: list[dict], rounds: int = 200) -> tuple[float, float]:
             (i["text"], FuzzyDate.parse(i["base"]) if i["base"] else None, i["tense"])
             for i in group
         ]
-        started = time.perf_counter()
-        for _ in range(rounds):
-            for text, base, tense in prepared:
-                find_time_expressions(text, base, tense)
-        out.append((time.perf_counter() - started) / (rounds * max(1, len(prepared))) * 1e6)
+        best = float("inf")
+        for _ in range(repeats):
+            started = time.perf_counter()
+            for _ in range(rounds):
+                for text, base, tense in prepared:
+                    find_time_expressions(text, base, tense)
+            best = min(best, time.perf_counter() - started)
+        out.append(best / (rounds * max(1, len(prepared))) * 1e6)
     return out[0], out[1]
 
 

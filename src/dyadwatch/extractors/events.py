@@ -388,7 +388,11 @@ class EventCoder:
                     token = reporter
                 else:
                     # "South Korea protested ... It said ...": the last actors named
-                    refs.extend(a for a in ctx.last_actors if a.country)
+                    refs.extend(
+                        replace(a, text=token.text, start=token.idx,
+                                end=token.idx + len(token.text))
+                        for a in ctx.last_actors if a.country
+                    )
                     continue
             refs.extend(self.resolver.resolve(token, hits, ctx))
         return refs

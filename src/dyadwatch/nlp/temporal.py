@@ -32,9 +32,11 @@ Design decisions (each one is tested in ``tests/test_temporal.py``):
 - Vague counts ("a few days ago", "several years ago") and offsets from another event ("two days
   later", "a week after the vote") are relative expressions with no value.
 
-Parsing uses the lookup tables in ``temporal_patterns`` and ``datetime.date`` validation (through
-``FuzzyDate``); dateparser was measured to be two orders of magnitude slower per sentence and adds
-nothing once the pattern has split out year, month and day.
+The rules live in ``temporal_rules`` (one handler per pattern), the patterns and word tables in
+``temporal_patterns`` and the anchoring arithmetic in ``temporal_resolve``. Year, month and day
+come from lookup tables and are validated by ``datetime.date`` (through ``FuzzyDate``):
+``dateparser.parse`` took about 6 ms for one date string when measured, more than the whole tagger
+spends on a sentence, and adds nothing once a pattern has split out the parts.
 """
 
 from __future__ import annotations

@@ -158,6 +158,12 @@ DIGIT_FEATURES: dict[str, re.Pattern[str]] = {
     "year4": re.compile(r"(?:1\d|20)\d\d"),
     "ordinal": re.compile(r"\d(?:st|nd|rd|th)\b"),
     "decade": re.compile(r"\d0['’]?s\b"),
+    "slash": re.compile(r"\d/\d"),
+    "numeric_date": re.compile(r"\d[-/.]\d\d?[-/.]\d|\d\s*[年년]"),
+    "number_range": re.compile(
+        r"\d(?:st|nd|rd|th)?\s*(?:[-–—/]|\b(?i:to|until|till|through|thru|and)\b)\s*\d"
+    ),
+    "fiscal": re.compile(r"FY\s?\d"),
 }
 HAS_DIGIT = re.compile(r"\d")
 

@@ -401,28 +401,25 @@ def _needs(*names: str) -> frozenset[str]:
     return frozenset(names)
 
 
-_Y = _needs("year4")
-_MD_ = _needs("digit", "month")
-
 # Each rule runs only when the sentence has the features it needs. Order matters only to break
 # ties between equally long overlapping hits.
 RULES: tuple[tuple[re.Pattern[str], Handler, frozenset[str]], ...] = (
-    (tp.ISO, _iso, _Y),
-    (tp.CJK, _cjk, _Y),
-    (tp.NUMERIC, _numeric, _Y),
+    (tp.ISO, _iso, _needs("year4", "numeric_date")),
+    (tp.CJK, _cjk, _needs("year4", "numeric_date")),
+    (tp.NUMERIC, _numeric, _needs("year4", "slash")),
     (tp.MDY, _full_date, _needs("year4", "month")),
     (tp.DMY, _full_date, _needs("year4", "month")),
-    (tp.MD_RANGE, _day_range, _MD_),
-    (tp.DM_RANGE, _day_range, _MD_),
-    (tp.YEAR_RANGE, _year_range, _Y),
+    (tp.MD_RANGE, _day_range, _needs("month", "number_range")),
+    (tp.DM_RANGE, _day_range, _needs("month", "number_range")),
+    (tp.YEAR_RANGE, _year_range, _needs("year4", "number_range")),
     (tp.MY, _month_year, _needs("year4", "month")),
     (tp.SEASON_YEAR, _season_year, _needs("year4", "season")),
-    (tp.FISCAL_YEAR, _fiscal_year, _needs("digit")),
-    (tp.YEAR_TOKEN, _year_in_context, _Y),
+    (tp.FISCAL_YEAR, _fiscal_year, _needs("fiscal")),
+    (tp.YEAR_TOKEN, _year_in_context, _needs("year4")),
     (tp.DATE_RELATIVE_YEAR, _date_relative_year, _needs("month", "calendar")),
-    (tp.MD, _day_month, _MD_),
-    (tp.SLASH_MONTH_DAY, _slash_month_day, _needs("digit")),
-    (tp.DM, _day_month, _MD_),
+    (tp.MD, _day_month, _needs("digit", "month")),
+    (tp.SLASH_MONTH_DAY, _slash_month_day, _needs("slash")),
+    (tp.DM, _day_month, _needs("digit", "month")),
     (tp.ORDINAL_DAY, _ordinal_day, _needs("ordinal")),
     (tp.DECADE, _period, _needs("decade")),
     (tp.CENTURY, _period, _needs("century")),
