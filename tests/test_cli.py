@@ -22,8 +22,9 @@ def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(
-        "Seoul summons envoy\nPublished Jul 2, 2019\n\nSEOUL, July 2 (Wire) -- South Korea summoned the Japanese "
-        "ambassador on Tuesday to protest against the export restrictions.\n", encoding="utf-8")
+        "Seoul summons envoy\nPublished Jul 2, 2019\n\n"
+        "SEOUL, July 2 (Wire) -- South Korea summoned the Japanese ambassador"
+        " on Tuesday to protest against the export restrictions.\n", encoding="utf-8")
     (folder / "b.jsonl").write_text(
         json.dumps({"id": "n1", "date": "2023-03-16", "text":
                     "Prime Minister Fumio Kishida held talks with President Yoon Suk Yeol in "

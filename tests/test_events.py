@@ -1,4 +1,4 @@
-"""Behaviour of the event coder on the constructions analysts rely on (dyadwatch.extractors.events)."""
+"""The event coder on the constructions analysts rely on (dyadwatch.extractors.events)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ def only(mentions, event_type):
 
 
 def test_simple_transitive_event(code):
-    mentions = code("Japan removed South Korea from its list of trusted trading partners on Friday.")
+    mentions = code("Japan removed South Korea from its list of trusted trading partners on "
+                    "Friday.")
     event = only(mentions, "SANCTION")
     assert countries(event.actors) == {"JPN"}
     assert countries(event.recipients) == {"KOR"}

@@ -347,13 +347,30 @@ def test_relative_expressions(
     assert (expr.text, iso(expr.value), expr.kind, expr.anchored) == (span, value, "relative", True)
 
 
-def test_weekend_is_a_saturday_sunday_pair() -> None:
+def test_weekend_gives_the_month_of_its_saturday() -> None:
     expr = only("The rally took place over the weekend.", FuzzyDate(2019, 8, 19))
-    assert (expr.text, iso(expr.value), iso(expr.value_end)) == (
-        "the weekend",
-        "2019-08-17",
-        "2019-08-18",
-    )
+    assert (expr.text, iso(expr.value), expr.value_end) == ("the weekend", "2019-08", None)
+    expr = only("Kishida plans to visit this weekend.", FuzzyDate(2023, 4, 27), "future")
+    assert iso(expr.value) == "2023-04"
+    expr = only("The rally took place over the weekend.", FuzzyDate(2019, 9, 2))
+    assert iso(expr.value) == "2019-08"  # Saturday 31 August
+
+
+def test_offset_right_after_a_date_dates_the_other_event() -> None:
+    text = "The council acted on Saturday, five days after Pyongyang's nuclear test."
+    found = find_time_expressions(text, FuzzyDate(2006, 10, 15), "past")
+    assert [(e.text, iso(e.value)) for e in found] == [
+        ("Saturday", "2006-10-14"),
+        ("five days after", "2006-10-09"),
+    ]
+    found = find_time_expressions("They met on 2 May 2019, a week before the vote.", None, "past")
+    assert [iso(e.value) for e in found] == ["2019-05-02", "2019-05"]
+    text = "Abe and Moon agreed on Monday to seek new sanctions, a day after the test."
+    found = find_time_expressions(text, FuzzyDate(2017, 9, 5), "past")
+    assert [iso(e.value) for e in found] == ["2017-09-04", "2017-09-03"]
+    # Without a comma or a date right before it, the offset counts from something unknown.
+    found = find_time_expressions("In May 2019 they met a week after the vote.", None, "past")
+    assert [iso(e.value) for e in found] == ["2019-05", None]
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,8 @@ app = typer.Typer(
     help="Follow the relationship between two countries from text.",
 )
 out = Console(highlight=False, soft_wrap=False)
+if not out.is_terminal:
+    out = Console(highlight=False, soft_wrap=False, width=160)  # pipes and logs: no 80-col wrap
 err = Console(stderr=True, highlight=False)
 
 EXIT_SKIPPED = 3
@@ -162,6 +164,10 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _print_event_line(record: dict) -> None:
     actors = ", ".join(f"{a['text']} ({a['country'] or '?'})" for a in record["actors"])
     recipients = ", ".join(f"{a['text']} ({a['country'] or '?'})" for a in record["recipients"])
@@ -214,11 +220,17 @@ def timeline(
         sys.stdout.write("\n" if len(frame) else "")
         return
     table = Table(title=f"{len(frame)} events", show_lines=False)
-    for column in ("date", "event", "actors → recipients", "issues", "evidence", "document"):
-        table.add_column(column, overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("actors → recipients", ratio=3)
+    table.add_column("issues", ratio=1)
+    table.add_column("evidence", ratio=5)
+    table.add_column("document", ratio=2)
     for row in frame.itertuples(index=False):
         flags = "".join(
-            f" [{flag}]" for flag, on in (("neg", row.negated), ("hyp", row.hypothetical)) if on
+            f" ({flag})"
+            for flag, on in (("negated", row.negated), ("planned", row.hypothetical))
+            if on
         )
         issues = row.issues if isinstance(row.issues, str) else ", ".join(row.issues or [])
         table.add_row(
@@ -226,8 +238,8 @@ def timeline(
             f"{row.event_type}{flags}",
             f"{row.actors} → {row.recipients}",
             issues,
-            str(row.quote),
-            str(row.title or row.source),
+            _clip(str(row.quote), 160),
+            _clip(str(row.title or row.source), 60),
         )
     out.print(table)
 
@@ -240,6 +252,9 @@ def evaluate_command(
     ),
     check: Annotated[bool, typer.Option(help="Fail when a pinned figure drops.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
+    write_baseline: Annotated[bool, typer.Option(
+        help="Re-pin the baseline's figures to this run (on purpose: say why in the commit).")
+    ] = False,
     dyad: DyadOption = None,
 ) -> None:
     """Precision, recall and F1 of the event coder on gold sets, by event type."""
@@ -271,6 +286,14 @@ def evaluate_command(
                 failures.append(f"{name}: {problem}")
     if as_json:
         out.print_json(data=all_figures)
+    if write_baseline:
+        for name, entry in pinned.get("gold", {}).items():
+            for key in entry.get("pinned", {}):
+                if name in all_figures and key != "events_per_sentence":
+                    entry["pinned"][key] = all_figures[name][key]
+        baseline.write_text(json.dumps(pinned, indent=2) + "\n", encoding="utf-8")
+        err.print(f"baseline re-pinned in {baseline}")
+        return
     if failures:
         for failure in failures:
             err.print(f"[red]below baseline[/red] {failure}")

@@ -1,8 +1,8 @@
 """The main job: read inputs, extract, store; resumable and idempotent.
 
-Each document is written in its own transaction, so an interrupted run loses at most the batch in
-flight and the next run skips every document already stored (documents are keyed by a hash of their
-text).
+Results are written in batches (``Settings.batch_size`` documents), each batch in one transaction,
+so an interrupted run loses at most the batch in flight and the next run skips every document
+already stored (documents are keyed by a hash of their text).
 """
 
 from __future__ import annotations
@@ -88,12 +88,15 @@ def run(
             summary,
             on_skip,
         )
+        pending: list[DocumentResult] = []
         try:
             for result in extractor.extract(fresh):
-                if store.write_result(result, summary.run_id):
-                    summary.add(result)
+                pending.append(result)
+                if len(pending) >= settings.batch_size:
+                    _flush(store, pending, summary)
                 if on_progress is not None:
                     on_progress(1)
+            _flush(store, pending, summary)
         except KeyboardInterrupt:
             summary.interrupted = True
             store.finish_run(summary.run_id, summary.stats(), status="interrupted")
@@ -103,6 +106,17 @@ def run(
         if own_store:
             store.close()
     return summary
+
+
+def _flush(store: Store, pending: list[DocumentResult], summary: RunSummary) -> None:
+    """Write a batch in one transaction: a crash loses at most this batch, never part of a
+    document, and the next run redoes it."""
+    if not pending:
+        return
+    for result, stored in zip(pending, store.write_results(pending, summary.run_id), strict=True):
+        if stored:
+            summary.add(result)
+    pending.clear()
 
 
 def _fresh_documents(

@@ -111,23 +111,44 @@ class EventCoder:
         best: Trigger | None = None
         if candidates:
             words = _child_words(token)
-            objects = _object_lemmas(token)
+            direct = _object_lemmas(token)
             excluded = self.book.excluded(token.lemma_.lower(), token)
             for trigger in candidates:
                 if excluded and not trigger.specificity:
                     continue
                 if trigger.words and not all(w in words for w in trigger.words):
                     continue
+                # objects of a preposition count only where the pattern names it ("die of
+                # [torture]"), not "suspend ... in retaliation"
+                objects = _object_lemmas(token, frozenset(trigger.words)) if trigger.words \
+                    else direct
                 if trigger.objects and not (trigger.objects & objects):
                     continue
                 if best is None or trigger.specificity > best.specificity:
                     best = trigger
+        if best is None and token.lemma_ in self.book.evaluation_verbs:
+            best = self._evaluation(token)
+        if best is None and token.lemma_ in self.book.reaction_verbs:
+            for obj in _object_tokens(token):
+                reaction = self.book.reaction_nouns.get(obj.lower_)
+                if reaction is not None:
+                    return reaction
         if best is None and token.lemma_ in self.book.light_verbs:
             for obj in _object_tokens(token):
                 noun = self.book.nouns.get(obj.lemma_.lower()) or self.book.nouns.get(obj.lower_)
                 if noun is not None:
                     return noun
         return best
+
+    def _evaluation(self, token: Token) -> Trigger | None:
+        """"called the ruling 'extremely regrettable'": disapproval (or approval) of the object."""
+        complement = [c for c in token.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp",
+                                                               "attr", "prep", "dobj"}]
+        text = " ".join(t.lower_ for c in complement for t in c.subtree)
+        for word, trigger in self.book.evaluation_words.items():
+            if f" {word} " in f" {text} ":
+                return trigger
+        return None
 
     # -- sentence ---------------------------------------------------------------------------
     def code(self, sent: Span, hits: dict[int, Hit], ctx: DocContext) -> list[CodedEvent]:
@@ -192,6 +213,12 @@ class EventCoder:
                 return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
             else:
                 actors = [self.resolver.unresolved(subject)]  # someone we do not know
+        if trigger.lemma.startswith("reaction-"):
+            # "... drew condemnation from Seoul": Seoul reacts to the subject of "drew"
+            reactors = self._reactors(token, hits, ctx)
+            if not reactors:
+                return None
+            actors, recipients = reactors, actors
         if not actors and trigger.event_type not in VICTIM_FOCUSED:
             return None  # "textbooks approved last month": nobody named acts
         if not any(a.country for a in actors):
@@ -231,8 +258,12 @@ class EventCoder:
             and token.lemma_ not in {"mediate", "brief", "receive", "host", "welcome", "greet"}
         ):
             actors, recipients = actors + recipients, []
-        if event_type == "CONSULT" and trigger.mode != "phone" and len(actors) + len(recipients) < 2:
+        if event_type == "CONSULT" and trigger.mode != "phone" \
+                and len(actors) + len(recipients) < 2:
             return None  # "visited Yasukuni Shrine": a meeting needs someone to meet
+        if event_type == "REQUEST" and actors and all(a.sector == "JUD" for a in actors) \
+                and trigger.lemma in {"order", "tell", "require", "demand"}:
+            event_type, mode = "SANCTION", "convict"  # a court's order binds: CAMEO 116 / PLOVER
         literal_type = event_type
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
         if modality.ultimatum and not recipients:
@@ -261,6 +292,14 @@ class EventCoder:
             round(min(confidence, 0.95), 2),
             literal_type if literal_type != event_type else None,
         )
+
+    def _reactors(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
+        found: list[ActorRef] = []
+        for holder in [token, *(c for c in token.children if c.dep_ == "dobj")]:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "in", "among"}:
+                    found += self._prep_objects(prep, hits, ctx)
+        return found
 
     def _ultimatum_target(self, token: Token, hits: dict[int, Hit],
                           ctx: DocContext) -> list[ActorRef]:
@@ -591,22 +630,22 @@ def _child_words(token: Token) -> set[str]:
     return words
 
 
-def _object_tokens(token: Token) -> list[Token]:
+def _object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
-        elif child.dep_ in {"prep", "prt"}:
+        elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
 
-def _object_lemmas(token: Token) -> set[str]:
+def _object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]:
     """Lemmas of the objects, their modifiers, and of-phrases of quantity nouns ("700 kg of
     medicine", "a state of emergency", "part of a stronghold")."""
     lemmas: set[str] = set()
-    for obj in _object_tokens(token):
+    for obj in _object_tokens(token, preps):
         lemmas.add(obj.lemma_.lower())
         lemmas.add(obj.lower_)
         for child in obj.children:

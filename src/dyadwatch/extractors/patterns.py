@@ -61,6 +61,10 @@ class PatternBook:
     # ("called the visit regrettable", "met the standards").
     exclude_deps: dict[str, frozenset[str]] = field(default_factory=dict)
     exclude_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    evaluation_verbs: frozenset[str] = frozenset()
+    evaluation_words: dict[str, Trigger] = field(default_factory=dict)  # word -> ACCUSE/SUPPORT
+    reaction_verbs: frozenset[str] = frozenset()
+    reaction_nouns: dict[str, Trigger] = field(default_factory=dict)
     cameo: dict[str, Score] = field(default_factory=dict)
     plover_scores: dict[tuple[str, str], float] = field(default_factory=dict)
 
@@ -124,6 +128,16 @@ def load_patterns(path: Path | None = None) -> PatternBook:
     for lemma, rule in (raw.get("exclude") or {}).items():
         book.exclude_deps[lemma] = frozenset(rule.get("deps") or ())
         book.exclude_objects[lemma] = frozenset(rule.get("objects") or ())
+    evaluation = raw.get("evaluation") or {}
+    book.evaluation_verbs = frozenset(evaluation.get("verbs") or ())
+    for key, event_type, cameo in (("negative", "ACCUSE", "111"), ("positive", "SUPPORT", "051")):
+        for word in evaluation.get(key) or ():
+            book.evaluation_words[word] = Trigger(event_type, cameo, f"call-{key}", words=(word,))
+    reactions = raw.get("reactions") or {}
+    book.reaction_verbs = frozenset(reactions.get("verbs") or ())
+    for event_type, group in (reactions.get("nouns") or {}).items():
+        for noun in group.get("nouns", []):
+            book.reaction_nouns[noun] = Trigger(event_type, str(group["cameo"]), f"reaction-{noun}")
     transparent = raw.get("transparent") or {}
     book.light_verbs = frozenset(raw.get("light_verbs") or ())
     book.hypothetical = frozenset(transparent.get("hypothetical") or ())

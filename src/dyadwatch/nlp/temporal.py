@@ -25,12 +25,14 @@ Design decisions (each one is tested in ``tests/test_temporal.py``):
   weekdays, which take the nearest past-or-same day (news writes "said on Thursday" in an article
   dated that Thursday).
 - Week-sized offsets have no week precision in ``FuzzyDate``, so "last week", "this week", "next
-  week" and "three weeks ago" give the month of the day they point at (base -7, 0, +7, -21 days).
+  week" and "three weeks ago" give the month of the day they point at (base -7, 0, +7, -21 days);
+  "over the weekend" likewise gives the month of its Saturday.
 - "the following day", "the next day", "the previous year" are resolved against ``base``; pass
   the narrative's own reference date when it is known.
 - Modifiers do not change the value: "late 2019" is 2019, "mid-May 2019" is 2019-05.
 - Vague counts ("a few days ago", "several years ago") and offsets from another event ("two days
-  later", "a week after the vote") are relative expressions with no value.
+  later", "a week after the vote") are relative expressions with no value, except an offset set
+  right after a date: in "on Saturday, five days after the test" it dates the test (Saturday - 5).
 
 The rules live in ``temporal_rules`` (one handler per pattern), the patterns and word tables in
 ``temporal_patterns`` and the anchoring arithmetic in ``temporal_resolve``. Year, month and day
@@ -56,6 +58,7 @@ from dyadwatch.nlp.temporal_rules import (
     is_count,
     month_number,
     month_only_hit,
+    shift_units,
 )
 
 Tense = Literal["past", "present", "future"]
@@ -95,6 +98,7 @@ def find_time_expressions(
         return []
     chosen = _select(hits)
     chosen = _chain(chosen, text, ref)
+    _resolve_appositive_offsets(chosen, text)
     chosen = _merge_ranges(chosen, text)
     return [
         TimeExpression(
@@ -145,6 +149,28 @@ def _chain(hits: list[Hit], text: str, ref: Reference) -> list[Hit]:
             out.append(new)
             last = new
     return out
+
+
+def _resolve_appositive_offsets(hits: list[Hit], text: str) -> None:
+    """Date "five days after" from the date it is set against: in "on Saturday, five days after
+    Pyongyang's test" (or "met on Monday to talk, a day after the test") the test is dated from
+    that Saturday (Monday). The offset must follow a comma or the date itself."""
+    for i, hit in enumerate(hits):
+        if hit.offset is None or hit.value is not None:
+            continue
+        before = text[: hit.start].rstrip()
+        previous = next(
+            (h for h in reversed(hits[:i]) if h.value is not None and h.kind != "duration"), None
+        )
+        if previous is None or previous.kind == "range":
+            continue
+        adjacent = tp.APPOSITION.fullmatch(text, previous.end, hit.start) is not None
+        if not (adjacent or before.endswith(",")):
+            continue
+        if hit.offset[1] in ("day", "week", "fortnight") and previous.value.day is None:
+            continue
+        hit.value = shift_units(Reference.of(previous.value, None), *hit.offset)
+        hit.anchored = previous.anchored
 
 
 def _merge_ranges(hits: list[Hit], text: str) -> list[Hit]:

@@ -292,6 +292,7 @@ CHAIN = _c(
 RANGE_CONNECTOR = re.compile(
     r"\s*(?:(?P<and>and)|to|until|till|through|thru|-|–|—)\s*", re.IGNORECASE
 )
+APPOSITION = re.compile(r"\s*,?\s*")
 RANGE_OPENER = re.compile(r"\b(?P<w>between|from)\s*$", re.IGNORECASE)
 NEXT_WORD = re.compile(r"['’]?s?\s*([A-Za-z]+)")
 PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")

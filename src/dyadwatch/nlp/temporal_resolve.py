@@ -169,8 +169,11 @@ def resolve_weekday(weekday: int, ref: Reference, rel: str = "") -> FuzzyDate | 
     return ref.shifted(days=offset, precision="day")
 
 
-def weekend(ref: Reference, rel: str) -> tuple[FuzzyDate, FuzzyDate] | None:
-    """Saturday and Sunday of "last weekend", "this weekend", "over the weekend"."""
+def weekend(ref: Reference, rel: str) -> FuzzyDate | None:
+    """The month of the Saturday of "last weekend", "this weekend", "over the weekend".
+
+    Like a week, a weekend has no precision of its own in ``FuzzyDate``; its month is what is
+    certain."""
     if ref.date is None:
         return None
     weekday = ref.date.weekday()
@@ -189,8 +192,7 @@ def weekend(ref: Reference, rel: str) -> tuple[FuzzyDate, FuzzyDate] | None:
         saturday = past_saturday if ref.tense == "past" else next_saturday
     else:
         saturday = next_saturday if ref.tense == "future" else past_saturday
-    sunday = saturday + dt.timedelta(days=1)
-    return coarsen(saturday, "day", ref.precision), coarsen(sunday, "day", ref.precision)
+    return coarsen(saturday, "month", ref.precision)
 
 
 def season_year(season: str, ref: Reference, rel: str) -> int | None:

@@ -43,6 +43,8 @@ class Hit:
     partial: tuple[int, int | None] | None = None  # (month, day) whose year came from the base
     weekday: bool = False
     chainable: str | None = None  # "year" or "month": may be followed by "and 2017", "to June"
+    # "five days after": (-5, "day"), resolved against a date right before it ("on Saturday, ...")
+    offset: tuple[int, str] | None = None
 
 
 # --- small helpers -------------------------------------------------------------------------------
@@ -351,11 +353,9 @@ def _calendar_relative(m: re.Match[str], text: str, ref: Reference) -> Hit | Non
 
 def _weekend(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
     rel = " ".join(m.group("rel").lower().split())
-    span = weekend(ref, "last" if rel == "this past" else rel)
+    value = weekend(ref, "last" if rel == "this past" else rel)
     start = m.start() + m.group("rel").lower().rfind("the") if rel == "over the" else m.start()
-    if span is None:
-        return Hit(start, m.end(), "relative", None)
-    return Hit(start, m.end(), "relative", span[0], span[1], anchored=True)
+    return Hit(start, m.end(), "relative", value, anchored=value is not None)
 
 
 def _season_relative(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
@@ -367,9 +367,12 @@ def _season_relative(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
 def _offset(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
     direction = " ".join(m.group("dir").lower().split())
     n = number_value(m.group("n"))
+    if direction in ("after", "before") and n is not None:
+        step = (-n if direction == "after" else n, m.group("unit").lower())
+        return Hit(m.start(), m.end(), "relative", None, offset=step)
     if direction not in ("ago", "from now") or n is None:
         return Hit(m.start(), m.end(), "relative", None)
-    value = _shift_units(ref, n if direction == "from now" else -n, m.group("unit").lower())
+    value = shift_units(ref, n if direction == "from now" else -n, m.group("unit").lower())
     return Hit(m.start(), m.end(), "relative", value, anchored=value is not None)
 
 
@@ -384,11 +387,12 @@ def _in_offset(m: re.Match[str], text: str, ref: Reference) -> Hit | None:
     )
     if not future:
         return Hit(m.start(), m.end(), "duration", None)
-    value = _shift_units(ref, n, m.group("unit").lower())
+    value = shift_units(ref, n, m.group("unit").lower())
     return Hit(m.start(), m.end(), "relative", value, anchored=value is not None)
 
 
-def _shift_units(ref: Reference, n: int, unit: str) -> FuzzyDate | None:
+def shift_units(ref: Reference, n: int, unit: str) -> FuzzyDate | None:
+    """The reference moved by ``n`` units; weeks give a month (see ``temporal``)."""
     if unit in _DURATION_OF_UNIT:
         days = n * _DURATION_OF_UNIT[unit]
         return ref.shifted(days=days, precision="day" if unit == "day" else "month")

@@ -212,6 +212,7 @@ def mention_from_row(row: Mapping[str, Any]) -> EventMention:
         negated=row["negated"],
         hypothetical=row["hypothetical"],
         modality=row["modality"],
+        action_type=row.get("action_type"),
         reported_by=actor_ref(json.loads(reported)) if reported is not None else None,
         issues=tuple(row["issues"] or ()),
         cameo_root=row["cameo_root"],
@@ -259,9 +260,9 @@ def document_from_row(row: Mapping[str, Any]) -> Document:
 
 
 def actor_label(item: Mapping[str, Any]) -> str:
-    """``"Japan (GOV)"``: entity (or text as written) with the sector, else the country code."""
+    """``"Shinzo Abe (JPN GOV)"``: entity (or text as written) with country and sector."""
     name = item.get("entity") or item.get("text") or "?"
-    tag = item.get("sector") or item.get("country")
+    tag = " ".join(t for t in (item.get("country"), item.get("sector")) if t)
     return f"{name} ({tag})" if tag and tag != name else name
 
 

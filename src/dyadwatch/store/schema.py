@@ -178,6 +178,8 @@ _V1 = (
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, posts, sentences, mentions, polls, logs", _V1),
+    Migration(2, "mentions.action_type: the literal action under PLOVER's modality rules",
+              ("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS action_type VARCHAR",)),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -51,7 +51,7 @@ MENTION_COLUMNS = (
     "id", "doc_id", "post_idx", "sentence", "sentence_start", "event_type", "mode", "context",
     "date", "date_first", "date_last", "date_precision", "date_end", "date_source", "negated",
     "hypothetical", "modality", "reported_by", "issues", "cameo_root", "quad_class", "goldstein",
-    "plover_score", "confidence", "ev_start", "ev_end", "rule", "run_id",
+    "plover_score", "confidence", "ev_start", "ev_end", "rule", "run_id", "action_type",
 )  # fmt: skip
 ACTOR_COLUMNS = (
     "mention_id", "side", "position", "text", "country", "sector", "entity", "role",
@@ -199,6 +199,7 @@ def mention_row(mention: EventMention, run_id: int | None) -> Row:
         mention.evidence.end,
         mention.evidence.rule,
         run_id,
+        mention.action_type,
     )
 
 
