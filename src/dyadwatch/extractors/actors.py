@@ -205,7 +205,8 @@ class ActorResolver:
 
     # -- resolution -------------------------------------------------------------------------
     def resolve(
-        self, head: Token, hits: dict[int, Hit], ctx: DocContext, when: dt.date | None = None
+        self, head: Token, hits: dict[int, Hit], ctx: DocContext, when: dt.date | None = None,
+        as_actor: bool = False,
     ) -> tuple[ActorRef, ...]:
         """The actors named by the noun phrase headed by ``head`` (conjuncts excluded)."""
         when = when or ctx.date
@@ -223,7 +224,7 @@ class ActorResolver:
         if not found:
             refs = self._resolve_contextual(head, tokens, ctx)
         else:
-            refs = self._combine(head, tokens, found, ctx, when)
+            refs = self._combine(head, tokens, found, ctx, when, as_actor)
         span = _np_span(head, tokens)
         return tuple(replace(r, start=span.start_char, end=span.end_char) for r in refs)
 
@@ -258,6 +259,7 @@ class ActorResolver:
         found: list[Hit],
         ctx: DocContext,
         when: dt.date | None,
+        as_actor: bool = False,
     ) -> tuple[ActorRef, ...]:
         text = _span_text(head, tokens)
         by_kind: dict[str, list[Hit]] = {}
@@ -332,6 +334,9 @@ class ActorResolver:
                 # "workers", "rebels": a sector without a country is still an actor
                 return (ActorRef(text=text, sector=agent_sector),)
             return ()
+        if as_actor and not agent_sector and all(_located(head, h) for h in countries) \
+                and head.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"}:
+            return ()  # "lawsuits in South Korea": a place, and no one acting there
         sector = agent_sector or _country_word_sector(head, countries)
         if len(country_codes) > 1 and _coordinated(head, countries):
             return tuple(ActorRef(text=text, country=c, sector=sector) for c in country_codes)
@@ -448,6 +453,17 @@ def _country_word_sector(head: Token, countries: list[Hit]) -> str | None:
         if hit.start <= head.i < hit.end:
             return "CVL" if hit.kind == "demonym" else "GOV"
     return None
+
+
+def _located(head: Token, hit: Hit) -> bool:
+    """True when the country word sits in a place phrase ("in Seoul", "at the talks in Tokyo")
+    under the head, rather than naming whose the head is ("Seoul's", "Japanese", "of Japan")."""
+    token = head.doc[hit.start]
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "inside", "outside"}:
+            return True
+        token = token.head
+    return False
 
 
 def _coordinated(head: Token, countries: list[Hit]) -> bool:

@@ -30,7 +30,7 @@ def tense_of(token: Token) -> str | None:
     auxes = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     head = token.head if token.dep_ == "xcomp" else token
     auxes |= {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
-    if auxes & {"will", "'ll", "shall"} or "going" in {head.lower_}:
+    if auxes & {"will", "'ll", "shall", "would"} or "going" in {head.lower_}:
         return "future"
     if token.tag_ in _PAST_TAGS or auxes & {"did", "had", "was", "were", "has", "have"}:
         return "past"

@@ -197,7 +197,7 @@ class EventCoder:
         if agent is not None:
             actors += self._resolve_group(agent, hits, ctx)
         if subject is not None:
-            actors += self._resolve_group(subject, hits, ctx, reporter=reporter)
+            actors += self._resolve_group(subject, hits, ctx, reporter=reporter, as_actor=True)
         if passive_subject is not None:
             themes = self._resolve_group(passive_subject, hits, ctx)
             if trigger.event_type in THEME_IS_ACTOR:
@@ -418,7 +418,8 @@ class EventCoder:
         return subject, passive, agent, reporter
 
     def _resolve_group(
-        self, head: Token, hits: dict[int, Hit], ctx: DocContext, reporter: Token | None = None
+        self, head: Token, hits: dict[int, Hit], ctx: DocContext, reporter: Token | None = None,
+        as_actor: bool = False,
     ) -> list[ActorRef]:
         refs: list[ActorRef] = []
         for token in _conjuncts(head):
@@ -433,7 +434,7 @@ class EventCoder:
                         for a in ctx.last_actors if a.country
                     )
                     continue
-            refs.extend(self.resolver.resolve(token, hits, ctx))
+            refs.extend(self.resolver.resolve(token, hits, ctx, as_actor=as_actor))
         return refs
 
     def _recipients(
