@@ -299,7 +299,13 @@ class ActorResolver:
         role_hit = _nearest(head, by_kind.get("role", []))
         if role_hit is not None and (len(country_codes) <= 1) and igo is None:
             country = country_codes[0] if country_codes else None
-            holder = self._role_holder(role_hit.entity, country, when)
+            # "the former President of the United States Jimmy Carter": a named or former
+            # office holder is not whoever holds the office on the date
+            named = any(t.ent_type_ == "PERSON" and t.i not in {i for h in found
+                        for i in range(h.start, h.end)} for t in tokens)
+            former = any(t.lower_ in {"former", "ex", "late", "then", "previous"} for t in tokens)
+            holder = None if named or former else self._role_holder(role_hit.entity, country,
+                                                                     when)
             if holder is not None:
                 roles = holder.roles_at(when)
                 return (

@@ -59,6 +59,7 @@ VICTIM_FOCUSED = frozenset({"ASSAULT", "COERCE"})
 DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "ASSAULT"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 GROUP_PRONOUNS = frozenset({"it", "we", "they"})
+SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
 # Subjects that name an attack rather than an attacker ("a car bomb killed ...").
@@ -454,11 +455,11 @@ class EventCoder:
                     continue
                 found += self._prep_objects(child, hits, ctx)
         if not found:
-            found = self._complement_recipients(token, hits, ctx)
+            found = self._complement_recipients(token, trigger, hits, ctx)
         return found
 
     def _complement_recipients(
-        self, token: Token, hits: dict[int, Hit], ctx: DocContext
+        self, token: Token, trigger: Trigger, hits: dict[int, Hit], ctx: DocContext
     ) -> list[ActorRef]:
         """Recipients named inside the complement of a frame verb: "demanded that the US cancel
         ...", "offered to hand over to Britain ...", "threatened to strike Iraq"."""
@@ -467,7 +468,11 @@ class EventCoder:
             if child.dep_ not in {"ccomp", "xcomp"}:
                 continue
             for grand in child.children:
-                subject_of_clause = grand.dep_ in {"nsubj", "nsubjpass"} and child.dep_ == "ccomp"
+                # "demanded that the US cancel ...": the one asked is the clause's subject;
+                # "denied that it was responsible" names no recipient that way
+                subject_of_clause = grand.dep_ in {"nsubj", "nsubjpass"} \
+                    and child.dep_ == "ccomp" and grand.lower_ not in SELF_PRONOUNS \
+                    and trigger.event_type in {"REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
                 if subject_of_clause or grand.dep_ in {"dobj", "dative"}:
                     found += self._resolve_group(grand, hits, ctx)
                 elif grand.dep_ in {"prep", "prt"} and grand.lower_ in RECIPIENT_PREPS - {"in"}:
