@@ -20,7 +20,16 @@ from .extractors.dates import date_event
 from .extractors.events import CodedEvent, EventCoder
 from .extractors.patterns import default_patterns
 from .ingest.pubdate import dateline_length
-from .models import ActorRef, Document, DocumentResult, EventMention, Evidence, Sentence
+from .models import (
+    ActorRef,
+    Document,
+    DocumentResult,
+    EventMention,
+    Evidence,
+    FuzzyDate,
+    Post,
+    Sentence,
+)
 from .nlp.spacy_model import load_model
 
 _TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
@@ -112,7 +121,7 @@ class Extractor:
         posts = {p.index: p for p in document.posts}
         for paragraph, doc in paragraphs:
             post = posts.get(paragraph.post_index)
-            base = (post.posted if post and post.posted else None) or document.published
+            base = _base_date(document, post)
             ctx.date = base.first_day() if base and base.precision == "day" else ctx.date
             hits = self.resolver.find_hits(doc, ctx)
             for sent in doc.sents:
@@ -130,10 +139,10 @@ class Extractor:
                     continue
                 for coded in self.coder.code(sent, hits, ctx):
                     mentions.append(
-                        self._mention(document, sentence, sent, paragraph, coded, base, post)
+                        self._mention(document, sentence, sent, paragraph, coded, base)
                     )
                     ctx.note(coded.actors + coded.recipients)
-                _note_people(ctx, sent, hits, self.resolver, ctx.date)
+                _note_people(ctx, sent, hits, ctx.date)
         return DocumentResult(
             document=document, sentences=tuple(sentences), mentions=tuple(mentions)
         )
@@ -145,8 +154,7 @@ class Extractor:
         sent: Span,
         paragraph: Paragraph,
         coded: CodedEvent,
-        base: object,
-        post: object,
+        base: FuzzyDate | None,
     ) -> EventMention:
         offset = paragraph.start
         token = coded.token
@@ -181,15 +189,22 @@ class Extractor:
         )
 
 
+def _base_date(document: Document, post: Post | None) -> FuzzyDate | None:
+    """The date relative expressions count from: a forum post's or comment's own stamp, else
+    nothing (a post inherits no date it does not show); the story's publication date for the
+    article itself."""
+    if post is not None and post.kind in {"post", "comment"}:
+        return post.posted
+    return document.published
+
+
 def _shift(ref: ActorRef, offset: int) -> ActorRef:
     if ref.start is None or ref.end is None:
         return ref
     return replace(ref, start=ref.start + offset, end=ref.end + offset)
 
 
-def _note_people(
-    ctx: DocContext, sent: Span, hits: dict[int, Hit], resolver: ActorResolver, when: dt.date | None
-) -> None:
+def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], when: dt.date | None) -> None:
     """Remember people and countries named in the sentence for later pronouns and surnames."""
     seen: set[int] = set()
     for i in range(sent.start, sent.end):

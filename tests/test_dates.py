@@ -1,0 +1,70 @@
+"""Event dating (dyadwatch.extractors.dates) on realistic wording and on the seed pages."""
+
+from __future__ import annotations
+
+from dyadwatch.ingest import read_inputs
+from dyadwatch.models import Document
+
+
+def _read(path) -> Document:
+    (document,) = [d for d in read_inputs([str(path)]) if isinstance(d, Document)]
+    return document
+
+
+def test_explicit_date_in_the_sentence(code):
+    (event,) = code("On March 2, 2015, Japan protested to South Korea.", date="2015-03-05")
+    assert event.date.iso() == "2015-03-02" and event.date_source == "sentence"
+
+
+def test_relative_weekday_against_publication(code):
+    (event,) = code("Japan protested to South Korea on Thursday.", date="2019-08-02")
+    assert event.date.iso() == "2019-08-01" and event.date_source == "relative"
+
+
+def test_future_weekday_is_the_next_one(code):
+    (event,) = code("Kishida will visit Seoul on Thursday.", date="2023-05-02")
+    assert event.hypothetical and event.date.iso() == "2023-05-04"
+
+
+def test_report_without_time_expression_takes_publication_date(code):
+    (event,) = code("Japan protested to South Korea.", date="2019-08-02")
+    assert event.date.iso() == "2019-08-02" and event.date_source == "publication"
+
+
+def test_background_history_gets_no_date(code):
+    (event,) = code("Japan protested to South Korea.", date=None, genre="encyclopedia")
+    assert event.date is None and event.date_source is None
+
+
+def test_month_precision_is_kept(code):
+    (event,) = code("In December 2000 Japan protested to South Korea.", date="2001-01-10")
+    assert event.date.iso() == "2000-12" and event.date.precision == "month"
+
+
+def test_wire_story_seed_dates(shared, extractor):
+    document = _read(next((shared / "seeds").glob("003_*")))
+    assert document.published is not None and document.published.iso().startswith("2014-05")
+    (result,) = [extractor.extract_one(document)]
+    meeting = next(m for m in result.mentions if "will meet in Tokyo on Thursday" in m.sentence)
+    assert meeting.hypothetical and meeting.action_type == "CONSULT"
+    publication = document.published.first_day()
+    assert meeting.date is not None and meeting.date.precision == "day"
+    assert meeting.date.first_day() > publication
+    assert meeting.date.first_day().weekday() == 3  # Thursday
+
+
+def test_ngo_page_dates_first_high_level_talks(shared, extractor):
+    document = _read(next((shared / "seeds").glob("000_*")))
+    result = extractor.extract_one(document)
+    talks = [m for m in result.mentions if m.event_type == "CONSULT"]
+    assert any(m.date and m.date.iso() == "2014-04-16" for m in talks)
+
+
+def test_forum_posts_do_not_inherit_the_thread_date(shared, extractor):
+    document = _read(next((shared / "seeds").glob("004_*")))
+    result = extractor.extract_one(document)
+    undated_posts = {p.index for p in document.posts if p.posted is None}
+    assert undated_posts
+    for mention in result.mentions:
+        if mention.post_index in undated_posts:
+            assert mention.date_source != "publication"
