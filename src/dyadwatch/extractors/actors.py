@@ -197,9 +197,12 @@ class ActorResolver:
             if title_roles and len(active) > 1:
                 # "President Moon" in 2019: the Moon who was president then
                 active = [e for e in active if title_roles & {r.role for r in e.roles_at(ctx.date)}]
-            if len(active) == 1 and (titled or token.ent_type_ == "PERSON" or len(candidates) == 1):
+            if len(active) == 1 and (titled or token.ent_type_ == "PERSON"
+                                     or token.pos_ == "PROPN" or len(candidates) == 1):
                 return active[0]
-        if len(candidates) == 1 and (titled or token.ent_type_ == "PERSON"):
+        # A surname only one known person carries ("Ishiba", "Kishida") names that person.
+        if len(candidates) == 1 and (titled or token.ent_type_ == "PERSON"
+                                     or (token.pos_ == "PROPN" and candidates[0].roles)):
             return candidates[0]
         return None
 

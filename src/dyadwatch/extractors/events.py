@@ -233,6 +233,8 @@ class EventCoder:
         if not actors and not recipients:
             return None
         modality = self._modality(token)
+        if not actors and modality.hypothetical:
+            return None  # "the embassy will be closed": a notice, not an act by anyone named
         event_type, mode = trigger.event_type, trigger.mode
         if event_type == "AGREE" and self._commits_to_conflict(token):
             event_type, mode = "THREATEN", None
@@ -262,6 +264,8 @@ class EventCoder:
         if event_type == "CONSULT" and trigger.mode != "phone" \
                 and len(actors) + len(recipients) < 2:
             return None  # "visited Yasukuni Shrine": a meeting needs someone to meet
+        if event_type == "CONSULT" and actors and all(a.sector == "CVL" for a in actors):
+            return None  # "millions of South Koreans visited Japan": tourism, not diplomacy
         if event_type == "REQUEST" and actors and all(a.sector == "JUD" for a in actors) \
                 and trigger.lemma in {"order", "tell", "require", "demand"}:
             event_type, mode = "SANCTION", "convict"  # a court's order binds: CAMEO 116 / PLOVER
@@ -371,10 +375,12 @@ class EventCoder:
         # speech verb that reports this event.
         current = token
         while (
-            current.dep_ in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"}
+            current.dep_ in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp", "pcomp"}
             and current.head.i != current.i
         ):
             head = current.head
+            if current.dep_ == "pcomp" and head.dep_ == "prep":
+                head = head.head  # "responded by banning imports": the subject of "responded"
             if current.dep_ == "relcl" and subject is None and passive is None:
                 subject = head
                 break
@@ -403,7 +409,7 @@ class EventCoder:
             if (
                 subject is None
                 and passive is None
-                and current.dep_ in {"xcomp", "conj", "advcl", "acomp"}
+                and current.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp"}
             ):
                 if current.dep_ == "xcomp":
                     controller = next((c for c in head.children if c.dep_ in {"dobj"}), None)
@@ -573,7 +579,7 @@ def _plover_modality_rules(
 
 # Prepositions that name a topic for talk-like events ("discussed the situation in North Korea",
 # "agreed on the plan") but a target for pressure-like ones ("imposed sanctions on Iran").
-TOPIC_PREPS = frozenset({"on", "over", "in", "about", "for"})
+TOPIC_PREPS = frozenset({"on", "over", "in", "about", "for", "at"})
 TARGETED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "THREATEN", "PROTEST",
                             "REQUEST", "MOBILIZE"})
 
