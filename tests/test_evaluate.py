@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.evaluate import compare_to_baseline, evaluate, load_gold
+from dyadwatch.evaluate import compare_to_baseline, evaluate, figures_for, load_gold
 
 REPO = Path(__file__).resolve().parents[1]
 BASELINE = REPO / "eval" / "baseline.json"
@@ -52,5 +52,5 @@ def test_gold_sets_at_or_above_baseline(name, entry, extractor):
     path = (BASELINE.parent / entry["file"]).resolve()
     if not path.exists():
         pytest.skip(f"{path} is absent")
-    figures = evaluate(load_gold(path), extractor, name).figures()
+    figures = figures_for(path, extractor, name)
     assert compare_to_baseline(figures, entry["pinned"]) == [], figures

@@ -258,7 +258,7 @@ def evaluate_command(
     dyad: DyadOption = None,
 ) -> None:
     """Precision, recall and F1 of the event coder on gold sets, by event type."""
-    from .evaluate import compare_to_baseline, evaluate, load_gold
+    from .evaluate import compare_to_baseline, figures_for
     from .pipeline import Extractor
 
     pinned = json.loads(baseline.read_text(encoding="utf-8")) if baseline.exists() else {}
@@ -276,7 +276,7 @@ def evaluate_command(
             err.print(f"skipped {path}: not found")
             continue
         name = path.stem
-        figures = evaluate(load_gold(path), extractor, name).figures()
+        figures = figures_for(path, extractor, name)
         all_figures[name] = figures
         if not as_json:
             _print_figures(name, figures)
@@ -307,6 +307,11 @@ def _gold_path(baseline: Path, relative: str) -> Path:
 
 
 def _print_figures(name: str, figures: dict) -> None:
+    if "by_type" not in figures:  # an actor-mention gold set
+        out.print(f"[bold]{name}[/bold]: {figures.get('mentions', 0)} actor mentions")
+        for key, value in figures.items():
+            out.print(f"  {key:28} {value}")
+        return
     table = Table(
         title=f"{name}: {figures['sentences']} sentences, {figures['gold_events']} gold events"
     )

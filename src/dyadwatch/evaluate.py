@@ -304,3 +304,12 @@ def compare_to_baseline(
         elif value < pinned - tolerance:
             problems.append(f"{key}: {value} below baseline {pinned}")
     return problems
+
+
+def figures_for(path: str | Path, extractor: Extractor, name: str | None = None) -> dict[str, Any]:
+    """Figures of one gold file: an actor-mention gold set or an event gold set, by its shape."""
+    from .evaluate_actors import evaluate_actors, is_actor_gold
+
+    if is_actor_gold(path):
+        return evaluate_actors(path, extractor).figures()
+    return evaluate(load_gold(path), extractor, name or Path(path).stem).figures()

@@ -135,6 +135,8 @@ class Sentence:
     text: str
     post_index: int = 0
     is_heading: bool = False
+    issues: tuple[str, ...] = ()
+    tone: float | None = None  # VADER compound score, -1..1
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +187,7 @@ class EventMention:
     plover_score: float | None = None
     confidence: float = 0.5
     post_index: int = 0
+    tone: float | None = None  # tone of the evidence sentence
 
     @property
     def id(self) -> str:
@@ -222,4 +225,6 @@ class DocumentResult:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[EventMention, ...] = ()
     polls: tuple[PollFigure, ...] = ()
+    issues: tuple[str, ...] = ()  # the document's issues (ids of the dyad's taxonomy)
+    tone: float | None = None  # mean sentence tone of the document's own text
     notes: tuple[str, ...] = field(default=())

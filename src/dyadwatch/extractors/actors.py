@@ -163,8 +163,15 @@ class ActorResolver:
             if any(i in taken for i in range(start, end)):
                 continue
             _place(taken, Hit(start, end, entity, kind))
-        for (start, end), candidates in surnames.items():
+        # A full name earlier in the same paragraph singles out its surname ("Fumio Kishida ...
+        # Kishida said").
+        named_here = {h.entity.name for h in taken.values() if h.entity.kind == "person"}
+        for (start, end), candidates in sorted(surnames.items()):
             if any(i in taken for i in range(start, end)):
+                continue
+            earlier = [e for e in candidates if e.name in named_here]
+            if len(earlier) == 1:
+                _place(taken, Hit(start, end, earlier[0], "surname"))
                 continue
             title = taken.get(start - 1)
             title_roles = {r.role for r in title.entity.roles} if title and title.kind == "role" \

@@ -213,6 +213,7 @@ def mention_from_row(row: Mapping[str, Any]) -> EventMention:
         hypothetical=row["hypothetical"],
         modality=row["modality"],
         action_type=row.get("action_type"),
+        tone=row.get("tone"),
         reported_by=actor_ref(json.loads(reported)) if reported is not None else None,
         issues=tuple(row["issues"] or ()),
         cameo_root=row["cameo_root"],

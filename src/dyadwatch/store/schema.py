@@ -180,6 +180,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, posts, sentences, mentions, polls, logs", _V1),
     Migration(2, "mentions.action_type: the literal action under PLOVER's modality rules",
               ("ALTER TABLE mentions ADD COLUMN IF NOT EXISTS action_type VARCHAR",)),
+    Migration(3, "issues and tone on documents, sentences and mentions", (
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS issues VARCHAR[]",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS tone DOUBLE",
+        "ALTER TABLE sentences ADD COLUMN IF NOT EXISTS issues VARCHAR[]",
+        "ALTER TABLE sentences ADD COLUMN IF NOT EXISTS tone DOUBLE",
+        "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS tone DOUBLE",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -21,7 +21,6 @@ from ..errors import StoreError
 from ..models import (
     PLOVER_TYPES,
     ActorRef,
-    Document,
     DocumentResult,
     EventMention,
     FuzzyDate,
@@ -38,20 +37,20 @@ CHUNK_ROWS = 5000
 DOCUMENT_COLUMNS = (
     "id", "source", "title", "url", "publisher", "published", "published_first",
     "published_last", "published_precision", "published_source", "genre", "language",
-    "input_format", "text", "n_chars", "added_at", "run_id",
+    "input_format", "text", "n_chars", "added_at", "run_id", "issues", "tone",
 )  # fmt: skip
 POST_COLUMNS = (
     "doc_id", "idx", "kind", "span_start", "span_end", "author", "posted", "posted_precision",
     "posted_source", "votes_up", "votes_down", "votes_net",
 )  # fmt: skip
 SENTENCE_COLUMNS = (
-    "doc_id", "idx", "post_idx", "span_start", "span_end", "text", "is_heading",
+    "doc_id", "idx", "post_idx", "span_start", "span_end", "text", "is_heading", "issues", "tone",
 )  # fmt: skip
 MENTION_COLUMNS = (
     "id", "doc_id", "post_idx", "sentence", "sentence_start", "event_type", "mode", "context",
     "date", "date_first", "date_last", "date_precision", "date_end", "date_source", "negated",
     "hypothetical", "modality", "reported_by", "issues", "cameo_root", "quad_class", "goldstein",
-    "plover_score", "confidence", "ev_start", "ev_end", "rule", "run_id", "action_type",
+    "plover_score", "confidence", "ev_start", "ev_end", "rule", "run_id", "action_type", "tone",
 )  # fmt: skip
 ACTOR_COLUMNS = (
     "mention_id", "side", "position", "text", "country", "sector", "entity", "role",
@@ -108,7 +107,8 @@ def to_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def document_row(doc: Document, run_id: int | None) -> Row:
+def document_row(result: DocumentResult, run_id: int | None) -> Row:
+    doc = result.document
     published = doc.published
     return (
         doc.id,
@@ -128,6 +128,8 @@ def document_row(doc: Document, run_id: int | None) -> Row:
         len(doc.text),
         utcnow(),
         run_id,
+        list(result.issues),
+        result.tone,
     )
 
 
@@ -157,6 +159,8 @@ def sentence_row(sentence: Sentence) -> Row:
         sentence.end,
         sentence.text,
         sentence.is_heading,
+        list(sentence.issues),
+        sentence.tone,
     )
 
 
@@ -200,6 +204,7 @@ def mention_row(mention: EventMention, run_id: int | None) -> Row:
         mention.evidence.rule,
         run_id,
         mention.action_type,
+        mention.tone,
     )
 
 
@@ -280,7 +285,7 @@ def document_rows(result: DocumentResult, run_id: int | None = None) -> Document
         actors.extend(actor_rows(mention))
     return DocumentRows(
         doc_id=doc.id,
-        documents=[document_row(doc, run_id)],
+        documents=[document_row(result, run_id)],
         posts=[post_row(doc.id, post) for post in doc.posts],
         sentences=[sentence_row(s) for s in result.sentences],
         mentions=[mention_row(m, run_id) for m in result.mentions],
