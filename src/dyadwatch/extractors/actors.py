@@ -226,9 +226,10 @@ class ActorResolver:
         head = semantic_head(head)
         tokens = _np_tokens(head)
         found = _hits_in(tokens, hits)
-        reciprocal = head.lower_ in RECIPROCAL_HEADS and bool(
-            {"two", "both"} & {c.lower_ for c in head.children}
-        )
+        modifiers = {c.lower_ for c in head.children}
+        # "the two ministers", "both sides" — but not "two other ministers"
+        reciprocal = head.lower_ in RECIPROCAL_HEADS and bool({"two", "both"} & modifiers) \
+            and "other" not in modifiers
         if reciprocal and not any(h.entity.kind in {"country", "person"} for h in found):
             found = []
         if not found:
@@ -250,7 +251,7 @@ class ActorResolver:
         self, head: Token, tokens: list[Token], ctx: DocContext
     ) -> tuple[ActorRef, ...]:
         words = {t.lower_ for t in tokens} | {c.lower_ for c in head.children}
-        if head.lower_ in RECIPROCAL_HEADS and ({"two", "both"} & words):
+        if head.lower_ in RECIPROCAL_HEADS and ({"two", "both"} & words) and "other" not in words:
             countries = ctx.two_countries()
             sector = "GOV" if head.lower_ not in {"countries", "nations"} else "GOV"
             return tuple(

@@ -47,6 +47,7 @@ RECIPIENT_PREPS = frozenset(
     }
 )
 CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "NGO", "REF", "REB", "MED"})
+CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU"})
 SYMMETRIC_CONSULT_MODES = frozenset({None, "phone", "third-party", "multilateral"})
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
@@ -102,6 +103,8 @@ class EventCoder:
     def match_trigger(self, token: Token) -> Trigger | None:
         if token.dep_ in {"amod", "compound", "nmod", "poss"}:
             return None  # "missile warning data", "the agreed plan"
+        if token.dep_ == "acl" and _infinitive(token):
+            return None  # "Tokyo's request to extradite ...": a plan or request, not an act
         if token.pos_ not in {"VERB", "AUX"} and not (
             token.dep_ == "ROOT" and token.pos_ == "NOUN"
         ):
@@ -247,10 +250,12 @@ class EventCoder:
                 modality = Modality()
         if (
             event_type in {"ACCUSE", "ASSAULT"}
-            and trigger.lemma in {"protest", "strike", "clash"}
             and actors
-            and all(a.sector in CIVILIAN_SECTORS for a in actors)
+            and all(a.sector in CROWD_SECTORS for a in actors)
+            and (trigger.lemma in {"protest", "strike", "clash"} or event_type == "ASSAULT")
         ):
+            # protesters who "protest", strike or throw stones: collective dissent, not
+            # diplomacy or warfare
             event_type, mode = (
                 "PROTEST",
                 {"protest": "demo", "strike": "strike"}.get(trigger.lemma, "riot"),
@@ -622,10 +627,13 @@ def _obliged(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
 
 
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _infinitival(token: Token) -> bool:
     """An adverbial clause that is really a "to"-complement ("sworn to fight")."""
-    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                         for c in token.children)
+    return token.dep_ == "advcl" and _infinitive(token)
 
 
 def _is_time_phrase(prep: Token) -> bool:
