@@ -20,6 +20,9 @@ from ..models import ActorRef
 from .actor_kb import ActorKnowledge, Entity
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Offices whose holder a bare surname most likely names.
+TOP_ROLES = frozenset({"president", "prime_minister", "supreme_leader", "emperor", "premier",
+                       "general_secretary"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
 RECIPROCAL_HEADS = frozenset(
     {
@@ -204,6 +207,11 @@ class ActorResolver:
             if title_roles and len(active) > 1:
                 # "President Moon" in 2019: the Moon who was president then
                 active = [e for e in active if title_roles & {r.role for r in e.roles_at(ctx.date)}]
+            if len(active) > 1 and not titled:
+                # A bare "Moon" in 2019 news is the president, not the speaker of parliament.
+                leaders = [e for e in active
+                           if TOP_ROLES & {r.role for r in e.roles_at(ctx.date)}]
+                active = leaders if len(leaders) == 1 else active
             if len(active) == 1 and (titled or token.ent_type_ == "PERSON"
                                      or token.pos_ == "PROPN" or len(candidates) == 1):
                 return active[0]

@@ -171,6 +171,9 @@ class EventCoder:
             event = self._code_one(token, trigger, hits, ctx)
             if event is not None:
                 events.append(event)
+                meeting = _accompanying_meeting(event)
+                if meeting is not None and not any(e.event_type == "CONSULT" for e in events):
+                    events.append(meeting)
         return events
 
     def _absorbed(self, token: Token, triggers: dict[int, Trigger]) -> bool:
@@ -425,6 +428,14 @@ class EventCoder:
                         (c for c in head.children if c.dep_ == "nsubjpass"), None
                     )
             current = head
+        if passive is not None and agent is None:
+            # "were refused entry by immigration officials": the agent hangs off the object
+            for child in token.children:
+                if child.dep_ == "dobj":
+                    by = next((c for c in child.children
+                               if c.dep_ == "prep" and c.lower_ == "by"), None)
+                    if by is not None:
+                        agent = next((c for c in by.children if c.dep_ == "pobj"), None)
         if passive is not None and agent is None and subject is None:
             return None, passive, None, reporter
         return subject, passive, agent, reporter
@@ -539,6 +550,8 @@ class EventCoder:
             "scheduled",
         }:
             kind = kind or "planned"
+        if token.dep_ == "pcomp" and token.head.lower_ == "without":
+            negated = True  # "ended the summit without reaching an agreement"
         if token.dep_ == "advcl":
             mark = next((c for c in token.children if c.dep_ == "mark"), None)
             if mark is not None and mark.lower_ in {"if", "unless"}:
@@ -620,11 +633,46 @@ def _place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
                 nested = _place_country(inner, hits)
                 if nested is not None:
                     return nested
+            elif inner.dep_ == "poss":  # "at Seoul's Gimpo airport"
+                owner = hits.get(inner.i)
+                if owner is not None and owner.entity.kind == "country":
+                    return owner.entity.country
     return None
 
 
 def _obliged(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
+
+
+PHONE_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "video"})
+MEETING_NOUNS = frozenset({"summit", "talk", "talks", "meeting"})
+PHONE_TRIGGER = Trigger("CONSULT", "041", "by-phone", "phone")
+MEETING_TRIGGER = Trigger("CONSULT", "040", "at-meeting")
+
+
+def _accompanying_meeting(event: CodedEvent) -> CodedEvent | None:
+    """"agreed by phone", "at their summit in Kyoto, Lee pressed Noda": the exchange happened in
+    a meeting or call between the participants, which is an event of its own (CONSULT)."""
+    if event.event_type == "CONSULT" or event.modality.negated or event.modality.hypothetical:
+        return None
+    participants = _dedupe(list(event.actors) + list(event.recipients))
+    if len({p.country for p in participants if p.country}) < 2:
+        return None
+    for prep in event.token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"by", "over", "in", "at", "during"}:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            lemma = noun.lemma_.lower()
+            if lemma in PHONE_NOUNS or any(c.lemma_.lower() in PHONE_NOUNS
+                                           for c in noun.children if c.dep_ == "compound"):
+                trigger = PHONE_TRIGGER
+            elif lemma in MEETING_NOUNS and any(c.lower_ == "their" for c in noun.children):
+                trigger = MEETING_TRIGGER
+            else:
+                continue
+            return replace(event, trigger=trigger, actors=participants, recipients=(),
+                           event_type="CONSULT", mode=trigger.mode, action_type=None)
+    return None
 
 
 def _infinitive(token: Token) -> bool:
