@@ -20,7 +20,7 @@ import yaml
 from ..config import Dyad, knowledge_path
 from ..errors import KnowledgeError
 
-EntityKind = Literal["country", "igo", "person", "institution", "agent", "role"]
+EntityKind = Literal["country", "igo", "person", "institution", "agent", "role", "place"]
 # How an alias names its entity: the kind decides how much the resolver trusts a match.
 AliasKind = Literal["name", "alias", "surname", "demonym", "capital", "seat", "agent", "role"]
 
@@ -185,6 +185,18 @@ def _load_agents(kb: ActorKnowledge, path: Path) -> None:
             kb.add(Entity(key, "agent", noun, sector=row["sector"].strip()), [(noun, "agent")])
 
 
+def _load_places(kb: ActorKnowledge, path: Path) -> None:
+    """Cities, regions, islands and bases: where something happens, never who acts."""
+    for row in _read_tsv(path):
+        name = row["name"].strip()
+        key = f"place:{name}"
+        if not name or key in kb.entities:
+            continue
+        country = row.get("country", "").strip().upper() or None
+        names = [(name, "place")] + [(a, "place") for a in _split(row.get("aliases", ""))]
+        kb.add(Entity(key, "place", name, country=country), names)  # type: ignore[arg-type]
+
+
 def _load_roles(kb: ActorKnowledge, path: Path) -> None:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     nouns: dict[str, set[str]] = defaultdict(set)
@@ -274,6 +286,12 @@ def load_knowledge(actor_files: Iterable[Path]) -> ActorKnowledge:
             loader(kb, path)
         except (KeyError, TypeError) as exc:
             raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+    places = knowledge_path("places.tsv")
+    if places.exists():  # optional: without it, places simply give no country
+        try:
+            _load_places(kb, places)
+        except (KeyError, TypeError) as exc:
+            raise KnowledgeError(f"{places}: malformed entry ({exc})") from exc
     for path in actor_files:
         try:
             _load_actor_file(kb, Path(path))

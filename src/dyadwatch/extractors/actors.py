@@ -400,6 +400,7 @@ _KIND_RANK = {
     "seat": 4,
     "capital": 5,
     "demonym": 6,
+    "place": 8,
     "agent": 7,
 }
 

@@ -478,7 +478,25 @@ class EventCoder:
                 found += self._prep_objects(child, hits, ctx)
         if not found:
             found = self._complement_recipients(token, trigger, hits, ctx)
+        if not found and trigger.mode == "visit":
+            found = self._destination(token, hits)
         return found
+
+    def _destination(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
+        """"travelled to Busan", "visited Osaka": the host is the government of the place."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"to", "in"}:
+                place = _place_country(child, hits)
+            elif child.dep_ == "dobj":
+                hit = hits.get(child.i)
+                place = hit.entity.country if hit and hit.entity.kind == "place" else None
+            else:
+                continue
+            if place:
+                return [ActorRef(text=child.text if child.dep_ == "dobj" else
+                                 " ".join(t.text for t in child.subtree if t.i != child.i),
+                                 country=place, sector="GOV")]
+        return []
 
     def _complement_recipients(
         self, token: Token, trigger: Trigger, hits: dict[int, Hit], ctx: DocContext
@@ -626,7 +644,7 @@ def _place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
         if pobj.dep_ != "pobj":
             continue
         hit = hits.get(pobj.i)
-        if hit is not None and hit.entity.kind == "country" and hit.kind != "demonym":
+        if hit is not None and hit.entity.kind in {"country", "place"} and hit.kind != "demonym":
             return hit.entity.country
         for inner in pobj.children:
             if inner.dep_ == "prep" and inner.lower_ in {"in", "of"}:
@@ -635,7 +653,7 @@ def _place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
                     return nested
             elif inner.dep_ == "poss":  # "at Seoul's Gimpo airport"
                 owner = hits.get(inner.i)
-                if owner is not None and owner.entity.kind == "country":
+                if owner is not None and owner.entity.kind in {"country", "place"}:
                     return owner.entity.country
     return None
 
