@@ -213,19 +213,19 @@ class EventCoder:
                 recipients += themes
         recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
-        if subject is not None and agent is None and not actors:
-            if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
-                pass  # "a roadside bombing killed ...": an attack by someone unnamed
-            elif not _names_someone(semantic_head(subject)):
-                return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
-            else:
-                actors = [self.resolver.unresolved(subject)]  # someone we do not know
         if trigger.lemma.startswith("reaction-"):
             # "... drew condemnation from Seoul": Seoul reacts to the subject of "drew"
             reactors = self._reactors(token, hits, ctx)
             if not reactors:
                 return None
             actors, recipients = reactors, actors
+        elif subject is not None and agent is None and not actors:
+            if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
+                pass  # "a roadside bombing killed ...": an attack by someone unnamed
+            elif not _names_someone(semantic_head(subject)):
+                return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
+            else:
+                actors = [self.resolver.unresolved(subject)]  # someone we do not know
         if not actors and trigger.event_type not in VICTIM_FOCUSED:
             return None  # "textbooks approved last month": nobody named acts
         if not any(a.country for a in actors):
