@@ -282,6 +282,8 @@ class EventCoder:
         if modality.ultimatum and not recipients:
             recipients = self._ultimatum_target(token, hits, ctx)
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
+        if not recipients and event_type not in SYMMETRIC_TYPES:
+            recipients = _clause_counterpart(token, actors, hits)
         reported_by = None
         if reporter is not None:
             resolved = self._resolve_group(reporter, hits, ctx)
@@ -636,6 +638,30 @@ NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 def _names_someone(token: Token) -> bool:
     """A subject that names a person, group or place, even one the knowledge files lack."""
     return token.ent_type_ in NAMED_ENTITY_TYPES or token.pos_ == "PROPN"
+
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _clause_counterpart(token: Token, actors: list[ActorRef],
+                        hits: dict[int, Hit]) -> list[ActorRef]:
+    """With no recipient in the grammar, the one other country named in the event's clause
+    ("lifted its restrictions on exports of three materials to South Korea") is the target."""
+    own = {a.country for a in actors}
+    if not own - {None}:
+        return []
+    found: dict[str, Hit] = {}
+    for t in token.subtree:
+        hit = hits.get(t.i)
+        if hit is not None and hit.entity.kind == "country" and hit.entity.country not in own:
+            found.setdefault(hit.entity.country or "", hit)
+    if len(found) != 1:
+        return []
+    (country, hit), = found.items()
+    span = token.doc[hit.start:hit.end]
+    sector = None if hit.kind == "demonym" else "GOV"
+    return [ActorRef(text=span.text, country=country, sector=sector, start=span.start_char,
+                     end=span.end_char)]
 
 
 def _place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
