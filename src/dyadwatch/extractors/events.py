@@ -116,9 +116,13 @@ class EventCoder:
         if candidates:
             words = _child_words(token)
             direct = _object_lemmas(token)
+            if token.lemma_ in self.book.evaluation_verbs:
+                evaluation = self._evaluation(token)
+                if evaluation is not None:
+                    return evaluation  # "called the visit regrettable" before "called Moon"
             excluded = self.book.excluded(token.lemma_.lower(), token)
             for trigger in candidates:
-                if excluded and not trigger.specificity:
+                if excluded and not trigger.objects:
                     continue
                 if trigger.words and not all(w in words for w in trigger.words):
                     continue
@@ -188,6 +192,9 @@ class EventCoder:
                 return False
             complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} or (
                 _infinitival(current))
+            if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
+                    and _elaborates(triggers[head.i], triggers.get(current.i)):
+                return True  # "opened fire, killing six", "rallied ..., demanding an apology"
             if head.i in triggers and complement:
                 return head.lemma_ not in self.book.speech or current.dep_ == "xcomp"
             if head.lemma_ in self.book.speech and current.dep_ == "ccomp":
@@ -254,7 +261,7 @@ class EventCoder:
         if (
             event_type in {"ACCUSE", "ASSAULT"}
             and actors
-            and all(a.sector in CROWD_SECTORS for a in actors)
+            and all(a.sector in CROWD_SECTORS and _plural(a.text) for a in actors)
             and (trigger.lemma in {"protest", "strike", "clash"} or event_type == "ASSAULT")
         ):
             # protesters who "protest", strike or throw stones: collective dissent, not
@@ -682,6 +689,20 @@ def _place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
                 if owner is not None and owner.entity.kind in {"country", "place"}:
                     return owner.entity.country
     return None
+
+
+def _plural(text: str) -> bool:
+    last = text.split()[-1].lower() if text.split() else ""
+    return last.endswith("s") and not last.endswith("ss") or last in {"people", "crowd"}
+
+
+def _elaborates(main: Trigger, participle: Trigger | None) -> bool:
+    """A participle clause that spells out the main event rather than adding one: the same type,
+    or the demand voiced by a protest (PLOVER codes the protest only)."""
+    if participle is None:
+        return False
+    return participle.event_type == main.event_type or (
+        main.event_type == "PROTEST" and participle.event_type in {"REQUEST", "ACCUSE"})
 
 
 def _obliged(token: Token) -> bool:

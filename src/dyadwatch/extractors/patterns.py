@@ -61,6 +61,7 @@ class PatternBook:
     # ("called the visit regrettable", "met the standards").
     exclude_deps: dict[str, frozenset[str]] = field(default_factory=dict)
     exclude_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    exclude_words: dict[str, frozenset[str]] = field(default_factory=dict)
     evaluation_verbs: frozenset[str] = frozenset()
     evaluation_words: dict[str, Trigger] = field(default_factory=dict)  # word -> ACCUSE/SUPPORT
     reaction_verbs: frozenset[str] = frozenset()
@@ -71,6 +72,9 @@ class PatternBook:
     def excluded(self, lemma: str, token: Token) -> bool:
         deps = self.exclude_deps.get(lemma)
         if deps and any(c.dep_ in deps for c in token.children):
+            return True
+        words = self.exclude_words.get(lemma)
+        if words and any(c.lower_ in words for c in token.children):
             return True
         objects = self.exclude_objects.get(lemma)
         return bool(objects) and any(
@@ -128,6 +132,7 @@ def load_patterns(path: Path | None = None) -> PatternBook:
     for lemma, rule in (raw.get("exclude") or {}).items():
         book.exclude_deps[lemma] = frozenset(rule.get("deps") or ())
         book.exclude_objects[lemma] = frozenset(rule.get("objects") or ())
+        book.exclude_words[lemma] = frozenset(rule.get("words") or ())
     evaluation = raw.get("evaluation") or {}
     book.evaluation_verbs = frozenset(evaluation.get("verbs") or ())
     for key, event_type, cameo in (("negative", "ACCUSE", "111"), ("positive", "SUPPORT", "051")):
