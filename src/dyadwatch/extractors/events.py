@@ -48,6 +48,10 @@ RECIPIENT_PREPS = frozenset(
 )
 CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "NGO", "REF", "REB", "MED"})
 CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU"})
+# Prepositions whose clause fills in the main event ("accused X of violating", "threatened
+# with sanctions"); time and cause adjuncts ("after", "since", "despite") hold events of their own.
+COMPLEMENT_PREPS = frozenset({"of", "to", "for", "with", "into", "on", "against", "over",
+                              "about", "by"})
 SYMMETRIC_CONSULT_MODES = frozenset({None, "phone", "third-party", "multilateral"})
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
@@ -188,9 +192,12 @@ class EventCoder:
             head = current.head
             if head.i == current.i:
                 return False
+            if current.dep_ == "prep" and current.lower_ not in COMPLEMENT_PREPS:
+                return False  # "barred the ferry ... after Pyongyang test-fired missiles"
             if current.dep_ == "conj":
                 return False
-            complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} or (
+            complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} or (
+                current.dep_ == "prep" and current.lower_ in COMPLEMENT_PREPS) or (
                 _infinitival(current))
             if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
                     and _elaborates(triggers[head.i], triggers.get(current.i)):
@@ -284,6 +291,12 @@ class EventCoder:
         if event_type == "REQUEST" and actors and all(a.sector == "JUD" for a in actors) \
                 and trigger.lemma in {"order", "tell", "require", "demand"}:
             event_type, mode = "SANCTION", "convict"  # a court's order binds: CAMEO 116 / PLOVER
+        countries = {a.country for a in actors if a.country}
+        if event_type == "MOBILIZE" and len(countries) >= 2:
+            event_type, mode = "COOPERATE", None  # allies drilling or firing together
+        elif event_type == "COOPERATE" and trigger.objects & {"drill", "exercise", "game"} \
+                and len(countries | {r.country for r in recipients if r.country}) == 1:
+            event_type, mode = "MOBILIZE", "troops"  # one country's own exercise
         literal_type = event_type
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
         if modality.ultimatum and not recipients:
