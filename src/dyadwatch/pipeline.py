@@ -109,6 +109,16 @@ class Extractor:
         for d_index, document in enumerate(documents):
             yield self._code_document(document, parsed[d_index])
 
+    def parse(self, document: Document) -> list[tuple[Paragraph, Doc]]:
+        """The document's paragraphs parsed by spaCy (the benchmark times this apart)."""
+        paragraphs = split_paragraphs(document)
+        return list(zip(paragraphs, self.nlp.pipe(p.text for p in paragraphs), strict=True))
+
+    def code_parsed(self, document: Document,
+                    paragraphs: list[tuple[Paragraph, Doc]]) -> DocumentResult:
+        """Everything after the parse: actors, events, dates (the coder's own cost)."""
+        return self._code_document(document, paragraphs)
+
     def _code_document(
         self, document: Document, paragraphs: list[tuple[Paragraph, Doc]]
     ) -> DocumentResult:
