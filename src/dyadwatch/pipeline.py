@@ -215,7 +215,7 @@ def _shift(ref: ActorRef, offset: int) -> ActorRef:
 
 
 def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], when: dt.date | None) -> None:
-    """Remember people and countries named in the sentence for later pronouns and surnames."""
+    """Remember the people named in the sentence for later pronouns and surnames."""
     seen: set[int] = set()
     for i in range(sent.start, sent.end):
         hit = hits.get(i)
@@ -233,7 +233,3 @@ def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], when: dt.dat
                 entity=entity.name,
                 role=roles[0].role if roles else None,
             )
-        elif entity.kind == "country" and entity.country:
-            if entity.country in ctx.recent_countries:
-                ctx.recent_countries.remove(entity.country)
-            ctx.recent_countries.append(entity.country)

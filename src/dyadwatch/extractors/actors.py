@@ -90,7 +90,6 @@ class DocContext:
     seen_entities: set[str] = field(default_factory=set)
     last_person: ActorRef | None = None
     last_actors: tuple[ActorRef, ...] = ()
-    recent_countries: list[str] = field(default_factory=list)
     last_pair: tuple[str, ...] = ()
     default_countries: tuple[str, ...] = ()
 
@@ -104,20 +103,12 @@ class DocContext:
         for ref in refs:
             if ref.entity:
                 self.seen_entities.add(ref.entity)
-            if ref.role or (ref.entity and ref.sector and ref.text[:1].isupper()):
-                self.last_person = ref if ref.role or _looks_personal(ref) else self.last_person
-            if ref.country:
-                if ref.country in self.recent_countries:
-                    self.recent_countries.remove(ref.country)
-                self.recent_countries.append(ref.country)
+            if ref.role:  # someone holding an office: "he", "the minister" may follow
+                self.last_person = ref
 
     def two_countries(self) -> tuple[str, ...]:
         """"The two ministers": the two countries of the last two-sided event, else the dyad."""
         return self.last_pair or self.default_countries
-
-
-def _looks_personal(ref: ActorRef) -> bool:
-    return ref.role is not None
 
 
 class ActorResolver:
