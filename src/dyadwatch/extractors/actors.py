@@ -280,6 +280,10 @@ class ActorResolver:
         agent_sector = _nearest_sector(head, by_kind.get("agent", []))
 
         person = _nearest(head, by_kind.get("person", []))
+        if person is not None and _possessor_only(head, person):
+            # "Roh's supporters", "Abe's government": the group belongs to the person's country
+            # but is not the person
+            return (ActorRef(text=text, country=person.entity.country, sector=agent_sector),)
         if person is not None:
             entity = person.entity
             roles = entity.roles_at(when)
@@ -470,6 +474,14 @@ def _country_word_sector(head: Token, countries: list[Hit]) -> str | None:
         if hit.start <= head.i < hit.end:
             return "CVL" if hit.kind == "demonym" else "GOV"
     return None
+
+
+def _possessor_only(head: Token, hit: Hit) -> bool:
+    """True when the hit is only the possessor of the head noun ("Roh's supporters")."""
+    if hit.start <= head.i < hit.end:
+        return False
+    last = head.doc[hit.end - 1]
+    return last.dep_ == "poss" and last.head.i == head.i and head.pos_ == "NOUN"
 
 
 def _located(head: Token, hit: Hit) -> bool:

@@ -652,12 +652,25 @@ def _recipient_prep(prep: str, trigger: Trigger) -> bool:
     return True
 
 
-NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Things that "kill" or "hit" without being actors.
+NON_ACTOR_HEADS = frozenset({"typhoon", "storm", "hurricane", "cyclone", "earthquake", "quake",
+                             "tsunami", "flood", "flooding", "landslide", "fire", "wildfire",
+                             "blaze", "heatwave", "train", "crash", "accident", "derailment",
+                             "virus", "disease", "outbreak", "pandemic", "eruption", "avalanche",
+                             "explosion", "collapse"})
 
 
 def _names_someone(token: Token) -> bool:
-    """A subject that names a person, group or place, even one the knowledge files lack."""
-    return token.ent_type_ in NAMED_ENTITY_TYPES or token.pos_ == "PROPN"
+    """A subject that names a person or group, even one the knowledge files lack (not a storm,
+    a train or a product)."""
+    if token.lemma_.lower() in NON_ACTOR_HEADS or any(
+        t.lemma_.lower() in NON_ACTOR_HEADS for t in token.children if t.dep_ == "compound"
+    ):
+        return False
+    if token.ent_type_:
+        return token.ent_type_ in NAMED_ENTITY_TYPES
+    return token.pos_ == "PROPN"
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
