@@ -14,6 +14,20 @@ from spacy.tokens import Span, Token
 
 from ..models import ActorRef
 from .actors import ActorResolver, DocContext, Hit, semantic_head
+from .event_syntax import (
+    child_words,
+    conjuncts,
+    elaborates,
+    infinitival,
+    infinitive,
+    names_someone,
+    object_lemmas,
+    object_tokens,
+    obliged,
+    place_country,
+    plural,
+    recipient_prep,
+)
 from .patterns import PatternBook, Trigger
 
 HYPOTHETICAL_AUX = {
@@ -107,7 +121,7 @@ class EventCoder:
     def match_trigger(self, token: Token) -> Trigger | None:
         if token.dep_ in {"amod", "compound", "nmod", "poss"}:
             return None  # "missile warning data", "the agreed plan"
-        if token.dep_ == "acl" and _infinitive(token):
+        if token.dep_ == "acl" and infinitive(token):
             return None  # "Tokyo's request to extradite ...": a plan or request, not an act
         if token.pos_ not in {"VERB", "AUX"} and not (
             token.dep_ == "ROOT" and token.pos_ == "NOUN"
@@ -118,8 +132,8 @@ class EventCoder:
         )
         best: Trigger | None = None
         if candidates:
-            words = _child_words(token)
-            direct = _object_lemmas(token)
+            words = child_words(token)
+            direct = object_lemmas(token)
             if token.lemma_ in self.book.evaluation_verbs:
                 evaluation = self._evaluation(token)
                 if evaluation is not None:
@@ -132,7 +146,7 @@ class EventCoder:
                     continue
                 # objects of a preposition count only where the pattern names it ("die of
                 # [torture]"), not "suspend ... in retaliation"
-                objects = _object_lemmas(token, frozenset(trigger.words)) if trigger.words \
+                objects = object_lemmas(token, frozenset(trigger.words)) if trigger.words \
                     else direct
                 if trigger.objects and not (trigger.objects & objects):
                     continue
@@ -141,12 +155,12 @@ class EventCoder:
         if best is None and token.lemma_ in self.book.evaluation_verbs:
             best = self._evaluation(token)
         if best is None and token.lemma_ in self.book.reaction_verbs:
-            for obj in _object_tokens(token):
+            for obj in object_tokens(token):
                 reaction = self.book.reaction_nouns.get(obj.lower_)
                 if reaction is not None:
                     return reaction
         if best is None and token.lemma_ in self.book.light_verbs:
-            for obj in _object_tokens(token):
+            for obj in object_tokens(token):
                 noun = self.book.nouns.get(obj.lemma_.lower()) or self.book.nouns.get(obj.lower_)
                 if noun is not None:
                     return noun
@@ -168,7 +182,7 @@ class EventCoder:
         # "Russia said Sudan must return the helicopter": a demand even when the demanded
         # action is no event of its own.
         for token in sent:
-            if token.i not in triggers and token.dep_ == "ccomp" and _obliged(token) \
+            if token.i not in triggers and token.dep_ == "ccomp" and obliged(token) \
                     and token.head.lemma_ in self.book.speech:
                 triggers[token.i] = DEMAND_TRIGGER
         events: list[CodedEvent] = []
@@ -198,9 +212,9 @@ class EventCoder:
                 return False
             complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} or (
                 current.dep_ == "prep" and current.lower_ in COMPLEMENT_PREPS) or (
-                _infinitival(current))
+                infinitival(current))
             if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
-                    and _elaborates(triggers[head.i], triggers.get(current.i)):
+                    and elaborates(triggers[head.i], triggers.get(current.i)):
                 return True  # "opened fire, killing six", "rallied ..., demanding an apology"
             if head.i in triggers and complement:
                 return head.lemma_ not in self.book.speech or current.dep_ == "xcomp"
@@ -236,7 +250,7 @@ class EventCoder:
         elif subject is not None and agent is None and not actors:
             if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
                 pass  # "a roadside bombing killed ...": an attack by someone unnamed
-            elif not _names_someone(semantic_head(subject)):
+            elif not names_someone(semantic_head(subject)):
                 return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
             else:
                 actors = [self.resolver.unresolved(subject)]  # someone we do not know
@@ -268,7 +282,7 @@ class EventCoder:
         if (
             event_type in {"ACCUSE", "ASSAULT"}
             and actors
-            and all(a.sector in CROWD_SECTORS and _plural(a.text) for a in actors)
+            and all(a.sector in CROWD_SECTORS and plural(a.text) for a in actors)
             and (trigger.lemma in {"protest", "strike", "clash"} or event_type == "ASSAULT")
         ):
             # protesters who "protest", strike or throw stones: collective dissent, not
@@ -368,7 +382,7 @@ class EventCoder:
     def _commits_to_conflict(self, token: Token) -> bool:
         """ "vowed to fight", "pledged to retaliate": a commitment to conflict is a threat."""
         for child in token.children:
-            if child.dep_ == "xcomp" or _infinitival(child):
+            if child.dep_ == "xcomp" or infinitival(child):
                 inner = self.match_trigger(child)
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {"PROTEST"}:
                     return True
@@ -381,7 +395,7 @@ class EventCoder:
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across", "at"}:
-                    place = _place_country(child, hits)
+                    place = place_country(child, hits)
                     if place is not None:
                         return place
         return None
@@ -467,7 +481,7 @@ class EventCoder:
         as_actor: bool = False,
     ) -> list[ActorRef]:
         refs: list[ActorRef] = []
-        for token in _conjuncts(head):
+        for token in conjuncts(head):
             if token.lower_ in GROUP_PRONOUNS:
                 if reporter is not None:
                     token = reporter
@@ -491,11 +505,11 @@ class EventCoder:
                 found += self._resolve_group(child, hits, ctx)
                 for grand in child.children:
                     if grand.dep_ == "prep" and (grand.lower_ == "by" or (
-                            grand.lower_ in RECIPIENT_PREPS and _recipient_prep(grand.lower_,
+                            grand.lower_ in RECIPIENT_PREPS and recipient_prep(grand.lower_,
                                                                                trigger))):
                         found += self._prep_objects(grand, hits, ctx)
             elif child.dep_ in {"prep", "prt"} and child.lower_ in RECIPIENT_PREPS:
-                if not _recipient_prep(child.lower_, trigger):
+                if not recipient_prep(child.lower_, trigger):
                     continue
                 found += self._prep_objects(child, hits, ctx)
         if not found:
@@ -508,7 +522,7 @@ class EventCoder:
         """"travelled to Busan", "visited Osaka": the host is the government of the place."""
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"to", "in"}:
-                place = _place_country(child, hits)
+                place = place_country(child, hits)
             elif child.dep_ == "dobj":
                 hit = hits.get(child.i)
                 place = hit.entity.country if hit and hit.entity.kind == "place" else None
@@ -637,42 +651,7 @@ def _plover_modality_rules(
 
 # Prepositions that name a topic for talk-like events ("discussed the situation in North Korea",
 # "agreed on the plan") but a target for pressure-like ones ("imposed sanctions on Iran").
-TOPIC_PREPS = frozenset({"on", "over", "in", "about", "for", "at"})
-TARGETED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "THREATEN", "PROTEST",
-                            "REQUEST", "MOBILIZE"})
-
-
-def _recipient_prep(prep: str, trigger: Trigger) -> bool:
-    if prep in trigger.words:
-        return True
-    if prep == "in":
-        return trigger.event_type == "CONSULT" and trigger.mode == "visit"
-    if prep in TOPIC_PREPS:
-        return trigger.event_type in TARGETED_TYPES and prep != "for"
-    return True
-
-
-NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Things that "kill" or "hit" without being actors.
-NON_ACTOR_HEADS = frozenset({"typhoon", "storm", "hurricane", "cyclone", "earthquake", "quake",
-                             "tsunami", "flood", "flooding", "landslide", "fire", "wildfire",
-                             "blaze", "heatwave", "train", "crash", "accident", "derailment",
-                             "virus", "disease", "outbreak", "pandemic", "eruption", "avalanche",
-                             "explosion", "collapse"})
-
-
-def _names_someone(token: Token) -> bool:
-    """A subject that names a person or group, even one the knowledge files lack (not a storm,
-    a train or a product)."""
-    if token.lemma_.lower() in NON_ACTOR_HEADS or any(
-        t.lemma_.lower() in NON_ACTOR_HEADS for t in token.children if t.dep_ == "compound"
-    ):
-        return False
-    if token.ent_type_:
-        return token.ent_type_ in NAMED_ENTITY_TYPES
-    return token.pos_ == "PROPN"
-
-
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
@@ -695,44 +674,6 @@ def _clause_counterpart(token: Token, actors: list[ActorRef],
     sector = None if hit.kind == "demonym" else "GOV"
     return [ActorRef(text=span.text, country=country, sector=sector, start=span.start_char,
                      end=span.end_char)]
-
-
-def _place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
-    """The country of a place phrase: "in Italy", "in Algiers", "at a jail in Dili"."""
-    for pobj in prep.children:
-        if pobj.dep_ != "pobj":
-            continue
-        hit = hits.get(pobj.i)
-        if hit is not None and hit.entity.kind in {"country", "place"} and hit.kind != "demonym":
-            return hit.entity.country
-        for inner in pobj.children:
-            if inner.dep_ == "prep" and inner.lower_ in {"in", "of"}:
-                nested = _place_country(inner, hits)
-                if nested is not None:
-                    return nested
-            elif inner.dep_ == "poss":  # "at Seoul's Gimpo airport"
-                owner = hits.get(inner.i)
-                if owner is not None and owner.entity.kind in {"country", "place"}:
-                    return owner.entity.country
-    return None
-
-
-def _plural(text: str) -> bool:
-    last = text.split()[-1].lower() if text.split() else ""
-    return last.endswith("s") and not last.endswith("ss") or last in {"people", "crowd"}
-
-
-def _elaborates(main: Trigger, participle: Trigger | None) -> bool:
-    """A participle clause that spells out the main event rather than adding one: the same type,
-    or the demand voiced by a protest (PLOVER codes the protest only)."""
-    if participle is None:
-        return False
-    return participle.event_type == main.event_type or (
-        main.event_type == "PROTEST" and participle.event_type in {"REQUEST", "ACCUSE"})
-
-
-def _obliged(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
 
 
 PHONE_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "video"})
@@ -764,70 +705,6 @@ def _accompanying_meeting(event: CodedEvent) -> CodedEvent | None:
             return replace(event, trigger=trigger, actors=participants, recipients=(),
                            event_type="CONSULT", mode=trigger.mode, action_type=None)
     return None
-
-
-def _infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def _infinitival(token: Token) -> bool:
-    """An adverbial clause that is really a "to"-complement ("sworn to fight")."""
-    return token.dep_ == "advcl" and _infinitive(token)
-
-
-def _is_time_phrase(prep: Token) -> bool:
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
-
-
-def _child_words(token: Token) -> set[str]:
-    """Particles, prepositions and other small dependents a pattern may require ("call for");
-    a time phrase ("on Sunday") is not a particle."""
-    children = [c for c in token.children if not (c.dep_ == "prep" and _is_time_phrase(c))]
-    words = {c.lower_ for c in children
-             if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux"}}
-    words |= {c.lemma_.lower() for c in children if c.dep_ in {"dobj", "prep", "prt"}}
-    return words
-
-
-def _object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Token]:
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
-            out.append(child)
-            out.extend(c for c in child.children if c.dep_ == "conj")
-        elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
-    return out
-
-
-def _object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]:
-    """Lemmas of the objects, their modifiers, and of-phrases of quantity nouns ("700 kg of
-    medicine", "a state of emergency", "part of a stronghold")."""
-    lemmas: set[str] = set()
-    for obj in _object_tokens(token, preps):
-        lemmas.add(obj.lemma_.lower())
-        lemmas.add(obj.lower_)
-        for child in obj.children:
-            if child.dep_ in {"compound", "amod"}:
-                lemmas.add(child.lemma_.lower())
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        lemmas.add(pobj.lemma_.lower())
-                        lemmas.update(
-                            c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"
-                        )
-    return lemmas
-
-
-def _conjuncts(head: Token) -> list[Token]:
-    out = [head]
-    stack = [c for c in head.children if c.dep_ == "conj"]
-    while stack:
-        token = stack.pop(0)
-        out.append(token)
-        stack.extend(c for c in token.children if c.dep_ == "conj")
-    return out
 
 
 def _same_ref(ref: ActorRef, others: list[ActorRef]) -> bool:

@@ -1,0 +1,178 @@
+"""Dependency-parse helpers of the event coder: objects, particles, complements, places.
+
+Pure functions over spaCy tokens (and alias hits); the coder in :mod:`.events` decides what they
+mean for an event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actors import Hit
+from .patterns import Trigger
+
+TOPIC_PREPS = frozenset({"on", "over", "in", "about", "for", "at"})
+TARGETED_TYPES = frozenset(
+    {"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "THREATEN", "PROTEST", "REQUEST", "MOBILIZE"}
+)
+
+
+def recipient_prep(prep: str, trigger: Trigger) -> bool:
+    if prep in trigger.words:
+        return True
+    if prep == "in":
+        return trigger.event_type == "CONSULT" and trigger.mode == "visit"
+    if prep in TOPIC_PREPS:
+        return trigger.event_type in TARGETED_TYPES and prep != "for"
+    return True
+
+
+NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NON_ACTOR_HEADS = frozenset(
+    {
+        "typhoon",
+        "storm",
+        "hurricane",
+        "cyclone",
+        "earthquake",
+        "quake",
+        "tsunami",
+        "flood",
+        "flooding",
+        "landslide",
+        "fire",
+        "wildfire",
+        "blaze",
+        "heatwave",
+        "train",
+        "crash",
+        "accident",
+        "derailment",
+        "virus",
+        "disease",
+        "outbreak",
+        "pandemic",
+        "eruption",
+        "avalanche",
+        "explosion",
+        "collapse",
+    }
+)
+
+
+def names_someone(token: Token) -> bool:
+    """A subject that names a person or group, even one the knowledge files lack (not a storm,
+    a train or a product)."""
+    if token.lemma_.lower() in NON_ACTOR_HEADS or any(
+        t.lemma_.lower() in NON_ACTOR_HEADS for t in token.children if t.dep_ == "compound"
+    ):
+        return False
+    if token.ent_type_:
+        return token.ent_type_ in NAMED_ENTITY_TYPES
+    return token.pos_ == "PROPN"
+
+
+def place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
+    """The country of a place phrase: "in Italy", "in Algiers", "at a jail in Dili"."""
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        hit = hits.get(pobj.i)
+        if hit is not None and hit.entity.kind in {"country", "place"} and hit.kind != "demonym":
+            return hit.entity.country
+        for inner in pobj.children:
+            if inner.dep_ == "prep" and inner.lower_ in {"in", "of"}:
+                nested = place_country(inner, hits)
+                if nested is not None:
+                    return nested
+            elif inner.dep_ == "poss":  # "at Seoul's Gimpo airport"
+                owner = hits.get(inner.i)
+                if owner is not None and owner.entity.kind in {"country", "place"}:
+                    return owner.entity.country
+    return None
+
+
+def plural(text: str) -> bool:
+    last = text.split()[-1].lower() if text.split() else ""
+    return last.endswith("s") and not last.endswith("ss") or last in {"people", "crowd"}
+
+
+def elaborates(main: Trigger, participle: Trigger | None) -> bool:
+    """A participle clause that spells out the main event rather than adding one: the same type,
+    or the demand voiced by a protest (PLOVER codes the protest only)."""
+    if participle is None:
+        return False
+    return participle.event_type == main.event_type or (
+        main.event_type == "PROTEST" and participle.event_type in {"REQUEST", "ACCUSE"}
+    )
+
+
+def obliged(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
+
+
+def infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def infinitival(token: Token) -> bool:
+    """An adverbial clause that is really a "to"-complement ("sworn to fight")."""
+    return token.dep_ == "advcl" and infinitive(token)
+
+
+def is_time_phrase(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def child_words(token: Token) -> set[str]:
+    """Particles, prepositions and other small dependents a pattern may require ("call for");
+    a time phrase ("on Sunday") is not a particle."""
+    children = [c for c in token.children if not (c.dep_ == "prep" and is_time_phrase(c))]
+    words = {
+        c.lower_
+        for c in children
+        if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux"}
+    }
+    words |= {c.lemma_.lower() for c in children if c.dep_ in {"dobj", "prep", "prt"}}
+    return words
+
+
+def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]:
+    """Lemmas of the objects, their modifiers, and of-phrases of quantity nouns ("700 kg of
+    medicine", "a state of emergency", "part of a stronghold")."""
+    lemmas: set[str] = set()
+    for obj in object_tokens(token, preps):
+        lemmas.add(obj.lemma_.lower())
+        lemmas.add(obj.lower_)
+        for child in obj.children:
+            if child.dep_ in {"compound", "amod"}:
+                lemmas.add(child.lemma_.lower())
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        lemmas.add(pobj.lemma_.lower())
+                        lemmas.update(
+                            c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"
+                        )
+    return lemmas
+
+
+def conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack:
+        token = stack.pop(0)
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ == "conj")
+    return out
