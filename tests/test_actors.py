@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from dyadwatch.config import load_dyad
-from dyadwatch.extractors.actor_kb import knowledge_for
+from dyadwatch.extractors.actor_kb import knowledge_for, name_variants
 from dyadwatch.extractors.actors import DocContext
 
 
@@ -77,6 +77,8 @@ def test_demonyms_and_country_names(extractor, text, word, country, sector):
         ("Yun Byung-Se spoke.", "Yun", "Yun Byung-se"),
         ("Kang Kyung-Wha spoke.", "Kang", "Kang Kyung-wha"),
         ("Abe Shinzo spoke.", "Abe", "Shinzo Abe"),
+        ("Moon Jaein spoke.", "Moon", "Moon Jae-in"),  # generated variant, not in the data file
+        ("Kishida Fumio spoke.", "Kishida", "Fumio Kishida"),
     ],
 )
 def test_romanisation_variants(extractor, text, word, entity):
@@ -107,3 +109,9 @@ def test_role_noun_with_country_word(extractor):
 def test_generic_institution_name_takes_the_explicit_country(extractor):
     (ref,) = resolve(extractor, "The Latvian Constitutional Court ruled.", "Court")
     assert ref.country == "LVA"
+
+
+def test_name_variants():
+    assert name_variants("Moon Jae-in", "Moon") == ["Moon Jae In", "Moon Jaein", "Moon Jae-In"]
+    assert name_variants("Fumio Kishida", "Kishida") == ["Kishida Fumio"]
+    assert name_variants("Xi Jinping", "Xi") == []

@@ -215,6 +215,23 @@ def _load_roles(kb: ActorKnowledge, path: Path) -> None:
     kb.honorifics = frozenset(h.lower() for h in raw.get("honorifics", []))
 
 
+def name_variants(name: str, surname: str | None) -> list[str]:
+    """Spellings of a personal name that news text uses without the knowledge files listing them:
+    hyphenated given names written apart, joined or with a capital ("Moon Jae-in", "Moon Jae In",
+    "Moon Jaein", "Moon Jae-In"), and the name in the other order ("Kishida Fumio")."""
+    parts = name.split()
+    variants: list[str] = []
+    for i, part in enumerate(parts):
+        if "-" in part and part.count("-") == 1:
+            left, right = part.split("-")
+            for form in (f"{left} {right.capitalize()}", f"{left}{right.lower()}",
+                         f"{left}-{right.capitalize()}"):
+                variants.append(" ".join(parts[:i] + [form] + parts[i + 1:]))
+    if surname and len(parts) == 2 and parts[-1] == surname:
+        variants.append(f"{parts[1]} {parts[0]}")
+    return [v for v in dict.fromkeys(variants) if v != name]
+
+
 def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
     where = str(path)
     try:
@@ -249,6 +266,8 @@ def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
         )
         aliases: list[tuple[str, AliasKind]] = [(name, "name")]
         aliases += [(a, "alias") for a in person.get("aliases", []) or []]
+        aliases += [(v, "alias") for v in name_variants(name, entity.surname)
+                    if v not in {a for a, _ in aliases}]
         if entity.surname:
             aliases.append((entity.surname, "surname"))
         kb.add(entity, aliases)
