@@ -202,10 +202,11 @@ class PollFigure:
     measure: str
     value: float
     evidence: Evidence
-    change: float | None = None
-    pollster: str | None = None
-    year: int | None = None
-    date: FuzzyDate | None = None
+    change: float | None = None  # points, signed: -8.5 for "down 8.5 points"
+    pollster: tuple[str, ...] = ()  # one or more organisations, as named in the knowledge file
+    year: int | None = None  # fieldwork year
+    date: FuzzyDate | None = None  # fieldwork date when the text gives a month or day
+    sentence: str = ""  # the evidence sentence
 
 
 @dataclass(frozen=True, slots=True)

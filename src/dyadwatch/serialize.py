@@ -72,7 +72,7 @@ def poll_json(poll: PollFigure) -> dict[str, Any]:
         "measure": poll.measure,
         "value": poll.value,
         "change": poll.change,
-        "pollster": poll.pollster,
+        "pollster": list(poll.pollster),
         "year": poll.year,
         "date": _date(poll.date),
         "evidence": {

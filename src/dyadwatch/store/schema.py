@@ -187,6 +187,106 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE sentences ADD COLUMN IF NOT EXISTS tone DOUBLE",
         "ALTER TABLE mentions ADD COLUMN IF NOT EXISTS tone DOUBLE",
     )),
+    Migration(4, "gdelt_events: GDELT 1.0/2.0 event rows imported as a separate source", (
+        """
+        CREATE TABLE IF NOT EXISTS gdelt_events (
+            global_event_id BIGINT NOT NULL,
+            gdelt_version INTEGER NOT NULL,
+            day DATE,
+            actor1_code VARCHAR,
+            actor1_name VARCHAR,
+            actor1_country VARCHAR,
+            actor1_type VARCHAR,
+            actor2_code VARCHAR,
+            actor2_name VARCHAR,
+            actor2_country VARCHAR,
+            actor2_type VARCHAR,
+            is_root_event BOOLEAN,
+            event_code VARCHAR,
+            event_base_code VARCHAR,
+            event_root_code VARCHAR,
+            plover_type VARCHAR,
+            plover_mode VARCHAR,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            num_mentions INTEGER,
+            num_sources INTEGER,
+            num_articles INTEGER,
+            avg_tone DOUBLE,
+            action_geo_country VARCHAR,
+            action_geo_name VARCHAR,
+            date_added VARCHAR,
+            source_url VARCHAR,
+            source_file VARCHAR NOT NULL,
+            run_id BIGINT,
+            imported_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (global_event_id, gdelt_version)
+        )
+        """,
+    )),
+    Migration(5, "merged events, their mentions, near-duplicate documents and alerts", (
+        """
+        CREATE TABLE IF NOT EXISTS events (
+            id VARCHAR PRIMARY KEY,
+            event_type VARCHAR NOT NULL,
+            mode VARCHAR,
+            date VARCHAR,
+            date_first DATE,
+            date_last DATE,
+            date_precision VARCHAR,
+            actor_countries VARCHAR[] NOT NULL,
+            recipient_countries VARCHAR[] NOT NULL,
+            actor_label VARCHAR,
+            recipient_label VARCHAR,
+            direction VARCHAR NOT NULL,
+            issues VARCHAR[] NOT NULL,
+            negated BOOLEAN NOT NULL,
+            hypothetical BOOLEAN NOT NULL,
+            cameo_root VARCHAR,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            plover_score DOUBLE,
+            tone DOUBLE,
+            confidence DOUBLE NOT NULL,
+            n_mentions INTEGER NOT NULL,
+            n_documents INTEGER NOT NULL,
+            n_sources INTEGER NOT NULL,
+            weight DOUBLE NOT NULL,
+            quote VARCHAR NOT NULL,
+            quote_mention_id VARCHAR NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS event_mentions (
+            event_id VARCHAR NOT NULL,
+            mention_id VARCHAR NOT NULL,
+            PRIMARY KEY (event_id, mention_id)
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS document_duplicates (
+            doc_id VARCHAR PRIMARY KEY,
+            duplicate_of VARCHAR NOT NULL,
+            similarity DOUBLE NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS alerts (
+            id VARCHAR PRIMARY KEY,
+            freq VARCHAR NOT NULL,
+            period_start DATE NOT NULL,
+            direction VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            value DOUBLE NOT NULL,
+            baseline DOUBLE NOT NULL,
+            threshold DOUBLE NOT NULL,
+            n_events INTEGER NOT NULL,
+            message VARCHAR NOT NULL,
+            event_ids VARCHAR[] NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS event_mentions_mention_idx ON event_mentions (mention_id)",
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -200,6 +300,11 @@ TABLES: tuple[str, ...] = (
     "mention_actors",
     "polls",
     "ingest_log",
+    "gdelt_events",
+    "events",
+    "event_mentions",
+    "document_duplicates",
+    "alerts",
 )
 
 _VERSION_TABLE = """

@@ -238,7 +238,7 @@ def poll_row(poll: PollFigure, index: int) -> Row:
         poll.measure,
         poll.value,
         poll.change,
-        poll.pollster,
+        "; ".join(poll.pollster) or None,
         poll.year,
         _iso(poll.date),
         poll.evidence.start,
