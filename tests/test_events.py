@@ -138,3 +138,17 @@ def test_every_event_carries_scores_and_evidence_inside_the_text(code):
     for event in code(text):
         assert 0 <= event.evidence.start < event.evidence.end <= len(text)
         assert event.plover_score is not None and 0 < event.confidence <= 1
+
+
+def test_hyphenated_name_keeps_its_conjunct(code):
+    # The parser splits "Moo-hyun" into sibling tokens; the conjunct hangs off the last piece.
+    agree = only(code("In July 2004 Roh Moo-hyun and Junichiro Koizumi agreed on Jeju Island to "
+                      "hold informal shuttle summits.", date="2004-07-22"), "AGREE")
+    assert countries(agree.actors) == {"JPN", "KOR"}
+
+
+def test_subject_pronoun_names_the_earlier_subject_of_the_same_sentence(code):
+    mentions = code("Yoon Suk Yeol arrived in Tokyo on Thursday, and he and Fumio Kishida agreed "
+                    "to resume regular shuttle visits.", date="2023-03-16")
+    agree = only(mentions, "AGREE")
+    assert {a.entity for a in agree.actors} == {"Yoon Suk Yeol", "Fumio Kishida"}

@@ -168,9 +168,26 @@ def object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]
     return lemmas
 
 
+def hyphen_pieces(token: Token) -> list[Token]:
+    """The pieces of a hyphenated name the parser split into sibling tokens ("Moo", "-", "hyun"
+    of "Roh Moo-hyun", each attached to the verb): the token and its hyphen-joined neighbours."""
+    pieces = [token]
+    for step in (-1, 1):
+        i = token.i + step
+        doc = token.doc
+        while 0 <= i + step < len(doc) and doc[i].text == "-" and not doc[i].whitespace_ \
+                and not doc[i - 1 if step == 1 else i].whitespace_:
+            nxt = doc[i + step]
+            if nxt.head.i != token.head.i or nxt.dep_ != token.dep_:
+                break
+            pieces.append(nxt)
+            i += 2 * step
+    return sorted(pieces, key=lambda t: t.i)
+
+
 def conjuncts(head: Token) -> list[Token]:
     out = [head]
-    stack = [c for c in head.children if c.dep_ == "conj"]
+    stack = [c for piece in hyphen_pieces(head) for c in piece.children if c.dep_ == "conj"]
     while stack:
         token = stack.pop(0)
         out.append(token)

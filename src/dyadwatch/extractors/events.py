@@ -78,6 +78,7 @@ VICTIM_FOCUSED = frozenset({"ASSAULT", "COERCE"})
 DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "ASSAULT"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 GROUP_PRONOUNS = frozenset({"it", "we", "they"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
 SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
@@ -482,6 +483,11 @@ class EventCoder:
     ) -> list[ActorRef]:
         refs: list[ActorRef] = []
         for token in conjuncts(head):
+            if token.lower_ in PERSON_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass", "conj"}:
+                earlier = self._person_before(token, hits, ctx)
+                if earlier:
+                    refs.extend(earlier)
+                    continue
             if token.lower_ in GROUP_PRONOUNS:
                 if reporter is not None:
                     token = reporter
@@ -495,6 +501,24 @@ class EventCoder:
                     continue
             refs.extend(self.resolver.resolve(token, hits, ctx, as_actor=as_actor))
         return refs
+
+    def _person_before(self, pronoun: Token, hits: dict[int, Hit],
+                       ctx: DocContext) -> list[ActorRef]:
+        """'Yoon arrived in Tokyo, and he and Kishida agreed …': a subject pronoun names the
+        person who is the subject of an earlier clause of the same sentence."""
+        sent = pronoun.sent
+        for i in range(pronoun.i - 1, sent.start - 1, -1):
+            hit = hits.get(i)
+            if hit is None or hit.entity.kind != "person":
+                continue
+            token = pronoun.doc[hit.end - 1]
+            while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+                token = token.head
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                return [replace(r, text=pronoun.text, start=pronoun.idx,
+                                end=pronoun.idx + len(pronoun.text))
+                        for r in self.resolver.resolve(token, hits, ctx)]
+        return []
 
     def _recipients(
         self, token: Token, trigger: Trigger, hits: dict[int, Hit], ctx: DocContext
