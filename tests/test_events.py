@@ -152,3 +152,19 @@ def test_subject_pronoun_names_the_earlier_subject_of_the_same_sentence(code):
                     "to resume regular shuttle visits.", date="2023-03-16")
     agree = only(mentions, "AGREE")
     assert {a.entity for a in agree.actors} == {"Yoon Suk Yeol", "Fumio Kishida"}
+
+
+def test_time_clause_under_a_complement_is_an_event_of_its_own(code):
+    mentions = code("Abe and Moon agreed by phone on Monday to push for tougher UN sanctions, a "
+                    "day after North Korea conducted its sixth nuclear test.", date="2017-09-04")
+    test = only(mentions, "MOBILIZE")
+    assert countries(test.actors) == {"PRK"}
+
+
+def test_an_international_body_takes_no_country_from_the_place_or_the_actor(code):
+    mentions = code("Abe and Moon agreed by phone on Monday to push for tougher UN sanctions.",
+                    date="2017-09-04")
+    agree = only(mentions, "AGREE")
+    assert all(r.country is None for r in agree.recipients)
+    call = only(mentions, "CONSULT")
+    assert countries(call.actors) == {"JPN", "KOR"}

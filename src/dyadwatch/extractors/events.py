@@ -79,6 +79,12 @@ DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 GROUP_PRONOUNS = frozenset({"it", "we", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# International bodies belong to no country, wherever they act.
+STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC"})
+# Subordinators of time, cause and concession: their clause is an event of its own, never the
+# content of the main verb ("agreed …, a day after Pyongyang tested a bomb").
+ADJUNCT_MARKS = frozenset({"after", "before", "since", "when", "while", "because", "as", "until",
+                           "once", "although", "though", "whereas"})
 SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
@@ -211,6 +217,9 @@ class EventCoder:
                 return False  # "barred the ferry ... after Pyongyang test-fired missiles"
             if current.dep_ == "conj":
                 return False
+            if current.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in current.children):
+                return False  # "agreed to push for sanctions, a day after the North tested …"
             complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} or (
                 current.dep_ == "prep" and current.lower_ in COMPLEMENT_PREPS) or (
                 infinitival(current))
@@ -373,7 +382,8 @@ class EventCoder:
         place = self._location_country(token, hits, ctx)
         home = next((a.country for a in actors if a.country), None)
         placed = [
-            replace(r, country=place or home) if r.country is None and r.sector else r
+            replace(r, country=place or home)
+            if r.country is None and r.sector and r.sector not in STATELESS_SECTORS else r
             for r in recipients
         ]
         if not placed and place is not None and event_type in DOMESTIC_TARGET_TYPES:
@@ -711,7 +721,10 @@ def _accompanying_meeting(event: CodedEvent) -> CodedEvent | None:
     a meeting or call between the participants, which is an event of its own (CONSULT)."""
     if event.event_type == "CONSULT" or event.modality.negated or event.modality.hypothetical:
         return None
-    participants = _dedupe(list(event.actors) + list(event.recipients))
+    # Who was on the call: the actors and the people or governments they dealt with, not the
+    # bodies or things the agreement is about ("agreed by phone to push for UN sanctions").
+    participants = _dedupe(list(event.actors) + [
+        r for r in event.recipients if r.sector not in STATELESS_SECTORS])
     if len({p.country for p in participants if p.country}) < 2:
         return None
     for prep in event.token.children:
