@@ -168,3 +168,16 @@ def test_an_international_body_takes_no_country_from_the_place_or_the_actor(code
     assert all(r.country is None for r in agree.recipients)
     call = only(mentions, "CONSULT")
     assert countries(call.actors) == {"JPN", "KOR"}
+
+
+def test_crowd_takes_the_country_of_the_place_and_targets_the_embassy(code):
+    protest = only(code("Survivors and their supporters have rallied every Wednesday outside the "
+                        "Japanese embassy in Seoul.", date="2011-12-14"), "PROTEST")
+    assert countries(protest.actors) == {"KOR"}
+    assert countries(protest.recipients) == {"JPN"}
+
+
+def test_people_marching_through_a_capital_are_its_people(code):
+    protest = only(code("Tens of thousands of people marched through central Seoul on Thursday.",
+                        date="2019-08-15"), "PROTEST")
+    assert countries(protest.actors) == {"KOR"}

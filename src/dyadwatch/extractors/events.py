@@ -79,6 +79,9 @@ DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 GROUP_PRONOUNS = frozenset({"it", "we", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
+LOCATION_PREPS = frozenset({"in", "inside", "across", "at", "outside", "through", "throughout",
+                            "around", "near"})
+MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "residence"})
 # International bodies belong to no country, wherever they act.
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC"})
 # Subordinators of time, cause and concession: their clause is an event of its own, never the
@@ -267,7 +270,7 @@ class EventCoder:
         if not actors and trigger.event_type not in VICTIM_FOCUSED:
             return None  # "textbooks approved last month": nobody named acts
         if not any(a.country for a in actors):
-            place = self._location_country(token, hits, ctx)
+            place = self._location_country(token, hits, ctx, subject)
             if place is not None:
                 actors = [replace(a, country=place) for a in actors] or (
                     [ActorRef(text=place, country=place, sector="GOV")]
@@ -325,6 +328,8 @@ class EventCoder:
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
         if modality.ultimatum and not recipients:
             recipients = self._ultimatum_target(token, hits, ctx)
+        if not recipients and event_type in {"PROTEST", "ACCUSE", "ASSAULT", "THREATEN"}:
+            recipients = self._mission_owner(token, hits)
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
         if not recipients and event_type not in SYMMETRIC_TYPES:
             recipients = _clause_counterpart(token, actors, hits)
@@ -399,17 +404,48 @@ class EventCoder:
                     return True
         return False
 
-    def _location_country(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> str | None:
-        """The country an event happens in ("... was put under investigation in Italy"): the
-        authorities of the place act where the text names no one else."""
+    def _location_country(self, token: Token, hits: dict[int, Hit], ctx: DocContext,
+                          subject: Token | None = None) -> str | None:
+        """The country an event happens in ("... was put under investigation in Italy",
+        "marched through central Seoul", "protesters in Shanghai", "Seongju residents"): the
+        authorities or the people of the place act where the text names no one else."""
         verbs = [token] + [c for c in token.children if c.dep_ == "xcomp"]
         for verb in verbs:
             for child in verb.children:
-                if child.dep_ == "prep" and child.lower_ in {"in", "inside", "across", "at"}:
+                if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
                     place = place_country(child, hits)
                     if place is not None:
                         return place
+        if subject is not None:
+            head = semantic_head(subject)
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
+                    place = place_country(child, hits)
+                    if place is not None:
+                        return place
+                hit = hits.get(child.i)
+                if child.dep_ in {"compound", "amod", "nmod"} and hit is not None \
+                        and hit.entity.kind == "place":
+                    return hit.entity.country
         return None
+
+    def _mission_owner(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
+        """ "rallied outside the Japanese embassy", "hurled stones at the consulate of Japan": a
+        protest at a country's diplomatic mission is aimed at that country."""
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in LOCATION_PREPS:
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() not in MISSION_NOUNS:
+                    continue
+                for mod in pobj.children:
+                    hit = hits.get(mod.i)
+                    if hit is not None and hit.entity.kind == "country" and \
+                            mod.dep_ in {"amod", "compound", "poss", "nmod"}:
+                        return [ActorRef(text=f"{mod.text} {pobj.text}",
+                                         country=hit.entity.country, sector="GOV",
+                                         start=mod.idx, end=pobj.idx + len(pobj.text))]
+        return []
 
     # -- arguments --------------------------------------------------------------------------
     def _arguments(
