@@ -181,3 +181,20 @@ def test_people_marching_through_a_capital_are_its_people(code):
     protest = only(code("Tens of thousands of people marched through central Seoul on Thursday.",
                         date="2019-08-15"), "PROTEST")
     assert countries(protest.actors) == {"KOR"}
+
+
+def test_judgement_of_a_summarised_deed_targets_the_doer_not_the_place(code):
+    mentions = code("Japan's cabinet voted on Friday to remove South Korea from its white list of "
+                    "trusted trading partners, a move Kang Kyung-wha called deeply regrettable in "
+                    "Bangkok soon afterwards.", date="2019-08-02")
+    accuse = only(mentions, "ACCUSE")
+    assert countries(accuse.actors) == {"KOR"}
+    assert countries(accuse.recipients) == {"JPN"}
+
+
+def test_object_pronoun_names_the_earlier_person_who_is_not_the_subject(code):
+    mentions = code("Shinzo Abe met Moon Jae-in in Pyeongchang on Friday and urged him not to "
+                    "postpone joint military drills with the United States.", date="2018-02-09")
+    request = only(mentions, "REQUEST")
+    assert countries(request.actors) == {"JPN"}
+    assert countries(request.recipients) == {"KOR"}

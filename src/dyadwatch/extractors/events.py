@@ -79,8 +79,11 @@ DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 GROUP_PRONOUNS = frozenset({"it", "we", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
+OBJECT_PRONOUNS = frozenset({"him", "her"})
 LOCATION_PREPS = frozenset({"in", "inside", "across", "at", "outside", "through", "throughout",
                             "around", "near"})
+DEED_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure", "announcement",
+                        "visit", "trip", "remark", "comment", "statement", "plan", "development"})
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "residence"})
 # International bodies belong to no country, wherever they act.
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC"})
@@ -330,6 +333,8 @@ class EventCoder:
             recipients = self._ultimatum_target(token, hits, ctx)
         if not recipients and event_type in {"PROTEST", "ACCUSE", "ASSAULT", "THREATEN"}:
             recipients = self._mission_owner(token, hits)
+        if not recipients and event_type in {"ACCUSE", "SUPPORT", "REJECT", "PROTEST"}:
+            recipients = self._summarised_deed(token, actors, hits, ctx)
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
         if not recipients and event_type not in SYMMETRIC_TYPES:
             recipients = _clause_counterpart(token, actors, hits)
@@ -428,6 +433,25 @@ class EventCoder:
                         and hit.entity.kind == "place":
                     return hit.entity.country
         return None
+
+    def _summarised_deed(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
+                         ctx: DocContext) -> list[ActorRef]:
+        """ "Japan removed Korea from the list, a move Kang called regrettable": the judgement in
+        a clause on a noun summing up the main clause is aimed at the main clause's actor."""
+        if token.dep_ not in {"acl", "relcl"}:
+            return []
+        noun = token.head
+        if noun.dep_ not in {"npadvmod", "appos", "dobj", "attr"} or \
+                noun.lemma_.lower() not in DEED_NOUNS:
+            return []
+        verb = noun.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or verb.i == noun.i:
+            return []
+        if subject.dep_ == "nsubjpass":
+            return []
+        found = self._resolve_group(subject, hits, ctx)
+        return [r for r in found if r.country and not _same_ref(r, actors)]
 
     def _mission_owner(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
         """ "rallied outside the Japanese embassy", "hurled stones at the consulate of Japan": a
@@ -534,6 +558,11 @@ class EventCoder:
                 if earlier:
                     refs.extend(earlier)
                     continue
+            if token.lower_ in OBJECT_PRONOUNS and token.dep_ in {"dobj", "dative", "pobj"}:
+                earlier = self._object_person(token, hits, ctx)
+                if earlier:
+                    refs.extend(earlier)
+                    continue
             if token.lower_ in GROUP_PRONOUNS:
                 if reporter is not None:
                     token = reporter
@@ -564,6 +593,31 @@ class EventCoder:
                 return [replace(r, text=pronoun.text, start=pronoun.idx,
                                 end=pronoun.idx + len(pronoun.text))
                         for r in self.resolver.resolve(token, hits, ctx)]
+        return []
+
+    def _object_person(self, pronoun: Token, hits: dict[int, Hit],
+                       ctx: DocContext) -> list[ActorRef]:
+        """ "Abe met Moon and urged him …": an object pronoun names the nearest person named
+        earlier in the sentence who is not the subject of the pronoun's own verb."""
+        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        subjects = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    for t in c.subtree}
+        if not subjects:  # "… and urged him": the subject is the first conjunct's
+            first = verb
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            subjects = {t.i for c in first.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        for t in c.subtree}
+        sent = pronoun.sent
+        i = pronoun.i - 1
+        while i >= sent.start:
+            hit = hits.get(i)
+            if hit is not None and hit.entity.kind == "person" and \
+                    not subjects & set(range(hit.start, hit.end)):
+                ref = self.resolver.resolve(pronoun.doc[hit.end - 1], hits, ctx)
+                return [replace(r, text=pronoun.text, start=pronoun.idx,
+                                end=pronoun.idx + len(pronoun.text)) for r in ref[:1]]
+            i = (hit.start - 1) if hit is not None else i - 1
         return []
 
     def _recipients(
@@ -736,6 +790,8 @@ def _clause_counterpart(token: Token, actors: list[ActorRef],
     for t in token.subtree:
         hit = hits.get(t.i)
         if hit is not None and hit.entity.kind == "country" and hit.entity.country not in own:
+            if t.dep_ == "pobj" and t.head.lower_ in LOCATION_PREPS:
+                continue  # "called it regrettable in Bangkok": where, not whom
             found.setdefault(hit.entity.country or "", hit)
     if len(found) != 1:
         return []
