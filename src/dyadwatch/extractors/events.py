@@ -445,10 +445,11 @@ class EventCoder:
                 noun.lemma_.lower() not in DEED_NOUNS:
             return []
         verb = noun.head
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if noun.dep_ == "appos" and verb.pos_ in {"NOUN", "PROPN"}:
+            subject = verb  # the parser hung "a move" on the subject noun itself
+        else:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or verb.i == noun.i:
-            return []
-        if subject.dep_ == "nsubjpass":
             return []
         found = self._resolve_group(subject, hits, ctx)
         return [r for r in found if r.country and not _same_ref(r, actors)]
