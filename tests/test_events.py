@@ -198,3 +198,13 @@ def test_object_pronoun_names_the_earlier_person_who_is_not_the_subject(code):
     request = only(mentions, "REQUEST")
     assert countries(request.actors) == {"JPN"}
     assert countries(request.recipients) == {"KOR"}
+
+
+def test_warning_shots_are_a_threat_and_approving_a_seizure_is_coercion(code):
+    warning = code("South Korean fighter jets fired hundreds of warning shots on Tuesday.",
+                   date="2019-07-23")
+    assert [m.event_type for m in warning] == ["THREATEN"]
+    seizure = code("A South Korean court has approved the seizure of shares that Nippon Steel "
+                   "holds in a joint venture.", date="2019-01-08")
+    assert "COERCE" in {m.event_type for m in seizure}
+    assert "SUPPORT" not in {m.event_type for m in seizure}

@@ -160,11 +160,12 @@ def object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]
                 lemmas.add(child.lemma_.lower())
             elif child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
+                    if pobj.dep_ == "pcomp":  # "hundreds of warning shots" parsed as a verb
+                        lemmas.add(pobj.lower_)
                     if pobj.dep_ == "pobj":
                         lemmas.add(pobj.lemma_.lower())
-                        lemmas.update(
-                            c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"
-                        )
+                        lemmas.update(c.lemma_.lower() for c in pobj.children
+                                      if c.dep_ in {"compound", "amod", "nmod"})
     return lemmas
 
 
