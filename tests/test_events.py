@@ -208,3 +208,12 @@ def test_warning_shots_are_a_threat_and_approving_a_seizure_is_coercion(code):
                    "holds in a joint venture.", date="2019-01-08")
     assert "COERCE" in {m.event_type for m in seizure}
     assert "SUPPORT" not in {m.event_type for m in seizure}
+
+
+def test_a_missile_fired_over_a_country_has_no_recipient_from_the_path_or_the_aftermath(code):
+    mentions = code("North Korea fired an intermediate-range ballistic missile over Japan on "
+                    "Tuesday, prompting Tokyo to tell residents of Aomori to take cover.",
+                    date="2022-10-04")
+    launch = only(mentions, "MOBILIZE")
+    assert countries(launch.actors) == {"PRK"}
+    assert launch.recipients == ()

@@ -23,6 +23,8 @@ def recipient_prep(prep: str, trigger: Trigger) -> bool:
     if prep == "in":
         return trigger.event_type == "CONSULT" and trigger.mode == "visit"
     if prep in TOPIC_PREPS:
+        if trigger.event_type == "MOBILIZE" and prep in {"over", "on", "in"}:
+            return False  # "fired a missile over Japan": the flight path, not a target
         return trigger.event_type in TARGETED_TYPES and prep != "for"
     return True
 

@@ -84,6 +84,8 @@ LOCATION_PREPS = frozenset({"in", "inside", "across", "at", "outside", "through"
                             "around", "near"})
 DEED_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure", "announcement",
                         "visit", "trip", "remark", "comment", "statement", "plan", "development"})
+PATH_PREPS = frozenset({"over", "across", "toward", "towards", "into", "from"})
+PATH_VERBS = frozenset({"fire", "launch", "test-fire", "fly", "send"})
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "residence"})
 # International bodies belong to no country, wherever they act.
 STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC"})
@@ -791,8 +793,11 @@ def _clause_counterpart(token: Token, actors: list[ActorRef],
     for t in token.subtree:
         hit = hits.get(t.i)
         if hit is not None and hit.entity.kind == "country" and hit.entity.country not in own:
-            if t.dep_ == "pobj" and t.head.lower_ in LOCATION_PREPS:
-                continue  # "called it regrettable in Bangkok": where, not whom
+            if _in_other_clause(t, token):
+                continue  # "…, prompting Tokyo to …": another clause, another event
+            if t.dep_ == "pobj" and (t.head.lower_ in LOCATION_PREPS or (
+                    t.head.lower_ in PATH_PREPS and token.lemma_ in PATH_VERBS)):
+                continue  # "called it regrettable in Bangkok", "fired over Japan": where
             found.setdefault(hit.entity.country or "", hit)
     if len(found) != 1:
         return []
@@ -801,6 +806,19 @@ def _clause_counterpart(token: Token, actors: list[ActorRef],
     sector = None if hit.kind == "demonym" else "GOV"
     return [ActorRef(text=span.text, country=country, sector=sector, start=span.start_char,
                      end=span.end_char)]
+
+
+_CLAUSE_DEPS = frozenset({"advcl", "npadvmod"})
+
+
+def _in_other_clause(t: Token, token: Token) -> bool:
+    """True when ``t`` sits in a clause of its own below ``token`` (not the event's clause)."""
+    current = t
+    while current.i != token.i and current.head.i != current.i:
+        if current.dep_ in _CLAUSE_DEPS and (current.dep_ != "advcl" or current.tag_ == "VBG"):
+            return True
+        current = current.head
+    return False
 
 
 PHONE_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "video"})
