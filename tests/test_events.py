@@ -217,3 +217,12 @@ def test_a_missile_fired_over_a_country_has_no_recipient_from_the_path_or_the_af
     launch = only(mentions, "MOBILIZE")
     assert countries(launch.actors) == {"PRK"}
     assert launch.recipients == ()
+
+
+def test_a_team_arriving_to_help_is_aid_and_a_trip_at_home_meets_no_host(code):
+    aid = only(code("A 102-member South Korean rescue team arrived in Sendai on Monday to help "
+                    "search for survivors of the earthquake.", date="2011-03-14"), "AID")
+    assert countries(aid.actors) == {"KOR"}
+    assert countries(aid.recipients) == {"JPN"}
+    assert not [m for m in code("Ishiba visited Hiroshima on Tuesday.", date="2025-08-05")
+                if m.event_type == "CONSULT"]

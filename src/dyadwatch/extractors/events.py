@@ -315,6 +315,15 @@ class EventCoder:
             and token.lemma_ not in {"mediate", "brief", "receive", "host", "welcome", "greet"}
         ):
             actors, recipients = actors + recipients, []
+        if trigger.mode == "visit":
+            # "Ishiba visited Hiroshima": a trip at home meets no foreign host
+            home = {a.country for a in actors if a.country}
+            recipients = [r for r in recipients
+                          if r.entity is not None or r.country not in home]
+            if _comes_to_help(token, actors):
+                # "a South Korean rescue team arrived in Sendai to help search": aid, not talks
+                trigger = AID_ARRIVAL_TRIGGER
+                event_type, mode = trigger.event_type, trigger.mode
         if event_type == "CONSULT" and trigger.mode != "phone" \
                 and len(actors) + len(recipients) < 2:
             return None  # "visited Yasukuni Shrine": a meeting needs someone to meet
@@ -424,8 +433,8 @@ class EventCoder:
                     if place is not None:
                         return place
         if subject is not None:
-            head = semantic_head(subject)
-            for child in head.children:
+            heads = [subject, semantic_head(subject)]
+            for child in (c for h in dict.fromkeys(heads) for c in h.children):
                 if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
                     place = place_country(child, hits)
                     if place is not None:
@@ -819,6 +828,20 @@ def _in_other_clause(t: Token, token: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+HELP_VERBS = frozenset({"help", "assist", "aid", "support", "search", "rescue", "treat",
+                        "deliver", "distribute", "evacuate"})
+HELP_TEAM_WORDS = frozenset({"rescue", "relief", "aid", "medical", "humanitarian", "disaster"})
+AID_ARRIVAL_TRIGGER = Trigger("AID", "070", "arrive-to-help")
+
+
+def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
+    """A trip whose purpose is help: "arrived … to help search", "a relief team flew to …"."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in HELP_VERBS:
+            return True
+    return any(HELP_TEAM_WORDS & {w.lower() for w in a.text.split()} for a in actors)
 
 
 PHONE_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "video"})
