@@ -43,7 +43,8 @@ def test_role_holders_by_date(kb):
         ("Seoul protested.", "Seoul", "KOR", "GOV"),
         ("Tokyo protested.", "Tokyo", "JPN", "GOV"),
         ("The Blue House protested.", "House", "KOR", "GOV"),
-        ("Pyongyang fired a missile.", "Pyongyang", "PRK", "GOV"),
+        ("Pyongyang fired a missile.", "Pyongyang", "PRK", "MIL"),  # a military act (gold rule 8)
+        ("Pyongyang said it had tested a missile.", "Pyongyang", "PRK", "GOV"),
         ("Washington urged restraint.", "Washington", "USA", "GOV"),
     ],
 )
@@ -115,3 +116,186 @@ def test_name_variants():
     assert name_variants("Moon Jae-in", "Moon") == ["Moon Jae In", "Moon Jaein", "Moon Jae-In"]
     assert name_variants("Fumio Kishida", "Kishida") == ["Kishida Fumio"]
     assert name_variants("Xi Jinping", "Xi") == []
+
+
+# -- sectors that depend on the office and the date --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "expected"),
+    [
+        # a defence minister acts for the military while in office, and only then
+        ("Jeong Kyeong-doo rejected the claim.", "Jeong", "2018-12-25",
+         ("KOR", "MIL", "Jeong Kyeong-doo")),
+        ("Taro Kono spoke.", "Kono", "2018-06-01", ("JPN", "GOV", "Taro Kono")),
+        ("Taro Kono spoke.", "Kono", "2019-11-18", ("JPN", "MIL", "Taro Kono")),
+        ("Japan's defense minister spoke.", "minister", "2022-10-04",
+         ("JPN", "MIL", "Yasukazu Hamada")),
+        ("The Pentagon said it was concerned.", "Pentagon", "2019-08-23",
+         ("USA", "MIL", "U.S. Department of Defense")),
+        # an opposition leader is OPP while the party is out of government
+        ("Lee Jae-myung spoke.", "Lee", "2023-03-06", ("KOR", "OPP", "Lee Jae-myung")),
+        ("Lee Jae-myung spoke.", "Lee", "2025-08-01", ("KOR", "GOV", "Lee Jae-myung")),
+        ("The Democratic Party walked out.", "Party", "2019-08-01",
+         ("KOR", "LEG", "Democratic Party of Korea")),
+        ("LDP lawmakers criticised the government.", "lawmakers", "2010-11-01",
+         ("JPN", "OPP", "Liberal Democratic Party")),
+        # the head of an international organisation acts for no country
+        ("IAEA chief Rafael Grossi visited Seoul.", "Grossi", "2023-07-05",
+         (None, "IGO", "Rafael Grossi")),
+        ("Ban Ki-moon urged restraint.", "Ban", "2010-07-05", (None, "IGO", "Ban Ki-moon")),
+        ("Ban Ki-moon urged restraint.", "Ban", "2005-07-05", ("KOR", "GOV", "Ban Ki-moon")),
+        # coast guards and police are COP
+        ("The South Korean coast guard seized the boat.", "guard", "2019-08-01",
+         ("KOR", "COP", "Korea Coast Guard")),
+        ("The FBI named the hackers.", "FBI", "2024-12-24",
+         ("USA", "COP", "Federal Bureau of Investigation")),
+    ],
+)
+def test_sector_by_office_and_date(extractor, text, word, date, expected):
+    (ref,) = resolve(extractor, text, word, date=date)
+    assert (ref.country, ref.sector, ref.entity) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        ("North Korea fired a ballistic missile.", "Korea", "MIL"),
+        ("North Korea conducted its fifth nuclear test.", "Korea", "MIL"),
+        ("North Korea announced it had conducted a nuclear test.", "Korea", "GOV"),
+        ("North Korea launched a satellite.", "Korea", "GOV"),
+        ("The North fired artillery shells near the border.", "North", "MIL"),
+    ],
+)
+def test_country_firing_weapons_is_military(extractor, text, word, sector):
+    (ref,) = resolve(extractor, text, word, date="2016-09-09")
+    assert (ref.country, ref.sector) == ("PRK", sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("The South protested the launch.", "South", "KOR"),
+        ("The North Korean leader watched.", "leader", "PRK"),  # not "the North" + "Korean"
+    ],
+)
+def test_article_led_aliases(extractor, text, word, country):
+    (ref,) = resolve(extractor, text, word)
+    assert ref.country == country
+
+
+def test_article_led_alias_is_not_part_of_a_longer_name(extractor):
+    assert not resolve(extractor, "Ships sailed in the North Sea.", "Sea")
+
+
+# -- role nouns and names resolved by date and context ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "entity"),
+    [
+        # the counterpart holds the antecedent's office; a leader's counterpart is a leader
+        ("Foreign Minister Taro Kono met his South Korean counterpart.", "counterpart",
+         "2018-06-01", "Kang Kyung-wha"),
+        ("Kishida greeted his South Korean counterpart.", "counterpart", "2023-03-16",
+         "Yoon Suk Yeol"),
+        ("Yoon and his Japanese counterpart held talks.", "counterpart", "2023-03-16",
+         "Fumio Kishida"),
+        # an envoy's sending country from the possessive, the post from the place phrase
+        ("Tokyo was calling back its ambassador in Seoul.", "ambassador", "2017-01-07",
+         "Yasumasa Nagamine"),
+        ("South Korea's ambassador to Japan left Tokyo.", "ambassador", "2021-01-10",
+         "Nam Gwan-pyo"),
+        # a place phrase is not the owner of the office
+        ("Yoon met the Chinese premier in Seoul.", "premier", "2024-05-26", "Li Qiang"),
+        # an office only one country has, and a holder named earlier in the sentence
+        ("Moon said the emperor should apologise.", "emperor", "2019-02-12", "Akihito"),
+        ("Moon will not go, after a remark about the president.", "president", "2021-07-20",
+         "Moon Jae-in"),
+        # the second of two coordinated titles takes the country of the first
+        ("The U.S. secretary of state and defense secretary arrived in Seoul.", "secretary",
+         "2021-03-17", "Antony Blinken"),
+        # South Korea's trade minister and industry minister are two offices
+        ("South Korea's trade minister filed the complaint.", "minister", "2019-09-12",
+         "Yoo Myung-hee"),
+        ("South Korea's industry minister visited the plant.", "minister", "2019-09-12",
+         "Sung Yun-mo"),
+        ("Japan's industry minister visited the plant.", "minister", "2019-08-01",
+         "Hiroshige Seko"),
+    ],
+)
+def test_role_nouns_in_context(extractor, text, word, date, entity):
+    refs = resolve(extractor, text, word, date=date)
+    assert refs and refs[0].entity == entity
+
+
+def test_title_picks_the_office_holder_over_a_namesake(extractor):
+    text = "Defence Minister Koizumi is the son of former prime minister Junichiro Koizumi."
+    (ref,) = resolve(extractor, text, "Koizumi", date="2025-10-22")
+    assert (ref.entity, ref.sector) == ("Shinjiro Koizumi", "MIL")
+
+
+def test_another_given_name_beats_a_namesake_named_nearby(extractor):
+    text = "Park Geun Hye, the daughter of former president Park Chung-hee, took office."
+    doc = extractor.nlp(text)
+    ctx = DocContext(date=dt.date(2013, 2, 25), default_countries=("JPN", "KOR"))
+    hits = extractor.resolver.find_hits(doc, ctx)
+    head = [t for t in doc if t.text == "Park"][1]
+    (ref,) = extractor.resolver.resolve(head, hits, ctx)
+    assert ref.entity == "Park Chung-hee"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "expected"),
+    [
+        ("South Korea's top court ruled.", "court", "2012-05-24",
+         ("KOR", "JUD", "Supreme Court of Korea")),
+        ("China's customs authority suspended imports.", "authority", "2023-08-24",
+         ("CHN", "GOV", "General Administration of Customs")),
+        ("Suga's cabinet approved the plan.", "cabinet", "2021-04-13",
+         ("JPN", "GOV", "Cabinet of Japan")),
+        # "the cabinet" of the one country the sentence is about
+        ("Murayama read a statement approved by the cabinet.", "cabinet", "1995-08-15",
+         ("JPN", "GOV", "Cabinet of Japan")),
+        # but not an indefinite or plural phrase
+        ("A Seoul court ruled.", "court", "2013-01-03", ("KOR", "JUD", None)),
+    ],
+)
+def test_institutions_named_by_common_nouns(extractor, text, word, date, expected):
+    (ref,) = resolve(extractor, text, word, date=date)
+    assert (ref.country, ref.sector, ref.entity) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Not buying Uniqlo or Asahi anymore.", "Asahi", ("BUS", "Asahi Group Holdings")),
+        ("The Asahi reported that talks had stalled.", "Asahi", ("MED", "Asahi Shimbun")),
+    ],
+)
+def test_newspaper_or_company_by_context(extractor, text, word, expected):
+    (ref,) = resolve(extractor, text, word)
+    assert (ref.sector, ref.entity) == expected
+
+
+@pytest.mark.parametrize("text", ["U.S. Forces Korea moved the parts.",
+                                  "US Forces Korea moved the parts."])
+def test_abbreviated_country_in_an_institution_name(extractor, text):
+    (ref,) = resolve(extractor, text, "Korea", date="2017-03-07")
+    assert (ref.country, ref.sector, ref.entity) == ("USA", "MIL", "U.S. Forces Korea")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The Japan Coast Guard detained the Chinese skipper.", "skipper", ("CHN", "CVL")),
+        ("The court ordered the firm to pay four Korean plaintiffs.", "plaintiffs",
+         ("KOR", "CVL")),
+        ("North Korean artillery shelled the island.", "artillery", ("PRK", "MIL")),
+        ("The court ordered the Japanese state to pay.", "state", ("JPN", "GOV")),
+        ("Officials met their Japanese counterparts.", "counterparts", ("JPN", "GOV")),
+    ],
+)
+def test_agent_nouns(extractor, text, word, expected):
+    (ref,) = resolve(extractor, text, word, date="2018-10-30")
+    assert (ref.country, ref.sector) == expected

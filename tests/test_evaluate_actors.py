@@ -28,3 +28,4 @@ def test_actor_gold_is_scored(tmp_path, extractor):
     assert figures["sector_accuracy"] == round(2 / 3, 4)
     assert figures["people_entity_accuracy"] == 1.0
     assert [m["text"] for m in report.misses] == ["Seoul"]
+    assert report.by_category() == {"other": round(2 / 3, 4)}

@@ -69,10 +69,10 @@ SINGLE_HOLDER = frozenset(
         "military_chief",
     }
 )
-SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "BUS", "CVL", "OPP", "MED", "IGO", "NGO"})
+SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "BUS", "CVL", "OPP", "MED", "IGO", "NGO", "COP"})
 PERSON_KEYS = {"name", "surname", "aliases", "country", "sector", "roles"}
 INSTITUTION_KEYS = {"name", "aliases", "country", "sector"}
-INSTITUTION_OPTIONAL = {"start", "end"}
+INSTITUTION_OPTIONAL = {"start", "end", "descriptors"}
 ROLE_KEYS = {"role", "start", "end"}
 ROLE_OPTIONAL = {"portfolio", "to", "org", "approx"}
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -193,7 +193,8 @@ def test_dyad_usa_china_config() -> None:
     assert raw["id"] == "usa-china"
     assert raw["countries"] == ["USA", "CHN"]
     assert raw["sources"]
-    assert raw["issue_file"] is None
+    if raw["issue_file"] is not None:
+        assert (resources.files("dyadwatch") / "knowledge" / raw["issue_file"]).is_file()
     for relative in raw["actor_files"]:
         assert (resources.files("dyadwatch") / "knowledge" / relative).is_file(), relative
 
@@ -250,3 +251,32 @@ def test_forty_distinct_dates() -> None:
     dates = forty_mid_month_dates()
     assert len(set(dates)) == 40
     assert dates[0] == dt.date(1990, 1, 15) and dates[-1] == dt.date(2026, 11, 15)
+
+
+def test_igo_officials_file() -> None:
+    # Heads of international organisations: no country, sector IGO, an igo_head role naming an
+    # organisation of igos.tsv.
+    data = load("igo")
+    assert set(data) == {"country", "sources", "people"} and data["country"] is None
+    assert data["sources"]
+    igo_text = (resources.files("dyadwatch") / "knowledge" / "igos.tsv").read_text(encoding="utf-8")
+    igo_names = {line.split("\t")[1] for line in igo_text.splitlines()[1:] if line.strip()}
+    for person in data["people"]:
+        name = person["name"]
+        assert set(person) == PERSON_KEYS and person["country"] is None, name
+        assert person["sector"] == "IGO" and person["surname"] in name, name
+        for role in person["roles"]:
+            assert role["role"] == "igo_head" and role["org"] in igo_names, (name, role)
+            start, end = as_date(role["start"]), as_date(role["end"])
+            assert start is not None and (end is None or start <= end <= TODAY), (name, role)
+
+
+def test_igo_officials_load_with_every_dyad() -> None:
+    from dyadwatch.config import load_dyad
+    from dyadwatch.extractors.actor_kb import knowledge_for
+
+    for dyad in ("japan-korea", "usa-china"):
+        kb = knowledge_for(load_dyad(dyad))
+        grossi = kb.entities["person:Rafael Grossi"]
+        assert kb.country_at(grossi, dt.date(2023, 7, 5)) is None
+        assert kb.sector_at(grossi, dt.date(2023, 7, 5)) == "IGO"

@@ -111,14 +111,23 @@ def test_no_string_names_two_countries(countries: list[dict[str, str]]) -> None:
 
 
 def test_no_entry_starts_with_the(countries: list[dict[str, str]]) -> None:
-    # The resolver strips a leading "the"; "The Hague" is a place name and is the one exception.
+    # An article belongs to running text, not to a name. The exceptions: "The Hague", a place
+    # name, and "the North"/"the South", which name the Koreas only with the article and a
+    # capital (matched as written, never as the start of a longer name; SOURCES-countries.md).
     offenders = [
         string
         for row in countries
         for string in country_strings(row)
         if string.casefold().startswith("the ") and string != "The Hague"
+        and not (string.startswith("the ") and string[4:5].isupper())
     ]
     assert not offenders
+
+
+@pytest.mark.parametrize(("alias", "iso3"), [("the North", "PRK"), ("the South", "KOR")])
+def test_article_led_korea_aliases(countries: list[dict[str, str]], alias: str, iso3: str) -> None:
+    owner = [row["iso3"] for row in countries if alias in country_strings(row)]
+    assert owner == [iso3]
 
 
 def test_igo_codes_unique_and_sectors_valid(igos: list[dict[str, str]]) -> None:

@@ -33,6 +33,13 @@ class ActorReport:
     named: int = 0
     named_entity: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
+    # gold category ("title_name", "role_noun", ...) -> [mentions, country and sector right]
+    categories: dict[str, list[int]] = field(default_factory=dict)
+
+    def by_category(self) -> dict[str, float]:
+        """Country+sector accuracy per gold category, to see which phenomenon fails."""
+        return {name: round(right / total, 4) if total else 0.0
+                for name, (total, right) in sorted(self.categories.items())}
 
     def figures(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float:
@@ -102,6 +109,9 @@ def _score(report: ActorReport, gold: dict[str, Any], ref: ActorRef, extractor: 
     report.country += country_ok
     report.sector += sector_ok
     report.country_and_sector += country_ok and sector_ok
+    tally = report.categories.setdefault(gold.get("category") or "other", [0, 0])
+    tally[0] += 1
+    tally[1] += country_ok and sector_ok
     entity = gold.get("entity")
     if entity:
         report.named += 1
@@ -110,6 +120,7 @@ def _score(report: ActorReport, gold: dict[str, Any], ref: ActorRef, extractor: 
             report.people += 1
             report.people_entity += entity == ref.entity
     if not (country_ok and sector_ok) or (entity and entity != ref.entity):
-        report.misses.append({"id": item_id, "text": gold["text"], "gold": [
+        report.misses.append({"id": item_id, "text": gold["text"],
+            "category": gold.get("category"), "gold": [
             gold.get("country"), gold.get("sector"), entity],
             "system": [ref.country, ref.sector, ref.entity]})

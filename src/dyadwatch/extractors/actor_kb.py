@@ -20,6 +20,9 @@ import yaml
 from ..config import Dyad, knowledge_path
 from ..errors import KnowledgeError
 
+# Officials of international organisations: loaded for every dyad, like the world TSV files.
+IGO_OFFICIALS = "actors/igo.yaml"
+
 EntityKind = Literal["country", "igo", "person", "institution", "agent", "role", "place"]
 # How an alias names its entity: the kind decides how much the resolver trusts a match.
 AliasKind = Literal["name", "alias", "surname", "demonym", "capital", "seat", "agent", "role"]
@@ -52,9 +55,26 @@ class Entity:
     start: dt.date | None = None
     end: dt.date | None = None
     members: tuple[str, ...] = ()
+    # Parties: the spans (start, end; None is open) in which the party was out of government.
+    # None means the file says nothing about it, () that the party never was in opposition.
+    opposition: tuple[tuple[dt.date | None, dt.date | None], ...] | None = None
+    # Common nouns that name this institution once its country is known ("top court").
+    descriptors: tuple[str, ...] = ()
 
     def roles_at(self, when: dt.date | None) -> tuple[Role, ...]:
         return tuple(r for r in self.roles if r.active(when))
+
+    def exists_at(self, when: dt.date | None) -> bool:
+        if when is None:
+            return True
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+    def in_opposition(self, when: dt.date | None) -> bool | None:
+        """Whether a party was out of government on ``when`` (None: not known)."""
+        if self.opposition is None or when is None:
+            return None
+        return any((start is None or start <= when) and (end is None or when <= end)
+                   for start, end in self.opposition)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +94,15 @@ class ActorKnowledge:
     honorifics: frozenset[str] = frozenset()
     # role id -> countries where the noun applies (empty: everywhere)
     role_countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    # role id -> the sector its holder acts in while in office ("defence_minister": MIL)
+    role_sectors: dict[str, str] = field(default_factory=dict)
+    # nouns that name the person holding the same office in another country ("counterpart")
+    counterpart_nouns: frozenset[str] = frozenset()
+    # country -> the office that leads it at summits (JPN: prime_minister, KOR: president)
+    leader_roles: dict[str, str] = field(default_factory=dict)
+    descriptors: dict[tuple[str, str], list[Entity]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     holders: dict[tuple[str, str], list[tuple[Entity, Role]]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -93,13 +122,71 @@ class ActorKnowledge:
                 self.holders[(entity.country, role.role)].append((entity, role))
         if entity.surname:
             self.surnames[entity.surname].append(entity)
+        for noun in entity.descriptors:
+            if entity.country:
+                self.descriptors[(entity.country, noun.lower())].append(entity)
 
-    def holder(self, country: str, role: str, when: dt.date | None) -> Entity | None:
-        """Who held ``role`` in ``country`` on ``when`` (None when unknown or ambiguous)."""
+    def holder(self, country: str, role: str, when: dt.date | None, to: str | None = None,
+               posts: tuple[str, ...] = ()) -> Entity | None:
+        """Who held ``role`` in ``country`` on ``when`` (None when unknown or ambiguous).
+        ``to`` picks the post of an envoy sent to that country; otherwise, among several
+        envoys, ``posts`` (the countries of the dyad) narrows the choice."""
         if when is None:
             return None
-        found = {e.key: e for e, r in self.holders.get((country, role), ()) if r.active(when)}
+        active = [(e, r) for e, r in self.holders.get((country, role), ()) if r.active(when)]
+        if to is not None and any(r.to for _, r in active):
+            active = [(e, r) for e, r in active if r.to == to]
+        found = {e.key: e for e, _ in active}
+        if len(found) > 1 and posts:
+            found = {e.key: e for e, r in active if r.to in posts}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def sole_holder(self, role: str, when: dt.date | None) -> Entity | None:
+        """The holder of ``role`` on ``when`` when only one country has that office at all
+        ("the emperor")."""
+        if when is None:
+            return None
+        countries = {c for (c, r), pairs in self.holders.items()
+                     if r == role and any(ro.active(when) for _, ro in pairs)}
+        return self.holder(next(iter(countries)), role, when) if len(countries) == 1 else None
+
+    def sector_at(self, entity: Entity, when: dt.date | None) -> str | None:
+        """The sector an entity acts in on ``when``: the office held then (a defence minister
+        acts for the military), a party out of government (OPP), else the default."""
+        if entity.kind == "institution":
+            out = entity.in_opposition(when)
+            if out is not None and entity.sector in {"LEG", "OPP"}:
+                return "OPP" if out else "LEG"
+            return entity.sector
+        if entity.kind != "person":
+            return entity.sector
+        roles = entity.roles_at(when)
+        for role in roles:
+            if role.role in self.role_sectors:
+                return self.role_sectors[role.role]
+        parties = [self.entities.get(f"org:{r.org}") for r in roles if r.role == "party_leader"]
+        if parties and len(parties) == len(roles):
+            # A party leader holding no state office leads the opposition while the party is
+            # out of government (Lee Jae-myung in 2023), and not while it governs.
+            status = {p.in_opposition(when) for p in parties if p is not None}
+            if status == {True}:
+                return "OPP"
+            if status == {False} and entity.sector == "OPP":
+                return "LEG"
+        return entity.sector or "GOV"
+
+    def country_at(self, entity: Entity, when: dt.date | None) -> str | None:
+        """An official of an international organisation acts for no country while in office."""
+        if entity.kind == "person" and any(
+            self.role_sectors.get(r.role) == "IGO" for r in entity.roles_at(when)
+        ):
+            return None
+        return entity.country
+
+    def descriptor(self, country: str, noun: str, when: dt.date | None) -> Entity | None:
+        """The one institution of ``country`` that ``noun`` names on ``when`` ("top court")."""
+        found = [e for e in self.descriptors.get((country, noun.lower()), ()) if e.exists_at(when)]
+        return found[0] if len(found) == 1 else None
 
     def holders_at(
         self, when: dt.date, country: str | None = None
@@ -121,6 +208,8 @@ def _case_sensitive(text: str, kind: AliasKind) -> bool:
     names match in any case."""
     if kind in ("agent", "role"):
         return False
+    if text.startswith("the ") and text[4:5].isupper():
+        return True  # "the North" is North Korea; "the north of Japan" is not
     return len(text.split()) == 1 and any(c.isupper() for c in text)
 
 
@@ -204,6 +293,8 @@ def _load_roles(kb: ActorKnowledge, path: Path) -> None:
         role = entry["role"]
         countries = frozenset(entry.get("countries") or ())
         kb.role_countries[role] = kb.role_countries.get(role, frozenset()) | countries
+        if entry.get("sector"):
+            kb.role_sectors[role] = entry["sector"]
         for noun in entry.get("nouns", []):
             nouns[noun.lower()].add(role)
     for noun, roles in nouns.items():
@@ -213,6 +304,8 @@ def _load_roles(kb: ActorKnowledge, path: Path) -> None:
             [(noun, "role")],
         )
     kb.honorifics = frozenset(h.lower() for h in raw.get("honorifics", []))
+    kb.counterpart_nouns = frozenset(n.lower() for n in raw.get("counterparts", []))
+    kb.leader_roles = {str(c).upper(): r for c, r in (raw.get("leaders") or {}).items()}
 
 
 def name_variants(name: str, surname: str | None) -> list[str]:
@@ -284,8 +377,34 @@ def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
             sector=inst.get("sector", "GOV"),
             start=_date(inst.get("start"), f"{where}: {name}"),
             end=_date(inst.get("end"), f"{where}: {name}"),
+            opposition=_spans(inst.get("opposition"), f"{where}: {name}"),
+            descriptors=tuple(inst.get("descriptors", []) or ()),
         )
-        kb.add(entity, [(name, "name")] + [(a, "alias") for a in inst.get("aliases", []) or []])
+        names = [name, *(inst.get("aliases", []) or [])]
+        inst_aliases: list[tuple[str, AliasKind]] = [(name, "name")]
+        inst_aliases += [(a, "alias") for a in names[1:]]
+        inst_aliases += [(v, "alias") for v in dict.fromkeys(
+            v for a in names for v in abbreviation_variants(a)) if v not in names]
+        kb.add(entity, inst_aliases)
+
+
+def _spans(value: Any, where: str) -> tuple[tuple[dt.date | None, dt.date | None], ...] | None:
+    if value is None:
+        return None
+    try:
+        return tuple((_date(start, where), _date(end, where)) for start, end in value)
+    except (TypeError, ValueError) as exc:
+        raise KnowledgeError(f"{where}: opposition spans are [start, end] pairs ({exc})") from exc
+
+
+def abbreviation_variants(name: str) -> list[str]:
+    """"U.S. Forces Korea" and "US Forces Korea", "U.N. Command" and "UN Command": news text
+    writes a leading country abbreviation with or without stops."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return []
+    swaps = {"US": "U.S.", "U.S.": "US", "UN": "U.N.", "U.N.": "UN", "UK": "U.K.", "U.K.": "UK"}
+    return [f"{swaps[first]} {rest}"] if first in swaps else []
 
 
 def load_knowledge(actor_files: Iterable[Path]) -> ActorKnowledge:
@@ -305,6 +424,10 @@ def load_knowledge(actor_files: Iterable[Path]) -> ActorKnowledge:
             loader(kb, path)
         except (KeyError, TypeError) as exc:
             raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+    igo_people = knowledge_path(IGO_OFFICIALS)
+    if igo_people.exists():  # officials of international organisations, for every dyad; last,
+        # so that a dyad file describing the same person (a former minister) wins
+        actor_files = [*actor_files, igo_people]
     places = knowledge_path("places.tsv")
     if places.exists():  # optional: without it, places simply give no country
         try:

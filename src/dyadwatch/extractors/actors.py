@@ -3,13 +3,16 @@
 The matcher finds every alias from the knowledge files in a spaCy ``Doc`` once per document; the
 resolver then reads a noun phrase (the subtree of a head token) and combines what it finds: a person
 ("Kishida") beats an institution ("the foreign ministry"), which beats a country word ("Japanese").
-Pronouns, role nouns ("the Japanese premier") and reciprocal phrases ("the two ministers") are
-resolved from the document context and the date.
+Pronouns, role nouns ("the Japanese premier", "its ambassador in Seoul", "his South Korean
+counterpart") and reciprocal phrases ("the two ministers") are resolved from the document context
+and the date. Sectors depend on the date too: the office a person holds then (a defence minister
+is MIL), whether a party is in opposition, and what a country does (firing missiles is MIL).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -24,6 +27,20 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 TOP_ROLES = frozenset({"president", "prime_minister", "supreme_leader", "emperor", "premier",
                        "general_secretary"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# A country acting by weapons is its military ("North Korea fired a missile", "the North
+# tested"); saying or announcing the same is its government.
+FIRING_VERBS = frozenset({"fire", "shell", "bomb", "bombard", "shoot", "detonate", "test-fire"})
+LAUNCHING_VERBS = frozenset({"launch", "test", "send", "conduct", "carry", "fly"})
+WEAPON_NOUNS = frozenset({"missile", "rocket", "projectile", "shell", "bomb", "warhead", "icbm",
+                          "slbm", "torpedo", "artillery", "salvo", "barrage"})
+WEAPON_TESTS = frozenset({"nuclear", "missile", "weapon", "weapons", "rocket", "atomic"})
+# Verbs of a newspaper at work: "Asahi reported" is the paper, "buying Asahi" the brewer.
+REPORTING_VERBS = frozenset({"report", "say", "write", "quote", "cite", "reveal", "publish",
+                             "claim", "carry", "editorialize", "editorialise", "poll", "survey"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "each", "every"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "into", "over",
+                         "across", "off"})
 RECIPROCAL_HEADS = frozenset(
     {
         "ministers",
@@ -80,6 +97,8 @@ class Hit:
     end: int
     entity: Entity
     kind: str
+    # Other entities the same words name ("Asahi": the brewer or the newspaper).
+    alternatives: tuple[Entity, ...] = ()
 
 
 @dataclass(slots=True)
@@ -111,6 +130,18 @@ class DocContext:
         return self.last_pair or self.default_countries
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The noun phrase being resolved and what it is resolved against."""
+
+    head: Token
+    tokens: list[Token]
+    hits: dict[int, Hit]
+    ctx: DocContext
+    when: dt.date | None
+    depth: int = 0  # how many antecedents deep ("his counterpart" -> the clause's subject)
+
+
 class ActorResolver:
     """Finds alias hits in a document and resolves noun phrases to ``ActorRef`` records."""
 
@@ -119,11 +150,12 @@ class ActorResolver:
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         labels = [f"{a.kind}|{a.entity}" for a in self.kb.aliases]
-        texts = [a.text if a.case_sensitive else a.text.lower() for a in self.kb.aliases]
+        texts = [a.text for a in self.kb.aliases]
         exact: dict[str, list[Doc]] = {}
         lower: dict[str, list[Doc]] = {}
         # The tokenizer alone (no tagger/parser) turns each alias into the tokens the matcher
-        # will see in running text.
+        # will see in running text. It splits some forms differently once lower-cased ("U.S."
+        # is one token, "u.s." two), so an alias matched in any case is tokenised as written.
         for alias, label, pattern in zip(
             self.kb.aliases, labels, nlp.tokenizer.pipe(texts), strict=True
         ):
@@ -131,6 +163,8 @@ class ActorResolver:
             target.setdefault(label, []).append(pattern)
             if alias.case_sensitive and alias.text.upper() != alias.text:
                 target[label].append(nlp.make_doc(alias.text.upper()))  # headlines in capitals
+            if alias.case_sensitive and alias.text.startswith("the "):
+                target[label].append(nlp.make_doc("The" + alias.text[3:]))  # sentence start
         for label, docs in exact.items():
             self._exact.add(label, docs)
         for label, docs in lower.items():
@@ -148,44 +182,65 @@ class ActorResolver:
         raw.sort(key=lambda m: (-(m[1] - m[0]), _kind_rank(m[2].split("|", 1)[0]), m[0]))
         taken: dict[int, Hit] = {}
         surnames: dict[tuple[int, int], list[Entity]] = {}
+        alternatives: dict[tuple[int, int], list[Entity]] = {}
         for start, end, label in raw:
             kind, key = label.split("|", 1)
             entity = self.kb.entities[key]
             if kind == "surname":
                 surnames.setdefault((start, end), []).append(entity)
                 continue
+            if _cut_name(doc, start, end):
+                continue
+            placed = taken.get(start)
+            if placed is not None and (placed.start, placed.end) == (start, end) \
+                    and placed.entity.key != entity.key and placed.entity.kind == entity.kind \
+                    and entity.kind == "institution":
+                alternatives.setdefault((start, end), []).append(entity)
+                continue
             if any(i in taken for i in range(start, end)):
                 continue
             _place(taken, Hit(start, end, entity, kind))
-        # A full name earlier in the same paragraph singles out its surname ("Fumio Kishida ...
-        # Kishida said").
+        for (start, _), others in alternatives.items():
+            hit = taken[start]
+            _place(taken, replace(hit, alternatives=tuple(dict.fromkeys(others))))
+        # A full name elsewhere in the same paragraph singles out its surname ("Fumio Kishida
+        # ... Kishida said").
         named_here = {h.entity.name for h in taken.values() if h.entity.kind == "person"}
         for (start, end), candidates in sorted(surnames.items()):
             if any(i in taken for i in range(start, end)):
                 continue
-            earlier = [e for e in candidates if e.name in named_here]
-            if len(earlier) == 1:
-                _place(taken, Hit(start, end, earlier[0], "surname"))
-                continue
             title = taken.get(start - 1)
             title_roles = {r.role for r in title.entity.roles} if title and title.kind == "role" \
                 else set()
-            chosen = self._pick_surname(doc, start, end, candidates, ctx, title_roles)
+            chosen = self._pick_surname(doc, start, end, candidates, ctx, title_roles,
+                                        named_here)
             if chosen is not None:
                 _place(taken, Hit(start, end, chosen, "surname"))
         return taken
 
     def _pick_surname(self, doc: Doc, start: int, end: int, candidates: list[Entity],
-                      ctx: DocContext | None, title_roles: set[str]) -> Entity | None:
+                      ctx: DocContext | None, title_roles: set[str],
+                      named_here: Collection[str] = ()) -> Entity | None:
         token = doc[start]
         if not token.text[:1].isupper():
             return None
         # A different given name next to the surname ("Kang Kyung-wha" when only "Kang Sok Ju"
-        # is known, "Yohei Kono" vs "Taro Kono") means another person.
+        # is known, "Yohei Kono" vs "Taro Kono", "Park Chung-hee" beside "Park Geun-hye") means
+        # another person.
         after = doc[end] if end < len(doc) else None
         before = doc[start - 1] if start > 0 else None
         if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
             return None
+        when = ctx.date if ctx is not None else None
+        if title_roles and when is not None:
+            # "Defence Minister Koizumi" in 2025: the Koizumi holding that office then, even
+            # with his father named in the same sentence
+            office = [e for e in candidates if title_roles & {r.role for r in e.roles_at(when)}]
+            if len(office) == 1:
+                return office[0]
+        earlier = [e for e in candidates if e.name in named_here]
+        if len(earlier) == 1:
+            return earlier[0]
         titled = before is not None and before.lower_ in self.kb.honorifics
         if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() \
                 and not titled and before.lower_ not in self.kb.honorifics:
@@ -215,9 +270,10 @@ class ActorResolver:
     # -- resolution -------------------------------------------------------------------------
     def resolve(
         self, head: Token, hits: dict[int, Hit], ctx: DocContext, when: dt.date | None = None,
-        as_actor: bool = False,
+        as_actor: bool = False, depth: int = 0,
     ) -> tuple[ActorRef, ...]:
-        """The actors named by the noun phrase headed by ``head`` (conjuncts excluded)."""
+        """The actors named by the noun phrase headed by ``head`` (conjuncts excluded).
+        ``depth`` counts antecedent look-ups ("his counterpart" resolves the clause's subject)."""
         when = when or ctx.date
         lower = head.lower_
         if lower in PERSON_PRONOUNS and ctx.last_person is not None:
@@ -231,10 +287,11 @@ class ActorResolver:
             and "other" not in modifiers
         if reciprocal and not any(h.entity.kind in {"country", "person"} for h in found):
             found = []
+        frame = _Frame(head, tokens, hits, ctx, when, depth)
         if not found:
             refs = self._resolve_contextual(head, tokens, ctx)
         else:
-            refs = self._combine(head, tokens, found, ctx, when, as_actor)
+            refs = self._combine(frame, found, as_actor)
         span = _np_span(head, tokens)
         return tuple(replace(r, start=span.start_char, end=span.end_char) for r in refs)
 
@@ -246,15 +303,22 @@ class ActorResolver:
         return ActorRef(text=span.text, sector="GOV" if titled else None,
                         start=span.start_char, end=span.end_char)
 
+    def person_ref(self, entity: Entity, text: str, when: dt.date | None) -> ActorRef:
+        """A known person as an actor on ``when``: the country and sector of the office held
+        then ("Taro Kono" as defence minister is MIL; an IAEA head acts for no country)."""
+        roles = entity.roles_at(when)
+        return ActorRef(text=text, country=self.kb.country_at(entity, when),
+                        sector=self.kb.sector_at(entity, when) or "GOV", entity=entity.name,
+                        role=roles[0].role if roles else None)
+
     def _resolve_contextual(
         self, head: Token, tokens: list[Token], ctx: DocContext
     ) -> tuple[ActorRef, ...]:
         words = {t.lower_ for t in tokens} | {c.lower_ for c in head.children}
         if head.lower_ in RECIPROCAL_HEADS and ({"two", "both"} & words) and "other" not in words:
             countries = ctx.two_countries()
-            sector = "GOV" if head.lower_ not in {"countries", "nations"} else "GOV"
             return tuple(
-                ActorRef(text=_span_text(head, tokens), country=c, sector=sector) for c in countries
+                ActorRef(text=_span_text(head, tokens), country=c, sector="GOV") for c in countries
             )
         if head.lower_ == "both" and head.dep_ in {"nsubj", "nsubjpass"}:
             return tuple(
@@ -262,94 +326,65 @@ class ActorResolver:
             )
         return ()
 
-    def _combine(
-        self,
-        head: Token,
-        tokens: list[Token],
-        found: list[Hit],
-        ctx: DocContext,
-        when: dt.date | None,
-        as_actor: bool = False,
-    ) -> tuple[ActorRef, ...]:
+    def _combine(self, frame: _Frame, found: list[Hit], as_actor: bool = False
+                 ) -> tuple[ActorRef, ...]:
+        head, tokens, when = frame.head, frame.tokens, frame.when
         text = _span_text(head, tokens)
         by_kind: dict[str, list[Hit]] = {}
         for hit in found:
             by_kind.setdefault(hit.entity.kind, []).append(hit)
         countries = [h for h in by_kind.get("country", [])]
         country_codes = list(dict.fromkeys(h.entity.country for h in countries))
-        agent_sector = _nearest_sector(head, by_kind.get("agent", []))
+        # Country words in a place phrase ("its ambassador in Seoul") say where, not whose.
+        owners = list(dict.fromkeys(h.entity.country for h in countries if not _located(head, h)))
+        agent_hit = _nearest(head, by_kind.get("agent", []))
+        agent_sector = agent_hit.entity.sector if agent_hit else None
+        head_agent = agent_hit is not None and agent_hit.start <= head.i < agent_hit.end
 
         person = _nearest(head, by_kind.get("person", []))
         if person is not None and _possessor_only(head, person):
             # "Roh's supporters", "Abe's government": the group belongs to the person's country
-            # but is not the person
-            return (ActorRef(text=text, country=person.entity.country, sector=agent_sector),)
+            # but is not the person ("Suga's cabinet" is still the Cabinet of Japan)
+            country = self.kb.country_at(person.entity, when)
+            named = self._described(head, agent_hit, country, when) if head_agent else None
+            if named is not None:
+                return (self._institution_ref(named, text, when),)
+            return (ActorRef(text=text, country=country, sector=agent_sector),)
         if person is not None:
-            entity = person.entity
-            roles = entity.roles_at(when)
-            role = roles[0].role if roles else None
-            return (
-                ActorRef(
-                    text=text,
-                    country=entity.country,
-                    sector=entity.sector or "GOV",
-                    entity=entity.name,
-                    role=role,
-                ),
-            )
+            return (self.person_ref(person.entity, text, when),)
         institution = _nearest(head, by_kind.get("institution", []))
         if institution is not None:
-            entity = institution.entity
+            entity = self._sense(head, institution)
             explicit = [h.entity.country for h in countries
                         if not institution.start <= h.start < institution.end]
+            inst_sector = self.kb.sector_at(entity, when)
             if explicit and entity.country not in explicit:
                 # "the Latvian Constitutional Court": a generic institution name that the
                 # knowledge files give to another country; the country word decides.
-                return (ActorRef(text=text, country=explicit[0], sector=entity.sector),)
-            sector = agent_sector or entity.sector
+                return (ActorRef(text=text, country=explicit[0], sector=inst_sector),)
+            sector = agent_sector or inst_sector
+            if agent_sector == "LEG" and inst_sector == "OPP":
+                sector = "OPP"  # "lawmakers from the then-opposition LDP"
             return (ActorRef(text=text, country=entity.country, sector=sector,
                              entity=entity.name),)
         igo = _nearest(head, by_kind.get("igo", []))
         role_hit = _nearest(head, by_kind.get("role", []))
-        if role_hit is not None and (len(country_codes) <= 1) and igo is None:
-            country = country_codes[0] if country_codes else None
-            # "the former President of the United States Jimmy Carter": a named or former
-            # office holder is not whoever holds the office on the date
-            named = any(t.ent_type_ == "PERSON" and t.i not in {i for h in found
-                        for i in range(h.start, h.end)} for t in tokens)
-            former = any(t.lower_ in {"former", "ex", "late", "then", "previous"} for t in tokens)
-            holder = None if named or former else self._role_holder(role_hit.entity, country,
-                                                                     when)
-            if holder is not None:
-                roles = holder.roles_at(when)
-                return (
-                    ActorRef(
-                        text=text,
-                        country=holder.country,
-                        sector=holder.sector or "GOV",
-                        entity=holder.name,
-                        role=roles[0].role if roles else None,
-                    ),
-                )
-            if (
-                country is None
-                and ctx.last_person is not None
-                and ctx.last_person.role in {r.role for r in role_hit.entity.roles}
-            ):
-                return (_with_text(ctx.last_person, head),)
-            if country is not None:
-                return (
-                    ActorRef(
-                        text=text, country=country, sector="GOV", role=role_hit.entity.roles[0].role
-                    ),
-                )
-            if role_hit.start <= head.i < role_hit.end:
-                # "foreign ministers" of a body we do not know: an official, country unknown
-                return (ActorRef(text=text, sector="GOV", role=role_hit.entity.roles[0].role),)
+        if head.lower_ in self.kb.counterpart_nouns and igo is None and len(owners) <= 1:
+            # "the counterpart" alone could be either side: left unresolved
+            return (self._counterpart(frame, text, owners[0]),) if owners else ()
+        if role_hit is not None and len(owners) <= 1 and igo is None:
+            refs = self._role_ref(frame, role_hit, text, owners[0] if owners else None)
+            if refs is not None:
+                return refs
         if igo is not None:
             return (ActorRef(text=text, sector=igo.entity.sector or "IGO", entity=igo.entity.name),)
+        if head_agent and agent_hit is not None and (len(owners) == 1 or not country_codes):
+            # "South Korea's top court", "the cabinet" (of the one country the sentence is about)
+            country = owners[0] if owners else self._context_country(frame, definite_only=True)
+            named = self._described(head, agent_hit, country, when)
+            if named is not None:
+                return (self._institution_ref(named, text, when),)
         if not country_codes:
-            head_agent = any(h.start <= head.i < h.end for h in by_kind.get("agent", []))
             if agent_sector and head_agent:
                 # "workers", "rebels": a sector without a country is still an actor
                 return (ActorRef(text=text, sector=agent_sector),)
@@ -358,6 +393,10 @@ class ActorResolver:
                 and head.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"}:
             return ()  # "lawsuits in South Korea": a place, and no one acting there
         sector = agent_sector or _country_word_sector(head, countries)
+        if role_hit is not None and role_hit.start <= head.i < role_hit.end:
+            # "Japanese and South Korean defence ministers": officials of each, in the sector of
+            # their office
+            sector = self.kb.role_sectors.get(role_hit.entity.roles[0].role, sector)
         if len(country_codes) > 1 and _coordinated(head, countries):
             return tuple(ActorRef(text=text, country=c, sector=sector) for c in country_codes)
         chosen = _nearest(head, countries)
@@ -372,8 +411,47 @@ class ActorResolver:
                 return (ActorRef(text=text, sector="CVL"),)
         return (ActorRef(text=text, country=chosen.entity.country, sector=sector),)
 
+    # -- offices ----------------------------------------------------------------------------
+    def _role_ref(self, frame: _Frame, role_hit: Hit, text: str, country: str | None
+                  ) -> tuple[ActorRef, ...] | None:
+        """A role noun: the holder of the office on the date ("the Japanese prime minister"),
+        an official of the country when the holder is unknown, or None to fall through."""
+        head, tokens, ctx, when = frame.head, frame.tokens, frame.ctx, frame.when
+        found_idx = {i for h in _hits_in(tokens, frame.hits) for i in range(h.start, h.end)}
+        # "the former President of the United States Jimmy Carter": a named or former
+        # office holder is not whoever holds the office on the date
+        named = any(t.ent_type_ == "PERSON" and t.i not in found_idx for t in tokens)
+        former = any(t.lower_ in {"former", "ex", "late", "then", "previous"} for t in tokens)
+        role_entity = role_hit.entity
+        on_head = role_hit.start <= head.i < role_hit.end
+        if country is None and on_head:
+            country = self._implied_country(frame)
+        if named or former:
+            holder = None
+        elif country is not None:
+            holder = self._role_holder(role_entity, country, when, _posted_to(head, frame.hits),
+                                       ctx.default_countries)
+        elif on_head and not _indefinite(head):
+            holder = self._holder_in_context(frame, role_entity)
+        else:
+            holder = None
+        if holder is not None:
+            return (self.person_ref(holder, text, when),)
+        role = role_entity.roles[0].role
+        if (country is None and ctx.last_person is not None
+                and ctx.last_person.role in {r.role for r in role_entity.roles}):
+            return (_with_text(ctx.last_person, head),)
+        sector = self.kb.role_sectors.get(role, "GOV")
+        if country is not None:
+            return (ActorRef(text=text, country=country, sector=sector, role=role),)
+        if on_head:
+            # "foreign ministers" of a body we do not know: an official, country unknown
+            return (ActorRef(text=text, sector=sector, role=role),)
+        return None
+
     def _role_holder(
-        self, role_entity: Entity, country: str | None, when: dt.date | None
+        self, role_entity: Entity, country: str | None, when: dt.date | None,
+        to: str | None = None, posts: tuple[str, ...] = (),
     ) -> Entity | None:
         if country is None:
             return None
@@ -381,11 +459,143 @@ class ActorResolver:
             allowed = self.kb.role_countries.get(role.role, frozenset())
             if allowed and country not in allowed:
                 continue
-            holder = self.kb.holder(country, role.role, when)
+            holder = self.kb.holder(country, role.role, when, to=to,
+                                    posts=tuple(p for p in posts if p != country))
             if holder is not None:
                 return holder
         return None
 
+    def _holder_in_context(self, frame: _Frame, role_entity: Entity) -> Entity | None:
+        """"The president" with no country: the holder named earlier in the paragraph, else
+        the holder in the one country the sentence is about, else the holder of an office only
+        one country has ("the emperor")."""
+        roles = {r.role for r in role_entity.roles}
+        earlier = {h.entity.key: h.entity for i, h in frame.hits.items()
+                   if i < frame.head.i and h.entity.kind == "person"
+                   and roles & {r.role for r in h.entity.roles_at(frame.when)}}
+        if len(earlier) == 1:
+            return next(iter(earlier.values()))
+        if earlier:
+            return None
+        country = self._context_country(frame, definite_only=True)
+        holder = self._role_holder(role_entity, country, frame.when,
+                                   _posted_to(frame.head, frame.hits),
+                                   frame.ctx.default_countries)
+        if holder is not None:
+            return holder
+        sole = {e.key: e for r in roles if (e := self.kb.sole_holder(r, frame.when)) is not None}
+        return next(iter(sole.values())) if len(sole) == 1 else None
+
+    def _counterpart(self, frame: _Frame, text: str, country: str) -> ActorRef:
+        """"His Japanese counterpart": whoever holds, in that country, the office of the person
+        the possessive points back to."""
+        offices = self._offices(self._antecedent(frame), frame.when)
+        if not offices or frame.head.tag_ in {"NNS", "NNPS"}:
+            return ActorRef(text=text, country=country, sector="GOV")
+        home, roles = offices
+        leader = self.kb.leader_roles.get(home or "")
+        if leader in roles and country in self.kb.leader_roles:
+            roles = [self.kb.leader_roles[country]]  # a leader's counterpart is a leader
+        for role in roles:
+            holder = self.kb.holder(country, role, frame.when)
+            if holder is not None:
+                return self.person_ref(holder, text, frame.when)
+        return ActorRef(text=text, country=country,
+                        sector=self.kb.role_sectors.get(roles[0], "GOV"), role=roles[0])
+
+    def _offices(self, refs: tuple[ActorRef, ...], when: dt.date | None
+                 ) -> tuple[str | None, list[str]] | None:
+        """The country and the state offices (not party posts) of the first actor holding one."""
+        for ref in refs:
+            entity = self.kb.entities.get(f"person:{ref.entity}") if ref.entity else None
+            roles = [r.role for r in entity.roles_at(when)] if entity else [ref.role]
+            roles = [r for r in dict.fromkeys(roles) if r and r != "party_leader"]
+            if roles:
+                return ref.country, roles
+        return None
+
+    def _antecedent(self, frame: _Frame) -> tuple[ActorRef, ...]:
+        """The actor a possessive pronoun on the head points back to ("Tokyo was calling back
+        its ambassador", "Lee handed his counterpart"): the subject of the clause."""
+        head = frame.head
+        if frame.depth > 1 or not any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                      and c.lower_ in POSSESSIVE_PRONOUNS for c in head.children):
+            return ()
+        verb = head
+        while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.i == head.i:
+            return ()
+        return self.resolve(subject, frame.hits, frame.ctx, frame.when, depth=frame.depth + 1)
+
+    def _implied_country(self, frame: _Frame) -> str | None:
+        """The country of a role noun that names none itself: the antecedent of its possessive
+        ("its ambassador"), or the first of two coordinated offices ("the U.S. secretary of
+        state and defense secretary")."""
+        head = frame.head
+        refs = self._antecedent(frame)
+        if refs:
+            codes = {r.country for r in refs if r.country}
+            return next(iter(codes)) if len(codes) == 1 else None
+        outer = None
+        if head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+            outer = head.head
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+            # the parser often hangs the second of two titles under the first ("secretary of
+            # state and defense secretary"); only a title above lends its country
+            above = frame.hits.get(head.head.head.i)
+            if above is not None and above.entity.kind == "role":
+                outer = head.head.head
+        if outer is not None:
+            hits = _hits_in(_np_tokens(outer), frame.hits)
+            codes = {h.entity.country for h in hits if h.entity.kind == "country"
+                     and not _located(outer, h)}
+            return next(iter(codes)) if len(codes) == 1 else None
+        return None
+
+    # -- institutions -----------------------------------------------------------------------
+    def _described(self, head: Token, agent: Hit | None, country: str | None,
+                   when: dt.date | None) -> Entity | None:
+        """The institution a common noun names once its country is known: "South Korea's top
+        court" is the Supreme Court of Korea. Plural and indefinite phrases name none."""
+        if agent is None or country is None or head.tag_ in {"NNS", "NNPS"} or _indefinite(head):
+            return None
+        return self.kb.descriptor(country, agent.entity.name, when)
+
+    def _institution_ref(self, entity: Entity, text: str, when: dt.date | None) -> ActorRef:
+        return ActorRef(text=text, country=entity.country, sector=self.kb.sector_at(entity, when),
+                        entity=entity.name)
+
+    def _context_country(self, frame: _Frame, definite_only: bool = False) -> str | None:
+        """The one country a sentence is about, for "the cabinet" with no country word: every
+        person, institution and country named in the sentence belongs to it."""
+        head = frame.head
+        if definite_only and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        sent = head.sent
+        codes: set[str | None] = set()
+        for i in range(sent.start, sent.end):
+            hit = frame.hits.get(i)
+            if hit is None or hit.entity.kind not in {"person", "institution", "country"}:
+                continue
+            if hit.entity.kind == "country" and _in_place_phrase(head.doc, hit):
+                continue
+            codes.add(self.kb.country_at(hit.entity, frame.when) if hit.entity.kind == "person"
+                      else hit.entity.country)
+        return next(iter(codes)) if len(codes) == 1 else None
+
+    def _sense(self, head: Token, hit: Hit) -> Entity:
+        """Words that name both a newspaper and a company ("Asahi"): the paper when it reports,
+        is cited or takes an article ("the Asahi"), the company otherwise ("buying Asahi")."""
+        if not hit.alternatives:
+            return hit.entity
+        options = (hit.entity, *hit.alternatives)
+        media = [e for e in options if e.sector == "MED"]
+        others = [e for e in options if e.sector != "MED"]
+        if not media or not others:
+            return hit.entity
+        return media[0] if _reports(head) else others[0]
 
 _KIND_RANK = {
     "name": 0,
@@ -468,12 +678,82 @@ def _nearest_sector(head: Token, agents: list[Hit]) -> str | None:
 
 
 def _country_word_sector(head: Token, countries: list[Hit]) -> str | None:
-    """A country name or capital standing alone acts for its government ("Seoul protested");
-    a demonym used as a noun names people ("South Koreans")."""
+    """A country name or capital standing alone acts for its government ("Seoul protested"),
+    or for its military when it fires or tests weapons; a demonym used as a noun names people
+    ("South Koreans")."""
     for hit in countries:
         if hit.start <= head.i < hit.end:
-            return "CVL" if hit.kind == "demonym" else "GOV"
+            if hit.kind == "demonym":
+                return "CVL"
+            return "MIL" if _military_act(head) else "GOV"
     return None
+
+
+def _military_act(head: Token) -> bool:
+    """True when the head is the subject of firing or testing weapons ("North Korea fired a
+    ballistic missile", "sent a missile across Hokkaido", "the day the North tested")."""
+    if head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if lemma in FIRING_VERBS:
+        return True
+    if lemma not in LAUNCHING_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return lemma == "test"
+    return any(_weapon(o) for o in objects)
+
+
+def _weapon(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in WEAPON_NOUNS:
+        return True
+    modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+    return lemma in {"test", "launch", "device"} and bool(WEAPON_TESTS & modifiers)
+
+
+def _indefinite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.children)
+
+
+def _reports(head: Token) -> bool:
+    """True when a name is used as a news organisation: with an article ("the Asahi"), as the
+    subject of a reporting verb, or after "according to"."""
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return True
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
+def _posted_to(head: Token, hits: dict[int, Hit]) -> str | None:
+    """The country an envoy is posted to ("ambassador to Japan", "its ambassador in Seoul")."""
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in {"to", "in", "at"}:
+            continue
+        for pobj in child.children:
+            hit = hits.get(pobj.i)
+            if pobj.dep_ == "pobj" and hit is not None and hit.entity.kind == "country":
+                return hit.entity.country
+    return None
+
+
+def _in_place_phrase(doc: Doc, hit: Hit) -> bool:
+    """True when a country word names where something happens ("in Seoul", "over Japan")."""
+    token = doc[hit.end - 1]
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+
+
+def _cut_name(doc: Doc, start: int, end: int) -> bool:
+    """An alias led by an article must not end inside a longer name: "the North" is North
+    Korea, but not in "the North Korean leader" or "the North Sea"."""
+    if doc[start].lower_ != "the" or end >= len(doc):
+        return False
+    following = doc[end]
+    return following.text[:1].isupper() and following.pos_ in {"PROPN", "ADJ", "NOUN"}
 
 
 def _possessor_only(head: Token, hit: Hit) -> bool:
