@@ -152,7 +152,7 @@ class Extractor:
                         self._mention(document, sentence, sent, paragraph, coded, base)
                     )
                     ctx.note(coded.actors + coded.recipients)
-                _note_people(ctx, sent, hits, ctx.date)
+                _note_people(ctx, sent, hits, ctx.date, self.resolver)
         return DocumentResult(
             document=document, sentences=tuple(sentences), mentions=tuple(mentions)
         )
@@ -214,7 +214,8 @@ def _shift(ref: ActorRef, offset: int) -> ActorRef:
     return replace(ref, start=ref.start + offset, end=ref.end + offset)
 
 
-def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], when: dt.date | None) -> None:
+def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], when: dt.date | None,
+                 resolver: ActorResolver) -> None:
     """Remember the people named in the sentence for later pronouns and surnames."""
     seen: set[int] = set()
     for i in range(sent.start, sent.end):
@@ -224,12 +225,6 @@ def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], when: dt.dat
         seen.add(hit.start)
         entity = hit.entity
         if entity.kind == "person":
-            roles = entity.roles_at(when)
             ctx.seen_entities.add(entity.name)
-            ctx.last_person = ActorRef(
-                text=entity.name,
-                country=entity.country,
-                sector=entity.sector,
-                entity=entity.name,
-                role=roles[0].role if roles else None,
-            )
+            # the office held on the date sets the sector: "he", after a defence minister, is MIL
+            ctx.last_person = resolver.person_ref(entity, entity.name, when)
