@@ -306,10 +306,38 @@ def compare_to_baseline(
     return problems
 
 
-def figures_for(path: str | Path, extractor: Extractor, name: str | None = None) -> dict[str, Any]:
-    """Figures of one gold file: an actor-mention gold set or an event gold set, by its shape."""
-    from .evaluate_actors import evaluate_actors, is_actor_gold
+def gold_kind(path: str | Path) -> str:
+    """What a gold file holds, by the keys of its first record: events, actors, issues or polls."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            first = next((line for line in handle if line.strip()), "{}")
+        keys = set(json.loads(first))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read gold file {path}: {exc}") from exc
+    if "polls" in keys:
+        return "polls"
+    if "mentions" in keys:
+        return "actors"
+    if "events" in keys:
+        return "events"
+    if "issues" in keys:
+        return "issues"
+    raise InputError(f"{path}: not a gold file (no events, mentions, issues or polls)")
 
-    if is_actor_gold(path):
+
+def figures_for(path: str | Path, extractor: Extractor, name: str | None = None) -> dict[str, Any]:
+    """Figures of one gold file (event, actor, issue or poll gold), chosen by its shape."""
+    kind = gold_kind(path)
+    if kind == "actors":
+        from .evaluate_actors import evaluate_actors
+
         return evaluate_actors(path, extractor).figures()
+    if kind == "polls":
+        from .evaluate_polls import evaluate_polls
+
+        return evaluate_polls(path, extractor.polls).figures()
+    if kind == "issues":
+        from .evaluate_issues import evaluate_issues
+
+        return evaluate_issues(path, extractor.issues, extractor.split_sentences).figures()
     return evaluate(load_gold(path), extractor, name or Path(path).stem).figures()
