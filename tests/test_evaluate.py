@@ -54,3 +54,12 @@ def test_gold_sets_at_or_above_baseline(name, entry, extractor):
         pytest.skip(f"{path} is absent")
     figures = figures_for(path, extractor, name)
     assert compare_to_baseline(figures, entry["pinned"]) == [], figures
+
+
+def test_cameo_country_codes_of_gold_sets_are_read_as_iso():
+    from dyadwatch.evaluate import _gold_sentence
+
+    item = _gold_sentence({"id": "x", "text": "Italy suspended flights to Serbia.", "events": [
+        {"type": "SANCTION", "actors": [{"code": "ITL"}], "recipients": [{"code": "SRB"}]}]})
+    assert item.events[0].actors == frozenset({"ITA"})
+    assert item.events[0].recipients == frozenset({"SRB"})

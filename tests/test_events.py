@@ -226,3 +226,9 @@ def test_a_team_arriving_to_help_is_aid_and_a_trip_at_home_meets_no_host(code):
     assert countries(aid.recipients) == {"JPN"}
     assert not [m for m in code("Ishiba visited Hiroshima on Tuesday.", date="2025-08-05")
                 if m.event_type == "CONSULT"]
+
+
+def test_a_crowd_blocking_streets_in_a_place_is_of_that_place(code):
+    protest = only(code("Hundreds of thousands of people blocked streets in Hong Kong to demand "
+                        "democratic reforms.", date="2014-10-01"), "PROTEST")
+    assert countries(protest.actors) == {"HKG"}

@@ -13,13 +13,16 @@ exhaustive, modality accuracy and date accuracy.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .config import knowledge_path
 from .errors import InputError
 from .models import PLOVER_TYPES, Document, EventMention, FuzzyDate
 from .pipeline import Extractor
@@ -143,12 +146,28 @@ def load_gold(path: str | Path) -> list[GoldSentence]:
     return items
 
 
+@lru_cache(maxsize=1)
+def cameo_to_iso() -> dict[str, str]:
+    """CAMEO country codes that differ from ISO alpha-3 (gold sets coded with CAMEO use them)."""
+    table: dict[str, str] = {}
+    with open(knowledge_path("cameo_country_codes.tsv"), encoding="utf-8") as handle:
+        rows = [line for line in handle if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(rows, delimiter="\t"):
+        table[row["cameo"].strip()] = row["iso3"].strip()
+    return table
+
+
+def _code(value: str) -> str:
+    return cameo_to_iso().get(value, value)
+
+
 def _gold_sentence(raw: dict[str, Any]) -> GoldSentence:
     events = tuple(
         GoldEvent(
             event_type=e["type"],
-            actors=frozenset(a["code"] for a in e.get("actors", []) if a.get("code")),
-            recipients=frozenset(r["code"] for r in e.get("recipients", []) if r.get("code")),
+            actors=frozenset(_code(a["code"]) for a in e.get("actors", []) if a.get("code")),
+            recipients=frozenset(
+                _code(r["code"]) for r in e.get("recipients", []) if r.get("code")),
             negated=e.get("negated"),
             hypothetical=e.get("hypothetical"),
             event_date=e.get("event_date"),

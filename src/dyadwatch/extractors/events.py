@@ -425,7 +425,7 @@ class EventCoder:
         """The country an event happens in ("... was put under investigation in Italy",
         "marched through central Seoul", "protesters in Shanghai", "Seongju residents"): the
         authorities or the people of the place act where the text names no one else."""
-        verbs = [token] + [c for c in token.children if c.dep_ == "xcomp"]
+        verbs = [token] + [c for c in token.children if c.dep_ in {"xcomp", "dobj"}]
         for verb in verbs:
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
