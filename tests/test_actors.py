@@ -299,3 +299,16 @@ def test_abbreviated_country_in_an_institution_name(extractor, text):
 def test_agent_nouns(extractor, text, word, expected):
     (ref,) = resolve(extractor, text, word, date="2018-10-30")
     assert (ref.country, ref.sector) == expected
+
+
+def test_a_stance_towards_a_country_is_not_membership(extractor):
+    from dyadwatch.models import Document, FuzzyDate
+
+    result = extractor.extract_one(Document(
+        id="s", source="t", published=FuzzyDate(2012, 9, 15),
+        text="Anti-Japanese protesters marched through Shanghai on Saturday. A prominent "
+             "anti-Syria journalist was killed by a car bomb in Beirut."))
+    protest = [m for m in result.mentions if m.event_type == "PROTEST"]
+    assert protest and {a.country for a in protest[0].actors} == {"CHN"}
+    attack = [m for m in result.mentions if m.event_type == "ASSAULT"]
+    assert attack and {r.country for r in attack[0].recipients} == {"LBN"}

@@ -189,7 +189,7 @@ class ActorResolver:
             if kind == "surname":
                 surnames.setdefault((start, end), []).append(entity)
                 continue
-            if _cut_name(doc, start, end):
+            if _cut_name(doc, start, end) or _stance_prefix(doc, start):
                 continue
             placed = taken.get(start)
             if placed is not None and (placed.start, placed.end) == (start, end) \
@@ -625,6 +625,16 @@ QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "millions", "tens
                             "some", "many", "most", "all", "group", "groups", "number", "part",
                             "majority", "minority", "members", "member", "handful", "crowd",
                             "crowds", "one", "two", "three", "several", "each", "both"})
+
+
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _stance_prefix(doc: Doc, start: int) -> bool:
+    """ "anti-Syria journalist", "pro-Japanese groups": a stance towards the country, which says
+    nothing of whose the people are."""
+    return start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+        and doc[start - 2].lower_ in STANCE_PREFIXES
 
 
 def semantic_head(head: Token) -> Token:
