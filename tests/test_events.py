@@ -232,3 +232,12 @@ def test_a_crowd_blocking_streets_in_a_place_is_of_that_place(code):
     protest = only(code("Hundreds of thousands of people blocked streets in Hong Kong to demand "
                         "democratic reforms.", date="2014-10-01"), "PROTEST")
     assert countries(protest.actors) == {"HKG"}
+
+
+def test_a_reaction_answers_the_earlier_event_of_its_sentence_or_the_one_before(code):
+    same = code("Seoul formally blamed Pyongyang on Thursday for torpedoing the corvette and vowed "
+                "stern measures in response.", date="2010-05-20")
+    assert countries(only(same, "THREATEN").recipients) == {"PRK"}
+    answer = code("North Korea fired a ballistic missile over Hokkaido early on Tuesday. Japan "
+                  "lodged a strong protest.", date="2017-08-29")
+    assert countries(only(answer, "ACCUSE").recipients) == {"PRK"}

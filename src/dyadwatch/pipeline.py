@@ -18,7 +18,10 @@ from .extractors.actor_kb import knowledge_for
 from .extractors.actors import ActorResolver, DocContext, Hit
 from .extractors.dates import date_event
 from .extractors.events import CodedEvent, EventCoder
+from .extractors.issues import IssueTagger
 from .extractors.patterns import default_patterns
+from .extractors.polls import PollExtractor
+from .extractors.tone import ToneScorer, document_tone
 from .ingest.pubdate import dateline_length
 from .models import (
     ActorRef,
@@ -72,7 +75,7 @@ def split_paragraphs(document: Document) -> list[Paragraph]:
 
 
 class Extractor:
-    """Extracts events (and, through later stages, issues, tone and polls) from documents."""
+    """Extracts events, issues, tone and poll figures from documents."""
 
     def __init__(self, settings: Settings | None = None, dyad: Dyad | None = None) -> None:
         self.settings = settings or Settings()
@@ -81,6 +84,13 @@ class Extractor:
         self.kb = knowledge_for(self.dyad)
         self.resolver = ActorResolver(self.kb, self.nlp)
         self.coder = EventCoder(default_patterns(), self.resolver)
+        self.issues = IssueTagger.from_dyad(self.dyad)
+        self.tone = ToneScorer()
+        self.polls = PollExtractor(self.dyad, self.kb)
+
+    def split_sentences(self, text: str) -> list[str]:
+        """The sentences of a paragraph as the pipeline sees them (for evaluations)."""
+        return [s.text for s in self.nlp(text).sents]
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Results in input order; paragraphs of many documents are parsed in one batch."""
@@ -130,11 +140,18 @@ class Extractor:
         mentions: list[EventMention] = []
         posts = {p.index: p for p in document.posts}
         for paragraph, doc in paragraphs:
+            # A reaction answers an event of its own paragraph (whose actor spans share its
+            # offsets), never one of another paragraph, post or comment.
+            ctx.previous_events = ()
             post = posts.get(paragraph.post_index)
             base = _base_date(document, post)
             ctx.date = base.first_day() if base and base.precision == "day" else ctx.date
             hits = self.resolver.find_hits(doc, ctx)
-            for sent in doc.sents:
+            sents = list(doc.sents)
+            # Issues are tagged per paragraph: a sentence may inherit one from an earlier
+            # sentence of its paragraph ("the islets"), never from another paragraph.
+            paragraph_issues = self.issues.tag_paragraph([s.text for s in sents])
+            for sent, issues in zip(sents, paragraph_issues, strict=True):
                 sentence = Sentence(
                     doc_id=document.id,
                     index=len(sentences),
@@ -143,6 +160,8 @@ class Extractor:
                     text=sent.text,
                     post_index=paragraph.post_index,
                     is_heading=paragraph.is_heading,
+                    issues=issues,
+                    tone=self.tone.score(sent.text),
                 )
                 sentences.append(sentence)
                 if paragraph.is_heading:
@@ -154,7 +173,12 @@ class Extractor:
                     ctx.note(coded.actors + coded.recipients)
                 _note_people(ctx, sent, hits, ctx.date, self.resolver)
         return DocumentResult(
-            document=document, sentences=tuple(sentences), mentions=tuple(mentions)
+            document=document,
+            sentences=tuple(sentences),
+            mentions=tuple(mentions),
+            polls=self.polls.extract(document, sentences),
+            issues=self.issues.document_issues([s.issues for s in sentences], document.title),
+            tone=document_tone(sentences, document).own.mean,
         )
 
     def _mention(
@@ -196,6 +220,8 @@ class Extractor:
             plover_score=book.plover_score(coded.event_type, coded.mode),
             confidence=coded.confidence,
             post_index=paragraph.post_index,
+            issues=sentence.issues,
+            tone=sentence.tone,
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .extractors.tone import document_tone
 from .models import ActorRef, DocumentResult, EventMention, FuzzyDate, PollFigure
 
 FORMAT_VERSION = 1
@@ -15,6 +16,10 @@ FORMAT_VERSION = 1
 
 def _date(value: FuzzyDate | None) -> str | None:
     return value.iso() if value else None
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def actor_json(ref: ActorRef) -> dict[str, Any]:
@@ -50,6 +55,7 @@ def event_json(mention: EventMention) -> dict[str, Any]:
         "action_type": mention.action_type,
         "reported_by": actor_json(mention.reported_by) if mention.reported_by else None,
         "issues": list(mention.issues),
+        "tone": _round(mention.tone),
         "cameo_root": mention.cameo_root,
         "quad_class": mention.quad_class,
         "goldstein": mention.goldstein,
@@ -94,6 +100,12 @@ def document_json(result: DocumentResult) -> dict[str, Any]:
         "published": _date(doc.published),
         "published_source": doc.published_source,
         "genre": doc.genre,
+        "issues": list(result.issues),
+        "tone": _round(result.tone),
+        "tone_by_kind": {
+            kind: {"mean": _round(stat.mean), "sentences": stat.n}
+            for kind, stat in document_tone(result.sentences, doc).by_kind.items()
+        },
         "posts": len(doc.posts),
         "sentences": len(result.sentences),
         "events": len(result.mentions),

@@ -111,6 +111,9 @@ class DocContext:
     last_actors: tuple[ActorRef, ...] = ()
     last_pair: tuple[str, ...] = ()
     default_countries: tuple[str, ...] = ()
+    # The events of the previous sentence (the coder's CodedEvent records): "North Korea fired a
+    # missile on Sunday. Japan protested." — whom a reaction answers.
+    previous_events: tuple[object, ...] = ()
 
     def note(self, refs: tuple[ActorRef, ...]) -> None:
         if not refs:

@@ -83,7 +83,9 @@ OBJECT_PRONOUNS = frozenset({"him", "her"})
 LOCATION_PREPS = frozenset({"in", "inside", "across", "at", "outside", "through", "throughout",
                             "around", "near"})
 DEED_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure", "announcement",
-                        "visit", "trip", "remark", "comment", "statement", "plan", "development"})
+                        "visit", "trip", "remark", "comment", "statement", "plan", "development",
+                        "allegation", "accusation", "claim", "charge", "request", "demand",
+                        "proposal", "offer", "invitation", "criticism", "call", "assessment"})
 PATH_PREPS = frozenset({"over", "across", "toward", "towards", "into", "from"})
 PATH_VERBS = frozenset({"fire", "launch", "test-fire", "fly", "send"})
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "residence"})
@@ -207,10 +209,13 @@ class EventCoder:
                 continue
             event = self._code_one(token, trigger, hits, ctx)
             if event is not None:
+                earlier = [*ctx.previous_events, *events]  # type: ignore[list-item]
+                event = _counterpart_from_earlier(event, earlier)
                 events.append(event)
                 meeting = _accompanying_meeting(event)
                 if meeting is not None and not any(e.event_type == "CONSULT" for e in events):
                     events.append(meeting)
+        ctx.previous_events = tuple(events)
         return events
 
     def _absorbed(self, token: Token, triggers: dict[int, Trigger]) -> bool:
@@ -344,7 +349,8 @@ class EventCoder:
             recipients = self._ultimatum_target(token, hits, ctx)
         if not recipients and event_type in {"PROTEST", "ACCUSE", "ASSAULT", "THREATEN"}:
             recipients = self._mission_owner(token, hits)
-        if not recipients and event_type in {"ACCUSE", "SUPPORT", "REJECT", "PROTEST"}:
+        if not recipients and event_type in {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "AGREE",
+                                             "CONCEDE"}:
             recipients = self._summarised_deed(token, actors, hits, ctx)
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
         if not recipients and event_type not in SYMMETRIC_TYPES:
@@ -834,6 +840,34 @@ HELP_VERBS = frozenset({"help", "assist", "aid", "support", "search", "rescue", 
                         "deliver", "distribute", "evacuate"})
 HELP_TEAM_WORDS = frozenset({"rescue", "relief", "aid", "medical", "humanitarian", "disaster"})
 AID_ARRIVAL_TRIGGER = Trigger("AID", "070", "arrive-to-help")
+
+
+# Types aimed at someone: with no recipient in their own clause, the sentence's earlier events
+# say who ("Seoul blamed Pyongyang … and vowed stern measures"; "North Korea fired a missile …,
+# prompting Abe to denounce …").
+ANSWERING_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "RETREAT",
+                             "CONCEDE"})
+
+
+def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> CodedEvent:
+    if event.recipients or event.event_type not in ANSWERING_TYPES or not earlier:
+        return event
+    own = {a.country for a in event.actors if a.country}
+    if not own:
+        return event
+    for previous in reversed(earlier):
+        theirs = {a.country for a in previous.actors if a.country}
+        if not theirs:
+            continue
+        if theirs == own:
+            targets = [r for r in previous.recipients if r.country and r.country not in own]
+            if targets and previous.event_type not in SYMMETRIC_TYPES:
+                return replace(event, recipients=tuple(targets))
+            continue
+        if not theirs & own and previous.event_type not in SYMMETRIC_TYPES:
+            return replace(event, recipients=tuple(a for a in previous.actors if a.country))
+        return event
+    return event
 
 
 def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
