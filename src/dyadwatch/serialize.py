@@ -81,6 +81,7 @@ def poll_json(poll: PollFigure) -> dict[str, Any]:
         "pollster": list(poll.pollster),
         "year": poll.year,
         "date": _date(poll.date),
+        "sentence": poll.sentence,
         "evidence": {
             "start": poll.evidence.start,
             "end": poll.evidence.end,
