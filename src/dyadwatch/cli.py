@@ -21,8 +21,11 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from . import api
+from .cli_analysis import register as register_analysis
+from .cli_export import register as register_export
+from .cli_web import register as register_web
 from .config import DEFAULT_DB, load_dyad, load_settings
-from .errors import DyadwatchError
+from .errors import DyadwatchError, StoreError
 from .models import SkippedInput
 from .run import run as run_job
 from .serialize import result_records
@@ -107,6 +110,15 @@ def run(
         for event_type, count in summary.events_by_type.most_common():
             table.add_row(f"  {event_type}", str(count))
         table.add_row("event dates", f"{summary.first_date or '—'} … {summary.last_date or '—'}")
+        table.add_row("poll figures", str(summary.polls))
+        if summary.analysis is not None:
+            analysis = summary.analysis
+            table.add_row(
+                "merged events",
+                f"{analysis.events} from {analysis.mentions} mentions "
+                f"({analysis.dyadic_events} between the two countries), "
+                f"{analysis.duplicates} near-duplicate documents, {analysis.alerts} alerts",
+            )
         out.print(table)
     if summary.skipped:
         raise typer.Exit(EXIT_SKIPPED)
@@ -194,12 +206,8 @@ def timeline(
     limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
 ) -> None:
     """Stored events in date order with their evidence."""
-    if not Path(db).exists():
-        raise _fail(
-            DyadwatchError(f"no database at {db}; run `dyadwatch run PATH --db {db}` first")
-        )
     try:
-        with Store(db, read_only=True) as store:
+        with _open_db(db) as store:
             frame = store.timeline(
                 since=since,
                 until=until,
@@ -210,14 +218,7 @@ def timeline(
             )
     except DyadwatchError as exc:
         raise _fail(exc, 2) from exc
-    if fmt is TableFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
-        return
-    if fmt is TableFormat.jsonl:
-        sys.stdout.write(
-            frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
-        )
-        sys.stdout.write("\n" if len(frame) else "")
+    if _write_frame(frame, fmt):
         return
     table = Table(title=f"{len(frame)} events", show_lines=False)
     table.add_column("date", no_wrap=True)
@@ -240,6 +241,77 @@ def timeline(
             issues,
             _clip(str(row.quote), 160),
             _clip(str(row.title or row.source), 60),
+        )
+    out.print(table)
+
+
+def _write_frame(frame, fmt: TableFormat) -> bool:
+    """Write ``frame`` as CSV or JSONL on stdout; False for the table format (caller prints)."""
+    if fmt is TableFormat.csv:
+        frame.to_csv(sys.stdout, index=False)
+        return True
+    if fmt is TableFormat.jsonl:
+        sys.stdout.write(
+            frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+        )
+        sys.stdout.write("\n" if len(frame) else "")
+        return True
+    return False
+
+
+def _open_db(db: str) -> Store:
+    if not Path(db).exists():
+        raise _fail(
+            DyadwatchError(f"no database at {db}; run `dyadwatch run PATH --db {db}` first")
+        )
+    try:
+        return Store(db, read_only=True)
+    except StoreError as exc:
+        if "needs migrating" not in str(exc):
+            raise
+    Store(db).close()  # a database from an older dyadwatch: upgrade its schema once
+    return Store(db, read_only=True)
+
+
+@app.command()
+def polls(
+    db: DbOption = DEFAULT_DB,
+    population: Annotated[
+        str | None, typer.Option(help="Whose opinion: ISO3 code, e.g. KOR.")
+    ] = None,
+    subject: Annotated[str | None, typer.Option(help="About whom or what, e.g. JPN.")] = None,
+    measure: Annotated[str | None, typer.Option(help="e.g. favourable, oppose.")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
+    """Survey figures found in the stored documents, by fieldwork year."""
+    try:
+        with _open_db(db) as store:
+            frame = store.polls()
+    except DyadwatchError as exc:
+        raise _fail(exc, 2) from exc
+    for column, wanted in (("population", population), ("subject", subject),
+                           ("measure", measure)):
+        if wanted:
+            frame = frame[frame[column].fillna("").str.lower() == wanted.lower()]
+    frame = frame.drop(columns=["idx"], errors="ignore")
+    if _write_frame(frame, fmt):
+        return
+    frame = frame.astype(object).where(frame.notna(), None)
+    table = Table(title=f"{len(frame)} poll figures")
+    for column in ("year", "population", "subject", "measure", "value", "change", "pollster",
+                   "document"):
+        table.add_column(column, justify="right" if column in {"value", "change"} else "left")
+    for row in frame.itertuples(index=False):
+        change = "" if row.change is None or row.change != row.change else f"{row.change:+g}"
+        table.add_row(
+            str(row.year or row.date or "—"),
+            str(row.population or "—"),
+            str(row.subject or "—"),
+            row.measure,
+            f"{row.value:g}%",
+            change,
+            str(row.pollster or "—"),
+            _clip(str(row.title or row.source), 50),
         )
     out.print(table)
 
@@ -365,6 +437,11 @@ def actors(
             entity.country or "", detail, entity.name, str(role.start or ""), str(role.end or "—")
         )
     out.print(table)
+
+
+register_analysis(app)
+register_export(app)
+register_web(app)
 
 
 def main() -> None:

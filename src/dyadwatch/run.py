@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from .analyze import AnalysisSummary, analysis_settings, refresh
 from .config import Dyad, Settings, load_dyad
 from .ingest import read_inputs
 from .models import Document, DocumentResult, SkippedInput
@@ -35,6 +36,7 @@ class RunSummary:
     last_date: str | None = None
     skipped: list[SkippedInput] = field(default_factory=list)
     interrupted: bool = False
+    analysis: AnalysisSummary | None = None  # the rebuild of merged events, index and alerts
 
     def add(self, result: DocumentResult) -> None:
         self.documents_new += 1
@@ -102,6 +104,10 @@ def run(
             store.finish_run(summary.run_id, summary.stats(), status="interrupted")
             raise
         store.finish_run(summary.run_id, summary.stats(), status="complete")
+        state = store.analysis_state()
+        if state["stale"] or (state["mentions"] and state["dyad"] != dyad.id):
+            # new mentions, or another dyad's view: rebuild merged events, duplicates and alerts
+            summary.analysis = refresh(store, dyad, analysis_settings(settings))
     finally:
         if own_store:
             store.close()

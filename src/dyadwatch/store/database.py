@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -11,9 +12,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from ..errors import StoreError
+from ..errors import QueryError, StoreError
 from ..models import Document, DocumentResult, EventMention, SkippedInput
-from . import writer
+from . import derived, writer
 from .queries import (
     DOCUMENT_SQL,
     MentionFilter,
@@ -327,6 +328,127 @@ class Store:
     def iter_documents(self) -> Iterator[Document]:
         """Every stored document, rebuilt with its posts, in the order they were added."""
         return (document_from_row(row) for row in self._rows(DOCUMENT_SQL, [], "document"))
+
+    # --- derived tables: events, duplicates, alerts (built by dyadwatch.analyze) -----------------
+
+    def document_texts(self) -> Iterator[dict[str, Any]]:
+        """Every document's id, text, first publication day, publisher, URL, source and
+        position in storage order, one dict at a time (for near-duplicate detection)."""
+        return self._rows(derived.DOCUMENT_TEXT_SQL, [], "document text")
+
+    def mention_facts(self) -> Iterator[dict[str, Any]]:
+        """Every mention with what merging needs (actor lists, evidence offsets inside the
+        sentence), one dict at a time."""
+        return self._rows(derived.MENTION_FACTS_SQL, [], "mention")
+
+    def replace_analysis(
+        self, rows: Mapping[str, Sequence[tuple[Any, ...]]], run: Mapping[str, Any]
+    ) -> None:
+        """Replace the derived tables by ``rows`` in one transaction (see ``store.derived``)."""
+        with self._lock:
+            derived.replace_analysis(self._writable(), rows, run)
+
+    def event_frame(self, source: str = "dyadwatch", countries: Sequence[str] = ()) -> pd.DataFrame:
+        """Events for the relation index: merged ``events`` (``source="dyadwatch"``) or the
+        imported GDELT rows between the two ``countries`` (``source="gdelt"``; one row is one
+        event, ``n_sources`` its NumSources)."""
+        if source == "dyadwatch":
+            return self._frame(derived.EVENT_FRAME_SQL)
+        if source == "gdelt":
+            if len(countries) != 2:
+                raise QueryError("the GDELT events need the dyad's two countries")
+            a, b = countries
+            return self._frame(derived.GDELT_FRAME_SQL, [a, b, b, a, a, b, a, b])
+        raise QueryError(f"unknown source {source!r}; use dyadwatch or gdelt")
+
+    def events(self, filters: derived.EventFilter) -> tuple[int, pd.DataFrame]:
+        """(events matching ``filters`` across all pages, the page itself as a DataFrame with
+        the quoted mention's document id, title and source)."""
+        where, params = filters.where()
+        limit = filters.limit if filters.limit is not None else 2**62
+        with self._lock:
+            total = self._execute(f"SELECT count(*) FROM events e {where}", params).fetchone()
+            frame = self._execute(
+                derived.EVENT_LIST_SQL.replace("{where}", where), [*params, limit, filters.offset]
+            ).df()
+        return int(total[0] if total else 0), frame
+
+    def event(self, event_id: str) -> tuple[dict[str, Any] | None, pd.DataFrame, pd.DataFrame]:
+        """(the event's row or ``None``, its mentions with sentences and documents, its actors
+        as the mentions name them)."""
+        with self._lock:
+            found = self._execute("SELECT * FROM events WHERE id = ?", [event_id]).df()
+            if found.empty:
+                return None, pd.DataFrame(), pd.DataFrame()
+            row = found.iloc[0].to_dict()
+            mentions = self._execute(
+                derived.EVENT_MENTIONS_SQL, [event_id, row["quote_mention_id"]]
+            ).df()
+            actors = self._execute(derived.EVENT_ACTORS_SQL, [event_id]).df()
+        return row, mentions, actors
+
+    def alerts(
+        self,
+        *,
+        freq: str | None = None,
+        directions: Sequence[str] = (),
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> pd.DataFrame:
+        """Stored alerts, oldest period first, optionally of one ``freq``, some directions and a
+        range of period starts."""
+        clauses, params = [], []
+        if freq is not None:
+            clauses.append("freq = ?")
+            params.append(freq)
+        if directions:
+            clauses.append(f"direction IN ({', '.join('?' for _ in directions)})")
+            params.extend(directions)
+        if since is not None:
+            clauses.append("period_start >= ?")
+            params.append(since)
+        if until is not None:
+            clauses.append("period_start <= ?")
+            params.append(until)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._frame(
+            f"SELECT * FROM alerts {where} ORDER BY period_start, freq, direction, kind", params
+        )
+
+    def duplicates(self) -> pd.DataFrame:
+        """Near-duplicate documents: each copy with the original it repeats."""
+        return self._frame(
+            "SELECT dd.*, d.source, d.title FROM document_duplicates dd "
+            "JOIN documents d ON d.id = dd.doc_id ORDER BY dd.duplicate_of, dd.doc_id"
+        )
+
+    def analysis_state(self) -> dict[str, Any]:
+        """The last rebuild of the derived tables (or ``None``) and whether the mentions have
+        changed since (``stale``)."""
+        with self._lock:
+            last = self._execute(
+                "SELECT * FROM analysis_runs ORDER BY refreshed_at DESC LIMIT 1"
+            ).df()
+            counts = self._execute(
+                "SELECT (SELECT count(*) FROM mentions), (SELECT count(*) FROM documents), "
+                "(SELECT count(*) FROM events), (SELECT count(*) FROM document_duplicates), "
+                "(SELECT count(*) FROM alerts)"
+            ).fetchone()
+        assert counts is not None
+        mentions, documents, events, duplicates, alerts = counts
+        run = last.iloc[0].to_dict() if not last.empty else None
+        stale = run is None or (run["mentions"], run["documents"]) != (mentions, documents)
+        return {
+            "refreshed_at": run["refreshed_at"].isoformat() if run else None,
+            "dyad": run["dyad"] if run else None,
+            "seconds": float(run["seconds"]) if run else None,
+            "mentions": mentions,
+            "documents": documents,
+            "events": events,
+            "duplicates": duplicates,
+            "alerts": alerts,
+            "stale": bool(stale and mentions > 0),
+        }
 
     # --- overview -------------------------------------------------------------------------------
 

@@ -287,6 +287,21 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
         "CREATE INDEX IF NOT EXISTS event_mentions_mention_idx ON event_mentions (mention_id)",
     )),
+    Migration(6, "analysis_runs: when events, duplicates and alerts were last rebuilt", (
+        """
+        CREATE TABLE IF NOT EXISTS analysis_runs (
+            refreshed_at TIMESTAMP NOT NULL,
+            dyad VARCHAR NOT NULL,
+            documents INTEGER NOT NULL,
+            duplicates INTEGER NOT NULL,
+            mentions INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            alerts INTEGER NOT NULL,
+            seconds DOUBLE NOT NULL,
+            settings JSON NOT NULL
+        )
+        """,
+    )),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -305,6 +320,7 @@ TABLES: tuple[str, ...] = (
     "event_mentions",
     "document_duplicates",
     "alerts",
+    "analysis_runs",
 )
 
 _VERSION_TABLE = """
