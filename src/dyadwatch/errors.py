@@ -36,3 +36,7 @@ class QueryError(DyadwatchError):
 
 class ModelNotInstalledError(DyadwatchError):
     """The spaCy English model is missing; the message says which package to install."""
+
+
+class ExportError(DyadwatchError):
+    """An export could not be written (bad format, unwritable file)."""

@@ -36,7 +36,7 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .config import Dyad
-from .errors import DyadwatchError
+from .errors import ExportError
 from .gdelt import V1_COLUMNS
 from .models import ActorRef
 from .store import MentionFilter, Store
@@ -124,10 +124,6 @@ class ExportSummary:
     events: int
     mentions: int
     path: str | None  # None: written to stdout
-
-
-class ExportError(DyadwatchError):
-    """The export could not be written (bad format, unwritable file)."""
 
 
 # --- reading the events ---------------------------------------------------------------------

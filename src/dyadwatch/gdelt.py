@@ -41,8 +41,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-import duckdb
-
 from .config import Dyad, knowledge_path
 from .errors import InputError, StoreError
 from .models import SkippedInput
@@ -431,11 +429,7 @@ def read_events(
 
 def write_gdelt_events(store: Store, events: Sequence[GdeltEvent], run_id: int | None) -> int:
     """Insert ``events`` into ``gdelt_events`` in one transaction, skipping keys already stored;
-    returns how many rows were new.
-
-    This is the one write outside ``dyadwatch.store``: ``Store`` has no GDELT method yet, so it
-    borrows the store's connection and lock. It belongs in ``Store.write_gdelt_events``.
-    """
+    returns how many rows were new."""
     if not events:
         return 0
     now = utcnow()
@@ -446,19 +440,8 @@ def write_gdelt_events(store: Store, events: Sequence[GdeltEvent], run_id: int |
         f"SELECT {select}, ?::BIGINT, ?::TIMESTAMP"
     )
     columns = [[getattr(event, name) for event in events] for name in GDELT_COLUMNS]
-    with store._lock:
-        con = store._writable()
-        try:
-            con.execute("BEGIN TRANSACTION")
-            row = con.execute(sql, [*columns, run_id, now]).fetchone()
-            con.execute("COMMIT")
-        except duckdb.Error as exc:
-            with contextlib.suppress(duckdb.Error):
-                con.execute("ROLLBACK")
-            raise StoreError(
-                f"could not store {len(events)} GDELT rows in {store.path}; nothing of the batch "
-                f"was written ({exc})"
-            ) from exc
+    with store.transaction(f"{len(events)} GDELT rows") as con:
+        row = con.execute(sql, [*columns, run_id, now]).fetchone()
     return int(row[0]) if row else 0
 
 

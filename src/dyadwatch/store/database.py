@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +152,28 @@ class Store:
         rows = [writer.document_rows(result, run_id) for result in results]
         with self._lock:
             return writer.write_batch(self._writable(), rows)
+
+    @contextmanager
+    def transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A writable connection inside one transaction, for writers outside this module (the
+        GDELT importer): committed on success, rolled back on any error, which is raised as a
+        ``StoreError`` naming ``what`` was being written."""
+        with self._lock:
+            con = self._writable()
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                with suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise StoreError(
+                    f"could not store {what} in {self.path}; nothing of it was written ({exc})"
+                ) from exc
+            except BaseException:
+                with suppress(duckdb.Error):
+                    con.execute("ROLLBACK")
+                raise
 
     def log_skip(self, skipped: SkippedInput, run_id: int | None = None) -> None:
         """Record an input that was not read, with its reason, in ``ingest_log``."""
