@@ -412,6 +412,7 @@ def poll_series(store: Store) -> pd.DataFrame:
     and the days its fieldwork covers: lines of their own beside the index."""
     polls = store.polls()
     rows = []
+    polls = polls.astype(object).where(polls.notna(), None)  # NA/NaN → None, not "nan"
     for row in polls.to_dict("records"):
         year = row.get("year")
         date = row.get("date")
