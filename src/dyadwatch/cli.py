@@ -379,10 +379,24 @@ def _gold_path(baseline: Path, relative: str) -> Path:
 
 
 def _print_figures(name: str, figures: dict) -> None:
-    if "by_type" not in figures:  # an actor-mention gold set
-        out.print(f"[bold]{name}[/bold]: {figures.get('mentions', 0)} actor mentions")
+    if "by_type" not in figures:  # an actor, issue or poll gold set
+        out.print(f"[bold]{name}[/bold]")
         for key, value in figures.items():
-            out.print(f"  {key:28} {value}")
+            if not isinstance(value, dict):
+                out.print(f"  {key:28} {value}")
+        for key, value in figures.items():
+            rows = {k: v for k, v in value.items() if isinstance(v, dict)} \
+                if isinstance(value, dict) else {}
+            if not rows:
+                continue
+            columns = list(dict.fromkeys(c for row in rows.values() for c in row))
+            table = Table(title=f"{name}: {key.replace('_', ' ')}")
+            table.add_column(key.removeprefix("by_").removeprefix("per_"))
+            for column in columns:
+                table.add_column(column, justify="right")
+            for label, row in rows.items():
+                table.add_row(label, *(_cell(row.get(c)) for c in columns))
+            out.print(table)
         return
     table = Table(
         title=f"{name}: {figures['sentences']} sentences, {figures['gold_events']} gold events"
@@ -403,6 +417,12 @@ def _print_figures(name: str, figures: dict) -> None:
     for key, value in figures.items():
         if key not in {"by_type", "sentences", "gold_events"}:
             out.print(f"  {key:28} {value}")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
 def _pct(value: float | None) -> str:
