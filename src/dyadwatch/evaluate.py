@@ -354,7 +354,7 @@ def figures_for(path: str | Path, extractor: Extractor, name: str | None = None)
     if kind == "polls":
         from .evaluate_polls import evaluate_polls
 
-        return evaluate_polls(path, extractor.polls).figures()
+        return evaluate_polls(path, extractor.polls, nlp=extractor.nlp).figures()
     if kind == "issues":
         from .evaluate_issues import evaluate_issues
 

@@ -17,6 +17,7 @@ Scoring:
   are wrong (predicted) or missed (gold). Field precision = correct predicted claims / predicted
   claims, recall = correct gold claims / gold claims; micro figures pool the seven fields.
   ``*_accuracy`` is the share of matched pairs where the field agrees, nulls included.
+  ``date`` is scored the same way but left out of the micro figures.
 - **False positives.** ``false_positive_items`` counts items with no gold poll from which
   something was extracted; ``false_positive_figures`` the figures so extracted.
 """
@@ -35,6 +36,8 @@ from .extractors.polls import PollExtractor
 from .models import Document, FuzzyDate, PollFigure, Sentence
 
 FIELDS = ("population", "subject", "measure", "value", "change", "pollster", "year")
+# Scored like the fields above but kept out of the micro figures (the gold's target fields).
+EXTRA_FIELDS = ("date",)
 _GENRES = {"news": "news", "encyclopedia": "encyclopedia", "forum": "forum", "comment": "comment"}
 
 
@@ -55,7 +58,7 @@ class PollReport:
     false_positive_items: int = 0
     false_positive_figures: int = 0
     fields: dict[str, FieldCount] = field(
-        default_factory=lambda: {name: FieldCount() for name in FIELDS})
+        default_factory=lambda: {name: FieldCount() for name in FIELDS + EXTRA_FIELDS})
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def figures(self) -> dict[str, float | int]:
@@ -81,6 +84,8 @@ class PollReport:
             p, r = ratio(count.correct, count.predicted), ratio(count.correct, count.gold)
             out[f"{name}_accuracy"] = ratio(count.agree, self.matched)
             out[f"{name}_f1"] = f1(p, r)
+            if name in EXTRA_FIELDS:
+                continue
             totals.predicted += count.predicted
             totals.gold += count.gold
             totals.correct += count.correct
@@ -135,6 +140,8 @@ def _value(figure: PollFigure, name: str) -> Any:
     value = getattr(figure, name)
     if name == "pollster":
         return frozenset(value) or None
+    if name == "date":
+        return value.iso() if value is not None else None
     return value
 
 
@@ -172,7 +179,8 @@ def score_item(report: PollReport, item: dict[str, Any],
         for p, figure in enumerate(predicted):
             if (_same(figure.value, gold["value"]) and figure.evidence.start < end
                     and start < figure.evidence.end):
-                agree = sum(_same(_value(figure, n), _gold_value(gold, n)) for n in FIELDS)
+                agree = sum(_same(_value(figure, n), _gold_value(gold, n))
+                            for n in FIELDS + EXTRA_FIELDS)
                 pairs.append((-agree, g, p))
     used_gold: set[int] = set()
     used_pred: set[int] = set()
@@ -182,7 +190,7 @@ def score_item(report: PollReport, item: dict[str, Any],
         used_gold.add(g)
         used_pred.add(p)
         report.matched += 1
-        for name in FIELDS:
+        for name in FIELDS + EXTRA_FIELDS:
             mine, theirs = _value(predicted[p], name), _gold_value(golds[g], name)
             count = report.fields[name]
             if _same(mine, theirs):
@@ -192,7 +200,7 @@ def score_item(report: PollReport, item: dict[str, Any],
             elif name != "value":
                 report.errors.append({"id": item["id"], "span": golds[g]["span"],
                                       "field": name, "gold": theirs, "system": mine})
-    for name in FIELDS:
+    for name in FIELDS + EXTRA_FIELDS:
         count = report.fields[name]
         count.predicted += sum(_value(f, name) is not None for f in predicted)
         count.gold += sum(_gold_value(g, name) is not None for g in golds)

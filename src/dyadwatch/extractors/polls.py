@@ -15,7 +15,9 @@ What counts as a poll figure
   ("12.3% of Koreans had a good impression of Japan"). Shares of votes, turnout, markets, trade
   and the like, percentage changes ("down 99.9%", "grew 1.4%"), earlier figures of a series
   ("down from 76.6 percent") and word fractions that do not name people ("a fifth of exports")
-  are not figures. Headings are skipped (headlines repeat the body's figures).
+  are not figures; nor is anything in a sentence about votes or a referendum that has no survey
+  word of its own. A figure in a heading is kept only when the body does not give the same value
+  for the same public (headlines repeat the body; a short forum line may be all there is).
 
 Field conventions
   - ``value``: the number the phrase names; a hedge ("nearly 60 percent") stays in the evidence
@@ -27,7 +29,8 @@ Field conventions
     and last the dyad rule: a figure about one country of the dyad with no respondents named is
     read as the other country's view. "In both countries" gives one record per dyad country.
   - ``subject``: a topic id from the knowledge file for stance, behaviour and concern measures
-    when a topic cue is in the sentence; otherwise the country the view is about. "The other
+    when a topic cue is in the sentence; otherwise the country the view is about (a person of
+    the actor files named in full stands for their country: "confidence in Xi Jinping"). "The other
     country", "each other" and "their neighbour" resolve to the other population of the sentence
     (or the other dyad country); "their own" to the population itself. A favourable/unfavourable
     view with no subject named, held by one dyad country, is taken to be about the other.
@@ -56,7 +59,7 @@ Field conventions
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -114,7 +117,7 @@ _NAMED_FRACTION = re.compile(
 _APPROXIMATION = re.compile(
     rf"\b(?:{_NUMWORD}|\d{{1,2}})\s+(?:in|out of)\s+(?:{_NUMWORD}|\d{{1,3}})\b"
     r"|\b(?:(?:a|one|two|three|four|nine)[\s-])?(?:half|thirds?|quarters?|fifths?|tenths?)\b"
-    r"|\b(?:a|the) (?:clear |slim |narrow )?(?:majority|minority)\b|\bmost\b", re.I)
+    r"|\b(?:a|the) (?:clear |slim |narrow )?(?:majority|minority|plurality)\b|\bmost\b", re.I)
 _HEDGE = re.compile(
     r"(?:\b(?:nearly|almost|about|around|roughly|approximately|some|over|under|more than|"
     r"less than|fewer than|just over|just under|close to|at least|upwards of|well over|"
@@ -126,11 +129,18 @@ _DIRECTION_BEFORE = re.compile(
     r"declines|increases|decreases)\s+(?:by\s+)?(?:about |nearly |roughly |some |"
     r"around |almost |more than |over |an? )?$", re.I)
 _DIRECTION_NOUN_AFTER = re.compile(
-    r"^\s*(?:increase|rise|drop|decline|growth|gain|fall|jump|cut|reduction|hike|decrease|"
-    r"slump|surge|plunge)s?\b", re.I)
+    r"^\s*(?:(?:increase|rise|drop|decline|growth|gain|fall|jump|cut|reduction|hike|decrease|"
+    r"slump|surge|plunge)s?\b|of the (?:time|way|vote|votes)\b)", re.I)
 _EARLIER_BEFORE = re.compile(
     r"\b(?:(?:down|up|rising|falling|rose|fell|dropped|climbed|jumped|declined|increased|"
     r"decreased)\s+)?from\s+(?:about |nearly |around |roughly |some |almost )?$", re.I)
+# "against 35 per cent a month ago": a comparison figure of the same series.
+_VERSUS_BEFORE = re.compile(r"\b(?:against|compared (?:with|to)|versus|vs\.?)\s+(?:about |nearly "
+                            r"|around |roughly |some |almost )?$", re.I)
+_EARLIER_TIME_AFTER = re.compile(
+    r"^\s*(?:(?:a|one|two|three|\d+) (?:years?|months?|weeks?) (?:earlier|ago|before)|"
+    r"(?:the )?(?:last|previous|prior) (?:year|month|week|survey|poll)|in \d{4}|"
+    r"the (?:year|month|week) before)\b", re.I)
 _BARE_EARLIER = re.compile(r"\b(?:down|up) from\s+(?P<num>\d{1,3}(?:\.\d+)?)\b(?!\s*(?:%|per))",
                            re.I)
 
@@ -169,9 +179,9 @@ _COORDINATION = re.compile(
 _SAME = re.compile(r"^[^,;:()]*?\b(?:the same|likewise|similarly|as well|too)\b", re.I)
 _FLIP = re.compile(
     r"^\s*(?:said|say|says|felt|feel|feels|were|was|are|do|did|had|have)?\s*(?:they |so )?"
-    r"(?:did not|do not|does not|didn't|don't|doesn't|not|felt none|feel none|had none|"
-    r"have none|none|disagreed|disagree)\b", re.I)
-_NEGATOR = re.compile(r"(?:\bnot|\bno|\bnever|n't|\bneither|\bnor)\s+(?:\w+\s+){0,2}$", re.I)
+    r"(?:did not|do not|does not|didn['’]t|don['’]t|doesn['’]t|not|felt none|feel none|"
+    r"had none|have none|none|disagreed|disagree)\b", re.I)
+_NEGATOR = re.compile(r"(?:\bnot|\bno|\bnever|n['’]t|\bneither|\bnor)\s+(?:\w+\s+){0,2}$", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’][a-z]+)?")
 _NEW_SURVEY = re.compile(r"\b(?:another|a separate|a different|a second|other|rival)\s+"
                          r"(?:\w+\s+){0,2}(?:poll|survey)", re.I)
@@ -180,13 +190,17 @@ _SURVEY_HEAD = re.compile(r"\b(?:round|edition|wave|figures|numbers|data|results
 _SOURCE_NOTE = re.compile(r"^\s*(?:source|sources|data|via|figures)\b", re.I)
 _COMPARISON_TIME = re.compile(
     r"\b(?:(?:a|one|two|three|\d+) (?:years?|months?|weeks?) (?:earlier|ago|before)|"
-    r"the (?:year|month|week) before|(?:last|previous|prior) (?:year|month|week)|"
-    r"the previous (?:year|month|week|survey|poll))\b", re.I)
+    r"the (?:year|month|week) before|the (?:previous|prior) (?:year|month|week|survey|poll))\b",
+    re.I)
+_DAY_PAIR = re.compile(
+    r"\s*(?:and|through|to|till|until|[-–])\s*(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|\d{1,2}(?:st|nd|rd|th)?)\b", re.I)
 _OFFSET_TIME = re.compile(r"\b(?:after|before|later|earlier|ago)$", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€¥-])(?:19[5-9]\d|20\d\d)(?![\d%]|s\b|\s*(?:%|per))")
 _LOWER_MONTH = re.compile(
     r"\b(?:in|during|of|early|late|mid-?)\s+(?P<month>january|february|march|april|june|july|"
-    r"august|september|october|november|december)\b(?!\s+\d)")
+    r"august|september|october|november|december)\b"
+    r"(?!\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.%]|\s*(?:%|per)))")  # not "july 12", yes "july 12%"
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _FRAME_START = re.compile(r"^\s*(?:in|by|during|as of|for|throughout|at the end of)\b", re.I)
@@ -274,7 +288,7 @@ def _load_lexicon(path: str) -> PollLexicon:
                                       tuple(sorted((entry.get("affiliates") or {}).items()))))
             aliases = sorted(entry["aliases"], key=len, reverse=True)
             groups.append(f"(?P<p{number}>" + "|".join(_alias_source(a) for a in aliases) + ")")
-        pollster_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
+        pollster_pattern = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
         measures = {
             name: Measure(name, spec.get("kind", "attitude"), spec.get("opposite"),
                           tuple(spec["cues"]))
@@ -340,6 +354,7 @@ class _Place:
     iso3: str
     role: str  # people, subject, in
     marked: bool = False  # a subject introduced by a preposition, a verb or a possessive
+    person: bool = False  # a named person standing for their country
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,6 +383,7 @@ class _Draft:
     has_people: bool = False
     subject: str | None = None
     subject_own: bool = False
+    subject_person: bool = False
     measure_own: bool = False
     measure_pos: int = -1
     measure_end: int = -1
@@ -409,6 +425,9 @@ class _Scan:
     drafts: list[_Draft] = field(default_factory=list)
 
 
+_Attach = Callable[[int, int], _Draft | None]
+
+
 def _gap_words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -440,6 +459,16 @@ class PollExtractor:
                     "name", "alias", "demonym"):
                 self._country_names.setdefault(
                     alias.text.lower(), (entity.country, alias.kind == "demonym", alias.text))
+        # People of the knowledge files, by full name: "confidence in Xi Jinping" is a view of
+        # China. Surnames alone are left out ("Moon", "Lee" and "Abe" are too ambiguous).
+        self._person_names: dict[str, tuple[str, str]] = {}
+        for alias in self.kb.aliases:
+            entity = self.kb.entities[alias.entity]
+            if entity.kind == "person" and entity.country and alias.kind in ("name", "alias"):
+                self._person_names.setdefault(alias.text.lower(), (entity.country, alias.text))
+        people = [re.escape(k) for k in sorted(self._person_names, key=len, reverse=True)]
+        self._person_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(people) + r")(?![\w-])",
+                                          re.I)
         names = [re.escape(k) for k in sorted(self._country_names, key=len, reverse=True)]
         extras = [source for source, _ in self.lexicon.extra_aliases]
         self._country_pattern = re.compile(
@@ -462,14 +491,18 @@ class PollExtractor:
         """The poll figures of ``document``; ``sentences`` are its sentences in order."""
         pub = document.published
         scans = [self._scan(s.text, pub) for s in sentences]
-        figures: list[PollFigure] = []
+        body: list[PollFigure] = []
+        headings: list[PollFigure] = []
         for index, sentence in enumerate(sentences):
-            if sentence.is_heading:
-                continue
             drafts = self._read(sentence, index, sentences, scans, pub)
             scans[index].drafts = drafts
-            figures.extend(self._records(document, sentence, drafts))
-        return tuple(figures)
+            records = self._records(document, sentence, drafts)
+            (headings if sentence.is_heading else body).extend(records)
+        # A headline repeats a figure of the body; a short unpunctuated line (a forum post, a
+        # caption) may be the only place a figure is given.
+        told = {(f.value, f.population) for f in body}
+        headings = [f for f in headings if (f.value, f.population) not in told]
+        return tuple(sorted(body + headings, key=lambda f: f.evidence.start))
 
     # --- per-sentence survey context ---------------------------------------------------------
 
@@ -530,6 +563,8 @@ class PollExtractor:
             if _COMPARISON_TIME.search(expr.text) and not text[expr.end:].startswith(("'s", "’s")):
                 continue
             value, week = expr.value, bool(re.search(r"\bweek", expr.text, re.I))
+            if value.day is not None and _DAY_PAIR.match(text, expr.end):
+                value, week = FuzzyDate(value.year, value.month), True  # "Saturday and Sunday"
             if expr.kind == "range":
                 end = expr.value_end or expr.value
                 if (end.year, end.month) != (value.year, value.month) or end.month is None:
@@ -594,10 +629,12 @@ class PollExtractor:
               scans: list[_Scan], pub: FuzzyDate | None) -> list[_Draft]:
         text, scan = sentence.text, scans[index]
         numbers = scan.numbers
+        if scan.election or not any(n.role == "candidate" for n in numbers):
+            return []
         places = self._places(text, scan)
         _require_people(text, numbers, places)
         candidates = [n for n in numbers if n.role == "candidate"]
-        if not candidates or scan.election:
+        if not candidates:
             return []
         bounds = [n for n in numbers if n.role != "earlier"]
         drafts = [_Draft(n) for n in candidates]
@@ -645,6 +682,11 @@ class PollExtractor:
                 if place is not None:
                     places.append(place)
                     taken.append(match.span())
+        for match in self._person_pattern.finditer(text):
+            country, alias = self._person_names[match.group().lower()]
+            if free(*match.span()) and (match.group() == alias or " " in alias):
+                places.append(_Place(match.start(), match.end(), country, "subject", True, True))
+                taken.append(match.span())
         for match in lex.people.finditer(text):
             if free(*match.span()):
                 places.append(_Place(match.start(), match.end(), "", "people"))
@@ -696,6 +738,10 @@ class PollExtractor:
         if next_word == "side":
             return _Place(start, end, iso3, "people")
         if previous in ("in", "among", "across"):
+            if len(before) > 1 and (before[-2] in ("opinion", "public", "those", "polled",
+                                                   "surveyed", "asked")
+                                    or lex.people.fullmatch(before[-2])):
+                return _Place(start, end, iso3, "people")  # "respondents in Japan"
             return _Place(start, end, iso3, "in", True)
         if previous not in _SUBJECT_LEAD and re.match(
                 r"\s*:?\s*(?:about |nearly |around |roughly |only |just )?\d", after):
@@ -703,7 +749,7 @@ class PollExtractor:
         return _Place(start, end, iso3, "subject", previous in _SUBJECT_LEAD or bool(possessive))
 
     def _read_places(self, text: str, drafts: list[_Draft], places: list[_Place],
-                     attach: Any, masked: list[tuple[int, int]]) -> None:
+                     attach: _Attach, masked: list[tuple[int, int]]) -> None:
         people: dict[int, list[tuple[int, int, _Place]]] = {id(d): [] for d in drafts}
         subjects: dict[int, list[tuple[int, int, _Place]]] = {id(d): [] for d in drafts}
         for place in places:
@@ -733,6 +779,7 @@ class PollExtractor:
             if options:
                 draft.subject, draft.subject_own = options[0][2].iso3, True
                 draft.subject_pos = options[0][2].start
+                draft.subject_person = options[0][2].person
 
     def _find_cues(self, text: str) -> list[_Span]:
         found = [_Span(m.start(), m.end(), name)
@@ -748,13 +795,13 @@ class PollExtractor:
                 continue  # a capital inside the sentence starts a name ("Realty Trust")
             measure = self.lexicon.measures[cue.label]
             negated = _NEGATOR.search(text[max(0, cue.start - 30):cue.start])
-            if negated and measure.opposite and not re.search(r"\b(?:no|not)\b|n't",
+            if negated and measure.opposite and not re.search(r"\b(?:no|not)\b|n['’]t",
                                                               text[cue.start:cue.end], re.I):
                 cue = _Span(cue.start, cue.end, measure.opposite)
             out.append(cue)
         return out
 
-    def _read_measures(self, text: str, drafts: list[_Draft], attach: Any) -> None:
+    def _read_measures(self, text: str, drafts: list[_Draft], attach: _Attach) -> None:
         best: dict[int, int] = {}
         for cue in self._find_cues(text):
             draft = attach(cue.start, cue.end)
@@ -805,8 +852,8 @@ class PollExtractor:
         for draft in drafts:
             if self._kind(draft.measure) == "attitude":
                 continue
-            if draft.subject_own and not (
-                    draft.measure_end >= 0 and 0 <= draft.subject_pos - draft.measure_end <= 12):
+            if draft.subject_own and (draft.subject_person or not (
+                    draft.measure_end >= 0 and 0 <= draft.subject_pos - draft.measure_end <= 12)):
                 draft.subject, draft.subject_own, draft.subject_pos = None, False, -1
             if not scan.topics:
                 continue
@@ -821,7 +868,7 @@ class PollExtractor:
         post = sentences[index].post_index
         context = _Context()
         before = [j for j in range(index - 1, max(-1, index - 4), -1)
-                  if sentences[j].post_index == post and not sentences[j].is_heading]
+                  if sentences[j].post_index == post]
         context.survey = any(scans[j].survey for j in before[:2])
         for j in range(index + 1, min(len(sentences), index + 4)):
             if sentences[j].post_index != post:
@@ -934,7 +981,7 @@ class PollExtractor:
                 order += sorted((t for t, c in scan.times if c == kind), key=nearness)
             if order:
                 draft.year = order[0].value.year
-            elif draft.from_context or (context.group and not scan.groups):
+            elif draft.from_context:
                 draft.year, draft.date = context.year, context.date
             if draft.year is None and pub is not None and self.lexicon.fresh.search(text):
                 draft.year = pub.year
@@ -1031,6 +1078,8 @@ def _numbers(text: str) -> list[_Number]:
         if number.role == "earlier":
             pass
         elif _EARLIER_BEFORE.search(before) or (
+                _VERSUS_BEFORE.search(before) and _EARLIER_TIME_AFTER.match(text[number.end:])
+        ) or (
                 previous is not None and previous.role == "earlier"
                 and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[previous.end:number.start])):
             number.role = "earlier"
@@ -1101,10 +1150,11 @@ def _attach(text: str, start: int, end: int, bounds: list[_Number],
         if number is None or number.role != "candidate":
             continue
         gap = text[number.anchor_end:start] if side == 0 else text[end:number.anchor_start]
-        options.append((_has_separator(gap), _gap_words(gap), side, number))
+        strong = re.search(r"[;:]|\.(?:\s|$)", gap) is not None
+        options.append((strong, _has_separator(gap), _gap_words(gap), side, number))
     if not options:
         return None
-    chosen = min(options, key=lambda o: o[:3])[3]
+    chosen = min(options, key=lambda o: o[:4])[4]
     return next(d for d in drafts if d.number is chosen)
 
 
@@ -1115,7 +1165,8 @@ def _coordinated(text: str, first: _Draft, second: _Draft) -> bool:
     return _COORDINATION.fullmatch(text[a.number.anchor_end:b.number.anchor_start]) is not None
 
 
-def _sibling(text: str, drafts: list[_Draft], index: int, has: Any, after: Any) -> _Draft | None:
+def _sibling(text: str, drafts: list[_Draft], index: int, has: Callable[[_Draft], bool],
+             after: Callable[[_Draft], bool]) -> _Draft | None:
     """The neighbouring figure to borrow a missing field from: the previous one, or the next one
     when the two share a predicate that follows them ("A and B viewed China unfavourably")."""
     left = next((drafts[j] for j in range(index - 1, -1, -1) if has(drafts[j])), None)
