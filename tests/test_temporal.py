@@ -611,3 +611,11 @@ def test_attribution_weekday_is_past_in_a_future_sentence() -> None:
         ("later this week", "2019-06"),
         ("Monday", "2019-06-24"),
     ]
+
+
+def test_a_range_from_a_year_to_a_day_does_not_compare_missing_months():
+    # "this year through Tuesday": a year-precise start and a day-precise end
+    found = find_time_expressions("Stocks are up 20% so far this year through Tuesday's close.",
+                                  FuzzyDate(2024, 5, 8))
+    assert [(e.kind, e.value, e.value_end) for e in found] == [
+        ("range", FuzzyDate(2024), FuzzyDate(2024, 5, 7))]

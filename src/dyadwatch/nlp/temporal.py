@@ -212,7 +212,8 @@ def _try_merge(a: Hit, b: Hit, text: str) -> Hit | None:
             start_value, anchored = FuzzyDate(year, month, day), b.anchored
         except ValueError:  # February 29 in a common year
             return None
-    if start_value is not None and b.value is not None and start_value > b.value:
+    if start_value is not None and b.value is not None \
+            and start_value.first_day() > b.value.last_day():  # dates of mixed precision
         if not a.weekday:
             return None
         start_value = FuzzyDate.from_date(start_value.first_day() - dt.timedelta(days=7))
