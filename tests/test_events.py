@@ -241,3 +241,11 @@ def test_a_reaction_answers_the_earlier_event_of_its_sentence_or_the_one_before(
     answer = code("North Korea fired a ballistic missile over Hokkaido early on Tuesday. Japan "
                   "lodged a strong protest.", date="2017-08-29")
     assert countries(only(answer, "ACCUSE").recipients) == {"PRK"}
+
+
+def test_coordinated_verbs_of_one_type_sharing_the_object_are_one_event(code):
+    mentions = code("Gunmen shot and killed two soldiers in Kabul.", date="2010-05-02")
+    assert [m.event_type for m in mentions] == ["ASSAULT"]
+    two = code("Tokyo froze its funding for the reactor project and suspended food aid to "
+               "Pyongyang on Tuesday.", date="1998-09-01")
+    assert [m.event_type for m in two].count("SANCTION") == 2

@@ -56,3 +56,19 @@ def test_headings_are_marked_and_skipped():
     paragraphs = split_paragraphs(document)
     assert [p.is_heading for p in paragraphs] == [True, False]
     assert document.text[paragraphs[1].start:paragraphs[1].end] == "Japan protested to Korea."
+
+
+def test_mentions_with_one_evidence_span_and_type_are_folded_into_one():
+    from dyadwatch.models import ActorRef, EventMention, Evidence
+    from dyadwatch.pipeline import _add_mention
+
+    def mention(actor: str) -> EventMention:
+        return EventMention(doc_id="d", sentence="s", sentence_start=0, event_type="ASSAULT",
+                            actors=(ActorRef(actor),), recipients=(),
+                            evidence=Evidence(0, 10, "r"))
+
+    mentions: list[EventMention] = []
+    _add_mention(mentions, mention("gunmen"))
+    _add_mention(mentions, mention("militants"))
+    assert len(mentions) == 1
+    assert [a.text for a in mentions[0].actors] == ["gunmen", "militants"]

@@ -167,8 +167,8 @@ class Extractor:
                 if paragraph.is_heading:
                     continue
                 for coded in self.coder.code(sent, hits, ctx):
-                    mentions.append(
-                        self._mention(document, sentence, sent, paragraph, coded, base)
+                    _add_mention(
+                        mentions, self._mention(document, sentence, sent, paragraph, coded, base)
                     )
                     ctx.note(coded.actors + coded.recipients)
                 _note_people(ctx, sent, hits, ctx.date, self.resolver)
@@ -223,6 +223,25 @@ class Extractor:
             issues=sentence.issues,
             tone=sentence.tone,
         )
+
+
+def _add_mention(mentions: list[EventMention], mention: EventMention) -> None:
+    """Append ``mention``, or fold it into an earlier one with the same evidence span and type
+    ("shot and killed": two triggers, one clause): one event, with the participants of both."""
+    for i, earlier in enumerate(mentions):
+        if earlier.id == mention.id:
+            mentions[i] = replace(
+                earlier,
+                actors=_union(earlier.actors, mention.actors),
+                recipients=_union(earlier.recipients, mention.recipients),
+            )
+            return
+    mentions.append(mention)
+
+
+def _union(first: tuple[ActorRef, ...], second: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+    seen = {(r.text, r.country, r.entity, r.start) for r in first}
+    return first + tuple(r for r in second if (r.text, r.country, r.entity, r.start) not in seen)
 
 
 def _base_date(document: Document, post: Post | None) -> FuzzyDate | None:

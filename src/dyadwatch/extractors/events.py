@@ -215,6 +215,7 @@ class EventCoder:
                 meeting = _accompanying_meeting(event)
                 if meeting is not None and not any(e.event_type == "CONSULT" for e in events):
                     events.append(meeting)
+        events = _fold_coordinated(events)
         ctx.previous_events = tuple(events)
         return events
 
@@ -868,6 +869,30 @@ def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> C
             return replace(event, recipients=tuple(a for a in previous.actors if a.country))
         return event
     return event
+
+
+def _fold_coordinated(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "shot and killed two soldiers": verbs of one type joined by "and" under one subject,
+    sharing the object, are one event; the first keeps the participants of both."""
+    out: list[CodedEvent] = []
+    for event in events:
+        token = event.token
+        first = next((e for e in out if token.dep_ == "conj" and e.token.i == token.head.i
+                      and e.event_type == event.event_type
+                      and e.modality == event.modality
+                      and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+                      # "froze its funding and suspended aid": two objects, two events
+                      and not any(c.dep_ in {"dobj", "dative"} for c in e.token.children)),
+                     None)
+        if first is None:
+            out.append(event)
+            continue
+        out[out.index(first)] = replace(
+            first,
+            actors=_dedupe(list(first.actors) + list(event.actors)),
+            recipients=_dedupe(list(first.recipients) + list(event.recipients)),
+        )
+    return out
 
 
 def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
