@@ -14,6 +14,7 @@ from typing import TextIO
 
 from .analyze import AnalysisSummary, analysis_settings, refresh
 from .config import Dyad, Settings, load_dyad
+from .errors import StoreError
 from .ingest import read_inputs
 from .models import Document, DocumentResult, SkippedInput
 from .pipeline import Extractor
@@ -95,10 +96,10 @@ def run(
             for result in extractor.extract(fresh):
                 pending.append(result)
                 if len(pending) >= settings.batch_size:
-                    _flush(store, pending, summary)
+                    _flush(store, pending, summary, on_skip)
                 if on_progress is not None:
                     on_progress(1)
-            _flush(store, pending, summary)
+            _flush(store, pending, summary, on_skip)
         except KeyboardInterrupt:
             summary.interrupted = True
             store.finish_run(summary.run_id, summary.stats(), status="interrupted")
@@ -114,12 +115,28 @@ def run(
     return summary
 
 
-def _flush(store: Store, pending: list[DocumentResult], summary: RunSummary) -> None:
+def _flush(store: Store, pending: list[DocumentResult], summary: RunSummary,
+           on_skip: Callable[[SkippedInput], None] | None = None) -> None:
     """Write a batch in one transaction: a crash loses at most this batch, never part of a
-    document, and the next run redoes it."""
+    document, and the next run redoes it. A batch the store refuses is written document by
+    document, so one faulty result is skipped (and logged) and the rest is kept."""
     if not pending:
         return
-    for result, stored in zip(pending, store.write_results(pending, summary.run_id), strict=True):
+    try:
+        outcomes = store.write_results(pending, summary.run_id)
+    except StoreError:
+        outcomes = []
+        for result in pending:
+            try:
+                outcomes.append(store.write_result(result, summary.run_id))
+            except StoreError as exc:
+                item = SkippedInput(result.document.source, "could not be stored", str(exc))
+                summary.skipped.append(item)
+                store.log_skip(item, summary.run_id)
+                if on_skip is not None:
+                    on_skip(item)
+                outcomes.append(False)
+    for result, stored in zip(pending, outcomes, strict=True):
         if stored:
             summary.add(result)
     pending.clear()
