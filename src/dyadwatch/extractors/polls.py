@@ -4,7 +4,8 @@
 survey-style shares ("one in five Japanese", "roughly three-quarters of South Koreans") and keeps
 those that are survey figures. Words and names come from ``knowledge/polls.yaml`` (pollsters,
 measures and their cue words, topics, non-poll markers) and from the dyad's actor knowledge
-(country names and demonyms).
+(country names and demonyms). The knowledge file is read by ``poll_lexicon``; shares, number
+words, changes in points and survey times are found by ``poll_numbers``.
 
 What counts as a poll figure
   A share needs a measure (a cue word such as "unfavourable", "oppose", "worried"; or, for a
@@ -61,106 +62,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
-
-from ..config import Dyad, knowledge_path
+from ..config import Dyad
 from ..errors import KnowledgeError
 from ..models import Document, Evidence, FuzzyDate, PollFigure, Sentence
-from ..nlp.temporal import find_time_expressions
 from .actor_kb import ActorKnowledge, knowledge_for
+from .poll_lexicon import PollLexicon, load_poll_lexicon
+from .poll_numbers import (
+    CHANGE_ALL,
+    CHANGE_TO,
+    NUMERIC_SHARE,
+    NumberMention,
+    TimeMention,
+    best_time,
+    find_numbers,
+    find_point_changes,
+    find_times,
+    gap_words,
+    parse_number_word,
+)
+
+# Importers of this module also get the lexicon loader and the number-word parser.
+__all__ = ["PollExtractor", "PollLexicon", "load_poll_lexicon", "parse_number_word"]
 
 RULE = "polls/1"
-
-# --- number words ---------------------------------------------------------------------------
-
-_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen")
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_NUMWORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS[1:10])}))?"
-            rf"|(?:a|one) hundred|{'|'.join(sorted(_UNITS, key=len, reverse=True))})")
-_FRACTIONS = {"half": 50.0, "third": 33.3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0,
-              "thirds": 33.3, "quarters": 25.0, "fifths": 20.0, "tenths": 10.0}
-
-
-def parse_number_word(text: str) -> float | None:
-    """``"Fifty-nine"`` -> 59, ``"seven"`` -> 7, ``"12"`` -> 12; None for anything else."""
-    words = re.split(r"[\s-]+", text.strip().lower())
-    if len(words) == 1 and re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
-        return float(words[0])
-    if words[-1] == "hundred":
-        return 100.0
-    total = 0
-    for word in words:
-        if word in _TENS:
-            total += 20 + 10 * _TENS.index(word)
-        elif word in _UNITS:
-            total += _UNITS.index(word)
-        else:
-            return None
-    return float(total)
-
-
-_NUMERIC_SHARE = re.compile(
-    r"(?<![\w.,%$€£¥])(?P<num>\d{1,3}(?:\.\d+)?)(?:\s?%|\s?(?:percent|per cent)(?!age)\b|\s?pct\b)",
-    re.I)
-_WORD_SHARE = re.compile(rf"\b(?P<num>{_NUMWORD})[\s-](?:percent|per cent)\b(?!age)", re.I)
-_IN_FRACTION = re.compile(
-    rf"\b(?P<a>{_NUMWORD}|\d{{1,2}})\s+(?:in|out of)\s+(?P<b>{_NUMWORD}|\d{{1,3}})\b", re.I)
-_NAMED_FRACTION = re.compile(
-    r"\b(?:(?P<half>half)|(?:a|one)[\s-](?P<one>third|quarter|fifth|tenth)"
-    r"|(?P<n>two|three|four|nine)[\s-](?P<many>thirds|quarters|fifths|tenths))\b", re.I)
-_APPROXIMATION = re.compile(
-    rf"\b(?:{_NUMWORD}|\d{{1,2}})\s+(?:in|out of)\s+(?:{_NUMWORD}|\d{{1,3}})\b"
-    r"|\b(?:(?:a|one|two|three|four|nine)[\s-])?(?:half|thirds?|quarters?|fifths?|tenths?)\b"
-    r"|\b(?:a|the) (?:clear |slim |narrow )?(?:majority|minority|plurality)\b|\bmost\b", re.I)
-_HEDGE = re.compile(
-    r"(?:\b(?:nearly|almost|about|around|roughly|approximately|some|over|under|more than|"
-    r"less than|fewer than|just over|just under|close to|at least|upwards of|well over|"
-    r"slightly (?:more|less|over|under)(?: than)?)\s+)+$", re.I)
-_DIRECTION_BEFORE = re.compile(
-    r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|dropped|grew|grown|growing|declined|"
-    r"increased|decreased|climbed|jumped|slipped|slid|plunged|plummeted|soared|surged|gained|"
-    r"lost|shrank|shrunk|expanded|contracted|drops|falls|rises|slips|climbs|grows|gains|jumps|"
-    r"declines|increases|decreases)\s+(?:by\s+)?(?:about |nearly |roughly |some |"
-    r"around |almost |more than |over |an? )?$", re.I)
-_DIRECTION_NOUN_AFTER = re.compile(
-    r"^\s*(?:(?:increase|rise|drop|decline|growth|gain|fall|jump|cut|reduction|hike|decrease|"
-    r"slump|surge|plunge)s?\b|of the (?:time|way|vote|votes)\b)", re.I)
-_EARLIER_BEFORE = re.compile(
-    r"\b(?:(?:down|up|rising|falling|rose|fell|dropped|climbed|jumped|declined|increased|"
-    r"decreased)\s+)?from\s+(?:about |nearly |around |roughly |some |almost )?$", re.I)
-# "against 35 per cent a month ago": a comparison figure of the same series.
-_VERSUS_BEFORE = re.compile(r"\b(?:against|compared (?:with|to)|versus|vs\.?)\s+(?:about |nearly "
-                            r"|around |roughly |some |almost )?$", re.I)
-_EARLIER_TIME_AFTER = re.compile(
-    r"^\s*(?:(?:a|one|two|three|\d+) (?:years?|months?|weeks?) (?:earlier|ago|before)|"
-    r"(?:the )?(?:last|previous|prior) (?:year|month|week|survey|poll)|in \d{4}|"
-    r"the (?:year|month|week) before)\b", re.I)
-_BARE_EARLIER = re.compile(r"\b(?:down|up) from\s+(?P<num>\d{1,3}(?:\.\d+)?)\b(?!\s*(?:%|per))",
-                           re.I)
-
-# --- change in points ------------------------------------------------------------------------
-
-_POINTS = (rf"(?P<num>\d{{1,2}}(?:\.\d+)?|{_NUMWORD}|a)\s+"
-           r"(?:percentage\s+|percent(?:age)?\s+)?points?")
-_RISE = (r"up|rose|risen|rising|climbed|jumped|gained|increased|higher by|edged up|"
-         r"an? (?:increase|rise|jump|gain|climb) of")
-_FALL = (r"down|fell|fallen|falling|dropped|declined|decreased|slipped|slid|plunged|lost|"
-         r"edged down|lower by|an? (?:drop|fall|decline|decrease|slide|plunge) of")
-_CHANGE_BEFORE = re.compile(
-    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s+(?:by\s+)?(?:about |nearly |some |almost )?"
-    rf"{_POINTS}", re.I)
-_CHANGE_AFTER = re.compile(
-    rf"\b{_POINTS}\s+(?:(?P<fall>fewer|lower|less|down|below)|(?P<rise>more|higher|up|above))"
-    r"\b(?:\s+(?:than|from|on))?", re.I)
-_CHANGE_TO = re.compile(r"^\s*,?\s*to\s+(?:about |nearly |around |roughly |almost |just )*$", re.I)
-_CHANGE_ALL = re.compile(r"^\s*(?:in each (?:country|case)|in both(?: countries)?|each|apiece|"
-                         r"for both|on both sides|on each side|respectively)\b", re.I)
 
 # --- clauses and context ---------------------------------------------------------------------
 
@@ -182,27 +107,11 @@ _FLIP = re.compile(
     r"(?:did not|do not|does not|didn['’]t|don['’]t|doesn['’]t|not|felt none|feel none|"
     r"had none|have none|none|disagreed|disagree)\b", re.I)
 _NEGATOR = re.compile(r"(?:\bnot|\bno|\bnever|n['’]t|\bneither|\bnor)\s+(?:\w+\s+){0,2}$", re.I)
-_WORD = re.compile(r"[^\W_]+(?:['’][a-z]+)?")
 _NEW_SURVEY = re.compile(r"\b(?:another|a separate|a different|a second|other|rival)\s+"
                          r"(?:\w+\s+){0,2}(?:poll|survey)", re.I)
 _SURVEY_HEAD = re.compile(r"\b(?:round|edition|wave|figures|numbers|data|results|findings|"
                           r"tracking|release)\b", re.I)
 _SOURCE_NOTE = re.compile(r"^\s*(?:source|sources|data|via|figures)\b", re.I)
-_COMPARISON_TIME = re.compile(
-    r"\b(?:(?:a|one|two|three|\d+) (?:years?|months?|weeks?) (?:earlier|ago|before)|"
-    r"the (?:year|month|week) before|the (?:previous|prior) (?:year|month|week|survey|poll))\b",
-    re.I)
-_DAY_PAIR = re.compile(
-    r"\s*(?:and|through|to|till|until|[-–])\s*(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|\d{1,2}(?:st|nd|rd|th)?)\b", re.I)
-_OFFSET_TIME = re.compile(r"\b(?:after|before|later|earlier|ago)$", re.I)
-_BARE_YEAR = re.compile(r"(?<![\d,.$£€¥-])(?:19[5-9]\d|20\d\d)(?![\d%]|s\b|\s*(?:%|per))")
-_LOWER_MONTH = re.compile(
-    r"\b(?:in|during|of|early|late|mid-?)\s+(?P<month>january|february|march|april|june|july|"
-    r"august|september|october|november|december)\b"
-    r"(?!\s+\d{1,2}(?:st|nd|rd|th)?(?![\d.%]|\s*(?:%|per)))")  # not "july 12", yes "july 12%"
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
 _FRAME_START = re.compile(r"^\s*(?:in|by|during|as of|for|throughout|at the end of)\b", re.I)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|s'|')")
 # Between a word fraction and its people: "one in five Japanese", "three-quarters of South
@@ -211,137 +120,7 @@ _PEOPLE_GAP = re.compile(r"\s+(?:of\s+)?(?:(?:the|all|those|these)\s+)?(?:(?!an?
                          re.I)
 
 
-# --- the knowledge file ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Pollster:
-    name: str
-    polls_in: str | None = None
-    affiliates: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Measure:
-    name: str
-    kind: str  # attitude, stance, behaviour, concern
-    opposite: str | None
-    cues: tuple[str, ...]  # regex sources; "{subject}" is filled in by the extractor
-
-
-@dataclass(frozen=True, slots=True)
-class PollLexicon:
-    """The contents of ``knowledge/polls.yaml``, compiled."""
-
-    pollsters: tuple[Pollster, ...]
-    pollster_pattern: re.Pattern[str]  # one named group per pollster: p0, p1, ...
-    measures: dict[str, Measure]
-    frames: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
-    topics: tuple[tuple[str, re.Pattern[str]], ...]
-    survey_cue: re.Pattern[str]
-    people: re.Pattern[str]
-    people_followers: frozenset[str]
-    not_country_after: frozenset[str]
-    relative_other: re.Pattern[str]
-    relative_own: re.Pattern[str]
-    both: re.Pattern[str]
-    non_poll: re.Pattern[str]
-    election: re.Pattern[str]
-    not_survey: re.Pattern[str]
-    fieldwork: re.Pattern[str]
-    release: re.Pattern[str]
-    fresh: re.Pattern[str]
-    extra_aliases: tuple[tuple[str, str], ...]  # (regex, ISO3)
-    lowercase_ambiguous: frozenset[str]
-
-
-def _words_regex(items: Sequence[str], where: str) -> re.Pattern[str]:
-    try:
-        return re.compile(r"\b(?:" + "|".join(f"(?:{i})" for i in items) + r")\b", re.I)
-    except re.error as exc:
-        raise KnowledgeError(f"{where}: bad regular expression ({exc})") from exc
-
-
-def _alias_source(alias: str) -> str:
-    """Acronyms match in capitals or all lower-case only ("EAI", "eai", not "Eai")."""
-    if re.fullmatch(r"[A-Z]{2,}", alias):
-        return f"(?:{alias}|{alias.lower()})"
-    return f"(?i:{alias})"
-
-
-def load_poll_lexicon(path: str | Path | None = None) -> PollLexicon:
-    """Read and compile the poll knowledge file (the packaged one by default)."""
-    return _load_lexicon(str(path or knowledge_path("polls.yaml")))
-
-
-@lru_cache(maxsize=4)
-def _load_lexicon(path: str) -> PollLexicon:
-    try:
-        raw: dict[str, Any] = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{path}: cannot read the poll knowledge file ({exc})") from exc
-    try:
-        pollsters: list[Pollster] = []
-        groups: list[str] = []
-        for number, entry in enumerate(raw["pollsters"]):
-            pollsters.append(Pollster(entry["name"], entry.get("polls_in"),
-                                      tuple(sorted((entry.get("affiliates") or {}).items()))))
-            aliases = sorted(entry["aliases"], key=len, reverse=True)
-            groups.append(f"(?P<p{number}>" + "|".join(_alias_source(a) for a in aliases) + ")")
-        pollster_pattern = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)")
-        measures = {
-            name: Measure(name, spec.get("kind", "attitude"), spec.get("opposite"),
-                          tuple(spec["cues"]))
-            for name, spec in raw["measures"].items()
-        }
-        frames = tuple((_words_regex([f["cue"]], path), dict(f["map"]))
-                       for f in raw.get("frames") or [])
-        topics = tuple((t["id"], _words_regex(t["cues"], f"{path}: topic {t['id']}"))
-                       for t in raw.get("topics") or [])
-        extra = tuple((alias, iso3) for iso3, aliases in
-                      (raw.get("extra_country_aliases") or {}).items() for alias in aliases)
-        return PollLexicon(
-            pollsters=tuple(pollsters),
-            pollster_pattern=pollster_pattern,
-            measures=measures,
-            frames=frames,
-            topics=topics,
-            survey_cue=_words_regex(raw["survey_cues"], path),
-            people=_words_regex(raw["people_nouns"], path),
-            people_followers=frozenset(w.lower() for w in raw["demonym_people_followers"]),
-            not_country_after=frozenset(w.lower() for w in raw["not_country_after"]),
-            relative_other=_words_regex(raw["relative_other"], path),
-            relative_own=_words_regex(raw["relative_own"], path),
-            both=_words_regex(raw["both_populations"], path),
-            non_poll=_words_regex(raw["non_poll_cues"], path),
-            election=_words_regex(raw["election_cues"], path),
-            not_survey=_words_regex(raw["not_survey"], path),
-            fieldwork=_words_regex(raw["fieldwork_verbs"], path),
-            release=_words_regex(raw["release_verbs"], path),
-            fresh=_words_regex([rf"(?:{w})\s+(?:\w+\s+){{0,2}}(?:poll|survey)s?"
-                                for w in raw["fresh_survey"]], path),
-            extra_aliases=extra,
-            lowercase_ambiguous=frozenset(raw.get("lowercase_ambiguous") or ()),
-        )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
-
-
 # --- working records (private to this module) --------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Number:
-    """A share in the sentence; offsets index the sentence text."""
-
-    start: int  # evidence span, hedge included
-    end: int
-    anchor_start: int  # the whole phrase: "about half (50.6%)", "one in five koreans (20.5%)"
-    anchor_end: int
-    value: float
-    how: str  # share, words, fraction
-    role: str = "candidate"  # candidate, earlier, rejected
-    needs_people: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,17 +143,9 @@ class _Span:
     label: str  # a measure, a topic id or a pollster index
 
 
-@dataclass(frozen=True, slots=True)
-class _Time:
-    start: int
-    end: int
-    value: FuzzyDate
-    fieldwork_like: bool  # a week or a weekday range: fieldwork inside one month
-
-
 @dataclass(slots=True)
 class _Draft:
-    number: _Number
+    number: NumberMention
     measure: str | None = None
     measure_after: bool = False
     coordinated: bool = False
@@ -419,17 +190,13 @@ class _Scan:
     new_survey: bool
     source_note: bool
     topics: list[_Span]
-    numbers: list[_Number] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
     masked: list[tuple[int, int]] = field(default_factory=list)  # background clauses
-    times: list[tuple[_Time, str]] = field(default_factory=list)  # (time, class)
+    times: list[tuple[TimeMention, str]] = field(default_factory=list)  # (time, class)
     drafts: list[_Draft] = field(default_factory=list)
 
 
 _Attach = Callable[[int, int], _Draft | None]
-
-
-def _gap_words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def _has_separator(text: str) -> bool:
@@ -528,7 +295,7 @@ class PollExtractor:
             for match in pattern.finditer(text):
                 if not any(t.start < match.end() and match.start() < t.end for t in topics):
                     topics.append(_Span(match.start(), match.end(), topic_id))
-        words = _gap_words(text)
+        words = gap_words(text)
         surveyed = lex.survey_cue.search(lex.not_survey.sub(" ", text)) is not None
         scan = _Scan(
             pollsters=hits,
@@ -536,57 +303,26 @@ class PollExtractor:
             survey=bool(hits) or surveyed,
             election=not surveyed and lex.election.search(text) is not None,
             new_survey=_NEW_SURVEY.search(text) is not None,
-            source_note=bool(groups) and not _NUMERIC_SHARE.search(text) and (
+            source_note=bool(groups) and not NUMERIC_SHARE.search(text) and (
                 _SOURCE_NOTE.match(text) is not None or words <= 6),
             topics=sorted(topics, key=lambda t: t.start),
         )
-        scan.numbers = _numbers(text)
+        scan.numbers = find_numbers(text)
         if scan.numbers or scan.groups:  # times matter only for figures and survey notes
             scan.masked = _background(text, scan.numbers)
             scan.times = self._times(text, pub, scan)
         return scan
 
-    def _times(self, text: str, pub: FuzzyDate | None, scan: _Scan) -> list[tuple[_Time, str]]:
+    def _times(self, text: str, pub: FuzzyDate | None,
+               scan: _Scan) -> list[tuple[TimeMention, str]]:
         """Time expressions that may date the survey, each with how it is tied to the survey:
         fieldwork, release, survey (next to the survey's name), frame (an opening "In 2020,")
         or other."""
-        found: list[_Time] = []
-        try:
-            expressions = find_time_expressions(text, pub, "past")
-        except TypeError:
-            # The shared tagger fails on some range merges ("so far this year through
-            # Tuesday's close"); the survey's years and months below still get read.
-            expressions = []
-        for expr in expressions:
-            if expr.value is None or expr.kind == "duration" or _OFFSET_TIME.search(expr.text):
-                continue
-            if _COMPARISON_TIME.search(expr.text) and not text[expr.end:].startswith(("'s", "’s")):
-                continue
-            value, week = expr.value, bool(re.search(r"\bweek", expr.text, re.I))
-            if value.day is not None and _DAY_PAIR.match(text, expr.end):
-                value, week = FuzzyDate(value.year, value.month), True  # "Saturday and Sunday"
-            if expr.kind == "range":
-                end = expr.value_end or expr.value
-                if (end.year, end.month) != (value.year, value.month) or end.month is None:
-                    continue
-                value, week = FuzzyDate(end.year, end.month), True
-            found.append(_Time(expr.start, expr.end, value, week))
-        for match in _BARE_YEAR.finditer(text):
-            if not any(t.start <= match.start() < t.end for t in found):
-                year = FuzzyDate(int(match.group()))
-                found.append(_Time(match.start(), match.end(), year, False))
-        if pub is not None:
-            for match in _LOWER_MONTH.finditer(text):
-                if any(t.start <= match.start("month") < t.end for t in found):
-                    continue
-                month = _MONTHS.index(match.group("month")) + 1
-                year = pub.year if month <= (pub.month or 12) else pub.year - 1
-                value = FuzzyDate(year, month)
-                found.append(_Time(match.start("month"), match.end(), value, False))
+        found = find_times(text, pub)
         heads = [(p.start, p.end) for p in scan.pollsters]
         heads += [m.span() for m in self.lexicon.survey_cue.finditer(text)]
         heads += [m.span() for m in _SURVEY_HEAD.finditer(text)]
-        out: list[tuple[_Time, str]] = []
+        out: list[tuple[TimeMention, str]] = []
         for time in sorted(found, key=lambda t: t.start):
             before = text[:time.start]
             if pub is not None and time.value.year > pub.year:
@@ -598,26 +334,26 @@ class PollExtractor:
                          r"(?:the\s+)?$", before, re.I):
                 continue
             if any(n.role == "earlier" and n.end <= time.start
-                   and _gap_words(text[n.end:time.start]) <= 1
+                   and gap_words(text[n.end:time.start]) <= 1
                    and not _has_separator(text[n.end:time.start]) for n in scan.numbers):
                 continue
             out.append((time, self._time_class(text, time, heads)))
         return out
 
-    def _time_class(self, text: str, time: _Time, heads: list[tuple[int, int]]) -> str:
+    def _time_class(self, text: str, time: TimeMention, heads: list[tuple[int, int]]) -> str:
         lead = text[max(0, time.start - 40):time.start]
         verbs = (("fieldwork", self.lexicon.fieldwork), ("release", self.lexicon.release))
         for kind, pattern in verbs:
             matches = list(pattern.finditer(lead))
             if matches:
                 gap = lead[matches[-1].end():]
-                if _gap_words(gap) <= 2 and not _CLAUSE_END.search(gap):
+                if gap_words(gap) <= 2 and not _CLAUSE_END.search(gap):
                     return kind
         for start, end in heads:
             gap = text[end:time.start] if end <= time.start else text[time.end:start]
             if start < time.end and time.start < end:
                 gap = ""
-            if _gap_words(gap) <= 3 and not _CLAUSE_END.search(gap):
+            if gap_words(gap) <= 3 and not _CLAUSE_END.search(gap):
                 return "fieldwork" if time.fieldwork_like else "survey"
         if not _CLAUSE_END.search(text[:time.start]) and _FRAME_START.match(text):
             return "frame"
@@ -763,7 +499,7 @@ class PollExtractor:
             distance = 0 if number.anchor_start <= place.start < number.anchor_end else len(gap)
             role = place.role
             if role == "in":
-                role = "people" if _gap_words(gap) <= (1 if after else 0) else "subject"
+                role = "people" if gap_words(gap) <= (1 if after else 0) else "subject"
             if role == "people":
                 people[id(draft)].append((0 if place.iso3 else 1, distance, place))
             elif not any(a <= place.start < b for a, b in masked):
@@ -876,7 +612,7 @@ class PollExtractor:
             if scans[j].source_note:
                 context.survey = True
                 context.group = scans[j].groups[0][2]
-                context.year, context.date = _best_time(scans[j].times)
+                context.year, context.date = best_time(scans[j].times)
                 break
         if not context.group and not scans[index].new_survey:
             for j in before:
@@ -886,7 +622,7 @@ class PollExtractor:
                     if dated:
                         context.year, context.date = dated[-1].year, dated[-1].date
                     else:
-                        context.year, context.date = _best_time(scans[j].times)
+                        context.year, context.date = best_time(scans[j].times)
                     break
         for j in before[:2]:
             if scans[j].drafts:
@@ -967,7 +703,7 @@ class PollExtractor:
         for draft in drafts:
             number = draft.number
 
-            def nearness(time: _Time, number: _Number = number) -> int:
+            def nearness(time: TimeMention, number: NumberMention = number) -> int:
                 return min(abs(time.start - number.anchor_end), abs(number.anchor_start - time.end))
 
             own = sorted((t for t, _ in scan.times if _same_clause(text, t, number)), key=nearness)
@@ -1023,89 +759,10 @@ class PollExtractor:
         return out
 
 
-# --- helpers on numbers and clauses -----------------------------------------------------------
+# --- helpers on clauses, figures and changes ------------------------------------------------
 
 
-def _fraction_value(match: re.Match[str]) -> float | None:
-    if match.group("half"):
-        return 50.0
-    if match.group("one"):
-        return _FRACTIONS[match.group("one").lower()]
-    count = {"two": 2, "three": 3, "four": 4, "nine": 9}[match.group("n").lower()]
-    denominator = {"thirds": 3, "quarters": 4, "fifths": 5, "tenths": 10}[
-        match.group("many").lower()]
-    return round(100 * count / denominator, 1) if count < denominator else None
-
-
-def _numbers(text: str) -> list[_Number]:
-    """Every share-like number of the sentence, with its role: a candidate figure, an earlier
-    figure of a series ("down from 76.6 percent") or a rejected one (a percentage change)."""
-    found: list[_Number] = []
-
-    def add(start: int, end: int, value: float | None, how: str, role: str = "candidate",
-            needs_people: bool = False) -> None:
-        if value is None or not 0 <= value <= 100:
-            return
-        if not any(n.start < end and start < n.end for n in found):
-            found.append(_Number(start, end, start, end, value, how, role, needs_people))
-
-    for match in _NUMERIC_SHARE.finditer(text):
-        add(match.start(), match.end(), float(match.group("num")), "share")
-    for match in _WORD_SHARE.finditer(text):
-        add(match.start(), match.end(), parse_number_word(match.group("num")), "words")
-    for match in _BARE_EARLIER.finditer(text):
-        add(match.start("num"), match.end("num"), float(match.group("num")), "share", "earlier")
-    for match in _IN_FRACTION.finditer(text):
-        part, whole = parse_number_word(match.group("a")), parse_number_word(match.group("b"))
-        if part and whole and part < whole:
-            add(match.start(), match.end(), round(100 * part / whole, 1), "fraction",
-                needs_people=True)
-    for match in _NAMED_FRACTION.finditer(text):
-        add(match.start(), match.end(), _fraction_value(match), "fraction", needs_people=True)
-    found.sort(key=lambda n: n.start)
-    for number in found:
-        hedge = _HEDGE.search(text, 0, number.start)
-        if hedge is not None:
-            number.start = number.anchor_start = hedge.start()
-    for number in found:
-        if number.how == "share" and number.role == "candidate":
-            _bracketed(text, number, found)
-    found = [n for n in found if not (n.how == "fraction" and any(
-        o is not n and o.anchor_start <= n.start < o.anchor_end for o in found))]
-    previous: _Number | None = None
-    for number in found:
-        before = text[:number.start]
-        if number.role == "earlier":
-            pass
-        elif _EARLIER_BEFORE.search(before) or (
-                _VERSUS_BEFORE.search(before) and _EARLIER_TIME_AFTER.match(text[number.end:])
-        ) or (
-                previous is not None and previous.role == "earlier"
-                and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", text[previous.end:number.start])):
-            number.role = "earlier"
-        elif _DIRECTION_BEFORE.search(before) or _DIRECTION_NOUN_AFTER.match(text[number.end:]):
-            number.role = "rejected"
-        previous = number
-    return found
-
-
-def _bracketed(text: str, number: _Number, found: list[_Number]) -> None:
-    """An exact figure in brackets after an approximation: "about half (50.6%)" -- the phrase
-    becomes the figure's anchor and the approximation is no figure of its own."""
-    if not (text[:number.start].rstrip().endswith("(") and text[number.end:].lstrip()
-            .startswith(")")):
-        return
-    paren = text.rindex("(", 0, number.start)
-    for match in _APPROXIMATION.finditer(text, max(0, paren - 70), paren):
-        gap = text[match.end():paren]
-        if _gap_words(gap) <= 3 and not re.search(r"[,;:()]", gap):
-            hedge = _HEDGE.search(text, 0, match.start())
-            number.anchor_start = hedge.start() if hedge else match.start()
-            number.anchor_end = text.index(")", number.end) + 1
-            return
-
-
-def _background(text: str, numbers: list[_Number]) -> list[tuple[int, int]]:
+def _background(text: str, numbers: list[NumberMention]) -> list[tuple[int, int]]:
     """Clauses that give background ("since the poll began in 2013", "after Tokyo tightened
     exports"): their countries are not the view's subject and their dates not the survey's."""
     spans = []
@@ -1121,7 +778,7 @@ def _background(text: str, numbers: list[_Number]) -> list[tuple[int, int]]:
     return spans
 
 
-def _require_people(text: str, numbers: list[_Number], places: list[_Place]) -> None:
+def _require_people(text: str, numbers: list[NumberMention], places: list[_Place]) -> None:
     """Word fractions are figures only when they name people: "one in five Japanese", not "a
     fifth of exports"."""
     for number in numbers:
@@ -1134,7 +791,7 @@ def _require_people(text: str, numbers: list[_Number], places: list[_Place]) -> 
             number.role = "rejected"
 
 
-def _attach(text: str, start: int, end: int, bounds: list[_Number],
+def _attach(text: str, start: int, end: int, bounds: list[NumberMention],
             drafts: list[_Draft]) -> _Draft | None:
     """The figure a word belongs to: the neighbour on its side of a comma or conjunction, else
     the nearer one."""
@@ -1151,7 +808,7 @@ def _attach(text: str, start: int, end: int, bounds: list[_Number],
             continue
         gap = text[number.anchor_end:start] if side == 0 else text[end:number.anchor_start]
         strong = re.search(r"[;:]|\.(?:\s|$)", gap) is not None
-        options.append((strong, _has_separator(gap), _gap_words(gap), side, number))
+        options.append((strong, _has_separator(gap), gap_words(gap), side, number))
     if not options:
         return None
     chosen = min(options, key=lambda o: o[:4])[4]
@@ -1188,32 +845,22 @@ def _inherit_population(text: str, drafts: list[_Draft]) -> None:
                 draft.population = sibling.population
 
 
-def _read_changes(text: str, drafts: list[_Draft], numbers: list[_Number]) -> None:
-    used: list[tuple[int, int]] = []
-    for pattern in (_CHANGE_BEFORE, _CHANGE_AFTER):
-        for match in pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in used):
+def _read_changes(text: str, drafts: list[_Draft], numbers: list[NumberMention]) -> None:
+    for change in find_point_changes(text):
+        later = [d for d in drafts if d.number.anchor_start >= change.end]
+        if later and CHANGE_TO.match(text[change.end:later[0].number.anchor_start]):
+            targets = [later[0]]
+        else:
+            earlier = [d for d in drafts if d.number.anchor_end <= change.start]
+            if not earlier:
                 continue
-            raw = match.group("num")
-            amount = 1.0 if raw.lower() == "a" else parse_number_word(raw)
-            if amount is None:
-                continue
-            used.append(match.span())
-            sign = 1.0 if match.group("rise") else -1.0
-            later = [d for d in drafts if d.number.anchor_start >= match.end()]
-            if later and _CHANGE_TO.match(text[match.end():later[0].number.anchor_start]):
-                targets = [later[0]]
-            else:
-                earlier = [d for d in drafts if d.number.anchor_end <= match.start()]
-                if not earlier:
-                    continue
-                targets = ([d for d in earlier if d.change is None]
-                           if _CHANGE_ALL.match(text[match.end():]) else [earlier[-1]])
-            for draft in targets:
-                if draft.change is None:
-                    draft.change = sign * amount
-    runs: list[list[_Number]] = []
-    previous: _Number | None = None
+            targets = ([d for d in earlier if d.change is None]
+                       if CHANGE_ALL.match(text[change.end:]) else [earlier[-1]])
+        for draft in targets:
+            if draft.change is None:
+                draft.change = change.points
+    runs: list[list[NumberMention]] = []
+    previous: NumberMention | None = None
     for number in numbers:
         if number.role != "earlier":
             previous = None
@@ -1238,20 +885,11 @@ def _read_changes(text: str, drafts: list[_Draft], numbers: list[_Number]) -> No
                 draft.change = round(draft.number.value - earlier_figure.value, 2)
 
 
-def _same_clause(text: str, time: _Time, number: _Number) -> bool:
+def _same_clause(text: str, time: TimeMention, number: NumberMention) -> bool:
     if time.end <= number.anchor_start:
         gap = text[time.end:number.anchor_start]
     elif time.start >= number.anchor_end:
         gap = text[number.anchor_end:time.start]
     else:
         return False
-    return not _has_separator(gap) and _gap_words(gap) <= 10
-
-
-def _best_time(times: list[tuple[_Time, str]]) -> tuple[int | None, FuzzyDate | None]:
-    """The survey year and (month or day) date that a sentence without figures gives."""
-    attached = [t for kind in ("fieldwork", "release", "survey") for t, k in times if k == kind]
-    dated = [t.value for t in attached if t.value.month is not None]
-    if dated:
-        return dated[0].year, dated[0]
-    return (attached[0].value.year if attached else None), None
+    return not _has_separator(gap) and gap_words(gap) <= 10
