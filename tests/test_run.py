@@ -39,3 +39,32 @@ def test_a_refused_result_is_skipped_and_logged_and_the_batch_is_kept(tmp_path):
     with Store(db, read_only=True) as store:
         assert len(store.documents()) == 2
         assert "could not be stored" in set(store.ingest_log()["reason"])
+
+
+class CountingExtractor(FaultyExtractor):
+    """Like FaultyExtractor, with one event per document and a chosen rule name."""
+
+    def __init__(self, rule: str) -> None:
+        self.rule = rule
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        for document in documents:
+            event = EventMention(doc_id=document.id, sentence=document.text, sentence_start=0,
+                                 event_type="ACCUSE", actors=(ActorRef("Japan", "JPN"),),
+                                 recipients=(), evidence=Evidence(0, 5, self.rule))
+            yield DocumentResult(document, mentions=(event,))
+
+
+def test_reextract_replaces_the_records_of_stored_documents(tmp_path):
+    (tmp_path / "a.txt").write_text("Japan protested on Monday.", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    settings = Settings(db=str(db))
+    run([str(tmp_path / "a.txt")], settings=settings, extractor=CountingExtractor("old/1"))
+    again = run([str(tmp_path / "a.txt")], settings=settings, extractor=CountingExtractor("new/2"))
+    assert again.documents_known == 1 and not again.replaced
+    redo = run([str(tmp_path / "a.txt")], settings=settings, extractor=CountingExtractor("new/2"),
+               reextract=True)
+    assert len(redo.replaced) == 1
+    with Store(db, read_only=True) as store:
+        assert len(store.documents()) == 1
+        assert list(store.query("SELECT rule FROM mentions")["rule"]) == ["new/2"]

@@ -79,6 +79,9 @@ def run(
     dyad: DyadOption = None,
     max_bytes: Annotated[int | None, typer.Option(help="Skip files larger than this.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    reextract: Annotated[bool, typer.Option(
+        help="Extract documents already stored again and replace their records (after an "
+             "upgrade of dyadwatch or of its knowledge files).")] = False,
 ) -> None:
     """Ingest PATHS, extract events and store them in the database (idempotent, resumable)."""
     try:
@@ -92,6 +95,7 @@ def run(
                 stdin=sys.stdin,
                 on_skip=_print_skip,
                 on_progress=(lambda n: progress.advance(task, n)) if progress else None,
+                reextract=reextract,
             )
     except KeyboardInterrupt:
         err.print("interrupted: every stored document is complete; run again to resume")
@@ -102,8 +106,11 @@ def run(
         table = Table(title=f"dyadwatch run → {settings.db}", show_header=False)
         table.add_row("documents read", str(summary.documents_read))
         table.add_row(
-            "new / already stored", f"{summary.documents_new} / {summary.documents_known}"
+            "new / already stored", f"{summary.documents_new - len(summary.replaced)} / "
+            f"{summary.documents_known}"
         )
+        if summary.replaced:
+            table.add_row("extracted again", str(len(summary.replaced)))
         table.add_row("inputs skipped", str(len(summary.skipped)))
         table.add_row("sentences", str(summary.sentences))
         table.add_row("events", str(summary.events))

@@ -18,7 +18,7 @@ from .errors import StoreError
 from .ingest import read_inputs
 from .models import Document, DocumentResult, SkippedInput
 from .pipeline import Extractor
-from .store import Store
+from .store import Store, writer
 
 ProgressCallback = Callable[[int], None]
 
@@ -38,6 +38,8 @@ class RunSummary:
     skipped: list[SkippedInput] = field(default_factory=list)
     interrupted: bool = False
     analysis: AnalysisSummary | None = None  # the rebuild of merged events, index and alerts
+    replaced: set[str] = field(default_factory=set)  # documents extracted again (--reextract)
+    replacing: set[str] = field(default_factory=set)  # … whose earlier records are still stored
 
     def add(self, result: DocumentResult) -> None:
         self.documents_new += 1
@@ -73,8 +75,12 @@ def run(
     on_skip: Callable[[SkippedInput], None] | None = None,
     on_progress: ProgressCallback | None = None,
     extractor: Extractor | None = None,
+    reextract: bool = False,
 ) -> RunSummary:
-    """Ingest ``inputs`` (paths, folders, globs, ``-``), extract and store; returns a summary."""
+    """Ingest ``inputs`` (paths, folders, globs, ``-``), extract and store; returns a summary.
+
+    With ``reextract``, documents of ``inputs`` that are already stored are extracted again and
+    replace their earlier records (after an upgrade of dyadwatch or of its knowledge files)."""
     settings = settings or Settings()
     dyad = dyad or load_dyad(settings.dyad)
     own_store = store is None
@@ -90,6 +96,7 @@ def run(
             store,
             summary,
             on_skip,
+            reextract,
         )
         pending: list[DocumentResult] = []
         try:
@@ -106,7 +113,7 @@ def run(
             raise
         store.finish_run(summary.run_id, summary.stats(), status="complete")
         state = store.analysis_state()
-        if state["stale"] or (state["mentions"] and state["dyad"] != dyad.id):
+        if state["stale"] or summary.replaced or (state["mentions"] and state["dyad"] != dyad.id):
             # new mentions, or another dyad's view: rebuild merged events, duplicates and alerts
             summary.analysis = refresh(store, dyad, analysis_settings(settings))
     finally:
@@ -122,6 +129,11 @@ def _flush(store: Store, pending: list[DocumentResult], summary: RunSummary,
     document, so one faulty result is skipped (and logged) and the rest is kept."""
     if not pending:
         return
+    stale = [r.document.id for r in pending if r.document.id in summary.replacing]
+    if stale:
+        with store.transaction(f"the earlier records of {len(stale)} documents") as con:
+            writer.delete_documents(con, stale)
+        summary.replacing.difference_update(stale)
     try:
         outcomes = store.write_results(pending, summary.run_id)
     except StoreError:
@@ -148,6 +160,7 @@ def _fresh_documents(
     store: Store,
     summary: RunSummary,
     on_skip: Callable[[SkippedInput], None] | None,
+    reextract: bool = False,
 ) -> Iterable[Document]:
     for item in items:
         if isinstance(item, SkippedInput):
@@ -158,7 +171,12 @@ def _fresh_documents(
             continue
         summary.documents_read += 1
         if item.id in known:
-            summary.documents_known += 1
+            if not reextract or item.id in summary.replacing or item.id in summary.replaced:
+                summary.documents_known += 1
+                continue
+            summary.replacing.add(item.id)  # stored before: extract again, replace on write
+            summary.replaced.add(item.id)
+            yield item
             continue
         known.add(item.id)
         yield item

@@ -424,7 +424,8 @@ def migrate(con: duckdb.DuckDBPyConnection, target: str, read_only: bool) -> int
                 )
             raise StoreError(
                 f"{target} has schema version {version} and needs migrating to "
-                f"{LATEST_VERSION}; open it once without read_only to upgrade it"
+                f"{LATEST_VERSION}; run `dyadwatch analyze --db {target}` once to upgrade it "
+                "(or open it with Store(path) in Python)"
             )
         con.execute(_VERSION_TABLE)
         for migration in MIGRATIONS:

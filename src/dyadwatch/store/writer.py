@@ -402,6 +402,20 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: Sequence[DocumentRows]) -
     return flags
 
 
+def delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
+    """Remove the documents and everything extracted from them (not the derived tables, which
+    ``dyadwatch analyze`` rebuilds), so that they can be extracted and written again."""
+    if not doc_ids:
+        return
+    ids = list(doc_ids)
+    con.execute(
+        "DELETE FROM mention_actors WHERE mention_id IN "
+        "(SELECT id FROM mentions WHERE list_contains(?, doc_id))", [ids])
+    for table in ("mentions", "polls", "sentences", "posts"):
+        con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids])
+    con.execute("DELETE FROM documents WHERE list_contains(?, id)", [ids])
+
+
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     # No transaction may be open (the failure came before BEGIN or DuckDB already aborted it).
     with contextlib.suppress(duckdb.Error):
