@@ -408,3 +408,15 @@ def test_genre_cues(tmp_path: Path, text: str, genre: str) -> None:
     (tmp_path / "doc.txt").write_text(text, "utf-8")
     (doc,) = read(tmp_path / "doc.txt")
     assert doc.genre == genre
+
+
+def test_only_web_urls_are_kept(tmp_path):
+    from dyadwatch.ingest import read_inputs
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "Japan protested.", "url": "javascript:alert(1)"}\n'
+        '{"id": "b", "text": "Korea protested.", "url": "https://example.org/b"}\n',
+        encoding="utf-8")
+    documents = [d for d in read_inputs([str(path)]) if not hasattr(d, "reason")]
+    assert [d.url for d in documents] == [None, "https://example.org/b"]

@@ -84,6 +84,14 @@ def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL when it is a web address (http or https); anything else ("javascript:…",
+    "file:…") is dropped, because reports and the dashboard turn URLs into links."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def build_document(text: str, info: SourceInfo) -> Document | SkippedInput:
     """Clean, split, date and classify ``text``; a text with nothing left is skipped."""
     clean = clean_text(text)
@@ -101,7 +109,7 @@ def build_document(text: str, info: SourceInfo) -> Document | SkippedInput:
         text=full_text,
         source=info.source,
         title=info.title or clean.title,
-        url=info.url,
+        url=web_url(info.url),
         publisher=info.publisher,
         published=published,
         published_source=how,
