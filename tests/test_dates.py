@@ -68,3 +68,12 @@ def test_forum_posts_do_not_inherit_the_thread_date(shared, extractor):
     for mention in result.mentions:
         if mention.post_index in undated_posts:
             assert mention.date_source != "publication"
+
+
+def test_a_date_that_names_a_thing_does_not_date_the_event(code):
+    planned = code("Seoul said its companies would compensate people forced to work under "
+                   "Japan's 1910-45 rule.", date="2023-03-06")
+    assert [m.date for m in planned] == [None]
+    morning = code("A man hurled firebombs at the Japanese embassy on Sunday morning.",
+                   date="2012-01-09")
+    assert [m.date.iso() for m in morning if m.date] == ["2012-01-08"]

@@ -59,10 +59,11 @@ def date_event(
 def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeExpression | None:
     """The expression inside the event verb's clause, nearest the verb; a lone expression in a
     one-clause sentence also counts."""
-    usable = [e for e in expressions if e.value is not None]
+    base = sent.start_char
+    usable = [e for e in expressions
+              if e.value is not None and not _names_a_thing(e, sent, base)]
     if not usable:
         return None
-    base = sent.start_char
     left = token.left_edge.idx - base
     right = token.right_edge.idx + len(token.right_edge.text) - base
     inside = [e for e in usable if left <= e.start and e.end <= right]
@@ -75,3 +76,20 @@ def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeEx
     if len(usable) == 1 and len(verbs) <= 2:
         return usable[0]
     return None
+
+
+MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "poss", "quantmod"})
+TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "dawn", "noon", "midnight",
+                        "week", "weekend", "day", "month", "year", "time", "hour", "deadline"})
+
+
+def _names_a_thing(expression: TimeExpression, sent: Span, base: int) -> bool:
+    """ "under Japan's 1910-45 rule", "the 2015 deal": a date that modifies a noun names the
+    thing (a period, an agreement), not the time of the event."""
+    tokens = [t for t in sent if expression.start <= t.idx - base < expression.end]
+    roots = [t for t in tokens if not expression.start <= t.head.idx - base < expression.end
+             or t.head.i == t.i]
+    return bool(roots) and all(
+        t.dep_ in MODIFIER_DEPS and t.head.pos_ in {"NOUN", "PROPN"}
+        and t.head.lemma_.lower() not in TIME_NOUNS  # "Sunday morning" is a time
+        for t in roots)
