@@ -249,3 +249,10 @@ def test_coordinated_verbs_of_one_type_sharing_the_object_are_one_event(code):
     two = code("Tokyo froze its funding for the reactor project and suspended food aid to "
                "Pyongyang on Tuesday.", date="1998-09-01")
     assert [m.event_type for m in two].count("SANCTION") == 2
+
+
+def test_a_second_subject_hung_on_the_verb_is_a_conjunct(code):
+    agree = only(code("In 1962, Kim Jong-pil, the head of the Korean Central Intelligence "
+                      "Agency, and Japanese Foreign Minister Masayoshi Ohira reached an "
+                      "understanding on the size of the grants.", date="1965-06-22"), "AGREE")
+    assert countries(agree.actors) == {"KOR", "JPN"}

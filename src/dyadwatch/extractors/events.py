@@ -257,6 +257,8 @@ class EventCoder:
             actors += self._resolve_group(agent, hits, ctx)
         if subject is not None:
             actors += self._resolve_group(subject, hits, ctx, reporter=reporter, as_actor=True)
+            for other in _coordinated_subjects(token, subject):
+                actors += self._resolve_group(other, hits, ctx, as_actor=True)
         if passive_subject is not None:
             themes = self._resolve_group(passive_subject, hits, ctx)
             if trigger.event_type in THEME_IS_ACTOR:
@@ -869,6 +871,19 @@ def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> C
             return replace(event, recipients=tuple(a for a in previous.actors if a.country))
         return event
     return event
+
+
+def _coordinated_subjects(token: Token, subject: Token) -> list[Token]:
+    """ "Kim Jong-pil, the head of the KCIA, and Japanese Foreign Minister Ohira reached …": the
+    parser sometimes hangs the second conjunct on the verb as a subject of its own."""
+    if subject.head.i != token.i:
+        return []
+    others = [c for c in token.children
+              if c.dep_ == "nsubj" and c.i > subject.i and c.i != subject.i]
+    if not others:
+        return []
+    between = token.doc[subject.i:others[0].i]
+    return others if any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in between) else []
 
 
 def _fold_coordinated(events: list[CodedEvent]) -> list[CodedEvent]:
