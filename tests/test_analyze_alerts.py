@@ -122,9 +122,61 @@ def test_small_moves_thin_periods_and_noisy_baselines_raise_nothing() -> None:
 
 def test_the_baseline_looks_back_a_bounded_number_of_periods() -> None:
     events = calm_then(ev("a", "2020-07-01", -4.0), ev("b", "2020-07-02", -4.0))
-    assert [a.period for a in alerts_of(events)] == ["2020-07"]
-    assert alerts_of(events, AlertSettings(max_lookback=6)) == []  # the calm is too long ago
-    assert alerts_of(events, AlertSettings(baseline_periods=1, min_change=7)) == []
+    # By default a monthly baseline reaches 12 months back: the calm of early 2019 is too old.
+    assert AlertSettings().lookback("month") == 12 and AlertSettings().lookback("week") == 26
+    assert alerts_of(events) == []
+    unbounded = AlertSettings(max_lookback={"month": None})
+    (alert,) = alerts_of(events, unbounded)
+    assert alert.period == "2020-07"
+    assert "the mean of the 6 earlier periods with events back to 2019-01 (18 months before" in (
+        alert.message
+    )
+    assert alerts_of(events, AlertSettings(max_lookback=6)) == []
+    assert alerts_of(events, AlertSettings(max_lookback=13)) == []  # only June 2019 is left
+    assert len(alerts_of(events, AlertSettings(max_lookback=13, min_baseline=1))) == 1
+    assert alerts_of(events, AlertSettings(baseline_periods=1, min_baseline=1, min_change=7)) == []
+
+
+def test_a_single_earlier_period_is_no_baseline() -> None:
+    """The reviewer's case: a month compared with one month years before raised an alert."""
+    events = pd.DataFrame(
+        [
+            ev("old", "1992-01-10", -6.5),
+            ev("a", "2002-03-01", -1.0),
+            ev("b", "2002-03-02", -1.5),
+        ],
+        columns=list(EVENT_FRAME_COLUMNS),
+    )
+    assert alerts_of(events) == []
+    assert alerts_of(events, AlertSettings(max_lookback={"month": None})) == []  # one period
+    loose = AlertSettings(max_lookback={"month": None}, min_baseline=1)
+    assert [a.kind for a in alerts_of(events, loose)] == ["rise"]
+
+
+def test_the_lookback_is_read_from_the_settings_file_block() -> None:
+    from dyadwatch.analyze.settings import AnalysisSettings
+    from dyadwatch.errors import ConfigError
+
+    chosen = AnalysisSettings.from_mapping({"alerts": {"max_lookback": {"week": 8}}})
+    assert (chosen.alerts.lookback("week"), chosen.alerts.lookback("month")) == (8, 12)
+    everywhere = AnalysisSettings.from_mapping({"alerts": {"max_lookback": None}})
+    assert everywhere.alerts.lookback("month") is None
+    for bad, words in (
+        ({"max_lookback": {"hour": 3}}, "max_lookback of hour"),
+        ({"max_lookback": {"week": 0}}, "max_lookback of week"),
+        ({"max_lookback": "a year"}, "must be a number, null or a mapping"),
+        ({"min_baseline": 7}, "min_baseline must lie between 1 and"),
+    ):
+        with pytest.raises(ConfigError, match=words):
+            AnalysisSettings.from_mapping({"alerts": bad})
+
+
+def test_the_method_text_follows_the_settings() -> None:
+    from dyadwatch.analyze.alerts import alert_method
+
+    text = alert_method(AlertSettings(min_change=1.5, max_lookback={"week": 8}))
+    assert "max(1.5, 2 × spread)" in text and "8 weeks, 12 months" in text
+    assert "2 or more such periods" in text
 
 
 def test_compute_alerts_covers_frequencies_and_directions() -> None:

@@ -16,10 +16,10 @@ from dyadwatch.analyze.index import (
     issue_salience,
     parse_period,
     period_of,
-    poll_series,
     relation_index,
     salience_frame,
 )
+from dyadwatch.analyze.polls import poll_series
 from dyadwatch.analyze.refresh import EVENT_FRAME_COLUMNS
 from dyadwatch.analyze.settings import WeightSettings
 from dyadwatch.config import load_dyad
@@ -93,7 +93,8 @@ def test_scores_are_weighted_by_damped_sources_and_exclusions_counted_apart() ->
     assert row["goldstein_sum"] == pytest.approx(-8 * cap + 7)
     assert row["goldstein_mean"] == pytest.approx((-8 * cap + 7) / (cap + 3), abs=1e-4)
     assert row["plover_mean"] == pytest.approx((-6 * cap + 2) / (cap + 2), abs=1e-4)
-    assert row["tone"] == pytest.approx((-0.5 * cap + 0.2) / (cap + 1), abs=1e-4)
+    assert "tone" not in row  # no tone that mixes genres: see the tone-by-genre tests
+    assert math.isnan(row["tone_news"]) and row["tone_news_n"] == 0  # no mention tones given
     assert row["mentions"] == 243 and row["weight"] == pytest.approx(cap + 3)
     assert (row["quad1"], row["quad4"], row["cooperation"], row["conflict"]) == (3, 1, 3, 1)
     assert (row["SANCTION"], row["CONSULT"], row["AGREE"], row["ASSAULT"]) == (1, 2, 1, 0)
@@ -177,10 +178,14 @@ def test_period_labels_round_trip() -> None:
     ):
         label, end = period_of(freq, start)
         assert parse_period(freq, label) == (start, end)
-    assert parse_period("week", "2019-07-03") == (dt.date(2019, 7, 1), dt.date(2019, 7, 7))
     assert period_of("week", dt.date(2018, 12, 31))[0] == "2019-W01"
     with pytest.raises(QueryError, match="not a week"):
         parse_period("week", "2019-W54")
+    # A label of another length is refused, not read as the period holding its first day.
+    for freq, label in (("week", "2019-07-03"), ("week", "2019-07"), ("month", "2019"),
+                        ("day", "2019-07"), ("year", "2019-07")):  # fmt: skip
+        with pytest.raises(QueryError, match=f"is not a {freq}; write it as the index labels"):
+            parse_period(freq, label)
     with pytest.raises(QueryError, match="unknown freq"):
         parse_period("quarter", "2019")
 
@@ -259,8 +264,72 @@ def test_the_gdelt_source_reads_gdelt_rows_between_the_two(tmp_path: Path) -> No
     both = rows_by["both"]
     assert (both["events"], both["scored"]) == (3, 3)  # JPN-USA and JPN-JPN are left out
     assert both["goldstein_mean"] == pytest.approx((-8 - 8 * 4 - 2) / (1 + 4 + 1), abs=1e-4)
-    assert both["tone"] == pytest.approx((-6 - 5 * 4 - 3) / 6, abs=1e-4)
+    # GDELT's AvgTone is on its own scale: a column of its own, never "tone".
+    assert both["gdelt_avg_tone"] == pytest.approx((-6 - 5 * 4 - 3) / 6, abs=1e-4)
+    assert "tone" not in both and not any(k.startswith("tone_") for k in both)
     assert rows_by["KOR>JPN"]["goldstein_mean"] == -2.0
     assert empty.empty
     with pytest.raises(QueryError, match="unknown source"):
         relation_index(Store(":memory:"), dyad, source="acled")
+
+
+def test_tone_by_genre_keeps_news_official_forum_and_comments_apart() -> None:
+    from dyadwatch.analyze.tone import GENRE_TONE_COLUMNS
+
+    events = frame(
+        ev("a", "2019-07-01", -8.0),
+        ev("b", "2019-07-02", -3.0, direction="B>A"),
+        ev("plan", "2019-07-03", -9.0, hypothetical=True),
+    )
+    tones = pd.DataFrame(
+        [
+            ("a", "news-1", 0, "news", -0.4),
+            ("a", "news-2", 10, "news", -0.2),
+            ("b", "news-2", 10, "news", -0.2),  # one sentence reporting two events: counted once
+            ("a", "thread", 0, "forum", -0.9),
+            ("b", "thread", 50, "comment", 0.8),
+            ("a", "mofa", 0, "official", 0.1),
+            ("plan", "news-3", 0, "news", -1.0),  # a hypothetical event is not scored
+        ],
+        columns=["event_id", "doc_id", "sentence_start", "genre", "tone"],
+    )
+    (row,) = index_frame(events, "month", BOTH, tones=tones).to_dict("records")
+    assert (row["tone_news"], row["tone_news_n"]) == (pytest.approx(-0.3), 2)
+    assert (row["tone_forum"], row["tone_forum_n"]) == (-0.9, 1)
+    assert (row["tone_comment"], row["tone_comment_n"]) == (0.8, 1)
+    assert (row["tone_official"], row["tone_official_n"]) == (0.1, 1)
+    assert math.isnan(row["tone_encyclopedia"]) and row["tone_encyclopedia_n"] == 0
+    assert set(GENRE_TONE_COLUMNS) <= set(row)
+    one_way = index_frame(events, "month", {"JPN>KOR": ("A>B",)}, tones=tones).iloc[0]
+    assert (one_way["tone_news_n"], one_way["tone_comment_n"]) == (2, 0)
+
+
+def test_store_level_tone_takes_the_genre_of_posts_and_comments(tmp_path: Path) -> None:
+    from dyadwatch.analyze import refresh
+
+    from .web_fixture import event_document
+
+    story = [("Japan accused Seoul on Monday.", "article", -0.5),
+             ("Japan blamed Seoul for it.", "comment", 0.6)]  # fmt: skip
+    board = [("Japan accused Korea again.", "post", -0.7)]
+    with Store(tmp_path / "t.duckdb") as store:
+        store.write_results(
+            [event_document("story", story), event_document("board", board, genre="forum")]
+        )
+        refresh(store, load_dyad("japan-korea"))
+        (row,) = relation_index(store, load_dyad("japan-korea"), "month").to_dict("records")
+    assert (row["tone_news"], row["tone_news_n"]) == (-0.5, 1)
+    assert (row["tone_comment"], row["tone_comment_n"]) == (0.6, 1)
+    assert (row["tone_forum"], row["tone_forum_n"]) == (-0.7, 1)
+
+
+def test_the_index_method_is_written_from_the_weight_settings() -> None:
+    from dyadwatch.analyze.index import index_method
+
+    assert "1 + ln(its distinct sources), at most 4" in index_method()
+    assert "square root of its distinct sources, at most 9" in index_method(
+        WeightSettings(damping="sqrt", max_weight=9)
+    )
+    assert "every event weighs 1" in index_method(WeightSettings(damping="none"))
+    gdelt = index_method(W, "gdelt")
+    assert "GDELT's AvgTone" in gdelt and "per genre" not in gdelt

@@ -14,6 +14,7 @@ from dyadwatch.analyze.merge import (
     DocumentSource,
     MentionFacts,
     direction_of,
+    event_direction,
     event_id,
     merge_mentions,
 )
@@ -205,10 +206,50 @@ def test_types_and_sides_split_events_except_for_symmetric_types() -> None:
         (("KOR",), (), "other"),
         (("JPN",), ("JPN",), "other"),
         ((), ("KOR",), "other"),
+        # The reviewer's cases: a recipient of the actor's own country beside the other one is
+        # a venue ("welcomed President Yoon to Tokyo") or a co-recipient ("the Korean navy and
+        # the JMSDF"), not a sign that the act is between others.
+        (("JPN",), ("KOR", "JPN"), "A>B"),
+        (("KOR",), ("JPN", "KOR"), "B>A"),
+        (("JPN",), ("KOR", "JPN", "USA"), "A>B"),
+        (("JPN", "USA"), ("KOR", "JPN"), "A>B"),
+        (("JPN", "KOR"), ("JPN", "KOR"), "A<>B"),
+        (("JPN",), ("JPN", "USA"), "other"),
     ],
 )
 def test_direction(actors: tuple[str, ...], recipients: tuple[str, ...], direction: str) -> None:
     assert direction_of(actors, recipients, JK) == direction
+
+
+@pytest.mark.parametrize(
+    ("members", "direction"),
+    [
+        (["A<>B", "other", "other"], "A<>B"),  # one clear mention is enough
+        (["A>B", "other"], "A>B"),
+        (["A>B", "A>B", "A<>B"], "A>B"),  # the majority
+        (["A>B", "A<>B"], "A<>B"),  # a tie with the joint act
+        (["A>B", "A>B", "B>A"], "A<>B"),  # both ways
+        (["B>A"], "B>A"),
+        (["other", "other"], "other"),  # only when no member is between the two
+    ],
+)
+def test_event_direction(members: list[str], direction: str) -> None:
+    assert event_direction(members) == direction
+
+
+def test_a_summit_reported_with_venues_stays_between_the_two() -> None:
+    """2023-03-16: "Kishida welcomed Yoon to Tokyo" (venue JPN) and a report with a Korean
+    venue were "other", and one "other" mention made the whole summit "other"."""
+    summit = [
+        m("venue", "2023-03-16", kind="CONSULT", recipients=("KOR", "JPN"), goldstein=1.0),
+        m("seoul", "2023-03-16", kind="CONSULT", actors=("KOR",), recipients=("JPN", "KOR")),
+        m("joint", "2023-03-16", kind="CONSULT", actors=("JPN", "KOR"), recipients=()),
+    ]
+    (event,) = merge_mentions(summit, JK)
+    assert event.n_mentions == 3 and event.direction == "A<>B"
+    radar = [m("radar", "2018-12-21", kind="ACCUSE", recipients=("KOR", "JPN"))]
+    (accuse,) = merge_mentions(radar, JK)
+    assert accuse.direction == "A>B"
 
 
 # --- event fields and weights -------------------------------------------------------------------

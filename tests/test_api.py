@@ -55,6 +55,8 @@ def test_summary_counts_mentions_events_and_copies(client: TestClient) -> None:
     assert body["directions"] == ["both", "JPN>KOR", "KOR>JPN", "JPN<>KOR"]
     assert body["freqs"] == ["day", "week", "month", "year"]
     assert body["alert_freqs"] == ["week", "month"]
+    assert body["alert_directions"] == ["both", "JPN>KOR", "KOR>JPN"]
+    assert body["tone_genres"][:5] == ["news", "official", "encyclopedia", "forum", "comment"]
     assert body["analysis"]["stale"] is False and body["analysis"]["message"] is None
     assert body["events_by_type"]["CONSULT"] == 4 and body["source"] == "events"
 
@@ -177,6 +179,23 @@ def test_monthly_index_is_the_damped_weighted_mean_goldstein(client: TestClient)
     assert len(march_point["event_ids"]) == 3
     assert body["direction"] == "both" and "Goldstein" in body["method"]
     assert body["source"] == "dyadwatch"
+    assert "1 + ln(its distinct sources), at most 4" in body["method"]
+    assert "genres are never averaged together" in body["method"]
+
+
+def test_index_tone_is_given_per_genre_never_mixed(client: TestClient) -> None:
+    points = {p["period"]: p for p in get(client, "/api/index")["points"]}
+    assert points["2018-12"]["tone_by_genre"] == {"official": {"mean": -0.5, "sentences": 1}}
+    # The export curbs: 5 news sentences (the syndicated copy's count: it is another text).
+    july = points["2019-07"]["tone_by_genre"]
+    assert july == {"news": {"mean": pytest.approx(-0.44), "sentences": 5}}
+    assert points["2023-03"]["tone_by_genre"] == {
+        "news": {"mean": pytest.approx(0.4), "sentences": 2}
+    }
+    assert points["2019-08"]["tone_by_genre"] == {}
+    assert all("tone" not in p and p["gdelt_avg_tone"] is None for p in points.values())
+    korea = get(client, "/api/index?direction=KOR%3EJPN")["points"]
+    assert korea[0]["tone_by_genre"] == {"news": {"mean": pytest.approx(-0.6), "sentences": 2}}
 
 
 def test_index_points_trace_to_their_events(client: TestClient) -> None:
@@ -213,6 +232,7 @@ def test_index_by_direction_freq_and_window(client: TestClient) -> None:
     assert [p["period"] for p in since["points"]] == ["2023-03", "2023-05"]
     gdelt = get(client, "/api/index?source=gdelt")
     assert gdelt["source"] == "gdelt" and gdelt["points"] == []
+    assert "GDELT's AvgTone" in gdelt["method"]
 
 
 def test_issue_salience_shares(client: TestClient) -> None:
@@ -257,8 +277,33 @@ def test_alerts_mark_the_drop_and_the_thaw_with_their_events(client: TestClient)
     weekly = get(client, "/api/alerts?freq=week")
     assert [a["period"] for a in weekly["items"]] == ["2019-W27", "2023-W11"]
     assert get(client, "/api/alerts?direction=JPN%3EKOR")["items"] == []
-    assert get(client, "/api/alerts?freq=day")["items"] == []  # not computed
     assert get(client, "/api/alerts?since=2020")["items"][0]["period"] == "2023-03"
+    assert "1 or more such periods" in body["method"]  # the settings the fixture was built with
+    assert body["computed_directions"] == ["both", "JPN>KOR", "KOR>JPN"]
+    assert "back to 2018-12 (7 months before" in drop["message"]
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("/api/alerts?freq=day", "not computed by day, only by week, month"),
+        ("/api/alerts?freq=year", "not computed by year"),
+        ("/api/alerts?direction=JPN%3C%3EKOR", "not computed for JPN<>KOR, only for both"),
+    ],
+)
+def test_alerts_that_are_never_computed_are_400_not_an_empty_list(
+    client: TestClient, url: str, words: str
+) -> None:
+    body = get(client, url, 400)
+    assert words in body["detail"] and "dyadwatch analyze" in body["detail"]
+
+
+def test_with_default_settings_the_sparse_fixture_raises_no_alert(tmp_path: Path) -> None:
+    """2019-07 has one earlier month, 2023-03 a baseline years old: neither is a baseline."""
+    db = build_web_db(tmp_path / "default.duckdb", settings=None)
+    body = get(TestClient(create_app(str(db))), "/api/alerts")
+    assert body["items"] == []
+    assert "2 or more such periods" in body["method"] and "12 months" in body["method"]
 
 
 def test_documents_are_paged_and_name_their_copies(client: TestClient) -> None:
@@ -295,6 +340,10 @@ def test_a_database_without_events_says_what_to_run(tmp_path: Path) -> None:
         ("/api/events?direction=north", 400, "unknown direction"),
         ("/api/events?period=July", 400, "is not a month"),
         ("/api/events?freq=week&period=2019-W60", 400, "is not a week"),
+        ("/api/events?freq=week&period=2019-07", 400, "is not a week"),
+        ("/api/events?freq=month&period=2019", 400, "is not a month"),
+        ("/api/events?freq=day&period=2019-07", 400, "is not a day"),
+        ("/api/events?freq=year&period=2019-07-01", 400, "is not a year"),
         ("/api/events?freq=week", 400, "only together with period"),
         ("/api/events?freq=hour&period=2019", 422, "day"),
         ("/api/events?offset=-1", 422, "greater than or equal to 0"),
@@ -367,6 +416,52 @@ def test_dashboard_and_its_files_are_served(client: TestClient) -> None:
     for asset in ("static/app.js", "static/style.css"):
         assert asset in page.text
         assert client.get("/" + asset).status_code == 200
+    head = client.head("/")  # link checkers and monitors ask with HEAD
+    assert head.status_code == 200 and "text/html" in head.headers["content-type"]
+
+
+def test_every_answer_carries_a_content_security_policy(client: TestClient) -> None:
+    for url in ("/", "/static/app.js", "/api/summary", "/api/events?since=2019-13"):
+        policy = client.get(url).headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "script-src 'self'" in policy
+        assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
+
+
+def test_method_texts_follow_the_settings_the_events_were_built_with(tmp_path: Path) -> None:
+    from dyadwatch.analyze import AnalysisSettings
+
+    chosen = AnalysisSettings.from_mapping(
+        {"weight": {"damping": "sqrt", "max_weight": 9}, "alerts": {"min_change": 1.5}}
+    )
+    client = TestClient(create_app(str(build_web_db(tmp_path / "s.duckdb", settings=chosen))))
+    method = get(client, "/api/index")["method"]
+    assert "the square root of its distinct sources, at most 9" in method
+    assert "1 + ln" not in method
+    assert "max(1.5, 2 × spread)" in get(client, "/api/alerts")["method"]
+    sanction = one(client, "/api/events?type=SANCTION")
+    assert sanction["weight"] == pytest.approx(math.sqrt(2))
+
+
+def test_a_rebuild_for_another_dyad_while_serving_is_reported(tmp_path: Path) -> None:
+    from dyadwatch.analyze import refresh
+    from dyadwatch.config import load_dyad
+    from dyadwatch.store import Store
+
+    db = build_web_db(tmp_path / "w.duckdb")
+    client = TestClient(create_app(str(db)))
+    with Store(db) as store:
+        refresh(store, load_dyad("usa-china"))
+    message = get(client, "/api/summary")["analysis"]["message"]
+    assert "rebuilt for usa-china" in message and "restart" in message
+
+
+def test_a_dyad_other_than_the_events_is_refused(db: Path) -> None:
+    from dyadwatch.analyze import DyadMismatchError
+    from dyadwatch.config import load_dyad
+
+    with pytest.raises(DyadMismatchError, match="built for japan-korea, not usa-china"):
+        create_app(str(db), load_dyad("usa-china"))
+    assert create_app(str(db), load_dyad("japan-korea")).state.data.dyad.id == "japan-korea"
 
 
 def test_dashboard_loads_nothing_from_elsewhere() -> None:

@@ -33,6 +33,7 @@ pytest.importorskip("fastapi", reason="the web dependencies (fastapi) are not in
 uvicorn = pytest.importorskip("uvicorn", reason="the web dependencies (uvicorn) are not installed")
 
 from dyadwatch.server import create_app  # noqa: E402
+from dyadwatch.store import Store  # noqa: E402
 
 from .web_fixture import build_web_db  # noqa: E402
 
@@ -233,6 +234,10 @@ class Browser:
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = build_web_db(tmp_path_factory.mktemp("browser") / "web.duckdb")
+    with Store(db) as store:  # URLs as a hostile input could give them
+        store._db.execute(
+            "UPDATE documents SET url = 'javascript:alert(document.cookie)' WHERE id = 'doc-radar'"
+        )
     server = uvicorn.Server(
         uvicorn.Config(create_app(str(db)), log_level="warning", lifespan="off")
     )
@@ -271,6 +276,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 def test_dashboard_draws_the_fixture_and_opens_sentences(browser: Browser, server_url: str) -> None:
     browser.send("Page.navigate", {"url": server_url})
     browser.wait_for("document.body?.dataset.ready === 'true'", "the dashboard to load")
+    # The page is served under a Content-Security-Policy; its own files still load (no
+    # violation shows up among the console errors checked at the end).
+    policy = browser.evaluate(
+        "fetch(location.href).then((r) => r.headers.get('content-security-policy'))"
+    )
+    assert "script-src 'self'" in policy and "default-src 'none'" in policy
 
     counts = browser.evaluate(
         "(() => { const n = (s) => document.querySelectorAll(s).length; return {"
@@ -284,7 +295,11 @@ def test_dashboard_draws_the_fixture_and_opens_sentences(browser: Browser, serve
         " drops: n('#index-chart path.alert-down'),"
         " rises: n('#index-chart path.alert-up'),"
         " issues: n('#issues-chart path.series'),"
-        " tone: document.querySelector('#tone-chart').textContent,"
+        " tone: n('#tone-chart path.series'),"
+        " toneGaps: n('#tone-chart path.series-gap'),"
+        " toneNames: [...document.querySelectorAll('#tone-chart g[data-series]')]"
+        ".map((g) => g.dataset.series),"
+        " issueGaps: n('#issues-chart path.series-gap'),"
         " polls: n('#polls-chart path.series'),"
         " pollRows: n('#polls-table tbody tr'),"
         " rows: n('#events tbody tr.event'),"
@@ -297,7 +312,10 @@ def test_dashboard_draws_the_fixture_and_opens_sentences(browser: Browser, serve
     assert counts["quads"] == 7 and counts["material"] == 1  # QuadClass stacks per month
     assert (counts["drops"], counts["rises"], counts["alerts"]) == (1, 1, 2)
     assert counts["issues"] == 3  # trade, history, security (territory is undated)
-    assert counts["tone"] == "No tone scores for these events."
+    # Tone: one line per genre, never one mean of news and official text; gaps dashed.
+    assert counts["tone"] == 2 and counts["toneNames"] == ["news", "official"]
+    assert counts["toneGaps"] == 1  # the news line across 2019-08 … 2023-02
+    assert counts["issueGaps"] >= 1
     assert counts["polls"] == 1 and counts["pollRows"] == 2
     assert counts["rows"] == 11
     assert counts["summary"].startswith("9 documents (1 near-copies), 16 mentions merged into 11")
@@ -320,6 +338,21 @@ def test_dashboard_draws_the_fixture_and_opens_sentences(browser: Browser, serve
     assert "Tokyo tightens exports <b>& Seoul</b> replies" in detail  # shown as text, not HTML
     assert "near-copy of doc-exports" in detail
     assert browser.evaluate("document.querySelector('#events tr.detail mark').textContent")
+    # A source URL that is not http(s) is shown as text, never as a link.
+    browser.click("#events tbody tr.event[data-type='ACCUSE']")
+    browser.wait_for(
+        "[...document.querySelectorAll('#events tr.detail .meta')]"
+        ".some((m) => m.textContent.includes('Radar row at sea'))",
+        "the radar event's sources",
+    )
+    links = browser.evaluate(
+        "[...document.querySelectorAll('#events tr.detail a[href]')].map((a) => a.href)"
+    )
+    assert not any(link.lower().startswith("javascript") for link in links), links
+    assert browser.evaluate(
+        "[...document.querySelectorAll('#events tr.detail strong')]"
+        ".some((s) => s.textContent === 'Radar row at sea')"
+    )
 
     browser.screenshot(SCREENSHOT)
 
@@ -341,5 +374,15 @@ def test_dashboard_draws_the_fixture_and_opens_sentences(browser: Browser, serve
         " === 2",
         "the weekly index",
     )
+    # By year no alerts are computed: the dashboard says so instead of failing or saying "none".
+    browser.evaluate(
+        "(() => { const f = document.querySelector('#chart-controls'); f.freq.value = 'year';"
+        " f.requestSubmit(); })()"
+    )
+    browser.wait_for(
+        "document.querySelector('#alerts-method').textContent.includes('not by year')",
+        "the note on alerts by year",
+    )
+    assert browser.evaluate("document.querySelector('#error').hidden")
     assert browser.errors() == []
     assert SCREENSHOT.stat().st_size > 10_000

@@ -42,6 +42,9 @@ def figures(page: str) -> dict:
 
 def test_report_is_self_contained(report: str) -> None:
     assert report.startswith("<!doctype html>")
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', report)
+    assert policy and "default-src 'none'" in policy.group(1)
+    assert "script-src" not in policy.group(1)  # no script may run, inline or not
     assert "<link" not in report
     assert not re.search(r"<script(?![^>]*application/json)", report)  # runs no script
     assert not re.search(
@@ -54,15 +57,21 @@ def test_report_is_self_contained(report: str) -> None:
 
 def test_report_draws_the_charts(report: str) -> None:
     svgs = re.findall(r"<svg.*?</svg>", report, re.S)
-    assert len(svgs) == 3  # index, issue salience, polls (the fixture has no tone scores)
+    assert len(svgs) == 4  # index, tone by genre, issue salience, polls
     index_svg = svgs[0]
     assert index_svg.count('class="point"') == 5
     assert index_svg.count('class="dir-point"') == 6  # JPN>KOR 4, KOR>JPN 2 scored periods
     assert index_svg.count('class="alert-down"') == 1 and index_svg.count('class="alert-up"') == 1
     assert len(re.findall(r'class="bar-q[1-4]"', index_svg)) == 7
-    assert svgs[1].count('class="series"') == 3
-    assert svgs[2].count('class="series"') == 1
-    assert "No tone scores for these events." in report
+    # Tone: one line per genre (official: the radar statement; news: the curbs and the summit),
+    # never one mean of both; the news line crosses the years without news tone dashed.
+    tone_svg = svgs[1]
+    assert tone_svg.count('class="series"') == 2 and ">official</text>" in tone_svg
+    assert "news, 2019-07: tone -0.44 over 5 sentences" in tone_svg
+    assert tone_svg.count('class="series-gap"') == 1
+    assert svgs[2].count('class="series"') == 3
+    assert svgs[3].count('class="series"') == 1
+    assert "<td>news -0.44 (5)</td>" in report  # the yearly table, 2019
 
 
 def test_every_point_links_to_all_its_events(report: str) -> None:
@@ -82,7 +91,10 @@ def test_report_quotes_every_mention_of_top_events(report: str) -> None:
     assert "<mark>Tokyo curbed shipments of chip materials to Seoul on Tuesday</mark>." in report
     assert "near-copy of doc-exports" in report and "3 mentions, 2 sources" in report
     assert "fixture/doc-exports.txt" in report
-    assert '<a href="https://example.org/doc-summit">Leaders meet in Tokyo</a>' in report
+    assert (
+        '<a href="https://example.org/doc-summit" rel="noreferrer">Leaders meet in Tokyo</a>'
+        in report
+    )
     # Text from the database is escaped, never taken as HTML.
     assert "Tokyo tightens exports &lt;b&gt;&amp; Seoul&lt;/b&gt; replies" in report
     assert "<b>&" not in report.split('id="dyadwatch-figures"')[0]
@@ -107,6 +119,40 @@ def test_report_embeds_the_figures(report: str) -> None:
     assert data["polls"]["total"] == 2
     first = data["periods"][0]["events"][0]
     assert first["mentions"][0]["sentence"].startswith("Japan said a South Korean destroyer")
+
+
+def test_only_http_urls_become_links(tmp_path: Path) -> None:
+    from dyadwatch.report import _link
+
+    assert _link("https://example.org/a?b=1&c", "A") == (
+        '<a href="https://example.org/a?b=1&amp;c" rel="noreferrer">A</a>'
+    )
+    for url in ("javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,x",
+                "vbscript:x", "//evil.example/x", "file:///etc/passwd"):  # fmt: skip
+        assert _link(url, "title") == "<strong>title</strong>", url
+    # Through the whole report: a stored javascript: URL is shown as text.
+    db = build_web_db(tmp_path / "web.duckdb")
+    with Store(db) as store:
+        store._db.execute(
+            "UPDATE documents SET url = 'javascript:alert(document.cookie)' "
+            "WHERE id = 'doc-summit'"
+        )
+    page = write_report(db, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<strong>Leaders meet in Tokyo</strong>" in page
+    assert not re.search(r"href=[\"']?\s*javascript", page, re.I)
+
+
+def test_the_report_is_for_the_dyad_the_events_were_built_for(tmp_path: Path) -> None:
+    from dyadwatch.analyze import DyadMismatchError
+
+    db = build_web_db(tmp_path / "web.duckdb")
+    with Store(db) as store:
+        refresh(store, load_dyad("usa-china"))  # rebuilt for another dyad
+    page = write_report(db, tmp_path / "uc.html").read_text(encoding="utf-8")
+    assert "<title>dyadwatch report · United States – China</title>" in page
+    assert figures(page)["summary"]["dyad"]["countries"] == ["USA", "CHN"]
+    with pytest.raises(DyadMismatchError, match="built for usa-china, not japan-korea"):
+        write_report(db, tmp_path / "jk.html", load_dyad("japan-korea"))
 
 
 def test_report_errors_are_named(tmp_path: Path) -> None:
@@ -136,6 +182,43 @@ def test_report_and_serve_commands(tmp_path: Path) -> None:
     assert helped.exit_code == 0 and "--port" in helped.output and "127.0.0.1" in helped.output
     refused = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert refused.exit_code == 1 and "no database" in refused.output
+    bogus = runner.invoke(app, ["report", "--db", str(db), "--freq", "bogus"])
+    assert bogus.exit_code == 2 and "bogus" in bogus.output
+    # Another dyad than the events were built for: exit 2 with the command that rebuilds.
+    other = runner.invoke(app, ["report", "--db", str(db), "--dyad", "usa-china"])
+    assert other.exit_code == 2, other.output
+    assert "dyadwatch analyze --db" in other.output and "--dyad usa-china" in other.output
+    # A period length without alerts says which ones have them.
+    result = runner.invoke(app, ["report", "--out", str(out), "--db", str(db), "--freq", "day"])
+    assert result.exit_code == 0, result.output
+    assert "Alerts are computed by week, month only, not by day" in out.read_text("utf-8")
+
+
+def test_serve_on_a_busy_port_exits_1_before_saying_it_listens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    uvicorn = pytest.importorskip("uvicorn")
+    from dyadwatch.cli_web import register
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("serve went on to run the server on a busy port")
+
+    monkeypatch.setattr(uvicorn.Server, "run", never)
+    app = typer.Typer()
+    register(app)
+    db = build_web_db(tmp_path / "web.duckdb")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 1, result.output
+    assert f"port {port} on 127.0.0.1 is in use" in result.output
+    assert "dashboard on" not in result.output
+    other = CliRunner().invoke(app, ["serve", "--db", str(db), "--dyad", "usa-china"])
+    assert other.exit_code == 2 and "built for japan-korea, not usa-china" in other.output
 
 
 def test_example_corpus_shows_the_2019_low_and_the_2023_thaw(

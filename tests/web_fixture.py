@@ -13,7 +13,12 @@ are written for these tests. What the analysis layer should make of them:
   with Kishida" in another: one event going both ways (JPN<>KOR), 2 sources;
 - "Japan ended the curbs in March" (month-precise) joins the day-precise RETREAT of 2023-03-16;
 - a negated CONSULT (2019-08) and a hypothetical one (2023-05) are events of their own, left out
-  of the scores and counted apart; the islets PROTEST is undated.
+  of the scores and counted apart; the islets PROTEST is undated;
+- tone: the radar statement is official text (-0.5); the news sentences of the export curbs read
+  -0.44 on average over 5 sentences (copies count), those of the summit +0.4 over 2;
+- the alerts (a drop in 2019-07, a rise in 2023-03) rest on baselines of a single period and of
+  periods years before: ``FIXTURE_ANALYSIS`` allows them (``min_baseline=1``, no lookback limit
+  for weeks and months); with the default settings neither is raised.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyadwatch.analyze import refresh
+from dyadwatch.analyze import AnalysisSettings, refresh
 from dyadwatch.config import load_dyad
 from dyadwatch.models import (
     ActorRef,
@@ -31,6 +36,7 @@ from dyadwatch.models import (
     Evidence,
     FuzzyDate,
     PollFigure,
+    Post,
     Sentence,
 )
 from dyadwatch.store import Store
@@ -39,6 +45,11 @@ JPN = ActorRef("Japan", country="JPN", sector="GOV", entity="Japan")
 KOR = ActorRef("South Korea", country="KOR", sector="GOV", entity="South Korea")
 KISHIDA = ActorRef("Fumio Kishida", country="JPN", sector="GOV", entity="Fumio Kishida")
 YOON = ActorRef("Yoon Suk Yeol", country="KOR", sector="GOV", entity="Yoon Suk Yeol")
+
+# The fixture's periods are months and years apart: its two designed alerts need a baseline of
+# one period, reaching any distance back (the defaults ask for two within a year).
+FIXTURE_ALERTS = {"min_baseline": 1, "max_lookback": {"week": None, "month": None}}
+FIXTURE_ANALYSIS = AnalysisSettings.from_mapping({"alerts": FIXTURE_ALERTS})
 
 
 @dataclass
@@ -55,6 +66,7 @@ class Ev:
     issues: tuple[str, ...] = ()
     negated: bool = False
     hypothetical: bool = False
+    tone: float | None = None
 
 
 @dataclass
@@ -85,7 +97,8 @@ DOCS = (
             "Japan said a South Korean destroyer had aimed its targeting radar at a patrol plane.",
             "Tokyo demanded an explanation.",
         ),
-        [Ev(0, "ACCUSE", (JPN,), (KOR,), -2.0, 3, "2018-12-20", ("security",))],
+        [Ev(0, "ACCUSE", (JPN,), (KOR,), -2.0, 3, "2018-12-20", ("security",), tone=-0.5)],
+        genre="official",
     ),
     Doc(
         "doc-exports",
@@ -93,8 +106,8 @@ DOCS = (
         "2019-07-02",
         EXPORTS,
         [
-            Ev(0, "SANCTION", (JPN,), (KOR,), -8.0, 4, "2019-07-01", ("trade",)),
-            Ev(1, "ACCUSE", (KOR,), (JPN,), -3.0, 3, "2019-07-02", ("trade", "history")),
+            Ev(0, "SANCTION", (JPN,), (KOR,), -8.0, 4, "2019-07-01", ("trade",), tone=-0.4),
+            Ev(1, "ACCUSE", (KOR,), (JPN,), -3.0, 3, "2019-07-02", ("trade", "history"), tone=-0.6),
         ],
         publisher="Harbour Times",
     ),
@@ -104,8 +117,8 @@ DOCS = (
         "2019-07-03",
         ("Syndicated from the Harbour Times.", *EXPORTS),
         [
-            Ev(1, "SANCTION", (JPN,), (KOR,), -8.0, 4, "2019-07-01", ("trade",)),
-            Ev(2, "ACCUSE", (KOR,), (JPN,), -3.0, 3, "2019-07-03", ("trade", "history")),
+            Ev(1, "SANCTION", (JPN,), (KOR,), -8.0, 4, "2019-07-01", ("trade",), tone=-0.4),
+            Ev(2, "ACCUSE", (KOR,), (JPN,), -3.0, 3, "2019-07-03", ("trade", "history"), tone=-0.6),
         ],
         publisher="Seaboard Daily",
     ),
@@ -114,7 +127,7 @@ DOCS = (
         "Japan curbs chip material shipments",
         "2019-07-02",
         ("Tokyo curbed shipments of chip materials to Seoul on Tuesday.",),
-        [Ev(0, "SANCTION", (JPN,), (KOR,), -8.0, 4, "2019-07-02", ("trade",))],
+        [Ev(0, "SANCTION", (JPN,), (KOR,), -8.0, 4, "2019-07-02", ("trade",), tone=-0.2)],
         publisher="Pacific Wire",
     ),
     Doc(
@@ -144,7 +157,7 @@ DOCS = (
             "Japan ended the curbs in March after nearly four years.",
         ),
         [
-            Ev(0, "CONSULT", (KISHIDA,), (YOON,), 1.0, 1, "2023-03-16"),
+            Ev(0, "CONSULT", (KISHIDA,), (YOON,), 1.0, 1, "2023-03-16", tone=0.5),
             Ev(1, "AGREE", (KISHIDA, YOON), (), 4.0, 1, "2023-03-16", ("history",)),
             Ev(2, "RETREAT", (JPN,), (KOR,), 7.0, 2, "2023-03-16", ("trade",)),
             Ev(4, "RETREAT", (JPN,), (KOR,), 7.0, 2, "2023-03", ("trade",)),
@@ -156,7 +169,7 @@ DOCS = (
         "Yoon in Tokyo",
         "2023-03-17",
         ("Yoon Suk Yeol held talks with Fumio Kishida in Tokyo on Thursday.",),
-        [Ev(0, "CONSULT", (YOON,), (KISHIDA,), 1.0, 1, "2023-03-16")],
+        [Ev(0, "CONSULT", (YOON,), (KISHIDA,), 1.0, 1, "2023-03-16", tone=0.3)],
         publisher="Pacific Wire",
     ),
     Doc(
@@ -225,6 +238,7 @@ def _result(doc: Doc) -> DocumentResult:
                 issues=ev.issues,
                 goldstein=ev.goldstein,
                 quad_class=ev.quad_class,
+                tone=ev.tone,
                 confidence=0.8,
             )
         )
@@ -246,12 +260,64 @@ def _result(doc: Doc) -> DocumentResult:
     return DocumentResult(document, sentences, tuple(mentions), tuple(polls))
 
 
-def build_web_db(path: Path, *, analyze: bool = True) -> Path:
+def build_web_db(
+    path: Path, *, analyze: bool = True, settings: AnalysisSettings | None = FIXTURE_ANALYSIS
+) -> Path:
     """Write the fixture documents into a new database at ``path``, build its events and alerts
-    (unless ``analyze`` is false) and return the path."""
+    (unless ``analyze`` is false) with ``settings`` (``None``: the defaults) and return the
+    path."""
     with Store(path) as store:
         for doc in DOCS:
             store.write_result(_result(doc))
         if analyze:
-            refresh(store, load_dyad("japan-korea"))
+            refresh(store, load_dyad("japan-korea"), settings)
     return path
+
+
+def event_document(
+    doc_id: str,
+    lines: list[tuple[str, str | None, float | None]],
+    *,
+    date: str = "2019-07-01",
+    actor: ActorRef = JPN,
+    recipient: ActorRef = KOR,
+    event_type: str = "ACCUSE",
+    goldstein: float = -2.0,
+    genre: str = "news",
+) -> DocumentResult:
+    """A document whose every line reports the same kind of event from ``actor`` to
+    ``recipient`` on ``date``. ``lines``: (text, post kind or ``None`` for a document without
+    posts, tone of the line)."""
+    text = " ".join(line for line, _, _ in lines)
+    posts, sentences, mentions, at = [], [], [], 0
+    for i, (line, kind, tone) in enumerate(lines):
+        end = at + len(line)
+        if kind is not None:
+            posts.append(Post(index=i, start=at, end=end, kind=kind))  # type: ignore[arg-type]
+        sentences.append(Sentence(doc_id, i, at, end, line))
+        mentions.append(
+            EventMention(
+                doc_id=doc_id,
+                sentence=line,
+                sentence_start=at,
+                event_type=event_type,
+                actors=(actor,),
+                recipients=(recipient,),
+                evidence=Evidence(at, end - 1, "fixture/1"),
+                date=FuzzyDate.parse(date),
+                goldstein=goldstein,
+                quad_class=1 if goldstein > 0 else 4 if goldstein <= -5 else 3,
+                tone=tone,
+                post_index=i if kind is not None else 0,
+            )
+        )
+        at = end + 1
+    document = Document(
+        doc_id,
+        text,
+        f"fixture/{doc_id}",
+        published=FuzzyDate.parse(date),
+        genre=genre,  # type: ignore[arg-type]
+        posts=tuple(posts),
+    )
+    return DocumentResult(document, tuple(sentences), tuple(mentions))

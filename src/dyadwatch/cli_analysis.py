@@ -2,8 +2,10 @@
 line, a thin shell over ``dyadwatch.analyze``. ``register(app)`` adds them to the main typer app.
 
 ``analyze`` rebuilds events, near-duplicates and alerts from the stored mentions; the others
-read what it built (opening the database read-only) and print a table, CSV or JSON lines.
-matplotlib is imported only when ``index --plot`` asks for a picture.
+read what it built (opening the database read-only) and print a table, CSV or JSON lines. The
+readers take the dyad the events were built for; a ``--dyad`` naming another one stops them
+(exit 2) with the ``analyze`` command that rebuilds the events for it. matplotlib is imported
+only when ``index --plot`` asks for a picture.
 """
 
 from __future__ import annotations
@@ -19,8 +21,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .analyze import analysis_settings, issue_salience, refresh, relation_index
+from .analyze import (
+    analysis_settings,
+    issue_salience,
+    reading_dyad,
+    refresh,
+    relation_index,
+    settings_used,
+)
 from .analyze.index import direction_codes
+from .analyze.settings import AlertSettings
+from .analyze.tone import TONE_GENRES
 from .config import DEFAULT_DB, Dyad, Settings, load_dyad, load_settings
 from .errors import DyadwatchError, QueryError
 from .store import Store
@@ -28,10 +39,16 @@ from .store import Store
 out = Console(highlight=False, soft_wrap=False)
 if not out.is_terminal:
     out = Console(highlight=False, soft_wrap=False, width=160)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # messages stay whole lines
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB file.")]
-DyadOption = Annotated[str | None, typer.Option("--dyad", help="Dyad id or YAML file.")]
+DyadOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dyad",
+        help="Dyad id or YAML file; by default the dyad `dyadwatch analyze` built the events for.",
+    ),
+]
 SinceOption = Annotated[
     str | None, typer.Option(help="Keep events from this day on (YYYY, YYYY-MM or YYYY-MM-DD).")
 ]
@@ -72,6 +89,10 @@ class Format(StrEnum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+BuildDyadOption = Annotated[
+    str | None,
+    typer.Option("--dyad", help="Dyad id or YAML file to build for (default: the settings' one)."),
+]
 
 
 def _fail(exc: Exception, code: int = 1) -> typer.Exit:
@@ -79,13 +100,21 @@ def _fail(exc: Exception, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _open(db: str, dyad: str | None) -> tuple[Settings, Dyad]:
+def open_settings(
+    db: str, dyad: str | None, *, reading: bool = True
+) -> tuple[Settings, Dyad]:
+    """The settings and the dyad to work with. A reader (``reading``) takes the dyad the events
+    of ``db`` were built for, and refuses a ``--dyad`` naming another one
+    (``DyadMismatchError``, exit 2); ``analyze`` builds for ``--dyad`` or the settings' dyad."""
     settings = load_settings(db=db, dyad=dyad)
     if not Path(settings.db).exists():
         raise DyadwatchError(
             f"no database at {settings.db}; run `dyadwatch run PATH --db {settings.db}` first"
         )
-    return settings, load_dyad(settings.dyad)
+    if not reading:
+        return settings, load_dyad(settings.dyad)
+    with Store(settings.db, read_only=True) as store:
+        return settings, reading_dyad(store, dyad, fallback=settings.dyad)
 
 
 def _warn_if_stale(store: Store) -> None:
@@ -132,10 +161,10 @@ def _missing(value: Any) -> bool:
 # --- commands -----------------------------------------------------------------------------------
 
 
-def analyze(db: DbOption = DEFAULT_DB, dyad: DyadOption = None) -> None:
+def analyze(db: DbOption = DEFAULT_DB, dyad: BuildDyadOption = None) -> None:
     """Rebuild events, near-duplicate documents and alerts from the stored mentions."""
     try:
-        settings, chosen = _open(db, dyad)
+        settings, chosen = open_settings(db, dyad, reading=False)
         with Store(settings.db) as store:
             summary = refresh(store, chosen, analysis_settings(settings))
     except DyadwatchError as exc:
@@ -162,15 +191,21 @@ def index(
     until: UntilOption = None,
     fmt: FormatOption = Format.table,
     plot: Annotated[
-        Path | None, typer.Option(help="Also draw the index into this PNG file.")
+        Path | None,
+        typer.Option(
+            help="Also draw the index into this picture file (.png, or .svg, .pdf …; without "
+            "a suffix .png is added)."
+        ),
     ] = None,
     db: DbOption = DEFAULT_DB,
     dyad: DyadOption = None,
 ) -> None:
     """The relation index per period and direction: weighted mean and summed Goldstein and PLOVER
-    scores, tone, counts by QuadClass and type, hypothetical and negated events apart."""
+    scores, tone by genre (news, official, forum, comments … apart, with their sentence counts),
+    counts by QuadClass and type, hypothetical and negated events apart."""
     try:
-        settings, chosen = _open(db, dyad)
+        picture = _plot_path(plot) if plot is not None else None
+        settings, chosen = open_settings(db, dyad)
         with Store(settings.db, read_only=True) as store:
             if source is Source.dyadwatch:
                 _warn_if_stale(store)
@@ -188,24 +223,26 @@ def index(
         raise _fail(exc, 2) from exc
     except DyadwatchError as exc:
         raise _fail(exc) from exc
-    if plot is not None:
+    if picture is not None:
         try:
-            draw_index(
+            written = draw_index(
                 frame,
-                plot,
+                picture,
                 f"{chosen.name}: relation index by {freq.value} ({source.value})",
                 freq=freq.value,
             )
         except OSError as exc:
-            raise _fail(DyadwatchError(f"cannot write {plot}: {exc.strerror}")) from exc
-        err.print(f"plot written to {plot}")
+            raise _fail(DyadwatchError(f"cannot write {picture}: {exc.strerror}")) from exc
+        err.print(f"plot written to {written}")
     if _emit(frame, fmt):
         return
+    gdelt = source is Source.gdelt
     table = Table(title=f"relation index by {freq.value} ({source.value}), {len(frame)} rows")
     for column, justify in (
         ("period", "left"), ("direction", "left"), ("index", "right"), ("sum", "right"),
-        ("PLOVER", "right"), ("tone", "right"), ("scored", "right"), ("hyp.", "right"),
-        ("neg.", "right"), ("mentions", "right"), ("coop.", "right"), ("confl.", "right"),
+        ("PLOVER", "right"), ("scored", "right"), ("hyp.", "right"), ("neg.", "right"),
+        ("mentions", "right"), ("coop.", "right"), ("confl.", "right"),
+        ("GDELT AvgTone" if gdelt else "tone by genre (sentences)", "left"),
     ):  # fmt: skip
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for row in frame.to_dict("records"):
@@ -215,15 +252,50 @@ def index(
             _number(row["goldstein_mean"]),
             _number(row["goldstein_sum"], 1),
             _number(row["plover_mean"]),
-            _number(row["tone"]),
             str(row["scored"]),
             str(row["hypothetical"]),
             str(row["negated"]),
             str(row["mentions"]),
             str(row["cooperation"]),
             str(row["conflict"]),
+            _number(row["gdelt_avg_tone"]) if gdelt else _genre_tones(row),
         )
     out.print(table)
+
+
+def _genre_tones(row: dict[str, Any]) -> str:
+    """``news -0.12 (4), comment -0.40 (2)``: an index row's tone by genre with its counts."""
+    return ", ".join(
+        f"{genre} {_number(row[f'tone_{genre}'])} ({row[f'tone_{genre}_n']})"
+        for genre in TONE_GENRES
+        if row[f"tone_{genre}_n"]
+    ) or "—"
+
+
+def _plot_path(plot: Path) -> Path:
+    """The file ``index --plot`` will write: ``QueryError`` (exit 2) for a folder, a missing
+    folder or a suffix matplotlib cannot write; ``.png`` added when there is no suffix."""
+    if plot.is_dir():
+        raise QueryError(
+            f"--plot {plot} is a folder; give a file name such as {plot / 'index.png'}"
+        )
+    if not plot.suffix:
+        plot = plot.with_name(plot.name + ".png")
+    if not plot.parent.is_dir():
+        raise QueryError(f"--plot {plot}: the folder {plot.parent} does not exist")
+    kinds = _picture_kinds()
+    if plot.suffix.lower().lstrip(".") not in kinds:
+        raise QueryError(
+            f"--plot {plot}: cannot draw a {plot.suffix} file; use one of "
+            + ", ".join(f".{k}" for k in sorted(kinds))
+        )
+    return plot
+
+
+def _picture_kinds() -> set[str]:
+    from matplotlib.figure import Figure
+
+    return set(Figure().canvas.get_supported_filetypes())
 
 
 def issues(
@@ -241,7 +313,7 @@ def issues(
     """Issue salience: the share of events between the two countries tagged with each issue,
     per period or overall, with the labels of the dyad's issue taxonomy."""
     try:
-        settings, chosen = _open(db, dyad)
+        settings, chosen = open_settings(db, dyad)
         with Store(settings.db, read_only=True) as store:
             _warn_if_stale(store)
             frame = issue_salience(
@@ -276,6 +348,47 @@ def issues(
     out.print(table)
 
 
+def tone(
+    officials: Annotated[
+        bool, typer.Option(help="Directed tone only where the actor is an official (GOV, MIL).")
+    ] = False,
+    fmt: FormatOption = Format.table,
+    db: DbOption = DEFAULT_DB,
+    dyad: DyadOption = None,
+) -> None:
+    """Tone (VADER, -1…+1) of the stored sentences by genre, with forum posts and comments apart,
+    and of the events from one country to the other by genre (plain means with their counts)."""
+    from .analyze.tone import directed_tone_frame, genre_tone
+
+    try:
+        settings, chosen = open_settings(db, dyad)
+        with Store(settings.db, read_only=True) as store:
+            by_genre = genre_tone(store)
+            directed = directed_tone_frame(store, chosen, officials=officials)
+    except QueryError as exc:
+        raise _fail(exc, 2) from exc
+    except DyadwatchError as exc:
+        raise _fail(exc) from exc
+    if fmt is not Format.table:
+        both = pd.concat([by_genre.assign(table="genre"), directed.assign(table="directed")],
+                         ignore_index=True)
+        _emit(both, fmt)
+        return
+    for title, frame, keys in (
+        ("tone by genre (all sentences)", by_genre, ("genre",)),
+        ("directed tone: sentences reporting events from one country to the other"
+         + (", officials only" if officials else ""), directed, ("direction", "genre")),
+    ):
+        table = Table(title=title)
+        columns = [*keys, "sentences", "mean_tone", "positive", "negative"]
+        for column in columns:
+            table.add_column(column, justify="left" if column in keys else "right")
+        for row in frame.to_dict("records"):
+            table.add_row(*(str(row[k]) for k in keys), str(row["sentences"]),
+                          _number(row["mean_tone"]), str(row["positive"]), str(row["negative"]))
+        out.print(table)
+
+
 def alerts(
     freq: Annotated[Freq | None, typer.Option(help="Only alerts of this frequency.")] = None,
     direction: Annotated[
@@ -291,7 +404,7 @@ def alerts(
     from .store import EventFilter
 
     try:
-        settings, chosen = _open(db, dyad)
+        settings, chosen = open_settings(db, dyad)
         bounds = EventFilter.from_args(since=since, until=until)
         codes: tuple[str, ...] = ()
         if direction is not None:
@@ -299,6 +412,9 @@ def alerts(
             codes = ("both",) if label == "both" else found
         with Store(settings.db, read_only=True) as store:
             _warn_if_stale(store)
+            _check_computed(
+                settings_used(store, analysis_settings(settings)).alerts, freq, codes, chosen
+            )
             frame = store.alerts(
                 freq=freq.value if freq else None,
                 directions=codes,
@@ -336,6 +452,27 @@ def alerts(
         err.print("no alerts (run `dyadwatch analyze` after adding documents)")
 
 
+def _check_computed(
+    settings: AlertSettings, freq: Freq | None, codes: tuple[str, ...], dyad: Dyad
+) -> None:
+    """``QueryError`` (exit 2) when alerts of ``freq`` or direction ``codes`` are never
+    computed, so "no alerts" is never said of something ``analyze`` does not look at."""
+    a, b = dyad.countries
+    names = {"both": "both", "A>B": f"{a}>{b}", "B>A": f"{b}>{a}", "A<>B": f"{a}<>{b}"}
+    if freq is not None and freq.value not in settings.freqs:
+        raise QueryError(
+            f"alerts are computed by {' and '.join(settings.freqs)} only, not by {freq.value}; "
+            "add it to extra.analysis.alerts.freqs in dyadwatch.yaml and run `dyadwatch analyze`"
+        )
+    missing = [c for c in codes if c not in settings.directions]
+    if missing:
+        raise QueryError(
+            f"alerts are computed for {', '.join(names[d] for d in settings.directions)} only, "
+            f"not for {names[missing[0]]}; add {missing[0]} to extra.analysis.alerts.directions "
+            "in dyadwatch.yaml and run `dyadwatch analyze`"
+        )
+
+
 def _driving(store: Store, frame: pd.DataFrame) -> dict[str, str]:
     """One line per driving event: date, type, who → whom, Goldstein, quote."""
     ids = sorted({str(i) for ids in frame.get("event_ids", []) for i in ids})
@@ -360,8 +497,35 @@ def _driving(store: Store, frame: pd.DataFrame) -> dict[str, str]:
 BAR_DAYS = {"day": 0.8, "week": 5, "month": 24, "year": 300}
 
 
+Point = tuple[pd.Timestamp, float]
+
+
+def line_with_gaps(rows: pd.DataFrame) -> tuple[list[Any], list[float], list[tuple[Point, Point]]]:
+    """The solid line of index ``rows`` (x: period starts, y: index) with a NaN wherever
+    periods without a value lie between two points, so the line breaks there, and the gaps
+    as pairs of points to bridge with a dashed line."""
+    rows = rows[rows["goldstein_mean"].notna()].sort_values("start")
+    starts = pd.to_datetime(rows["start"]).tolist()
+    ends = pd.to_datetime(rows["end"]).tolist()
+    values = rows["goldstein_mean"].astype(float).tolist()
+    xs: list[Any] = []
+    ys: list[float] = []
+    gaps: list[tuple[Point, Point]] = []
+    for i, (start, value) in enumerate(zip(starts, values, strict=True)):
+        if i and (start - ends[i - 1]).days > 1:
+            xs.append(start)
+            ys.append(float("nan"))
+            gaps.append(((starts[i - 1], values[i - 1]), (start, value)))
+        xs.append(start)
+        ys.append(value)
+    return xs, ys, gaps
+
+
 def draw_index(frame: pd.DataFrame, path: Path, title: str, *, freq: str = "month") -> Path:
-    """Draw index rows (one line per direction, QuadClass bars of the first) into a PNG."""
+    """Draw index rows (one line per direction, QuadClass bars of the first) into a picture at
+    ``path`` (its suffix says the format) and return it. Consecutive periods are joined by a
+    solid line; across periods without a value the line breaks and a thin dashed one bridges the
+    gap, so years without data do not read as a steady trend."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -374,15 +538,14 @@ def draw_index(frame: pd.DataFrame, path: Path, title: str, *, freq: str = "mont
         if frame.empty:
             top.text(0.5, 0.5, "no events", ha="center", va="center", transform=top.transAxes)
         for direction, rows in frame.groupby("direction", sort=False):
-            rows = rows[rows["goldstein_mean"].notna()]
             width = 3 if direction == "both" else 1.5
-            top.plot(
-                pd.to_datetime(rows["start"]),
-                rows["goldstein_mean"],
-                marker="o",
-                linewidth=width,
-                label=str(direction),
-            )
+            xs, ys, gaps = line_with_gaps(rows)
+            (line,) = top.plot(xs, ys, marker="o", linewidth=width, label=str(direction))
+            for (x0, y0), (x1, y1) in gaps:
+                top.plot(
+                    [x0, x1], [y0, y1], linestyle="--", linewidth=1, alpha=0.6,
+                    color=line.get_color(),
+                )  # fmt: skip
         top.axhline(0, color="#8795a3", linewidth=0.8)
         top.set_ylim(-10, 10)
         top.set_ylabel("weighted mean Goldstein")
@@ -399,7 +562,7 @@ def draw_index(frame: pd.DataFrame, path: Path, title: str, *, freq: str = "mont
             bottom.legend(loc="upper left")
         bottom.set_ylabel("events")
         figure.tight_layout()
-        figure.savefig(path, dpi=100)
+        figure.savefig(path, dpi=100, format=path.suffix.lstrip(".").lower() or "png")
     finally:
         plt.close(figure)
     return path
@@ -410,4 +573,5 @@ def register(app: typer.Typer) -> None:
     app.command()(analyze)
     app.command()(index)
     app.command()(issues)
+    app.command()(tone)
     app.command()(alerts)

@@ -1,11 +1,14 @@
 """``dyadwatch serve`` and ``dyadwatch report``: the commands that turn a database into pictures.
 
 ``register(app)`` adds them to the main typer app; the web dependencies (FastAPI, uvicorn) are
-imported only when ``serve`` runs.
+imported only when ``serve`` runs. Both read the database for the dyad its events were built
+for (see ``cli_analysis.open_settings``).
 """
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -13,19 +16,44 @@ import typer
 from rich.console import Console
 
 from .analyze.settings import analysis_settings
-from .config import DEFAULT_DB, load_dyad, load_settings
-from .errors import DyadwatchError
+from .cli_analysis import DbOption, DyadOption, Freq, open_settings
+from .config import DEFAULT_DB
+from .errors import DyadwatchError, QueryError
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # messages stay whole lines
 
-DbOption = Annotated[str, typer.Option("--db", help="DuckDB file.")]
-DyadOption = Annotated[str | None, typer.Option("--dyad", help="Dyad id or YAML file.")]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def _fail(exc: Exception, code: int = 1) -> typer.Exit:
     err.print(f"[red]error:[/red] {exc}", highlight=False)
     return typer.Exit(code)
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` and listening, or ``DyadwatchError`` saying why not
+    (the port in use, an address this machine does not have)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as exc:
+        raise DyadwatchError(f"cannot listen on {host}: {exc.strerror}; check --host") from exc
+    sock = socket.socket(family, kind, proto)
+    try:
+        # As uvicorn does: a server stopped a moment ago does not block the port.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise DyadwatchError(
+                f"port {port} on {host} is in use (another `dyadwatch serve`?); stop it or "
+                "choose another port with --port"
+            ) from exc
+        raise DyadwatchError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    return sock
 
 
 def serve(
@@ -49,23 +77,31 @@ def serve(
             )
         ) from exc
     try:
-        settings = load_settings(db=db, dyad=dyad)
-        application = create_app(settings.db, load_dyad(settings.dyad), analysis_settings(settings))
+        settings, chosen = open_settings(db, dyad)
+        application = create_app(settings.db, chosen, analysis_settings(settings))
+        sock = listening_socket(host, port)
+    except QueryError as exc:
+        raise _fail(exc, 2) from exc
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     if host not in LOOPBACK:
         err.print(f"warning: listening on {host}: anyone who can reach it can read the database")
-    err.print(f"dashboard on http://{host}:{port}/ (Ctrl+C stops)")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"dashboard on http://{shown}:{port}/ (Ctrl+C stops)")
+    server = uvicorn.Server(uvicorn.Config(application, log_level="warning"))
+    try:
+        server.run(sockets=[sock])
+    except SystemExit as exc:  # uvicorn's own startup failure: its message is above
+        raise _fail(DyadwatchError("the server stopped while starting; see above")) from exc
+    finally:
+        sock.close()
 
 
 def report(
     out: Annotated[Path, typer.Option("--out", help="HTML file to write.")] = Path("report.html"),
     db: DbOption = DEFAULT_DB,
     dyad: DyadOption = None,
-    freq: Annotated[
-        str, typer.Option(help="Period of the charts: day, week, month or year.")
-    ] = "month",
+    freq: Annotated[Freq, typer.Option(help="Period of the charts.")] = Freq.month,
     per_period: Annotated[
         int, typer.Option(help="Top events quoted for each period.", min=1, max=20)
     ] = 3,
@@ -77,10 +113,17 @@ def report(
     from .report import write_report
 
     try:
-        settings = load_settings(db=db, dyad=dyad)
+        settings, chosen = open_settings(db, dyad)
         path = write_report(
-            settings.db, out, load_dyad(settings.dyad), freq=freq, per_period=per_period
+            settings.db,
+            out,
+            chosen,
+            freq=freq.value,
+            per_period=per_period,
+            analysis=analysis_settings(settings),
         )
+    except QueryError as exc:
+        raise _fail(exc, 2) from exc
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     err.print(f"report written to {path}")

@@ -5,7 +5,8 @@ The file needs nothing else to be read: the style, the SVG charts and the figure
 Its figures come from ``server.data.DataSource``, the same as the API's: merged events, the
 relation index of ``analyze.index`` per direction, and the alerts ``dyadwatch analyze`` stored.
 Each point of the index chart links to the section listing that period's events, and the JSON
-block gives every point's event ids.
+block gives every point's event ids. A Content-Security-Policy in the page forbids scripts,
+outside resources and forms, and only ``http(s)`` source URLs become links.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import __version__
-from .analyze.settings import FREQS
-from .config import Dyad, load_dyad
-from .errors import QueryError, StoreError
+from .analyze.index import check_freq
+from .analyze.settings import AnalysisSettings
+from .analyze.tone import TONE_GENRES
+from .config import Dyad
+from .errors import StoreError
 from .server import schemas
 from .server.data import DataSource
 
@@ -29,6 +33,11 @@ PALETTE = ("#2f6fb0", "#d9822b", "#2e9c5a", "#b03a2e", "#7d5ba6", "#8c6d31", "#c
 DIRECTION_COLORS = ("#d9822b", "#7d5ba6")
 WIDTH = 1100
 LISTED = 40  # events of a period listed in short after its quoted top events
+# The report runs no script and loads nothing: its style is inline, its charts inline SVG.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
 
 
 def write_report(
@@ -38,24 +47,26 @@ def write_report(
     *,
     freq: str = "month",
     per_period: int = 3,
+    analysis: AnalysisSettings | None = None,
 ) -> Path:
     """Write the report on the database at ``db_path`` to ``out_path`` and return its path.
 
-    Raises ``StoreError`` when the database cannot be read or the file cannot be written, and
-    ``QueryError`` for an unknown ``freq``.
+    The dyad is the one the events were built for (``dyad``, when given, must be it); the method
+    texts follow the settings they were built with (``analysis`` before the first rebuild).
+    Raises ``StoreError`` when the database cannot be read or the file cannot be written,
+    ``QueryError`` for an unknown ``freq`` and ``DyadMismatchError`` for another dyad.
     """
-    if freq not in FREQS:
-        raise QueryError(f"unknown freq {freq!r}; use {', '.join(FREQS)}")
-    data = DataSource(db_path, dyad or load_dyad())
-    data.check()
+    check_freq(freq)
+    data = DataSource.open(db_path, dyad, analysis)
     with data.session():
         _, ab, ba, _ = data.directions()
+        computed = data.alert_directions() if freq in data.alert_freqs() else []
         figures = Figures(
             summary=data.summary(),
             index=data.index(freq),
             ways=[data.index(freq, ab), data.index(freq, ba)],
             yearly=[data.index("year", d) for d in ("both", ab, ba)],
-            alerts=[data.alerts(freq, direction=d) for d in ("both", ab, ba)],
+            alerts=[data.alerts(freq, direction=d) for d in ("both", ab, ba) if d in computed],
             issues=data.issues(freq),
             polls=data.polls(),
             periods=data.top_events(freq, per_period),
@@ -120,6 +131,21 @@ def _arrow(direction: str) -> str:
     return direction.replace("<>", " ⇄ ").replace(">", " → ")
 
 
+def _link(url: str | None, text: str) -> str:
+    """``text`` as a link to ``url`` when it is an http(s) URL, else as plain text: a
+    ``javascript:`` or ``data:`` URL from an input never becomes clickable."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return f'<a href="{_e(url.strip())}" rel="noreferrer">{_e(text)}</a>'
+    return f"<strong>{_e(text)}</strong>"
+
+
+def _genre_tones(point: schemas.IndexPoint) -> str:
+    """``news −0.12 (4) · comment −0.40 (2)``: a point's tone by genre with its counts."""
+    return " · ".join(
+        f"{genre} {t.mean:+.2f} ({t.sentences})" for genre, t in point.tone_by_genre.items()
+    ) or "—"
+
+
 def anchor(period: str) -> str:
     """The id of a period's section in the events part of the report."""
     return "period-" + "".join(c if c.isalnum() or c == "-" else "-" for c in period)
@@ -142,6 +168,7 @@ def render(figures: Figures, db_name: str) -> str:
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>dyadwatch report · {_e(summary.dyad.name)}</title>
 <style>
@@ -174,6 +201,8 @@ The figures as JSON, with the event ids of every index point, are in the
 
 
 def _alert_items(figures: Figures) -> str:
+    if not figures.alerts:
+        return ""  # not computed at this period length: the method text says so
     items = sorted((a for lst in figures.alerts for a in lst.items), key=lambda a: a.start)
     return (
         "".join(
@@ -189,11 +218,22 @@ def _alert_items(figures: Figures) -> str:
     )
 
 
+def _alerts_method(figures: Figures) -> str:
+    if figures.alerts:
+        return f"An alert marks a period whose {_e(figures.alerts[0].method)}."
+    computed = ", ".join(figures.summary.alert_freqs) or "no period length"
+    return (
+        f"Alerts are computed by {_e(computed)} only, not by {_e(figures.index.freq)}: write "
+        "the report with one of those (<code>--freq</code>) to see them."
+    )
+
+
 def _index_section(figures: Figures) -> str:
     series = figures.index
     points = [p for p in series.points if p.value is not None]
+    marks = next((a.items for a in figures.alerts if a.direction == "both"), [])
     chart = (
-        index_svg(points, figures.ways, figures.alerts[0].items)
+        index_svg(points, figures.ways, marks)
         if points
         else '<div class="empty">No dated, scored events between the two countries.</div>'
     )
@@ -207,7 +247,7 @@ def _index_section(figures: Figures) -> str:
         + f"<td>{p.scored}</td><td>{p.mentions}</td><td>{p.hypothetical}</td>"
         f"<td>{p.negated}</td><td>{p.quad_classes['1']} / {p.quad_classes['2']} / "
         f"{p.quad_classes['3']} / {p.quad_classes['4']}</td>"
-        f"<td>{_signed(p.tone, 2)}</td></tr>"
+        f"<td>{_e(_genre_tones(p))}</td></tr>"
         for p in both.points
     )
     heads = "".join(f"<th>{_e(_arrow(w.direction))}</th>" for w in ways)
@@ -223,45 +263,51 @@ count the scored events by QuadClass (cooperation up: verbal light, material dar
 down). Each point links to its period's events below.</p>
 <div class="chart">{chart}</div>
 <h3>Alerts</h3>
-<p class="method">An alert marks a period whose {_e(figures.alerts[0].method)}.</p>
+<p class="method">{_alerts_method(figures)}</p>
 <ul class="alerts">{_alert_items(figures)}</ul>
 <h3>By year</h3>
 <table class="data"><thead><tr><th>Year</th><th>Index (both)</th>{heads}<th>Scored events</th>
 <th>Mentions</th><th>Hypothetical</th><th>Negated</th><th>QuadClass 1 / 2 / 3 / 4</th>
-<th>Tone</th></tr></thead><tbody>{rows}</tbody></table>
+<th>Tone by genre (sentences)</th></tr></thead><tbody>{rows}</tbody></table>
 </section>
 """
 
 
 def _tone_section(figures: Figures) -> str:
+    series = figures.index
     groups = []
-    for series in [figures.index, *figures.ways]:
-        name = "both directions" if series.direction == "both" else _arrow(series.direction)
+    for genre in TONE_GENRES:
         points = [
-            (p.start, p.end, p.tone, f"{name}, {p.period}: tone {p.tone:+.2f}")
+            (
+                p.start,
+                p.end,
+                p.tone_by_genre[genre].mean,
+                f"{genre}, {p.period}: tone {p.tone_by_genre[genre].mean:+.2f} over "
+                f"{p.tone_by_genre[genre].sentences} sentences",
+            )
             for p in series.points
-            if p.tone is not None
+            if genre in p.tone_by_genre
         ]
         if points:
-            groups.append((name, points))
+            groups.append((genre, points))
     if not groups:
         chart = '<div class="empty">No tone scores for these events.</div>'
     else:
-        most = max(abs(v) for _, pts in groups for _, _, v, _ in pts)
-        bound = 1.0 if most <= 1 else float(int(most) + 1)
         chart = lines_svg(
             groups,
-            y_min=-bound,
-            y_max=bound,
-            y_ticks=(-bound, 0, bound),
+            y_min=-1.0,
+            y_max=1.0,
+            y_ticks=(-1.0, 0, 1.0),
             y_format=lambda v: f"{v:+g}" if v else "0",
             height=200,
-            label="Tone over time",
+            label="Tone by genre over time",
         )
     return f"""<section id="tone-section">
-<h2>Tone</h2>
-<p class="method">Weighted mean tone of the scored events of each period (how the sentences that
-report them read, −1 … +1).</p>
+<h2>Tone by genre</h2>
+<p class="method">Plain mean tone (VADER, −1 … +1) of the sentences that report each period's
+scored events between the two countries, one line per genre: news, official text, encyclopedia
+text, forum posts and readers' comments are never averaged together. The yearly table above gives
+the number of sentences behind each mean.</p>
 <div class="chart">{chart}</div>
 </section>
 """
@@ -386,11 +432,7 @@ def _event_html(event: schemas.EventDetail) -> str:
     for mention in event.mentions:
         s = mention.sentence
         start, end = mention.evidence_start, mention.evidence_end
-        where = (
-            f'<a href="{_e(mention.url)}">{_e(mention.title or mention.url)}</a>'
-            if mention.url
-            else f"<strong>{_e(mention.title or 'untitled')}</strong>"
-        )
+        where = _link(mention.url, mention.title or mention.url or "untitled")
         extra = f" · {_e(mention.publisher)}" if mention.publisher else ""
         extra += f" · published {_e(mention.published)}" if mention.published else ""
         extra += f" · near-copy of {_e(mention.duplicate_of)}" if mention.duplicate_of else ""
@@ -634,7 +676,11 @@ def lines_svg(
     label: str,
     pad_days: int = 15,
 ) -> str:
-    """Lines over time, one per named group of (start, end, value, tooltip) points, as SVG."""
+    """Lines over time, one per named group of (start, end, value, tooltip) points, as SVG.
+
+    Points of consecutive periods are joined by a solid line; across periods without a value
+    the line breaks and a thin dashed one bridges the gap, so a decade without data does not
+    read as a steady trend."""
     spans = [(s, e) for _, points in groups for s, e, _, _ in points]
     t0, t1 = _domain(spans, pad_days)
     # Legend above the plot: four names a row, or two when names are long (about 6 px a letter).
@@ -644,13 +690,25 @@ def lines_svg(
     parts = _frame_svg(frame, y_ticks, y_format, label)
     for i, (name, points) in enumerate(groups):
         color = PALETTE[i % len(PALETTE)]
-        path = "".join(
-            f"{'L' if j else 'M'}{frame.mid(s, e):.1f},{frame.y(v):.1f}"
-            for j, (s, e, v, _) in enumerate(points)
-        )
+        solid, dashed = [], []
+        for j, (s, e, v, _) in enumerate(points):
+            xy = f"{frame.mid(s, e):.1f},{frame.y(v):.1f}"
+            if j and (s - points[j - 1][1]).days > 1:  # periods without a value in between
+                before = points[j - 1]
+                dashed.append(f"M{frame.mid(before[0], before[1]):.1f},{frame.y(before[2]):.1f}")
+                dashed.append(f"L{xy}")
+                solid.append(f"M{xy}")
+            else:
+                solid.append(f"{'L' if j else 'M'}{xy}")
         parts.append(
-            f'<path class="series" fill="none" stroke-width="2" stroke="{color}" d="{path}"/>'
+            f'<path class="series" fill="none" stroke-width="2" stroke="{color}" '
+            f'd="{"".join(solid)}"/>'
         )
+        if dashed:
+            parts.append(
+                f'<path class="series-gap" fill="none" stroke-width="1.2" stroke="{color}" '
+                f'stroke-dasharray="4 4" opacity="0.6" d="{"".join(dashed)}"/>'
+            )
         for s, e, v, title in points:
             parts.append(
                 f'<circle cx="{frame.mid(s, e):.1f}" cy="{frame.y(v):.1f}" r="3.5" '

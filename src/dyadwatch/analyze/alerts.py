@@ -3,15 +3,18 @@
 For each frequency in ``AlertSettings.freqs`` and each direction in ``AlertSettings.directions``
 the index's periods with scored events are taken in order. For a period *t*, the baseline is
 the mean of the index over the up to ``baseline_periods`` earlier periods that have scored events
-(none further back than ``max_lookback`` periods, when it is set), and the spread is their
-standard deviation (0 with a single earlier period). The period raises an alert when
+and lie at most ``lookback(freq)`` periods back (by default 12 months, 26 weeks), and the spread
+is their standard deviation. The period raises an alert when
 
     |index(t) − baseline| ≥ threshold = max(min_change, z × spread)
 
-and it has at least ``min_events`` scored events: a *drop* below the baseline or a *rise* above.
-The first period never alerts (no baseline). The alert keeps the events that drove it: the
-period's scored events ranked by their pull on the index, ``weight × (goldstein − baseline)``,
-most negative first for a drop and most positive first for a rise (only those pulling that way).
+it has at least ``min_events`` scored events and the baseline rests on at least
+``min_baseline`` earlier periods: a *drop* below the baseline or a *rise* above. A period with a
+thinner or older past never alerts, so a sparse corpus is not compared with a single month ten
+years before. The message names the baseline's first period and how far back it lies. The alert
+keeps the events that drove it: the period's scored events ranked by their pull on the index,
+``weight × (goldstein − baseline)``, most negative first for a drop and most positive first for a
+rise (only those pulling that way).
 """
 
 from __future__ import annotations
@@ -51,6 +54,24 @@ class Alert:
         return round(self.value - self.baseline, 4)
 
 
+def alert_method(settings: AlertSettings | None = None) -> str:
+    """What an alert means under ``settings``, in words (for the API, report and dashboard):
+    completes "An alert marks a period whose …"."""
+    settings = settings or AlertSettings()
+    reach = ", ".join(
+        f"{n} {freq}s" if n is not None else f"any number of {freq}s"
+        for freq in settings.freqs
+        for n in (settings.lookback(freq),)
+    )
+    return (
+        f"index is at least max({settings.min_change:g}, {settings.z:g} × spread) Goldstein "
+        f"points below (drop) or above (rise) the mean of up to {settings.baseline_periods} "
+        f"earlier periods with events, in a period with {settings.min_events} or more scored "
+        f"events; the baseline needs {settings.min_baseline} or more such periods, none further "
+        f"back than {reach or 'the lookback'}"
+    )
+
+
 def _ordinal(freq: str, start: dt.date) -> int:
     """Position of a period on its own time line (consecutive periods differ by 1)."""
     if freq == "day":
@@ -85,23 +106,25 @@ def detect_alerts(
     """
     settings = settings or AlertSettings()
     label = label or direction
+    lookback = settings.lookback(freq)
     series = index[index["goldstein_mean"].notna()].sort_values("start")
-    history: list[tuple[int, float]] = []
+    history: list[tuple[int, str, float]] = []
     alerts = []
     pool: dict[dt.date, pd.DataFrame] | None = None
     for row in series.to_dict("records"):
         position = _ordinal(freq, row["start"])
         value = float(row["goldstein_mean"])
         earlier = [
-            v
-            for p, v in history[-settings.baseline_periods :]
-            if settings.max_lookback is None or position - p <= settings.max_lookback
+            (p, name, v)
+            for p, name, v in history[-settings.baseline_periods :]
+            if lookback is None or position - p <= lookback
         ]
-        history.append((position, value))
-        if not earlier or int(row["scored"]) < settings.min_events:
+        history.append((position, row["period"], value))
+        if len(earlier) < settings.min_baseline or int(row["scored"]) < settings.min_events:
             continue
-        baseline = sum(earlier) / len(earlier)
-        spread = statistics.pstdev(earlier) if len(earlier) > 1 else 0.0
+        values = [v for _, _, v in earlier]
+        baseline = sum(values) / len(values)
+        spread = statistics.pstdev(values) if len(values) > 1 else 0.0
         threshold = max(settings.min_change, settings.z * spread)
         change = value - baseline
         if abs(change) < threshold:
@@ -111,10 +134,13 @@ def detect_alerts(
             pool = scored_by_period(events, freq, codes)
         driving = driving_events(pool.get(row["start"]), baseline, kind)
         ids = tuple(driving[: settings.max_driving])
+        first_position, first_period, _ = earlier[0]
+        back = position - first_position
         message = (
             f"{label} relation index {kind} in {row['period']}: {value:+.2f} against "
-            f"{baseline:+.2f} over the {len(earlier)} earlier period(s) with events "
-            f"(change {change:+.2f}, threshold {threshold:.2f}); {int(row['scored'])} scored "
+            f"{baseline:+.2f}, the mean of the {len(values)} earlier periods with events back "
+            f"to {first_period} ({back} {freq}{'s' if back != 1 else ''} before; change "
+            f"{change:+.2f}, threshold {threshold:.2f}); {int(row['scored'])} scored "
             f"events, {len(driving)} pulling it {'down' if kind == 'drop' else 'up'}"
         )
         alerts.append(

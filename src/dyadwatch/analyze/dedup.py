@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .settings import DedupSettings
+from .unionfind import UnionFind
 
 _WORD = re.compile(r"\w+")
 _PRIME = np.uint64(4294967311)  # the first prime above 2**32
@@ -103,25 +104,6 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
-class _Groups:
-    """Union-find over document positions."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-
 def find_duplicates(
     documents: Iterable[DocumentText], settings: DedupSettings | None = None
 ) -> list[Duplicate]:
@@ -141,7 +123,7 @@ def find_duplicates(
     if len(signatures) < 2:
         return []
     matrix = np.vstack(signatures)
-    groups = _Groups(len(signatures))
+    groups = UnionFind(len(signatures))
     rows = settings.num_perm // settings.bands
     for band in range(settings.bands):
         buckets: dict[bytes, list[int]] = {}
@@ -151,11 +133,8 @@ def find_duplicates(
         for members in buckets.values():
             if len(members) > 1:
                 _join_bucket(members, matrix, groups, settings.threshold)
-    clusters: dict[int, list[int]] = {}
-    for i in range(len(signatures)):
-        clusters.setdefault(groups.find(i), []).append(i)
     found = []
-    for members in clusters.values():
+    for members in groups.groups():
         if len(members) < 2:
             continue
         original = min(members, key=lambda i: keys[i])
@@ -171,7 +150,9 @@ def find_duplicates(
     return sorted(found, key=lambda d: (d.duplicate_of, d.doc_id))
 
 
-def _join_bucket(members: list[int], matrix: np.ndarray, groups: _Groups, threshold: float) -> None:
+def _join_bucket(
+    members: list[int], matrix: np.ndarray, groups: UnionFind, threshold: float
+) -> None:
     """Union the copies within one LSH bucket.
 
     Each member is compared with one representative per group already found in the bucket

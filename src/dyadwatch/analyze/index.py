@@ -10,15 +10,21 @@ only the joint ones), ``index_frame`` gives one row with
   ``conflict`` = 3 + 4) and by PLOVER type (one column per type);
 - ``goldstein_mean``/``goldstein_sum`` and ``plover_mean``/``plover_sum``: the weighted mean and
   weighted sum of the scored events' scores, each event weighing its damped ``weight``
-  (``settings.WeightSettings``: 1 + ln(distinct sources), at most 4, by default);
-- ``tone``: the weighted mean tone of the scored events that have one;
+  (``settings.WeightSettings``: 1 + ln(distinct sources), at most 4, by default; the method
+  text, ``index_method``, is written from the settings in use);
+- ``tone_news``, ``tone_official``, ``tone_encyclopedia``, ``tone_forum``, ``tone_comment``,
+  ``tone_unknown``, each with its count (``tone_news_n`` …): the plain mean tone of the
+  sentences reporting the scored events, one per genre (``tone.period_genre_tone``), so news,
+  official text, forum posts and readers' comments are never averaged together; with
+  ``source="gdelt"`` instead ``gdelt_avg_tone``, the weighted mean of GDELT's AvgTone (its own
+  scale, not comparable with dyadwatch's −1 … +1);
 - ``mentions`` and ``weight``: the scored events' mentions and summed weights;
 - ``event_ids``: every event of the row, so each point can be traced to its events.
 
 An event belongs to the period holding its first day, and only to periods at least as long as its
 date is precise: a month-precise event is left out of daily and weekly rows. Periods without
-events have no row. Issue salience and poll series are separate frames (``issue_salience``,
-``poll_series``): polls are lines of their own, never mixed into the scores.
+events have no row. Issue salience is a separate frame (``issue_salience``), and so are poll
+series (``polls.poll_series``): polls are lines of their own, never mixed into the scores.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from ..models import PLOVER_TYPES, FuzzyDate
 from ..store import EventFilter, Store
 from ..store.derived import DYADIC
 from .settings import FREQS, WeightSettings
+from .tone import GENRE_TONE_COLUMNS, TONE_GENRES, period_genre_tone
 
 PRECISIONS: dict[str, tuple[str, ...]] = {
     "day": ("day",),
@@ -48,21 +55,42 @@ PRECISIONS: dict[str, tuple[str, ...]] = {
 SOURCES = ("dyadwatch", "gdelt")
 SCORE_COLUMNS = (
     "events", "scored", "hypothetical", "negated", "mentions", "weight", "goldstein_mean",
-    "goldstein_sum", "plover_mean", "plover_sum", "tone", "quad1", "quad2", "quad3", "quad4",
+    "goldstein_sum", "plover_mean", "plover_sum", "quad1", "quad2", "quad3", "quad4",
     "cooperation", "conflict",
 )  # fmt: skip
-INDEX_COLUMNS = ("period", "start", "end", "direction", *SCORE_COLUMNS, *PLOVER_TYPES, "event_ids")
-SALIENCE_COLUMNS = ("period", "start", "end", "issue", "label", "events", "share", "total")
-POLL_COLUMNS = (
-    "series", "population", "subject", "measure", "pollster", "year", "date", "start", "end",
-    "value", "change", "doc_id", "idx", "title", "source",
+GDELT_TONE_COLUMNS = ("gdelt_avg_tone",)
+INDEX_COLUMNS = (
+    "period", "start", "end", "direction", *SCORE_COLUMNS, *GENRE_TONE_COLUMNS, *PLOVER_TYPES,
+    "event_ids",
 )  # fmt: skip
+GDELT_INDEX_COLUMNS = (
+    "period", "start", "end", "direction", *SCORE_COLUMNS, *GDELT_TONE_COLUMNS, *PLOVER_TYPES,
+    "event_ids",
+)  # fmt: skip
+SALIENCE_COLUMNS = ("period", "start", "end", "issue", "label", "events", "share", "total")
 
-INDEX_METHOD = (
-    "weighted mean Goldstein score (-10 conflict … +10 cooperation) of the period's merged "
-    "events between the two countries; hypothetical and negated events are left out and counted "
-    "apart; each event weighs 1 + ln(its distinct sources), at most 4"
-)
+
+
+def index_method(weighting: WeightSettings | None = None, source: str = "dyadwatch") -> str:
+    """What the index and its tone columns are, in words, for the settings in use."""
+    weighting = weighting or WeightSettings()
+    text = (
+        "weighted mean Goldstein score (-10 conflict … +10 cooperation) of the period's merged "
+        "events between the two countries; hypothetical and negated events are left out and "
+        f"counted apart; {weighting.describe()}"
+    )
+    if source == "gdelt":
+        return text + (
+            "; source: GDELT rows (one row = one event); tone: GDELT's AvgTone, weighted the "
+            "same way (GDELT's own scale, not dyadwatch's -1 … +1)"
+        )
+    return text + (
+        "; tone: plain mean VADER score (-1 … +1) of the sentences reporting the scored events, "
+        f"one per genre ({', '.join(TONE_GENRES)}), with forum posts and readers' comments "
+        "apart: genres are never averaged together"
+    )
+
+
 SALIENCE_METHOD = (
     "share of the period's events between the two countries tagged with the issue (hypothetical "
     "and negated events count here: they show attention)"
@@ -100,7 +128,8 @@ def index_directions(countries: Sequence[str]) -> list[str]:
     return ["both", f"{a}>{b}", f"{b}>{a}", f"{a}<>{b}"]
 
 
-def _check_freq(freq: str) -> str:
+def check_freq(freq: str) -> str:
+    """``freq`` when it is one of ``FREQS``, else ``QueryError`` naming them."""
     if freq not in FREQS:
         raise QueryError(f"unknown freq {freq!r}; use {', '.join(FREQS)}")
     return freq
@@ -130,25 +159,32 @@ def period_start(freq: str, day: dt.date) -> dt.date:
     return dt.date(day.year, 1, 1)
 
 
+PERIOD_EXAMPLES = {"day": "2019-07-01", "week": "2019-W27", "month": "2019-07", "year": "2019"}
+
+
 def parse_period(freq: str, label: str) -> tuple[dt.date, dt.date]:
-    """First and last day of a period label (``2019-W31``, ``2019-07``, ``2019-07-01``,
-    ``2019``) read at ``freq``; ``QueryError`` when the label does not fit."""
-    _check_freq(freq)
+    """First and last day of a period label as the index writes it at ``freq`` (``2019-07-01``,
+    ``2019-W31``, ``2019-07``, ``2019``); ``QueryError`` when the label is not a period of that
+    length (``2019-07`` is not a week: it is not silently read as the week of 1 July)."""
+    check_freq(freq)
     text = str(label).strip()
+    error = QueryError(
+        f"period {label!r} is not a {freq}; write it as the index labels a {freq}, e.g. "
+        + PERIOD_EXAMPLES[freq]
+    )
     try:
         if freq == "week":
-            if "-W" in text.upper():
-                year, week = text.upper().split("-W")
-                start = dt.date.fromisocalendar(int(year), int(week), 1)
-            else:
-                start = period_start("week", FuzzyDate.parse(text).first_day())
+            if "-W" not in text.upper():
+                raise error
+            year, week = text.upper().split("-W")
+            start = dt.date.fromisocalendar(int(year), int(week), 1)
         else:
-            start = period_start(freq, FuzzyDate.parse(text).first_day())
+            parsed = FuzzyDate.parse(text)
+            if parsed.precision != freq:
+                raise error
+            start = period_start(freq, parsed.first_day())
     except ValueError as exc:
-        raise QueryError(
-            f"period {label!r} is not a {freq}; write e.g. "
-            + {"day": "2019-07-01", "week": "2019-W27", "month": "2019-07", "year": "2019"}[freq]
-        ) from exc
+        raise error from exc
     return start, period_of(freq, start)[1]
 
 
@@ -172,31 +208,45 @@ def index_frame(
     events: pd.DataFrame,
     freq: str,
     directions: Mapping[str, Sequence[str]],
+    *,
+    tones: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The index rows of ``events`` (columns as ``Store.event_frame``) for each direction label
-    in ``directions`` (label → stored direction codes), oldest period first."""
-    _check_freq(freq)
+    in ``directions`` (label → stored direction codes), oldest period first.
+
+    ``tones`` (``Store.event_mention_tones``) gives the tone columns by genre; GDELT rows (with
+    a ``gdelt_avg_tone`` column) give ``gdelt_avg_tone`` instead.
+    """
+    check_freq(freq)
+    gdelt = "gdelt_avg_tone" in events.columns
+    columns = list(GDELT_INDEX_COLUMNS if gdelt else INDEX_COLUMNS)
     dated = events[
         events["date_first"].notna() & events["date_precision"].isin(PRECISIONS[freq])
     ].copy()
     if dated.empty:
-        return pd.DataFrame(columns=list(INDEX_COLUMNS))
+        return pd.DataFrame(columns=columns)
     dated["start"] = period_starts(dated["date_first"], freq)
     frames = []
     for label, codes in directions.items():
         part = dated[dated["direction"].isin(list(codes))]
         if not part.empty:
-            frames.append(_aggregate(part, freq, label))
+            frames.append(_aggregate(part, freq, label, None if gdelt else tones))
     if not frames:
-        return pd.DataFrame(columns=list(INDEX_COLUMNS))
-    return pd.concat(frames, ignore_index=True)[list(INDEX_COLUMNS)]
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
 
 
-def _aggregate(part: pd.DataFrame, freq: str, label: str) -> pd.DataFrame:
+def _aggregate(
+    part: pd.DataFrame, freq: str, label: str, tones: pd.DataFrame | None
+) -> pd.DataFrame:
     negated = part["negated"].astype(bool)
     hypothetical = part["hypothetical"].astype(bool)
     scored = ~negated & ~hypothetical
     weight = part["weight"].astype(float)
+    gdelt = "gdelt_avg_tone" in part.columns
+    means = [("goldstein", "goldstein"), ("plover", "plover_score")]
+    if gdelt:
+        means.append(("gdelt_avg_tone", "gdelt_avg_tone"))
     helper = pd.DataFrame({"start": part["start"]})
     helper["events"] = 1
     helper["scored"] = scored.astype(int)
@@ -204,7 +254,7 @@ def _aggregate(part: pd.DataFrame, freq: str, label: str) -> pd.DataFrame:
     helper["negated"] = negated.astype(int)
     helper["mentions"] = np.where(scored, part["n_mentions"].fillna(1), 0)
     helper["weight"] = np.where(scored, weight, 0.0)
-    for name, column in (("goldstein", "goldstein"), ("plover", "plover_score"), ("tone", "tone")):
+    for name, column in means:
         values = pd.to_numeric(part[column], errors="coerce")
         present = scored & values.notna()
         helper[f"{name}_sum"] = np.where(present, weight * values.fillna(0), 0.0)
@@ -225,16 +275,24 @@ def _aggregate(part: pd.DataFrame, freq: str, label: str) -> pd.DataFrame:
     for column in ("events", "scored", "hypothetical", "negated", "mentions"):
         out[column] = sums[column].astype(int)
     out["weight"] = sums["weight"].round(4)
-    for name in ("goldstein", "plover", "tone"):
+    for name, _ in means:
         total, weights = sums[f"{name}_sum"], sums[f"{name}_w"]
         mean = (total / weights.where(weights > 0)).round(4)
-        out["tone" if name == "tone" else f"{name}_mean"] = mean
-        if name != "tone":
+        if name == "gdelt_avg_tone":
+            out[name] = mean
+        else:
+            out[f"{name}_mean"] = mean
             out[f"{name}_sum"] = total.where(weights > 0).round(4)
     for q in (1, 2, 3, 4):
         out[f"quad{q}"] = sums[f"quad{q}"].astype(int)
     out["cooperation"] = out["quad1"] + out["quad2"]
     out["conflict"] = out["quad3"] + out["quad4"]
+    if not gdelt:
+        by_genre = period_genre_tone(tones, part.loc[scored, ["id", "start"]])
+        by_genre = by_genre.reindex(sums.index)
+        for column in GENRE_TONE_COLUMNS:
+            values = by_genre[column]
+            out[column] = values.fillna(0).astype(int) if column.endswith("_n") else values
     for kind in PLOVER_TYPES:
         out[kind] = sums[kind].astype(int)
     out["event_ids"] = [ids[s] for s in starts]
@@ -261,7 +319,9 @@ def load_events(
     return frame
 
 
-def _window(events: pd.DataFrame, since: str | None, until: str | None) -> pd.DataFrame:
+def events_in_window(events: pd.DataFrame, since: str | None, until: str | None) -> pd.DataFrame:
+    """The rows of ``events`` whose first day lies in ``since`` … ``until`` (``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD``, either may be ``None``); ``QueryError`` on a bad date."""
     bounds = EventFilter.from_args(since=since, until=until)
     if bounds.since is None and bounds.until is None:
         return events
@@ -292,16 +352,17 @@ def relation_index(
     merged events) or ``gdelt`` (imported GDELT rows), to compare the two. ``since``/``until``
     keep events whose first day lies in the range. Bad values raise ``QueryError``.
     """
-    _check_freq(freq)
+    check_freq(freq)
     if str(direction).strip().lower() == "all":
         wanted = dict(direction_codes(d, dyad.countries) for d in ("both", "A>B", "B>A"))
     else:
         label, codes = direction_codes(direction, dyad.countries)
         wanted = {label: codes}
-    events = _window(
+    events = events_in_window(
         load_events(store, dyad.countries, source=source, weighting=weighting), since, until
     )
-    return index_frame(events, freq, wanted)
+    tones = store.event_mention_tones() if source == "dyadwatch" else None
+    return index_frame(events, freq, wanted, tones=tones)
 
 
 # --- issue salience -----------------------------------------------------------------------------
@@ -340,7 +401,7 @@ def salience_frame(
     labels = labels or {}
     part = events[events["direction"].isin(list(codes))]
     if freq is not None:
-        _check_freq(freq)
+        check_freq(freq)
         part = part[part["date_first"].notna() & part["date_precision"].isin(PRECISIONS[freq])]
     if part.empty:
         return pd.DataFrame(columns=list(SALIENCE_COLUMNS))
@@ -394,7 +455,7 @@ def issue_salience(
     _, codes = direction_codes(direction, dyad.countries)
     events = load_events(store, dyad.countries)
     if since is not None or until is not None:
-        events = _window(events, since, until)
+        events = events_in_window(events, since, until)
     return salience_frame(events, freq, codes, issue_labels(dyad))
 
 
@@ -402,52 +463,3 @@ def _as_list(value: Any) -> list[str]:
     if value is None or isinstance(value, float):
         return []
     return [str(v) for v in value]
-
-
-# --- polls --------------------------------------------------------------------------------------
-
-
-def poll_series(store: Store) -> pd.DataFrame:
-    """Every poll figure with the series (population, subject, measure, pollster) it belongs to
-    and the days its fieldwork covers: lines of their own beside the index."""
-    polls = store.polls()
-    rows = []
-    polls = polls.astype(object).where(polls.notna(), None)  # NA/NaN → None, not "nan"
-    for row in polls.to_dict("records"):
-        year = row.get("year")
-        date = row.get("date")
-        fuzzy = None
-        if isinstance(date, str) and date:
-            try:
-                fuzzy = FuzzyDate.parse(date)
-            except ValueError:
-                fuzzy = None
-        if fuzzy is None and year is not None and not pd.isna(year):
-            fuzzy = FuzzyDate(int(year))
-        pollster = row.get("pollster")
-        pollster = None if pollster is None or (isinstance(pollster, float)) else str(pollster)
-        series = f"{row.get('population') or '?'} on {row.get('subject') or '?'}: {row['measure']}"
-        if pollster:
-            series += f" ({pollster})"
-        rows.append(
-            {
-                "series": series,
-                "population": row.get("population"),
-                "subject": row.get("subject"),
-                "measure": row["measure"],
-                "pollster": pollster,
-                "year": None if year is None or pd.isna(year) else int(year),
-                "date": date if isinstance(date, str) else None,
-                "start": fuzzy.first_day() if fuzzy else None,
-                "end": fuzzy.last_day() if fuzzy else None,
-                "value": float(row["value"]),
-                "change": None
-                if row.get("change") is None or pd.isna(row["change"])
-                else float(row["change"]),
-                "doc_id": row["doc_id"],
-                "idx": int(row["idx"]),
-                "title": row.get("title"),
-                "source": row.get("source"),
-            }
-        )
-    return pd.DataFrame(rows, columns=list(POLL_COLUMNS))

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from ..store.queries import shorten_quote
 from .settings import MergeSettings, WeightSettings
+from .unionfind import UnionFind
 
 _RANK = {"day": 0, "month": 1, "year": 2}
 DIRECTIONS = ("A>B", "B>A", "A<>B", "other")
@@ -120,9 +121,17 @@ def direction_of(
 ) -> str:
     """``"A>B"`` (A acts on B), ``"B>A"``, ``"A<>B"`` or ``"other"``, where A and B are
     ``countries`` in order. ``A<>B`` is a joint act of the two (both among the actors, no third
-    country receiving it) or one going both ways; a third country acting on both is ``other``."""
+    country receiving it) or one going both ways; a third country acting on both is ``other``.
+
+    When one of the two acts and the other is among the recipients, recipients of the actor's
+    own country are left aside: they are a venue ("welcomed Yoon to Tokyo") or a co-recipient
+    ("accused the Korean navy and the JMSDF"), not a sign that the act is between others.
+    """
     a, b = countries
     acting, receiving = set(actors), set(recipients)
+    for own, other in ((a, b), (b, a)):
+        if own in acting and other not in acting and other in receiving:
+            receiving.discard(own)
     a_to_b = a in acting and b in receiving
     b_to_a = b in acting and a in receiving
     if a_to_b and not (b in acting or a in receiving):
@@ -132,6 +141,22 @@ def direction_of(
     if (a in acting and b in acting and receiving <= {a, b}) or (a_to_b and b_to_a):
         return "A<>B"
     return "other"
+
+
+def event_direction(directions: Iterable[str]) -> str:
+    """The direction of an event from those of its mentions: the most frequent one between the
+    two countries, ``A<>B`` when mentions go both ways (or on a tie with a joint one), and
+    ``other`` only when no mention is between the two (a third-party recipient or an unresolved
+    side in one report does not hide what the others say)."""
+    counts = Counter(d for d in directions if d != "other")
+    if not counts:
+        return "other"
+    if counts["A>B"] and counts["B>A"]:
+        return "A<>B"
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return "A<>B"  # a one-way act and a joint one, reported as often: the joint act
+    return ranked[0][0]
 
 
 def event_id(mention_ids: Iterable[str]) -> str:
@@ -156,21 +181,16 @@ class _Unit:
     issues: frozenset[str]
 
 
-class _Sets:
+class _Sets(UnionFind):
+    """Union-find over units that keeps, per root, the date range and issues of its set."""
+
     def __init__(self, units: Sequence[_Unit], settings: MergeSettings) -> None:
-        self.parent = list(range(len(units)))
+        super().__init__(len(units))
         self.precision = [u.precision for u in units]
         self.first = [u.first for u in units]
         self.last = [u.last for u in units]
         self.issues = [u.issues for u in units]
         self.settings = settings
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
     def issues_fit(self, i: int, j: int) -> bool:
         a, b = self.issues[i], self.issues[j]
@@ -181,11 +201,12 @@ class _Sets:
         last = max(self.last[i], self.last[j])  # type: ignore[type-var]
         return (last - first).days <= self.settings.day_max_span
 
-    def union(self, i: int, j: int) -> None:
-        """Join the sets of roots ``i`` and ``j``; the date range is that of the finer one."""
-        if i == j:
-            return
-        root, child = min(i, j), max(i, j)
+    def union(self, i: int, j: int) -> tuple[int, int] | None:
+        """Join the sets of ``i`` and ``j``; the date range is that of the finer one."""
+        joined = super().union(i, j)
+        if joined is None:
+            return None
+        root, child = joined
         rank_root = _RANK.get(self.precision[root] or "", 3)
         rank_child = _RANK.get(self.precision[child] or "", 3)
         if rank_child < rank_root:
@@ -195,7 +216,7 @@ class _Sets:
             self.first[root] = min(self.first[root], self.first[child])  # type: ignore[type-var]
             self.last[root] = max(self.last[root], self.last[child])  # type: ignore[type-var]
         self.issues[root] = self.issues[root] | self.issues[child]
-        self.parent[child] = root
+        return joined
 
 
 def _units(mentions: Sequence[MentionFacts], stories: Mapping[str, DocumentSource]) -> list[_Unit]:
@@ -317,10 +338,7 @@ def _cluster(units: Sequence[_Unit], settings: MergeSettings) -> list[list[int]]
         for members in leftovers.values():
             _join_all(members, sets)
 
-    clusters: dict[int, list[int]] = {}
-    for i in range(len(units)):
-        clusters.setdefault(sets.find(i), []).append(i)
-    return list(clusters.values())
+    return sets.groups()
 
 
 def _join_all(members: Sequence[int], sets: _Sets) -> None:
@@ -424,13 +442,9 @@ def _event(
         date = _most_common(m.date for m in _finest(originals))
     actors = tuple(sorted({c for m in members for c in m.actor_countries}))
     recipients = tuple(sorted({c for m in members for c in m.recipient_countries}))
-    directions = {
+    direction = event_direction(
         direction_of(m.actor_countries, m.recipient_countries, countries) for m in members
-    }
-    if len(directions) == 1:
-        direction = directions.pop()
-    else:
-        direction = "A<>B" if "other" not in directions else "other"
+    )
 
     # The quote: the most confident mention, preferring one that gives the event's own date
     # and comes from an original story rather than a copy.

@@ -1,5 +1,9 @@
 """``refresh``: rebuild the derived tables (duplicates, events, alerts) from what is stored.
 
+It records the dyad and the settings of each rebuild; ``reading_dyad`` and ``settings_used``
+give them back to the readers (commands, API, report), so a database built for one dyad is
+never labelled with another.
+
 It reads every document and mention, finds near-duplicate documents, merges mentions into
 events and runs the change detector, then replaces the derived tables in one transaction. It is
 idempotent (the same store gives the same tables, with the same ids) and always rebuilds in
@@ -12,12 +16,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-from ..config import Dyad
+from ..config import DEFAULT_DYAD, Dyad, load_dyad
+from ..errors import ConfigError, QueryError
 from ..store import Store
 from ..store.derived import (
     ALERT_COLUMNS,
@@ -104,6 +111,70 @@ def refresh(store: Store, dyad: Dyad, settings: AnalysisSettings | None = None) 
         alerts=len(alerts),
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+class DyadMismatchError(QueryError):
+    """The events of a database were built for another dyad than the one asked for."""
+
+
+def reading_dyad(
+    store: Store, requested: str | Path | Dyad | None = None, *, fallback: str | Path = DEFAULT_DYAD
+) -> Dyad:
+    """The dyad to read the events of ``store`` with.
+
+    Without ``requested`` (the id or YAML file a user named, or a loaded ``Dyad``): the dyad the
+    last rebuild was made for, else ``fallback`` (the settings' dyad). With it: that dyad, when
+    the events were built for it or not built yet; otherwise ``DyadMismatchError`` saying how
+    to rebuild them for it.
+    """
+    built = store.analysis_state()["dyad"]
+    if requested is not None:
+        chosen = requested if isinstance(requested, Dyad) else load_dyad(requested)
+        if built is not None and built != chosen.id:
+            raise DyadMismatchError(
+                f"the events of {store.path} were built for {built}, not {chosen.id}; run "
+                f"`dyadwatch analyze --db {store.path} --dyad {_named(requested)}` to rebuild "
+                f"them for {chosen.id}, or pass --dyad {built} (or no --dyad) to read them"
+            )
+        return chosen
+    if built is None:
+        return load_dyad(fallback)
+    try:
+        default = load_dyad(fallback)
+    except ConfigError:
+        default = None
+    if default is not None and default.id == built:
+        return default  # the settings name it, perhaps by a YAML file of the user's
+    try:
+        return load_dyad(built)
+    except ConfigError as exc:
+        raise ConfigError(
+            f"the events of {store.path} were built for the dyad {built!r}, which is not a "
+            "packaged dyad; pass --dyad with the YAML file that defines it"
+        ) from exc
+
+
+def _named(requested: str | Path | Dyad) -> str:
+    """How to name a dyad on the command line: its id when packaged, else its file."""
+    if not isinstance(requested, Dyad):
+        return str(requested)
+    packaged = Path(str(resources.files("dyadwatch") / "dyads"))
+    if requested.source is None or requested.source.parent == packaged:
+        return requested.id
+    return str(requested.source)
+
+
+def settings_used(store: Store, current: AnalysisSettings | None = None) -> AnalysisSettings:
+    """The analysis settings the stored events and alerts were built with (``current``, or the
+    defaults, when there was no rebuild yet or its record cannot be read any more)."""
+    current = current or AnalysisSettings()
+    stored = store.analysis_state()["settings"]
+    if not stored:
+        return current
+    try:
+        return AnalysisSettings.from_mapping(stored)
+    except ConfigError:
+        return current  # written by another version of dyadwatch: describe what we would do
 
 
 def source_key(publisher: str | None, url: str | None, doc_id: str) -> str:

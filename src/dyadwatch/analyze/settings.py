@@ -8,7 +8,7 @@ overrides them under ``extra: {analysis: {...}}``, one nested mapping per part::
       analysis:
         merge: {day_window: 1, symmetric_types: [CONSULT]}
         weight: {damping: sqrt, max_weight: 5}
-        alerts: {freqs: [month], min_change: 1.5}
+        alerts: {freqs: [month], min_change: 1.5, max_lookback: {month: 24}}
 
 ``analysis_settings(settings)`` reads that block; unknown keys and values of the wrong kind raise
 ``ConfigError`` naming the key.
@@ -69,6 +69,20 @@ class WeightSettings:
             raw = 1.0 + math.log(n)
         return round(min(raw, self.max_weight), 6)
 
+    def describe(self) -> str:
+        """How an event's weight is set, in words (for method texts)."""
+        if self.damping == "none":
+            return "every event weighs 1"
+        damped = "1 + ln(its distinct sources)" if self.damping == "log" else (
+            "the square root of its distinct sources"
+        )
+        return f"each event weighs {damped}, at most {self.max_weight:g}"
+
+
+# How far back (in periods of each frequency) a baseline may reach by default: about a year for
+# weeks and months, so a period is never compared with a calm of ten years before.
+DEFAULT_LOOKBACK: dict[str, int | None] = {"day": 60, "week": 26, "month": 12, "year": 5}
+
 
 @dataclass(frozen=True, slots=True)
 class AlertSettings:
@@ -77,11 +91,28 @@ class AlertSettings:
     freqs: tuple[str, ...] = ("week", "month")
     directions: tuple[str, ...] = ("both", "A>B", "B>A")  # A, B: the dyad's countries in order
     baseline_periods: int = 6  # earlier periods with scored events that form the baseline
-    max_lookback: int | None = None  # ignore baseline periods more than this many periods back
+    min_baseline: int = 2  # a baseline needs at least this many of them, else no alert
+    # Baseline periods at most this many periods back, per frequency (None: any distance). A
+    # number (or None) applies to every frequency; a mapping overrides the defaults it names.
+    max_lookback: Mapping[str, int | None] = field(default_factory=lambda: dict(DEFAULT_LOOKBACK))
     z: float = 2.0  # threshold in baseline standard deviations …
     min_change: float = 2.0  # … but never less than this many Goldstein points
     min_events: int = 2  # scored events a period needs before it can raise an alert
     max_driving: int = 10  # driving events kept per alert
+
+    def __post_init__(self) -> None:
+        raw: Any = self.max_lookback
+        if raw is None or (isinstance(raw, int | float) and not isinstance(raw, bool)):
+            full = dict.fromkeys(FREQS, None if raw is None else int(raw))
+        elif isinstance(raw, Mapping):
+            full = {**DEFAULT_LOOKBACK, **raw}
+        else:
+            raise ConfigError(f"alerts.max_lookback must be a number or a mapping, not {raw!r}")
+        object.__setattr__(self, "max_lookback", full)
+
+    def lookback(self, freq: str) -> int | None:
+        """How many periods of ``freq`` back a baseline may reach (``None``: no limit)."""
+        return self.max_lookback.get(freq, DEFAULT_LOOKBACK.get(freq))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +170,9 @@ def _part(name: str, default: Any, raw: Any) -> Any:
                 f"unknown setting analysis.{name}.{key}; known: {', '.join(sorted(known))}"
             )
         current = getattr(default, key)
-        if isinstance(current, tuple):
+        if isinstance(current, Mapping):
+            value = _lookback(f"analysis.{name}.{key}", value)
+        elif isinstance(current, tuple):
             if isinstance(value, str) or not isinstance(value, list | tuple):
                 raise ConfigError(f"analysis.{name}.{key} must be a list, not {value!r}")
             value = tuple(str(v) for v in value)
@@ -158,6 +191,27 @@ def _part(name: str, default: Any, raw: Any) -> Any:
             raise ConfigError(f"analysis.{name}.{key} must be a string, not {value!r}")
         changes[key] = value
     return replace(default, **changes)
+
+
+def _lookback(key: str, value: Any) -> Any:
+    """A settings-file ``max_lookback``: a number or null for every frequency, or a mapping of
+    frequency to a number or null."""
+    if isinstance(value, Mapping):
+        entries = value.items()
+    elif value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return value
+    else:
+        raise ConfigError(
+            f"{key} must be a number, null or a mapping of frequencies, not {value!r}"
+        )
+    checked: dict[str, int | None] = {}
+    for freq, number in entries:
+        if number is not None and (
+            isinstance(number, bool) or not isinstance(number, int | float) or number != int(number)
+        ):
+            raise ConfigError(f"{key}.{freq} must be a whole number or null, not {number!r}")
+        checked[str(freq)] = None if number is None else int(number)
+    return checked
 
 
 def _validate(settings: AnalysisSettings) -> None:
@@ -191,6 +245,16 @@ def _validate(settings: AnalysisSettings) -> None:
         problems.append(f"alerts.directions has {', '.join(bad_dirs)}; use both, A>B, B>A or A<>B")
     if alerts.baseline_periods < 1 or alerts.min_events < 1 or alerts.max_driving < 1:
         problems.append("alerts.baseline_periods, min_events and max_driving must be 1 or more")
+    if not 1 <= alerts.min_baseline <= alerts.baseline_periods:
+        problems.append("alerts.min_baseline must lie between 1 and alerts.baseline_periods")
+    bad_lookback = sorted(
+        f for f, n in alerts.max_lookback.items() if f not in FREQS or (n is not None and n < 1)
+    )
+    if bad_lookback:
+        problems.append(
+            f"alerts.max_lookback of {', '.join(bad_lookback)}: use day, week, month or year "
+            "with a number of periods of 1 or more (or null for no limit)"
+        )
     if alerts.z < 0 or alerts.min_change < 0:
         problems.append("alerts.z and alerts.min_change must be 0 or more")
     if problems:

@@ -1,10 +1,12 @@
 """The read API and the dashboard: ``create_app(db_path, dyad)`` returns a FastAPI app.
 
 Every route only reads. Bad inputs give a 4xx with a message: 400 for values dyadwatch rejects
-(a bad date, an unknown event type, direction or period), 422 for values outside their declared
+(a bad date, an unknown event type, direction or period, a period that is not of ``freq``, alerts
+of a frequency or direction the analysis does not compute), 422 for values outside their declared
 range or list (a negative offset, a limit above 1000, freq=hour, source=acled), 404 for an
 unknown event id. A database that cannot be read gives 503 with what to do; nothing answers with
-SQL or a stack trace.
+SQL or a stack trace. Every answer carries a Content-Security-Policy that allows only this
+server's own files.
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ from __future__ import annotations
 import logging
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..analyze.settings import AnalysisSettings
-from ..config import Dyad, load_dyad
+from ..config import Dyad
 from ..errors import QueryError, StoreError
 from . import schemas
 from .data import DataSource
@@ -28,6 +30,13 @@ from .data import DataSource
 log = logging.getLogger("dyadwatch.server")
 
 MAX_LIMIT = 1000
+# The dashboard loads its script, style and data from this server only and sets text with
+# textContent; the policy keeps it so even if a stored value ever reached the page as markup
+# (no inline script, no other origin, no plugins, no framing).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 
 DateParam = Annotated[
     str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD.", examples=["2019-07"])
@@ -53,13 +62,15 @@ def web_dir() -> Path:
 def create_app(
     db_path: str, dyad: Dyad | None = None, analysis: AnalysisSettings | None = None
 ) -> FastAPI:
-    """The API and dashboard over the database at ``db_path`` (opened read-only per request).
-    ``analysis`` gives the settings the alerts were computed with (for their description).
+    """The API and dashboard over the database at ``db_path`` (opened read-only per request),
+    for the dyad its events were built for. ``dyad``, when given, must be that one; ``analysis``
+    describes the figures until the first ``dyadwatch analyze`` (after it, the settings it
+    recorded do).
 
-    Raises ``StoreError`` at once when the database is missing or unreadable.
+    Raises ``StoreError`` at once when the database is missing or unreadable and
+    ``DyadMismatchError`` when its events were built for another dyad than ``dyad``.
     """
-    data = DataSource(db_path, dyad or load_dyad(), analysis.alerts if analysis else None)
-    data.check()
+    data = DataSource.open(db_path, dyad, analysis)
     app = FastAPI(
         title="dyadwatch",
         # FastAPI's /docs and /redoc pages load their scripts from a CDN: left out, since the
@@ -74,9 +85,19 @@ def create_app(
     )
     app.state.data = data
     _add_error_handlers(app, db_path)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
     app.mount("/static", StaticFiles(directory=web_dir()), name="static")
 
-    @app.get("/", include_in_schema=False)
+    # HEAD as well as GET: link checkers and uptime monitors ask with HEAD.
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(web_dir() / "index.html", media_type="text/html")
 

@@ -19,23 +19,28 @@ from typing import Any
 
 import pandas as pd
 
+from ..analyze.alerts import alert_method
 from ..analyze.index import (
-    INDEX_METHOD,
     PRECISIONS,
     SALIENCE_METHOD,
     SOURCES,
+    check_freq,
     direction_codes,
+    events_in_window,
     index_directions,
     index_frame,
+    index_method,
     issue_labels,
     load_events,
     parse_period,
     period_of,
     period_starts,
-    poll_series,
     salience_frame,
 )
-from ..analyze.settings import FREQS, AlertSettings
+from ..analyze.polls import poll_series
+from ..analyze.refresh import reading_dyad, settings_used
+from ..analyze.settings import FREQS, AnalysisSettings
+from ..analyze.tone import TONE_GENRES
 from ..config import Dyad
 from ..errors import QueryError, StoreError
 from ..models import PLOVER_TYPES
@@ -43,15 +48,17 @@ from ..store import EventFilter, Store
 from ..store.queries import actor_label
 from . import schemas
 
-ALERT_METHOD = (
-    "index at least max({min_change:g}, {z:g} × spread) Goldstein points below (drop) or above "
-    "(rise) the mean of up to {baseline_periods} earlier periods with events, in a period with "
-    "{min_events} or more scored events"
-)
-
 
 class DataError(QueryError):
     """A request the data layer cannot answer (bad frequency, direction or source): HTTP 400."""
+
+
+def _exists(db_path: str) -> None:
+    if not Path(db_path).exists():
+        raise StoreError(
+            f"no database at {db_path}; run `dyadwatch run PATH --db {db_path}` "
+            "first or give the right --db"
+        )
 
 
 def _value(value: Any) -> Any:
@@ -91,37 +98,46 @@ def _date(value: Any) -> dt.date | None:
     return pd.Timestamp(value).date()
 
 
-def _freq(freq: str) -> str:
-    if freq not in FREQS:
-        raise DataError(f"unknown freq {freq!r}; use {', '.join(FREQS)}")
-    return freq
-
-
 class DataSource:
     """Read-only figures from one dyadwatch database for one dyad.
 
     Each call opens the database read-only and closes it again, so ``dyadwatch run`` can add to
-    the file between requests; ``session()`` holds one connection for a batch of calls.
+    the file between requests; ``session()`` holds one connection for a batch of calls. Build it
+    with ``DataSource.open``, which takes the dyad and the analysis settings the events were
+    built with from the database.
     """
 
     def __init__(
-        self, db_path: str | Path, dyad: Dyad, alert_settings: AlertSettings | None = None
+        self, db_path: str | Path, dyad: Dyad, analysis: AnalysisSettings | None = None
     ) -> None:
         self.db_path = str(db_path)
         self.dyad = dyad
         self.labels = issue_labels(dyad)
-        self.alert_settings = alert_settings or AlertSettings()
+        self.analysis = analysis or AnalysisSettings()
         self._local = threading.local()  # the store a session() holds, per thread
+
+    @classmethod
+    def open(
+        cls,
+        db_path: str | Path,
+        dyad: Dyad | None = None,
+        analysis: AnalysisSettings | None = None,
+    ) -> DataSource:
+        """A data source over ``db_path`` for the dyad its events were built for (``dyad``, when
+        given, must be that one: ``DyadMismatchError`` otherwise), described with the settings
+        its events and alerts were built with (``analysis`` before the first rebuild). Raises
+        ``StoreError`` at once when the database is missing or unreadable."""
+        _exists(str(db_path))
+        with Store(str(db_path), read_only=True) as store:
+            chosen = reading_dyad(store, dyad)
+            used = settings_used(store, analysis)
+        return cls(db_path, chosen, used)
 
     # --- connections ----------------------------------------------------------------------------
 
     def check(self) -> None:
         """Raise ``StoreError`` now when the database cannot be opened for reading."""
-        if not Path(self.db_path).exists():
-            raise StoreError(
-                f"no database at {self.db_path}; run `dyadwatch run PATH --db {self.db_path}` "
-                "first or give the right --db"
-            )
+        _exists(self.db_path)
         with self._store():
             pass
 
@@ -173,6 +189,11 @@ class DataSource:
                 f"the {state['mentions']} mentions have not been merged into events yet; run "
                 f"`dyadwatch analyze --db {self.db_path}`"
             )
+        elif state["dyad"] is not None and state["dyad"] != self.dyad.id:
+            message = (
+                f"the events were rebuilt for {state['dyad']} since this view opened for "
+                f"{self.dyad.id}; restart it to read them"
+            )
         elif state["stale"]:
             message = (
                 "mentions were added since the events were built; run "
@@ -195,7 +216,6 @@ class DataSource:
                 "SELECT event_type, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
             )
             found = store.query("SELECT DISTINCT unnest(issues) AS issue FROM events ORDER BY 1")
-            freqs = store.query("SELECT DISTINCT freq FROM alerts")["freq"].tolist()
             analysis = self.analysis_state(store)
         first, last = _date(row["first"]), _date(row["last"])
         return schemas.Summary(
@@ -216,7 +236,9 @@ class DataSource:
             issues={i: self.labels.get(i, i) for i in found["issue"].tolist()},
             directions=self.directions(),
             freqs=list(FREQS),
-            alert_freqs=[f for f in FREQS if f in freqs],
+            alert_freqs=self.alert_freqs(),
+            alert_directions=self.alert_directions(),
+            tone_genres=list(TONE_GENRES),
             analysis=analysis,
         )
 
@@ -250,7 +272,7 @@ class DataSource:
             )
         window = None
         if period is not None:
-            wanted = _freq(freq or "month")
+            wanted = check_freq(freq or "month")
             first, last = parse_period(wanted, period)
             window = (first, last, PRECISIONS[wanted])
         elif freq is not None:
@@ -368,20 +390,9 @@ class DataSource:
     def _events_frame(self, store: Store, source: str) -> pd.DataFrame:
         if source not in SOURCES:
             raise DataError(f"unknown source {source!r}; use {' or '.join(SOURCES)}")
-        return load_events(store, self.dyad.countries, source=source)
-
-    @staticmethod
-    def _window(frame: pd.DataFrame, since: str | None, until: str | None) -> pd.DataFrame:
-        bounds = EventFilter.from_args(since=since, until=until)
-        if bounds.since is None and bounds.until is None:
-            return frame
-        first = frame["date_first"].map(_date)
-        keep = first.notna()
-        if bounds.since is not None:
-            keep &= first.map(lambda d: d is not None and d >= bounds.since)
-        if bounds.until is not None:
-            keep &= first.map(lambda d: d is not None and d <= bounds.until)
-        return frame[keep.astype(bool)]
+        return load_events(
+            store, self.dyad.countries, source=source, weighting=self.analysis.weight
+        )
 
     def index(
         self,
@@ -391,11 +402,12 @@ class DataSource:
         until: str | None = None,
         source: str = "dyadwatch",
     ) -> schemas.IndexSeries:
-        _freq(freq)
+        check_freq(freq)
         label, codes = self._direction(direction)
         with self._store() as store:
-            frame = self._window(self._events_frame(store, source), since, until)
-        rows = _records(index_frame(frame, freq, {label: codes}))
+            frame = events_in_window(self._events_frame(store, source), since, until)
+            tones = store.event_mention_tones() if source == "dyadwatch" else None
+        rows = _records(index_frame(frame, freq, {label: codes}, tones=tones))
         points = [
             schemas.IndexPoint(
                 period=r["period"],
@@ -405,7 +417,12 @@ class DataSource:
                 goldstein_sum=r["goldstein_sum"],
                 plover_mean=r["plover_mean"],
                 plover_sum=r["plover_sum"],
-                tone=r["tone"],
+                tone_by_genre={
+                    genre: schemas.GenreTone(mean=r[f"tone_{genre}"], sentences=n)
+                    for genre in TONE_GENRES
+                    if (n := r.get(f"tone_{genre}_n") or 0)
+                },
+                gdelt_avg_tone=r.get("gdelt_avg_tone"),
                 events=r["events"],
                 scored=r["scored"],
                 hypothetical=r["hypothetical"],
@@ -424,8 +441,7 @@ class DataSource:
             freq=freq,  # type: ignore[arg-type]
             direction=label,
             source=source,  # type: ignore[arg-type]
-            method=INDEX_METHOD
-            + ("; source: GDELT rows (one row = one event)" if source == "gdelt" else ""),
+            method=index_method(self.analysis.weight, source),
             points=points,
         )
 
@@ -436,10 +452,10 @@ class DataSource:
         until: str | None = None,
         direction: str = "both",
     ) -> schemas.IssueSeries:
-        _freq(freq)
+        check_freq(freq)
         label, codes = self._direction(direction)
         with self._store() as store:
-            frame = self._window(self._events_frame(store, "dyadwatch"), since, until)
+            frame = events_in_window(self._events_frame(store, "dyadwatch"), since, until)
         salience = salience_frame(frame, freq, codes, self.labels)
         rows = _records(salience)
         points = [
@@ -474,6 +490,15 @@ class DataSource:
             points=points,
         )
 
+    def alert_freqs(self) -> list[str]:
+        """The frequencies ``dyadwatch analyze`` computes alerts at (in the order of ``FREQS``)."""
+        return [f for f in FREQS if f in self.analysis.alerts.freqs]
+
+    def alert_directions(self) -> list[str]:
+        """The directions alerts are computed for, as the API names them (``both``,
+        ``JPN>KOR`` …)."""
+        return [self.direction_label(d) for d in self.analysis.alerts.directions]
+
     def alerts(
         self,
         freq: str = "month",
@@ -481,16 +506,30 @@ class DataSource:
         until: str | None = None,
         direction: str = "both",
     ) -> schemas.AlertList:
-        """The stored alerts of one frequency and direction (``dyadwatch analyze`` makes them)."""
-        _freq(freq)
+        """The stored alerts of one frequency and direction (``dyadwatch analyze`` makes them).
+        A frequency or direction the analysis does not compute is a ``DataError`` naming those
+        it does, not an empty list that would read as "no sharp moves"."""
+        check_freq(freq)
         label, codes = self._direction(direction)
         stored = "both" if label == "both" else codes[0]
+        if freq not in self.analysis.alerts.freqs:
+            raise DataError(
+                f"alerts are not computed by {freq}, only by {', '.join(self.alert_freqs())}; "
+                "add it to extra.analysis.alerts.freqs in dyadwatch.yaml and run "
+                f"`dyadwatch analyze --db {self.db_path}`"
+            )
+        if stored not in self.analysis.alerts.directions:
+            raise DataError(
+                f"alerts are not computed for {label}, only for "
+                f"{', '.join(self.alert_directions())}; add it to "
+                "extra.analysis.alerts.directions in dyadwatch.yaml and run "
+                f"`dyadwatch analyze --db {self.db_path}`"
+            )
         bounds = EventFilter.from_args(since=since, until=until)
         with self._store() as store:
             frame = store.alerts(
                 freq=freq, directions=(stored,), since=bounds.since, until=bounds.until
             )
-            computed = store.query("SELECT DISTINCT freq FROM alerts")["freq"].tolist()
         items = []
         for r in _records(frame):
             start = _date(r["period_start"])
@@ -514,18 +553,12 @@ class DataSource:
                     event_ids=list(r["event_ids"] or ()),
                 )
             )
-        settings = self.alert_settings
-        method = ALERT_METHOD.format(
-            min_change=settings.min_change,
-            z=settings.z,
-            baseline_periods=settings.baseline_periods,
-            min_events=settings.min_events,
-        )
         return schemas.AlertList(
             freq=freq,  # type: ignore[arg-type]
             direction=label,
-            method=method,
-            computed_freqs=[f for f in FREQS if f in computed],
+            method=alert_method(self.analysis.alerts),
+            computed_freqs=self.alert_freqs(),
+            computed_directions=self.alert_directions(),
             items=items,
         )
 

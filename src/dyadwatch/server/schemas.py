@@ -50,7 +50,9 @@ class Summary(BaseModel):
     issues: dict[str, str] = Field(description="Issue ids found in events, with their labels.")
     directions: list[str] = Field(description="Accepted values of `direction`.")
     freqs: list[str] = Field(description="Accepted values of `freq`.")
-    alert_freqs: list[str] = Field(description="Frequencies the stored alerts were computed at.")
+    alert_freqs: list[str] = Field(description="Frequencies alerts are computed at.")
+    alert_directions: list[str] = Field(description="Directions alerts are computed for.")
+    tone_genres: list[str] = Field(description="Genres the index gives a tone for, apart.")
     analysis: AnalysisState
     source: str = Field("events", description="Where events come from: merged 'events'.")
 
@@ -84,7 +86,9 @@ class EventItem(BaseModel):
     n_mentions: int
     n_documents: int
     n_sources: int = Field(description="Distinct sources; copies of one story count once.")
-    weight: float = Field(description="Weight in the index: 1 + ln(n_sources), at most 4.")
+    weight: float = Field(
+        description="Weight in the index, damped in n_sources (by default 1 + ln(n), at most 4)."
+    )
     doc_id: str = Field(description="Document of the quoted mention.")
     title: str | None = None
     source: str
@@ -147,6 +151,13 @@ class EventDetail(EventItem):
     mentions: list[MentionEvidence] = Field(description="Every mention; the quoted one first.")
 
 
+class GenreTone(BaseModel):
+    """The tone of one genre's sentences in one period, with how many there are."""
+
+    mean: float = Field(description="Plain mean VADER compound score, -1 … +1.")
+    sentences: int = Field(description="Evidence sentences it is the mean of.")
+
+
 class IndexPoint(BaseModel):
     """The relation index of one period and direction."""
 
@@ -159,7 +170,15 @@ class IndexPoint(BaseModel):
     goldstein_sum: float | None = None
     plover_mean: float | None = None
     plover_sum: float | None = None
-    tone: float | None = Field(None, description="Weighted mean tone of the scored events.")
+    tone_by_genre: dict[str, GenreTone] = Field(
+        default_factory=dict,
+        description="Plain mean tone (-1 … +1) of the sentences reporting the scored events, "
+        "per genre (news, official, encyclopedia, forum, comment, unknown; only genres with "
+        "sentences): genres are never averaged together.",
+    )
+    gdelt_avg_tone: float | None = Field(
+        None, description="source=gdelt only: weighted mean of GDELT's AvgTone (its own scale)."
+    )
     events: int = Field(description="Every event of the period in the direction.")
     scored: int = Field(description="Events counted in the scores (not hypothetical/negated).")
     hypothetical: int
@@ -248,7 +267,8 @@ class AlertList(BaseModel):
     freq: Freq
     direction: str
     method: str
-    computed_freqs: list[str] = Field(description="Frequencies `dyadwatch analyze` computed.")
+    computed_freqs: list[str] = Field(description="Frequencies `dyadwatch analyze` computes.")
+    computed_directions: list[str] = Field(description="Directions `dyadwatch analyze` computes.")
     items: list[Alert]
 
 

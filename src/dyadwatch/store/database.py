@@ -384,6 +384,11 @@ class Store:
             return self._frame(derived.GDELT_FRAME_SQL, [a, b, b, a, a, b, a, b])
         raise QueryError(f"unknown source {source!r}; use dyadwatch or gdelt")
 
+    def event_mention_tones(self) -> pd.DataFrame:
+        """The tone of every mention of a merged event that has one, with its event, document,
+        sentence offset and genre (``comment`` and ``forum`` for comments and forum posts)."""
+        return self._frame(derived.EVENT_MENTION_TONE_SQL)
+
     def events(self, filters: derived.EventFilter) -> tuple[int, pd.DataFrame]:
         """(events matching ``filters`` across all pages, the page itself as a DataFrame with
         the quoted mention's document id, title and source)."""
@@ -446,8 +451,9 @@ class Store:
         )
 
     def analysis_state(self) -> dict[str, Any]:
-        """The last rebuild of the derived tables (or ``None``) and whether the mentions have
-        changed since (``stale``)."""
+        """The last rebuild of the derived tables: when, for which dyad, with which analysis
+        settings (``None`` each before the first), the counts now, and whether the mentions
+        have changed since (``stale``)."""
         with self._lock:
             last = self._execute(
                 "SELECT * FROM analysis_runs ORDER BY refreshed_at DESC LIMIT 1"
@@ -464,6 +470,7 @@ class Store:
         return {
             "refreshed_at": run["refreshed_at"].isoformat() if run else None,
             "dyad": run["dyad"] if run else None,
+            "settings": _json(run["settings"]) if run and run["settings"] else None,
             "seconds": float(run["seconds"]) if run else None,
             "mentions": mentions,
             "documents": documents,

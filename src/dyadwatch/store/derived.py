@@ -12,14 +12,13 @@ import contextlib
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
 
 from ..errors import QueryError, StoreError
-from ..models import PLOVER_TYPES
-from .queries import _count, _parse_date, _text_filter
+from .queries import RecordFilter
 from .schema import utcnow
 from .writer import Row, insert_rows
 
@@ -82,6 +81,21 @@ FROM events
 ORDER BY date_first NULLS LAST, id
 """
 
+# The tone of every mention of a merged event with the genre of the text it stands in: forum
+# posts and readers' comments are genres of their own, whatever page they sit on.
+EVENT_MENTION_TONE_SQL = """
+SELECT em.event_id, m.doc_id, m.sentence_start, m.tone,
+    CASE WHEN p.kind = 'comment' THEN 'comment'
+         WHEN p.kind = 'post' THEN 'forum'
+         ELSE coalesce(d.genre, 'unknown') END AS genre
+FROM event_mentions em
+JOIN mentions m ON m.id = em.mention_id
+JOIN documents d ON d.id = m.doc_id
+LEFT JOIN posts p ON p.doc_id = m.doc_id AND p.idx = m.post_idx
+WHERE m.tone IS NOT NULL
+ORDER BY em.event_id, m.doc_id, m.sentence_start
+"""
+
 # GDELT rows as events: one row is one event, dated to the day; its sources damp its weight.
 GDELT_FRAME_SQL = """
 SELECT CAST(global_event_id AS VARCHAR) || '/' || gdelt_version AS id,
@@ -91,7 +105,7 @@ SELECT CAST(global_event_id AS VARCHAR) || '/' || gdelt_version AS id,
          WHEN actor1_country = ? AND actor2_country = ? THEN 'B>A'
          ELSE 'other' END AS direction,
     false AS negated, false AS hypothetical, []::VARCHAR[] AS issues, quad_class, goldstein,
-    CAST(NULL AS DOUBLE) AS plover_score, avg_tone AS tone, num_mentions AS n_mentions,
+    CAST(NULL AS DOUBLE) AS plover_score, avg_tone AS gdelt_avg_tone, num_mentions AS n_mentions,
     greatest(coalesce(num_sources, 1), 1) AS n_sources
 FROM gdelt_events
 WHERE day IS NOT NULL AND actor1_country IN (?, ?) AND actor2_country IN (?, ?)
@@ -133,86 +147,39 @@ ORDER BY a.side, count(*) DESC, a.text
 
 
 @dataclass(frozen=True, slots=True)
-class EventFilter:
+class EventFilter(RecordFilter):
     """Validated filters over ``events``; build with ``EventFilter.from_args``.
 
+    The dates, type, actor, issue and paging are checked as for mentions (``RecordFilter``).
     ``directions`` are stored codes (``A>B``, ``B>A``, ``A<>B``, ``other``): translating a
     dyad's ``JPN>KOR`` into them is the caller's work. ``period`` (first, last, precisions)
     keeps exactly the events an index point counts: dated with one of ``precisions`` and
     starting inside ``first``…``last``.
     """
 
-    since: dt.date | None = None
-    until: dt.date | None = None
-    event_type: str | None = None
-    actor: str | None = None
-    issue: str | None = None
     directions: tuple[str, ...] = ()
     period: tuple[dt.date, dt.date, tuple[str, ...]] | None = None
-    include_hypothetical: bool = True
-    limit: int | None = None
-    offset: int = 0
 
     @classmethod
     def from_args(
         cls,
         *,
-        since: str | dt.date | None = None,
-        until: str | dt.date | None = None,
-        event_type: str | None = None,
-        actor: str | None = None,
-        issue: str | None = None,
         directions: Sequence[str] = (),
         period: tuple[dt.date, dt.date, tuple[str, ...]] | None = None,
-        include_hypothetical: bool = True,
-        limit: int | None = None,
-        offset: int = 0,
+        **common: Any,
     ) -> EventFilter:
-        first = _parse_date("since", since, last=False)
-        last = _parse_date("until", until, last=True)
-        if first is not None and last is not None and first > last:
-            raise QueryError(f"since={since} is after until={until}; swap them")
-        kind = None
-        if event_type is not None:
-            kind = str(event_type).strip().upper()
-            if kind not in PLOVER_TYPES:
-                raise QueryError(
-                    f"unknown event type {event_type!r}; use one of {', '.join(PLOVER_TYPES)}"
-                )
+        """``directions`` and ``period`` as above; ``common``: the keywords of
+        ``RecordFilter.from_args`` (since, until, event_type, actor, issue,
+        include_hypothetical, limit, offset), checked the same way."""
         bad = [d for d in directions if d not in STORED_DIRECTIONS]
         if bad:
             raise QueryError(f"unknown direction code {bad[0]!r}")
-        return cls(
-            since=first,
-            until=last,
-            event_type=kind,
-            actor=_text_filter("actor", actor),
-            issue=_text_filter("issue", issue),
-            directions=tuple(directions),
-            period=period,
-            include_hypothetical=bool(include_hypothetical),
-            limit=_count("limit", limit) if limit is not None else None,
-            offset=_count("offset", offset),
-        )
+        checked = super(EventFilter, cls).from_args(**common)
+        return replace(checked, directions=tuple(directions), period=period)
 
     def where(self) -> tuple[str, list[Any]]:
         """The ``WHERE`` clause (or ``""``) over alias ``e`` and its parameters."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.since is not None:
-            clauses.append("e.date_last >= ?")
-            params.append(self.since)
-        if self.until is not None:
-            clauses.append("e.date_first <= ?")
-            params.append(self.until)
-        if self.event_type is not None:
-            clauses.append("e.event_type = ?")
-            params.append(self.event_type)
-        if not self.include_hypothetical:
-            clauses.append("NOT e.hypothetical")
-        if self.issue is not None:
-            clauses.append("list_contains(e.issues, ?)")
-            params.append(self.issue)
+        clauses, params = self.clauses("e")
         if self.directions:
             clauses.append(f"e.direction IN ({', '.join('?' for _ in self.directions)})")
             params.extend(self.directions)

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from ..errors import QueryError
 from ..models import PLOVER_TYPES, ActorRef, Document, EventMention, Evidence, FuzzyDate, Post
@@ -58,8 +58,10 @@ _NO_LIMIT = 2**62
 
 
 @dataclass(frozen=True, slots=True)
-class MentionFilter:
-    """Validated mention filters; build with ``MentionFilter.from_args``."""
+class RecordFilter:
+    """The filters mentions and events share, validated once: dates (overlap semantics), PLOVER
+    type, actor, issue, hypothetical ones or not, and paging. ``MentionFilter`` and
+    ``store.derived.EventFilter`` build on it; ``clauses(alias)`` writes their common part."""
 
     since: dt.date | None = None
     until: dt.date | None = None
@@ -82,7 +84,8 @@ class MentionFilter:
         include_hypothetical: bool = True,
         limit: int | None = None,
         offset: int = 0,
-    ) -> MentionFilter:
+    ) -> Self:
+        """The filters checked and normalised; ``QueryError`` names a bad value."""
         first = _parse_date("since", since, last=False)
         last = _parse_date("until", until, last=True)
         if first is not None and last is not None and first > last:
@@ -105,24 +108,36 @@ class MentionFilter:
             offset=_count("offset", offset),
         )
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The ``WHERE`` clause (or ``""``) over alias ``m`` and its parameters."""
+    def clauses(self, alias: str) -> tuple[list[str], list[Any]]:
+        """The date, type, hypothetical and issue conditions over table ``alias`` (which has
+        ``date_first``, ``date_last``, ``event_type``, ``hypothetical`` and ``issues``) and their
+        parameters; the actor condition differs by table and is the subclass's."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.since is not None:
-            clauses.append("m.date_last >= ?")
+            clauses.append(f"{alias}.date_last >= ?")
             params.append(self.since)
         if self.until is not None:
-            clauses.append("m.date_first <= ?")
+            clauses.append(f"{alias}.date_first <= ?")
             params.append(self.until)
         if self.event_type is not None:
-            clauses.append("m.event_type = ?")
+            clauses.append(f"{alias}.event_type = ?")
             params.append(self.event_type)
         if not self.include_hypothetical:
-            clauses.append("NOT m.hypothetical")
+            clauses.append(f"NOT {alias}.hypothetical")
         if self.issue is not None:
-            clauses.append("list_contains(m.issues, ?)")
+            clauses.append(f"list_contains({alias}.issues, ?)")
             params.append(self.issue)
+        return clauses, params
+
+
+@dataclass(frozen=True, slots=True)
+class MentionFilter(RecordFilter):
+    """Validated mention filters; build with ``MentionFilter.from_args``."""
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The ``WHERE`` clause (or ``""``) over alias ``m`` and its parameters."""
+        clauses, params = self.clauses("m")
         if self.actor is not None:
             clauses.append(
                 "EXISTS (SELECT 1 FROM mention_actors x WHERE x.mention_id = m.id AND ("

@@ -51,6 +51,9 @@
 
   function arrow(direction) { return direction.replace("<>", " ⇄ ").replace(">", " → "); }
 
+  // Only http(s) URLs become links: a javascript: or data: URL from an input stays text.
+  function isWebUrl(url) { return Boolean(url) && /^\s*https?:/i.test(url); }
+
   function showError(message) {
     const box = $("#error");
     box.textContent = message;
@@ -237,10 +240,20 @@
   }
 
   function drawAlerts(lists) {
-    $("#alerts-method").textContent = "An alert marks a period whose " + lists[0].method
-      + ". Computed for: " + (lists[0].computed_freqs.join(", ") || "nothing yet") + ".";
     const list = $("#alerts");
     list.replaceChildren();
+    if (!lists.length) {
+      const c = state.chart;
+      $("#alerts-method").textContent = c.source === "dyadwatch"
+        ? `Alerts are computed by ${state.summary.alert_freqs.join(", ") || "no period"} only,`
+          + ` not by ${c.freq}: choose one of those to see them.`
+        : "Alerts are computed from dyadwatch's own events, not from GDELT rows.";
+      return;
+    }
+    $("#alerts-method").textContent = "An alert marks a period whose " + lists[0].method
+      + ". Computed by " + lists[0].computed_freqs.join(", ") + " for "
+      + lists[0].computed_directions.map((d) => (d === "both" ? "both directions" : arrow(d)))
+        .join(", ") + ".";
     const items = lists.flatMap((l) => l.items).sort((a, b) => day(a.start) - day(b.start));
     if (!items.length) {
       el("li", { class: "muted" }, list, "No sharp moves for these settings.");
@@ -277,8 +290,22 @@
     groups.forEach((group, i) => {
       const color = PALETTE[i % PALETTE.length];
       const g = svg("g", { "data-series": group.name }, root);
-      const path = group.points.map((p, j) => `${j ? "L" : "M"}${mid(x, p)},${y(p.y)}`).join("");
-      svg("path", { class: "series", d: path, stroke: color }, g);
+      // Consecutive periods are joined; across periods without a value the line breaks and a
+      // thin dashed one bridges the gap, so years without data do not read as a steady trend.
+      let solid = "";
+      let dashed = "";
+      group.points.forEach((p, j) => {
+        const xy = `${mid(x, p)},${y(p.y)}`;
+        const before = group.points[j - 1];
+        if (before && day(p.start) - (day(before.end) + DAY) > 0) {
+          dashed += `M${mid(x, before)},${y(before.y)}L${xy}`;
+          solid += `M${xy}`;
+        } else {
+          solid += `${j ? "L" : "M"}${xy}`;
+        }
+      });
+      svg("path", { class: "series", d: solid, stroke: color }, g);
+      if (dashed) svg("path", { class: "series-gap", d: dashed, stroke: color }, g);
       for (const p of group.points) {
         tip(svg("circle", { cx: mid(x, p), cy: y(p.y), r: 3.5, fill: color, class: "dot" }, g),
           p.title);
@@ -290,16 +317,33 @@
     });
   }
 
-  function drawTone(both, ways) {
+  function drawTone(both) {
     const container = $("#tone-chart");
-    const groups = [both, ...ways].map((s) => ({
-      name: s.direction === "both" ? "both directions" : arrow(s.direction),
-      points: s.points.filter((p) => p.tone !== null).map((p) => ({
-        start: p.start, end: p.end, y: p.tone,
-        title: `${s.direction} ${p.period}: tone ${signed(p.tone, 2)} over ${p.scored} events`,
-      })),
-    })).filter((g) => g.points.length);
-    if (!groups.length) {
+    const gdelt = both.source === "gdelt";
+    $("#tone-method").textContent = gdelt
+      ? "GDELT's AvgTone of the imported rows, weighted like the index (GDELT's own scale, "
+        + "not comparable with dyadwatch's −1 … +1)."
+      : "Plain mean tone (VADER, −1 … +1) of the sentences reporting each period's scored "
+        + "events between the two countries, one line per genre: news, official text, "
+        + "encyclopedia text, forum posts and readers' comments are never averaged together.";
+    const groups = gdelt
+      ? [{
+        name: "GDELT AvgTone",
+        points: both.points.filter((p) => p.gdelt_avg_tone !== null).map((p) => ({
+          start: p.start, end: p.end, y: p.gdelt_avg_tone,
+          title: `${p.period}: GDELT AvgTone ${signed(p.gdelt_avg_tone, 2)} over ${p.scored} rows`,
+        })),
+      }]
+      : state.summary.tone_genres.map((genre) => ({
+        name: genre,
+        points: both.points.filter((p) => p.tone_by_genre[genre]).map((p) => ({
+          start: p.start, end: p.end, y: p.tone_by_genre[genre].mean,
+          title: `${genre}, ${p.period}: tone ${signed(p.tone_by_genre[genre].mean, 2)} over `
+            + `${p.tone_by_genre[genre].sentences} sentences`,
+        })),
+      }));
+    const drawn = groups.filter((g) => g.points.length);
+    if (!drawn.length) {
       empty(container, "No tone scores for these events.");
       return;
     }
@@ -307,8 +351,8 @@
       const most = Math.max(...all.map((p) => Math.abs(p.y)));
       return most <= 1 ? 1 : Math.ceil(most);
     };
-    lineChart(container, groups, {
-      height: 200, padDays: 15, label: "Tone over time",
+    lineChart(container, drawn, {
+      height: 200, padDays: 15, label: "Tone by genre over time",
       yMax: bound, yMin: (all) => -bound(all), yTicks: (top) => [-top, 0, top],
       yFormat: (v) => (v > 0 ? "+" : "") + v,
     });
@@ -460,8 +504,11 @@
         quote.append(s.slice(mention.evidence_end));
         const meta = el("div", { class: "meta" }, cell);
         meta.append("— ");
-        if (mention.url) el("a", { href: mention.url, rel: "noreferrer" }, meta, mention.title || mention.url);
-        else el("strong", {}, meta, mention.title || "untitled");
+        if (isWebUrl(mention.url)) {
+          el("a", { href: mention.url, rel: "noreferrer" }, meta, mention.title || mention.url);
+        } else {
+          el("strong", {}, meta, mention.title || mention.url || "untitled");
+        }
         meta.append(` · ${mention.source}`
           + (mention.publisher ? ` · ${mention.publisher}` : "")
           + (mention.published ? ` · published ${mention.published}` : "")
@@ -514,18 +561,22 @@
 
   async function loadCharts() {
     const c = state.chart;
-    const [, ab, ba] = state.summary.directions;
+    const summary = state.summary;
+    const [, ab, ba] = summary.directions;
     const common = { freq: c.freq, since: c.since, until: c.until };
     const index = (direction) => getJSON("index", { ...common, direction, source: c.source });
-    const alerts = (direction) => getJSON("alerts", { ...common, direction });
+    // Alerts exist only for the frequencies and directions `dyadwatch analyze` computes.
+    const computed = c.source === "dyadwatch" && summary.alert_freqs.includes(c.freq);
+    const alerts = (direction) => (computed && summary.alert_directions.includes(direction)
+      ? getJSON("alerts", { ...common, direction }) : Promise.resolve(null));
     const [both, one, other, alertsBoth, alertsAB, alertsBA, issues, polls] = await Promise.all([
       index("both"), index(ab), index(ba), alerts("both"), alerts(ab), alerts(ba),
       getJSON("issues", common), getJSON("polls"),
     ]);
-    const stored = c.source === "dyadwatch";
-    drawIndex(both, [one, other], stored ? alertsBoth : { items: [] });
-    drawAlerts(stored ? [alertsBoth, alertsAB, alertsBA] : [{ ...alertsBoth, items: [] }]);
-    drawTone(both, [one, other]);
+    const lists = [alertsBoth, alertsAB, alertsBA].filter((l) => l);
+    drawIndex(both, [one, other], alertsBoth || { items: [] });
+    drawAlerts(lists);
+    drawTone(both);
     drawIssues(issues);
     drawPolls(polls);
     document.body.dataset.charts = "ready";
