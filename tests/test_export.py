@@ -7,6 +7,7 @@ documents and mentions through the store and inserts the merged events with plai
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -28,8 +29,11 @@ from dyadwatch.export import (
     ExportError,
     export,
     gdelt_event_id,
+    gdelt_row,
+    gdelt_sides,
     load_events,
     plover_record,
+    side_label,
 )
 from dyadwatch.gdelt import V1_COLUMNS, import_gdelt
 from dyadwatch.models import (
@@ -47,6 +51,8 @@ JK = load_dyad("japan-korea")
 JPN = ActorRef("Japan", country="JPN", sector="GOV", entity="Japan")
 KOR = ActorRef("South Korea", country="KOR", sector="GOV", entity="South Korea")
 USA = ActorRef("the United States", country="USA", sector="GOV", entity="United States")
+PRK = ActorRef("North Korea", country="PRK", sector="GOV", entity="North Korea")
+SEOUL = ActorRef("Seoul", country="KOR", sector="GOV")
 KISHIDA = ActorRef(
     "Kishida", country="JPN", sector="GOV", entity="Fumio Kishida", role="prime_minister"
 )
@@ -123,6 +129,44 @@ DOCS = (
         (JPN,),
         (USA,),
     ),
+    # A joint act and a one-way report of it, merged into one A<>B event.
+    FixtureDoc(
+        "doc-agree",
+        "2019-11-22",
+        "https://example.org/agree",
+        "Japan and South Korea agreed to resume export talks.",
+        "AGREE",
+        (JPN, KOR),
+        (),
+    ),
+    FixtureDoc(
+        "doc-agree-seoul",
+        "2019-11-23",
+        None,
+        "Seoul agreed with Japan to resume export talks.",
+        "AGREE",
+        (SEOUL,),
+        (JPN,),
+    ),
+    # Both countries take part, but not one with the other: direction "other".
+    FixtureDoc(
+        "doc-request",
+        "2023-08-19",
+        None,
+        "The United States asked Japan and South Korea to share radar data.",
+        "REQUEST",
+        (USA,),
+        (JPN, KOR),
+    ),
+    FixtureDoc(
+        "doc-missile",
+        "2023-08-20",
+        None,
+        "Japan and South Korea accused North Korea of firing a missile.",
+        "ACCUSE",
+        (JPN, KOR),
+        (PRK,),
+    ),
 )
 
 
@@ -161,22 +205,34 @@ MENTION = {doc.doc_id: _mention(doc).id for doc in DOCS}
 
 # id, type, mode, date, first, last, precision, actors, recipients, labels, direction, issues,
 # cameo_root, quad, goldstein, plover score, mentions (first is quoted), n_sources.
+# The stored labels are the quoted mention's, as analyze/merge.py writes them: for ev-agree
+# "Seoul (KOR GOV)" beside actor countries JPN and KOR, which the export must not repeat.
 EVENTS = (
     ("ev-curbs", "SANCTION", None, "2019-07-01", "2019-07-01", "2019-07-01", "day",
-     ["JPN"], ["KOR"], "Japan", "South Korea", "JPN>KOR", ["trade"], "16", 4, -4.0, -6.0,
+     ["JPN"], ["KOR"], "Japan", "South Korea", "A>B", ["trade"], "16", 4, -4.0, -6.0,
      ["doc-curbs", "doc-curbs-copy"], 1),
     ("ev-accuse", "ACCUSE", "allege", "2019-08", "2019-08-01", "2019-08-31", "month",
-     ["KOR"], ["JPN"], "South Korea", "Japan", "KOR>JPN", ["trade", "history"], "11", 3, -2.0,
+     ["KOR"], ["JPN"], "South Korea", "Japan", "B>A", ["trade", "history"], "11", 3, -2.0,
      -3.0, ["doc-accuse"], 1),
+    ("ev-agree", "AGREE", None, "2019-11-22", "2019-11-22", "2019-11-22", "day",
+     ["JPN", "KOR"], ["JPN"], "Seoul (KOR GOV)", "Japan (JPN GOV)", "A<>B", ["trade"], "03", 1,
+     3.0, 5.0, ["doc-agree-seoul", "doc-agree"], 2),
     ("ev-summit", "CONSULT", "visit", "2023-03-16", "2023-03-16", "2023-03-16", "day",
-     ["JPN"], ["KOR"], "Fumio Kishida", "Yoon Suk Yeol", "JPN>KOR", [], "04", 1, 1.9, 4.0,
+     ["JPN"], ["KOR"], "Fumio Kishida", "Yoon Suk Yeol", "A>B", [], "04", 1, 1.9, 4.0,
      ["doc-summit"], 1),
     ("ev-islets", "PROTEST", None, None, None, None, None, ["KOR"], ["JPN"], "South Korea",
-     "Japan", "KOR>JPN", ["territory"], None, None, None, None, ["doc-islets"], 1),
+     "Japan", "B>A", ["territory"], None, None, None, None, ["doc-islets"], 1),
     ("ev-usa", "CONSULT", None, "2023-08-18", "2023-08-18", "2023-08-18", "day",
      ["JPN"], ["USA"], "Japan", "United States", "other", [], "04", 1, 1.0, 2.5,
      ["doc-usa"], 1),
+    ("ev-request", "REQUEST", None, "2023-08-19", "2023-08-19", "2023-08-19", "day",
+     ["USA"], ["JPN", "KOR"], "United States", "Japan; South Korea", "other", [], "10", 3,
+     -0.5, 1.0, ["doc-request"], 1),
+    ("ev-missile", "ACCUSE", None, "2023-08-20", "2023-08-20", "2023-08-20", "day",
+     ["JPN", "KOR"], ["PRK"], "Japan; South Korea", "North Korea", "other", [], "11", 3,
+     -2.0, -3.0, ["doc-missile"], 1),
 )  # fmt: skip
+DYADIC_IDS = ["ev-curbs", "ev-accuse", "ev-agree", "ev-summit", "ev-islets"]
 
 
 def build_export_db(path: Path) -> Path:
@@ -224,16 +280,26 @@ def store(db):
 
 
 def test_default_export_is_dyadic_in_date_order(store):
+    # Dyadic as everywhere else: direction A>B, B>A or A<>B. ev-request (USA → JPN, KOR) and
+    # ev-missile (JPN, KOR → PRK) name both countries but are "other".
     events = load_events(store, JK)
-    assert [e.id for e in events] == ["ev-curbs", "ev-accuse", "ev-summit", "ev-islets"]
+    assert [e.id for e in events] == DYADIC_IDS
     everything = load_events(store, JK, dyadic_only=False)
     assert [e.id for e in everything] == [
         "ev-curbs",
         "ev-accuse",
+        "ev-agree",
         "ev-summit",
         "ev-usa",
+        "ev-request",
+        "ev-missile",
         "ev-islets",
     ]
+
+
+def test_dyadic_selection_matches_the_direction_column(store):
+    dyadic = store.query("SELECT id FROM events WHERE direction <> 'other' ORDER BY id")
+    assert sorted(e.id for e in load_events(store, JK)) == dyadic["id"].tolist()
 
 
 def test_mentions_and_documents_in_publication_order(store):
@@ -249,8 +315,8 @@ def test_mentions_and_documents_in_publication_order(store):
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({"since": "2019-08-15"}, ["ev-accuse", "ev-summit"]),  # the month overlaps
-        ({"until": "2019"}, ["ev-curbs", "ev-accuse"]),
+        ({"since": "2019-08-15"}, ["ev-accuse", "ev-agree", "ev-summit"]),  # the month overlaps
+        ({"until": "2019"}, ["ev-curbs", "ev-accuse", "ev-agree"]),
         ({"since": "2019-07-02", "until": "2019-07-31"}, []),
         ({"event_type": "consult"}, ["ev-summit"]),
     ],
@@ -273,7 +339,7 @@ def test_bad_filters(store, filters):
 def test_csv(store, tmp_path):
     out = tmp_path / "events.csv"
     summary = export(store, JK, "csv", out)
-    assert (summary.events, summary.mentions, summary.path) == (4, 5, str(out))
+    assert (summary.events, summary.mentions, summary.path) == (5, 7, str(out))
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert tuple(rows[0]) == TABLE_COLUMNS
     curbs = rows[0]
@@ -285,6 +351,14 @@ def test_csv(store, tmp_path):
     assert json.loads(rows[1]["issues"]) == ["trade", "history"]
     assert (curbs["n_mentions"], curbs["n_documents"], curbs["goldstein"]) == ("2", "2", "-4.0")
     assert curbs["negated"] == "False"
+    assert (curbs["actor_label"], curbs["recipient_label"]) == (
+        "Japan (JPN GOV)",
+        "South Korea (KOR GOV)",
+    )
+    agree = rows[2]
+    assert json.loads(agree["actor_countries"]) == ["JPN", "KOR"]
+    assert agree["actor_label"] == "Japan (JPN GOV); Seoul (KOR GOV); South Korea (KOR GOV)"
+    assert agree["recipient_label"] == "Japan (JPN GOV)"
 
 
 def test_csv_to_stdout(store):
@@ -292,7 +366,7 @@ def test_csv_to_stdout(store):
     summary = export(store, JK, "csv", None, stdout=stream)
     assert summary.path is None
     assert stream.getvalue().startswith("id,event_type,mode,")
-    assert len(stream.getvalue().strip().splitlines()) == 5
+    assert len(stream.getvalue().strip().splitlines()) == 6
 
 
 def test_parquet(store, tmp_path):
@@ -304,15 +378,17 @@ def test_parquet(store, tmp_path):
     assert rows[0]["mention_ids"] == [MENTION["doc-curbs"], MENTION["doc-curbs-copy"]]
     assert rows[0]["date_first"] == dt.date(2019, 7, 1)
     assert rows[1]["issues"] == ["trade", "history"]
-    assert rows[2]["quad_class"] == 1 and rows[2]["plover_score"] == 4.0
+    assert rows[3]["id"] == "ev-summit"
+    assert rows[3]["quad_class"] == 1 and rows[3]["plover_score"] == 4.0
+    assert rows[2]["actor_label"].startswith("Japan (JPN GOV); ")
 
 
 def test_plover_json(store, tmp_path):
     out = tmp_path / "events.jsonl"
     export(store, JK, "plover-json", out)
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert [r["id"] for r in records] == ["ev-curbs", "ev-accuse", "ev-summit", "ev-islets"]
-    summit = records[2]
+    assert [r["id"] for r in records] == DYADIC_IDS
+    summit = records[3]
     assert summit["date"] == "2023-03-16" and "enddate" not in summit
     assert summit["event"] == ["CONSULT"] and summit["mode"] == ["visit"]
     assert summit["context"] == ["diplomatic"]
@@ -338,27 +414,56 @@ def test_plover_json(store, tmp_path):
         "month",
     )
     assert accuse["issues"] == ["trade", "history"]
-    undated = records[3]
+    undated = records[4]
     assert undated["date"] is None and undated["quad_code"] is None
     assert undated["cite_info"][0]["url"] is None
 
 
+def test_plover_entities_come_from_every_mention_grouped_by_country(store):
+    agree = plover_record(load_events(store, JK)[2])
+    assert agree["actor"] == [
+        {"code": "JPN", "sector": "GOV", "entity_text": "Japan", "identifier_text": "Japan"},
+        {"code": "KOR", "sector": "GOV", "entity_text": "Seoul"},
+        {
+            "code": "KOR",
+            "sector": "GOV",
+            "entity_text": "South Korea",
+            "identifier_text": "South Korea",
+        },
+    ]
+    assert [r["code"] for r in agree["recipient"]] == ["JPN"]
+    assert agree["direction"] == "A<>B"
+
+
 def test_plover_entities_cover_every_country(store):
-    event = load_events(store, JK)[0]
-    widened = type(event)(
-        **{
-            **{name: getattr(event, name) for name in event.__dataclass_fields__},
-            "actor_countries": ("JPN", "USA"),
-        }
-    )
-    assert [a["code"] for a in plover_record(widened)["actor"]] == ["JPN", "USA"]
+    # A country no stored actor carries gets its name, never a bare {"code": ...}.
+    event = dataclasses.replace(load_events(store, JK)[0], actor_countries=("JPN", "USA"))
+    assert plover_record(event)["actor"][1:] == [
+        {"code": "USA", "identifier_text": "United States"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("refs", "countries", "expected"),
+    [
+        ((JPN, KOR), ("JPN", "KOR"), "Japan (JPN GOV); South Korea (KOR GOV)"),
+        ((KOR, JPN, KOR), ("JPN", "KOR"), "Japan (JPN GOV); South Korea (KOR GOV)"),
+        ((SEOUL, KISHIDA, KOR), ("JPN", "KOR"), "Fumio Kishida (JPN GOV); Seoul (KOR GOV); "
+         "South Korea (KOR GOV)"),
+        ((ActorRef("protesters"), KOR), ("KOR",), "South Korea (KOR GOV); protesters"),
+        ((), ("JPN", "KOR"), "Japan; South Korea"),
+        ((), (), "as stored"),
+    ],
+)  # fmt: skip
+def test_side_label(refs, countries, expected):
+    assert side_label(refs, countries, "as stored") == expected
 
 
 def test_gdelt_rows(store, tmp_path):
     out = tmp_path / "events.tsv"
     export(store, JK, "gdelt", out)
     lines = out.read_text("utf-8").splitlines()
-    assert len(lines) == 4
+    assert len(lines) == 5
     rows = [dict(zip(V1_COLUMNS, line.split("\t"), strict=True)) for line in lines]
     curbs = rows[0]
     assert curbs["GLOBALEVENTID"] == str(gdelt_event_id("ev-curbs"))
@@ -376,7 +481,22 @@ def test_gdelt_rows(store, tmp_path):
     assert curbs["AvgTone"] == "" and curbs["ActionGeo_FullName"] == ""
     assert curbs["SOURCEURL"] == "https://example.org/curbs"
     assert len(curbs["DATEADDED"]) == 8
-    undated = rows[3]
+    agree = rows[2]  # a joint act: Actor1 the dyad's first country, Actor2 the other
+    assert (agree["Actor1Code"], agree["Actor1CountryCode"], agree["Actor1Name"]) == (
+        "JPNGOV",
+        "JPN",
+        "Japan",
+    )
+    assert (agree["Actor2Code"], agree["Actor2CountryCode"], agree["Actor2Name"]) == (
+        "KORGOV",
+        "KOR",
+        "Seoul; South Korea",
+    )
+    accuse = rows[1]
+    assert (accuse["Actor1CountryCode"], accuse["Actor2CountryCode"]) == ("KOR", "JPN")
+    summit = rows[3]
+    assert (summit["Actor1Name"], summit["Actor2Name"]) == ("Fumio Kishida", "Yoon Suk Yeol")
+    undated = rows[4]
     assert undated["SQLDATE"] == undated["FractionDate"] == undated["EventRootCode"] == ""
     assert (undated["QuadClass"], undated["GoldsteinScale"]) == ("", "")
     assert undated["SOURCEURL"] == "fixture/doc-islets.txt"  # no URL: the document's source
@@ -387,11 +507,85 @@ def test_gdelt_rows_read_back_by_the_importer(store, tmp_path):
     export(store, JK, "gdelt", out)
     with Store(":memory:") as other:
         summary = import_gdelt(other, [out], JK)
-        assert (summary.rows_read, summary.rows_new, summary.rows_malformed) == (4, 4, 0)
+        assert (summary.rows_read, summary.rows_new, summary.rows_malformed) == (5, 5, 0)
         back = other.query(
             "SELECT plover_type FROM gdelt_events WHERE day IS NOT NULL ORDER BY day"
         )
-    assert back["plover_type"].tolist() == ["SANCTION", "ACCUSE", "CONSULT"]
+    assert back["plover_type"].tolist() == ["SANCTION", "ACCUSE", "AGREE", "CONSULT"]
+
+
+@pytest.mark.parametrize("all_events", [False, True])
+def test_gdelt_export_reimported_keeps_every_dyadic_event(db, tmp_path, all_events):
+    """``dyadwatch export --format gdelt`` then ``dyadwatch import-gdelt`` into a fresh
+    database: every one-way and joint event between the two countries comes back, with the
+    countries its direction gives; the "other" events are one-sided or not dyadic."""
+    out = tmp_path / "dyadwatch.export.CSV"
+    args = ["export", "--db", str(db), "--format", "gdelt", "--out", str(out)]
+    exported = runner.invoke(_app(), args + (["--all-events"] if all_events else []))
+    assert exported.exit_code == 0, exported.output
+    fresh = tmp_path / "fresh.duckdb"
+    imported = runner.invoke(_app(), ["import-gdelt", str(out), "--db", str(fresh)])
+    assert imported.exit_code == 0, imported.output
+    with Store(db, read_only=True) as source:
+        stored = source.query("SELECT id, direction FROM events WHERE direction <> 'other'")
+    sides = {"A>B": ("JPN", "KOR"), "B>A": ("KOR", "JPN"), "A<>B": ("JPN", "KOR")}
+    expected = {gdelt_event_id(row.id): sides[row.direction] for row in stored.itertuples()}
+    with Store(fresh, read_only=True) as back:
+        rows = back.query(
+            "SELECT global_event_id, actor1_country, actor2_country FROM gdelt_events"
+        )
+    found = {
+        int(row.global_event_id): (row.actor1_country, row.actor2_country)
+        for row in rows.itertuples()
+    }
+    assert len(out.read_text("utf-8").splitlines()) == (8 if all_events else 5)
+    assert len(found) == len(expected) == 5
+    assert found == expected
+
+
+def _event(store, direction, actors, recipients):
+    event = load_events(store, JK)[0]
+    return dataclasses.replace(
+        event, direction=direction, actor_countries=actors, recipient_countries=recipients
+    )
+
+
+@pytest.mark.parametrize(
+    ("direction", "actors", "recipients", "expected"),
+    [
+        ("A>B", ("JPN",), ("KOR",), ("JPN", "KOR")),
+        ("B>A", ("KOR",), ("JPN",), ("KOR", "JPN")),
+        ("A<>B", ("JPN", "KOR"), (), ("JPN", "KOR")),
+        ("A<>B", ("KOR", "JPN"), ("JPN",), ("JPN", "KOR")),
+        ("A<>B", ("JPN", "KOR"), ("JPN", "KOR"), ("JPN", "KOR")),
+        ("other", ("JPN",), ("JPN",), ("JPN", None)),
+        ("other", ("JPN", "KOR"), ("PRK",), ("JPN", "PRK")),
+        ("other", ("USA",), ("JPN", "KOR"), ("USA", "JPN")),
+        ("other", ("KOR",), ("KOR", "JPN"), ("KOR", "JPN")),
+        ("other", (), ("JPN", "KOR"), (None, "JPN")),
+        ("other", ("JPN", "USA"), ("JPN",), ("JPN", "USA")),
+        ("other", (), (), (None, None)),
+        ("A>B", ("USA",), ("CHN",), ("USA", "CHN")),  # codes of another dyad's merge
+    ],
+)
+def test_gdelt_sides(store, direction, actors, recipients, expected):
+    event = _event(store, direction, actors, recipients)
+    first, second = gdelt_sides(event, JK)
+    assert (first, second) == expected
+    assert first is None or first != second
+    row = dict(zip(V1_COLUMNS, gdelt_row(event, JK), strict=True))
+    assert (row["Actor1CountryCode"], row["Actor2CountryCode"]) == tuple(c or "" for c in expected)
+
+
+def test_gdelt_names_follow_the_written_codes(store):
+    # No stored actor of the country: the country's name, not another side's label.
+    event = _event(store, "other", ("JPN",), ("JPN", "USA"))
+    row = dict(zip(V1_COLUMNS, gdelt_row(event, JK), strict=True))
+    assert (row["Actor1Name"], row["Actor2Code"], row["Actor2Name"]) == (
+        "Japan",
+        "USA",
+        "United States",
+    )
 
 
 def test_every_format_handles_an_empty_selection(store, tmp_path):
@@ -434,8 +628,8 @@ def test_cli_export_to_file_and_stdout(db, tmp_path):
         _app(), ["export", "--db", str(db), "--format", "plover-json", "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "4 events (5 mentions)" in result.output
-    assert len(out.read_text("utf-8").splitlines()) == 4
+    assert "5 events (7 mentions)" in result.output
+    assert len(out.read_text("utf-8").splitlines()) == 5
     piped = runner.invoke(_app(), ["export", "--db", str(db), "--type", "CONSULT", "--all-events"])
     assert piped.exit_code == 0
     assert piped.stdout.count("\n") == 3  # header + the two CONSULT events

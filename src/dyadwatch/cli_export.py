@@ -98,7 +98,12 @@ def export_command(
     until: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
     all_events: Annotated[
-        bool, typer.Option("--all-events", help="Not only events between the dyad's countries.")
+        bool,
+        typer.Option(
+            "--all-events",
+            help="Every event; by default only those between the dyad's two countries "
+            "(direction A>B, B>A or A<>B, as in the index).",
+        ),
     ] = False,
 ) -> None:
     """Write the merged events as csv, parquet, plover-json (JSON lines) or gdelt (GDELT 1.0

@@ -12,8 +12,13 @@ Formats (docs/export.md has the column lists):
 - ``gdelt``: tab-separated rows without a header in GDELT 1.0's 58-column order, filled where
   dyadwatch knows the value and empty where it does not; ``import-gdelt`` reads them back.
 
-By default only dyadic events are written: both countries of the dyad appear among an event's
-actor and recipient countries. ``dyadic_only=False`` writes every stored event.
+By default only the events between the dyad's two countries are written, in the sense used
+everywhere else (run, analyze, the index, the API): ``direction`` is ``A>B``, ``B>A`` or ``A<>B``
+(``store.derived.DYADIC``), not ``other``. ``dyadic_only=False`` writes every stored event.
+
+The actor and recipient sides (labels, PLOVER entities, GDELT actor names and codes) are built
+from the actors of all the event's mentions, grouped by country, so that they name the same
+countries as ``actor_countries``/``recipient_countries``, which are the union over the mentions.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import math
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,11 +41,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__
-from .config import Dyad
+from .config import Dyad, knowledge_path
 from .errors import ExportError
 from .gdelt import V1_COLUMNS
 from .models import ActorRef
-from .store import MentionFilter, Store
+from .store import EventFilter, Store
+from .store.derived import DYADIC
+from .store.queries import actor_label
 
 FORMATS = ("csv", "parquet", "plover-json", "gdelt")
 CODER = f"dyadwatch {__version__}"
@@ -62,7 +70,12 @@ class SourceDocument:
 
 @dataclass(frozen=True, slots=True)
 class ExportedEvent:
-    """A merged event with its mentions, documents and the actors of its quoted mention."""
+    """A merged event with its mentions, documents and actors.
+
+    ``actor_label``/``recipient_label`` are rebuilt from ``member_actors``/``member_recipients``
+    (see ``side_label``), not copied from the ``events`` table, whose labels are the quoted
+    mention's only.
+    """
 
     id: str
     event_type: str
@@ -96,6 +109,9 @@ class ExportedEvent:
     contexts: tuple[str, ...]
     actors: tuple[ActorRef, ...]  # of the quoted mention
     recipients: tuple[ActorRef, ...]
+    # Of every mention, the quoted one first, then in publication order; repeats are kept.
+    member_actors: tuple[ActorRef, ...] = ()
+    member_recipients: tuple[ActorRef, ...] = ()
 
     @property
     def doc_ids(self) -> tuple[str, ...]:
@@ -141,25 +157,18 @@ def load_events(
     """The stored merged events passing the filters, in date order (undated last).
 
     ``since``/``until`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) keep events whose date range
-    overlaps; ``event_type`` is a PLOVER type. Bad values raise ``QueryError``.
+    overlaps; ``event_type`` is a PLOVER type. Bad values raise ``QueryError``. With
+    ``dyadic_only`` only the events between the two countries are kept (``direction`` other
+    than ``other``), as in the index. The stored direction codes refer to the dyad the events
+    were merged for, so ``dyad`` plays no part in the selection.
     """
-    checked = MentionFilter.from_args(since=since, until=until, event_type=event_type)
-    clauses: list[str] = []
-    params: list[Any] = []
-    if checked.since is not None:
-        clauses.append("e.date_last >= ?")
-        params.append(checked.since)
-    if checked.until is not None:
-        clauses.append("e.date_first <= ?")
-        params.append(checked.until)
-    if checked.event_type is not None:
-        clauses.append("e.event_type = ?")
-        params.append(checked.event_type)
-    if dyadic_only:
-        both = "list_concat(e.actor_countries, e.recipient_countries)"
-        clauses.append(f"list_contains({both}, ?) AND list_contains({both}, ?)")
-        params.extend(dyad.countries)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    checked = EventFilter.from_args(
+        since=since,
+        until=until,
+        event_type=event_type,
+        directions=DYADIC if dyadic_only else (),
+    )
+    where, params = checked.where()
     selected = f"SELECT e.id FROM events e {where}"
     events = store.query(
         f"SELECT e.* FROM events e {where} "
@@ -178,7 +187,8 @@ def load_events(
     actors = store.query(
         "SELECT a.mention_id, a.side, a.text, a.country, a.sector, a.entity, a.role "
         "FROM mention_actors a "
-        f"WHERE a.mention_id IN (SELECT e.quote_mention_id FROM events e {where}) "
+        "WHERE a.mention_id IN (SELECT em.mention_id FROM event_mentions em "
+        f"WHERE em.event_id IN ({selected})) "
         "ORDER BY a.mention_id, a.side, a.position",
         params,
     )
@@ -258,6 +268,11 @@ def _assemble(
     for row in _records(events):
         event_id = row["id"]
         quote_id = row["quote_mention_id"]
+        members = [quote_id, *(m for m in mentions.get(event_id, ()) if m != quote_id)]
+        member_actors = tuple(ref for m in members for ref in sides.get((m, "actor"), ()))
+        member_recipients = tuple(ref for m in members for ref in sides.get((m, "recipient"), ()))
+        actor_countries = tuple(row["actor_countries"] or ())
+        recipient_countries = tuple(row["recipient_countries"] or ())
         values = {name: row[name] for name in EVENT_COLUMNS}
         values.update(
             quad_class=_optional(int, row["quad_class"]),
@@ -268,8 +283,12 @@ def _assemble(
             hypothetical=bool(row["hypothetical"]),
             date_first=_as_date(row["date_first"]),
             date_last=_as_date(row["date_last"]),
-            actor_countries=tuple(row["actor_countries"] or ()),
-            recipient_countries=tuple(row["recipient_countries"] or ()),
+            actor_countries=actor_countries,
+            recipient_countries=recipient_countries,
+            actor_label=side_label(member_actors, actor_countries, row["actor_label"]),
+            recipient_label=side_label(
+                member_recipients, recipient_countries, row["recipient_label"]
+            ),
             issues=tuple(row["issues"] or ()),
         )
         result.append(
@@ -280,9 +299,51 @@ def _assemble(
                 contexts=tuple(contexts.get(event_id, {})),
                 actors=tuple(sides.get((quote_id, "actor"), ())),
                 recipients=tuple(sides.get((quote_id, "recipient"), ())),
+                member_actors=member_actors,
+                member_recipients=member_recipients,
             )
         )
     return result
+
+
+# --- one side of an event, grouped by country ------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO alpha-3 → English name, from the packaged ``countries.tsv``."""
+    with knowledge_path("countries.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        return {row["iso3"].strip().upper(): row["name"].strip() for row in rows}
+
+
+def country_name(code: str) -> str:
+    """The country's name, or the code itself when the knowledge does not know it."""
+    return _country_names().get(code, code)
+
+
+def _grouped(refs: Sequence[ActorRef], countries: Sequence[str]) -> list[ActorRef]:
+    """``refs`` reordered by country, in the order of ``countries``, each country's actors in
+    order of first appearance; actors of no (or another) country come last."""
+    rank = {country: index for index, country in enumerate(countries)}
+    order = sorted(range(len(refs)), key=lambda i: (rank.get(refs[i].country or "", len(rank)), i))
+    return [refs[i] for i in order]
+
+
+def _label(ref: ActorRef) -> str:
+    fields = {"entity": ref.entity, "text": ref.text, "country": ref.country, "sector": ref.sector}
+    return actor_label(fields)
+
+
+def side_label(
+    refs: Sequence[ActorRef], countries: Sequence[str], stored: str | None = None
+) -> str | None:
+    """The distinct labels (``"Fumio Kishida (JPN GOV)"``) of one side's actors across all of an
+    event's mentions, grouped by country in the order of ``countries`` and joined with "; ".
+    Without any actor, the countries' names; without countries either, ``stored``."""
+    if not refs:
+        return "; ".join(country_name(c) for c in countries) if countries else stored
+    return "; ".join(dict.fromkeys(_label(ref) for ref in _grouped(refs, countries)))
 
 
 # --- the formats ----------------------------------------------------------------------------
@@ -350,13 +411,22 @@ def _entity(ref: ActorRef) -> dict[str, Any]:
     return {key: value for key, value in entity.items() if value is not None}
 
 
-def _entities(refs: Iterable[ActorRef], countries: Sequence[str]) -> list[dict[str, Any]]:
-    """The quoted mention's actors, then a bare ``{"code": X}`` for each of the event's
-    countries that none of them carries (a merged event can gather more countries)."""
-    found = [_entity(ref) for ref in refs]
-    named = {entity.get("code") for entity in found}
-    found += [{"code": country} for country in countries if country not in named]
-    return found
+def _entities(refs: Sequence[ActorRef], countries: Sequence[str]) -> list[dict[str, Any]]:
+    """One side's distinct actors across all of the event's mentions, grouped by country as in
+    ``side_label``. A country none of them carries (which a consistent database never has) gets
+    ``{"code": X, "identifier_text": its name}``."""
+    found: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for ref in _grouped(refs, countries):
+        key = (ref.country, ref.sector, ref.entity or ref.text, ref.role)
+        found.setdefault(key, _entity(ref))
+    entities = list(found.values())
+    named = {entity.get("code") for entity in entities}
+    entities += [
+        {"code": country, "identifier_text": country_name(country)}
+        for country in countries
+        if country not in named
+    ]
+    return entities
 
 
 def plover_record(event: ExportedEvent) -> dict[str, Any]:
@@ -365,8 +435,8 @@ def plover_record(event: ExportedEvent) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": event.id,
         "date": date,
-        "actor": _entities(event.actors, event.actor_countries),
-        "recipient": _entities(event.recipients, event.recipient_countries),
+        "actor": _entities(event.member_actors, event.actor_countries),
+        "recipient": _entities(event.member_recipients, event.recipient_countries),
         "event": [event.event_type],
         "mode": [event.mode] if event.mode else [],
         "context": list(event.contexts),
@@ -429,11 +499,41 @@ def _pick(countries: Sequence[str], preferred: Sequence[str]) -> str | None:
     return countries[0] if countries else None
 
 
-def _sector(refs: Iterable[ActorRef], country: str | None) -> str:
-    for ref in refs:
-        if ref.country == country and ref.sector:
-            return ref.sector
-    return ""
+def gdelt_sides(event: ExportedEvent, dyad: Dyad) -> tuple[str | None, str | None]:
+    """The countries of GDELT's Actor1 and Actor2 for ``event``; never the same one twice.
+
+    Dyadic events follow their ``direction``: ``A>B`` gives (A, B), ``B>A`` (B, A), and a joint
+    or two-way act ``A<>B`` ("Japan and South Korea agreed …") one row (A, B), as GDELT codes a
+    joint act of two parties. Any other event (``--all-events``) takes one actor country, the
+    dyad's first if present, then a recipient country other than that one, or else another
+    actor country (a joint act on a third party or on one of its own).
+    """
+    a, b = dyad.countries
+    acting, receiving = set(event.actor_countries), set(event.recipient_countries)
+    if event.direction == "A>B" and a in acting and b in receiving:
+        return a, b
+    if event.direction == "B>A" and b in acting and a in receiving:
+        return b, a
+    if event.direction == "A<>B" and {a, b} <= acting | receiving:
+        return a, b
+    # "other", or codes that do not fit the countries (events merged for another dyad)
+    first = _pick(event.actor_countries, dyad.countries)
+    others = [c for c in event.recipient_countries if c != first] or [
+        c for c in event.actor_countries if c != first
+    ]
+    return first, _pick(others, [c for c in dyad.countries if c != first])
+
+
+def _side_refs(event: ExportedEvent, country: str, side: str) -> list[ActorRef]:
+    """The actors of ``country`` across the event's mentions on GDELT ``side`` (Actor1: the
+    actors, Actor2: the recipients), else on the other side (the partner in a joint act)."""
+    pools = (event.member_actors, event.member_recipients)
+    first, second = pools if side == "Actor1" else pools[::-1]
+    return [r for r in first if r.country == country] or [r for r in second if r.country == country]
+
+
+def _sector(refs: Iterable[ActorRef]) -> str:
+    return next((ref.sector for ref in refs if ref.sector), "")
 
 
 def _clean(value: object) -> str:
@@ -453,16 +553,15 @@ def gdelt_row(event: ExportedEvent, dyad: Dyad) -> list[str]:
         cells["Year"] = str(day.year)
         # GDELT's own approximation: (month * 30 + day) / 365 added to the year.
         cells["FractionDate"] = f"{day.year + (day.month * 30 + day.day) / 365:.4f}"
-    first = _pick(event.actor_countries, dyad.countries)
-    second = _pick(event.recipient_countries, [c for c in dyad.countries if c != first])
-    for side, country, refs, label in (
-        ("Actor1", first, event.actors, event.actor_label),
-        ("Actor2", second, event.recipients, event.recipient_label),
-    ):
-        sector = _sector(refs, country)
-        cells[f"{side}Code"] = (country or "") + sector
-        cells[f"{side}Name"] = _clean(label)
-        cells[f"{side}CountryCode"] = country or ""
+    for side, country in zip(("Actor1", "Actor2"), gdelt_sides(event, dyad), strict=True):
+        if country is None:
+            continue
+        refs = _side_refs(event, country, side)
+        sector = _sector(refs)
+        names = dict.fromkeys(ref.entity or ref.text for ref in refs)
+        cells[f"{side}Code"] = country + sector
+        cells[f"{side}Name"] = _clean("; ".join(names) or country_name(country))
+        cells[f"{side}CountryCode"] = country
         cells[f"{side}Type1Code"] = sector
     root = event.cameo_root or ""
     cells["EventCode"] = cells["EventBaseCode"] = cells["EventRootCode"] = root
