@@ -1,7 +1,8 @@
 """Issue tagger (dyadwatch.extractors.issues) and the issue taxonomies.
 
-The sentences below were written for these tests; none comes from the gold set
-(eval/gold/jk_issues.jsonl), so they guard the rules and cue lists rather than the gold items.
+The sentences below were written for these tests; none comes from the gold sets
+(eval/gold/jk_issues.jsonl, eval/gold/jk_issues_dev2.jsonl), so they guard the rules and cue
+lists rather than the gold items.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dyadwatch.errors import KnowledgeError
 from dyadwatch.extractors.issues import (
     ContextTerms,
     IssueTagger,
+    expand_phrase,
     load_taxonomy,
     tokens,
 )
@@ -442,6 +444,207 @@ def test_issues_come_in_taxonomy_order(tagger):
     got = tagger.tag_sentence("Seoul summoned Japan's envoy over Dokdo, Yasukuni and the comfort "
                               "women.")
     assert got == ("territory_dokdo", "comfort_women", "yasukuni")
+
+
+# -- indirect wording: parts, paraphrases and families of an issue --------------------------------
+# Written apart from both gold sets (eval/gold/jk_issues.jsonl, jk_issues_dev2.jsonl).
+
+INDIRECT = [
+    ("Japan renewed its claim to the two islets in the East Sea in a foreign ministry report, and "
+     "Seoul lodged a protest.", {"territory_dokdo"}),
+    ("South Korea's coast guard chased off a Japanese survey vessel near its easternmost "
+     "islets.", {"territory_dokdo"}),
+    ("Korean lawmakers set foot on the rocky outcrops that Japan claims, prompting a protest from "
+     "Tokyo.", {"territory_dokdo"}),
+    ("A Japanese cabinet official attended Shimane's ceremony for the islands, and Seoul "
+     "protested.", {"territory_dokdo"}),
+    ("Japan asked the city of San Francisco to remove a memorial to women forced into sexual "
+     "servitude by its wartime army.", {"comfort_women"}),
+    ("The last survivors living at the shelter for former sex slaves near Seoul are now in their "
+     "nineties.", {"comfort_women"}),
+    ("Seoul's court ruled that Japan could not invoke state immunity against the victims of its "
+     "wartime brothels.", {"comfort_women"}),
+    ("Students joined the Wednesday rallies outside the old Japanese embassy in Seoul.",
+     {"comfort_women"}),
+    ("Japan asked Germany to remove the girl statue from a Berlin street.", {"comfort_women"}),
+    ("South Korea's supreme court ordered Nippon Steel to pay 100 million won each to four "
+     "Koreans drafted to work at its mills.", {"forced_labour"}),
+    ("Japan argues that the 1965 normalisation treaty settled all claims, so the mobilised "
+     "workers' suits have no basis.", {"forced_labour"}),
+    ("Seoul's foundation will pay the victims of wartime labour mobilisation with money from "
+     "Korean firms.", {"forced_labour"}),
+    ("Japanese ministers stayed away from the war-linked shrine in Tokyo on 15 August but sent "
+     "offerings.", {"yasukuni"}),
+    ("Seoul voiced regret after 90 Japanese lawmakers paid homage at the shrine that honours the "
+     "war dead.", {"yasukuni"}),
+    ("South Korea lodged a protest over newly approved Japanese junior high school texts that "
+     "play down colonial rule.", {"history_textbooks"}),
+    ("The ministry's screeners in Tokyo asked publishers to state that the islets are Japan's "
+     "inherent territory.", {"history_textbooks", "territory_dokdo"}),
+    ("Tokyo restricted shipments of three key chip-making chemicals to South Korea in 2019.",
+     {"export_controls"}),
+    ("Seoul welcomed Tokyo's decision to restore South Korea's preferential trade status.",
+     {"export_controls"}),
+    ("Seoul said it would keep the military intel pact with Tokyo despite the trade row.",
+     {"gsomia"}),
+    ("South Korea decided to scrap the 2016 intelligence-sharing accord with Japan.", {"gsomia"}),
+    ("Seoul and Tokyo restored their military information-sharing arrangement in 2023.",
+     {"gsomia"}),
+    ("The North fired artillery near the maritime border, South Korea's military said.",
+     {"north_korea"}),
+    ("Japan issued a missile alert for Okinawa after a launch from the Korean peninsula.",
+     {"north_korea"}),
+    ("Korean fishermen fear the release of the tritium-laced water from the wrecked plant will "
+     "hurt sales.", {"fukushima_water"}),
+    ("South Korea kept its import curbs on Japanese seafood after Tokyo began discharging the "
+     "water.", {"fukushima_water"}),
+    ("Japan accused a Korean destroyer of aiming its targeting radar at a patrol plane.",
+     {"military_incident"}),
+    ("Chinese and Russian bombers entered South Korea's air defence zone, and Seoul and Tokyo "
+     "scrambled jets.", {"military_incident"}),
+    ("The top military officers of Seoul, Tokyo and Washington agreed to expand trilateral "
+     "drills.", {"security_cooperation"}),
+    ("Japan and South Korea agreed on a dollar swap deal worth $10 billion.", {"trade_economy"}),
+    ("Japanese investment in South Korean chip plants rose sharply.", {"trade_economy"}),
+    ("Korean dramas have been a hit with Japanese audiences for two decades.",
+     {"cultural_exchange"}),
+    ("Japan returned Joseon royal documents to South Korea in 2011.", {"cultural_property"}),
+    ("Seoul agreed to the heritage listing of the gold mine after Japan promised a display on "
+     "Korean workers.", {"sado_mine"}),
+    ("South Korea skipped the memorial for Korean workers at the island's gold mines in Niigata.",
+     {"sado_mine"}),
+]
+
+INDIRECT_NEGATIVE = [
+    # the same words in other senses, or the same kind of event elsewhere
+    "Tokyo asserts sovereignty over the Senkaku islands, which China also claims.",
+    "Japan's coast guard said Chinese ships entered waters around the islands for the 30th day.",
+    "The islands of Okinawa attract millions of tourists from Japan and South Korea.",
+    "Ferries from Niigata to Sado were cancelled because of high waves.",
+    "The museum in Niigata opened an exhibition of Edo-period ceramics.",
+    "A Japanese gold miner reported higher output from its Hishikari mine in Kagoshima.",
+    "Samsung and SK Hynix reported record profits on strong memory chip demand.",
+    "Japan's education ministry approved new English texts for high schools.",
+    "That will go down in the history books as Japan's finest World Cup win.",
+    "Thousands gathered before the Peace Statue in Nagasaki on the anniversary of the bombing.",
+    "A bronze statue of a girl reading a book was unveiled outside a library in Melbourne.",
+    "The Fearless Girl statue was moved to face the New York Stock Exchange.",
+    "Australia and the United States signed an intelligence-sharing pact on space surveillance.",
+    "The Netherlands joined the US in tightening export controls on chip-making machines sold to "
+    "China.",
+    "Japan attempted to restore power to two crippled reactors at the Fukushima plant in 2011.",
+    "South Korea launched its first space rocket from the Naro Space Center.",
+    "Korean fishermen complained about falling prices for mackerel this winter.",
+    "South Korea's Joint Chiefs of Staff said the military would hold a parade on Armed Forces "
+    "Day.",
+    "Police in Tokyo said thieves stole a Buddha figure from a private collection.",
+    "South Korea held a memorial for the victims of the Itaewon crowd crush.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), INDIRECT)
+def test_indirect_wording(tagger, sentence, expected):
+    assert tags(tagger, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", INDIRECT_NEGATIVE)
+def test_indirect_wording_in_other_senses_gets_nothing(tagger, sentence):
+    assert tags(tagger, sentence) == set()
+
+
+# -- list syntax: alternatives and plurals -----------------------------------------------------
+
+
+def test_phrase_alternatives_expand():
+    assert sorted(expand_phrase("military [information|intelligence] [pact|accord]")) == [
+        "military information accord", "military information pact", "military intelligence accord",
+        "military intelligence pact"]
+    assert expand_phrase("[the |]islets") == ["the islets", "islets"]
+    assert expand_phrase("plain  words") == ["plain words"]
+    with pytest.raises(ValueError, match="unbalanced"):
+        expand_phrase("military [pact|accord")
+
+
+def test_bad_alternatives_in_a_taxonomy_file_raise(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("issues:\n  - id: a\n    cues: ['water [sharing|rights']\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="unbalanced"):
+        load_taxonomy(path)
+
+
+def toy(tmp_path: Path, body: str) -> IssueTagger:
+    path = tmp_path / "issues.yaml"
+    path.write_text("context:\n  AAA: [Alphaland]\n  BBB: [Betaland]\nissues:\n" + body,
+                    encoding="utf-8")
+    return IssueTagger.from_file(path, ("AAA", "BBB"))
+
+
+def test_phrases_of_several_words_also_match_their_plural(tmp_path):
+    tagger = toy(tmp_path, "  - id: river\n    label: River\n"
+                 "    aliases: [Blue Compact]\n    cues: [water treaty, the rivers]\n"
+                 "    weak_cues: [dam, the levee]\n    require_context: true\n")
+    assert tagger.tag_sentence("Alphaland signed two water treaties.") == ("river",)
+    assert tagger.tag_sentence("Alphaland built a dam and the levees.") == ("river",)
+    # A plural is never made singular; single words and aliases match as written.
+    assert tagger.tag_sentence("Alphaland cleaned the river.") == ()
+    assert tagger.tag_sentence("Alphaland dams the levee.") == ()  # "dams" is not listed
+    assert tagger.tag_sentence("The Blue Compacts were signed.") == ()
+    assert tagger.tag_sentence("The Blue Compact was signed.") == ("river",)
+
+
+def test_japan_korea_plurals(tagger):
+    assert tags(tagger, "Seoul said Japan's wartime workers deserve an apology.") == {
+        "forced_labour"}
+    assert tags(tagger, "Survivors joined the Wednesday rallies.") == {"comfort_women"}
+
+
+# -- context words --------------------------------------------------------------------------
+
+CONTEXT_TOY = ("  - id: river\n    label: River\n    weak_cues: [the dam, dams, floodgates]\n"
+               "    context_words: [upstream, reservoir, blue river]\n"
+               "    require_context: true\n"
+               "  - id: flood\n    label: Flood\n    weak_cues: [river, flooding]\n"
+               "    require_context: true\n")
+
+
+def test_a_context_word_backs_one_weak_cue(tmp_path):
+    tagger = toy(tmp_path, CONTEXT_TOY)
+    assert tagger.tag_sentence("Alphaland opened the dam.") == ()
+    assert tagger.tag_sentence("Alphaland opened the dam upstream.") == ("river",)
+    # the issue's context still applies: here a country of the dyad
+    assert tagger.tag_sentence("Gamma opened the dam upstream.") == ()
+    # context words alone, or two of them, are no evidence
+    assert tagger.tag_sentence("Alphaland filled the reservoir upstream.") == ()
+
+
+def test_context_words_are_not_back_references(tmp_path):
+    tagger = toy(tmp_path, CONTEXT_TOY)
+    assert tagger.tag_paragraph(["Alphaland and Betaland quarrel over dams and floodgates.",
+                                 "The reservoir is full."]) == [("river",), ()]
+    assert tagger.tag_paragraph(["Alphaland and Betaland quarrel over dams and floodgates.",
+                                 "The dam is full."]) == [("river",), ("river",)]
+
+
+def test_context_words_do_not_hide_other_phrases(tmp_path):
+    tagger = toy(tmp_path, CONTEXT_TOY)
+    # "blue river" backs the first issue; "river" inside it still counts for the second
+    assert tagger.tag_sentence("Alphaland reported flooding on the blue river.") == ("flood",)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a weak cue and a context word of the same issue
+    ("Japan's vice-minister attended Shimane's ceremony over the islands.", {"territory_dokdo"}),
+    ("South Korea boycotted the memorial for the Korean workers of the gold mine.",
+     {"sado_mine"}),
+    # place names alone, or with each other, are not the issue
+    ("Japan's tourist office promoted the Oki islands of Shimane.", set()),
+    ("The ferry from Niigata to Sado takes two and a half hours.", set()),
+    # firms say who, not what
+    ("Samsung and Toyota both reported record profits.", set()),
+    ("Samsung and Toyota agreed to invest in a joint battery plant.", {"trade_economy"}),
+])
+def test_japan_korea_context_words(tagger, sentence, expected):
+    assert tags(tagger, sentence) == expected
 
 
 # -- documents ------------------------------------------------------------------------------

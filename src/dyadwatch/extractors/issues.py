@@ -14,7 +14,18 @@ applies one set of rules to every sentence (``docs/issues.md`` has the long vers
   paragraph; (c) one weak phrase of two or more words that belongs to one issue only, in a
   sentence that names both dyad countries, no third one and has no issue by (a) or (b). A cue
   that lacks its context counts as a weak cue;
+* **context words** ("Shimane", "East Sea" for "islands"; "memorial", "museum" for "gold mine")
+  say which issue a weak cue belongs to: one weak cue and one context word of the same issue tag
+  as two weak cues would (a). Context words never count on their own, with each other, as back
+  references or for (c), and never hide another phrase;
 * **other senses** ("Meiji Shrine", "textbook example") hide the cues they overlap.
+
+Every phrase may name alternatives in square brackets ("military [information|intelligence]
+[pact|accord]" is four phrases), and every phrase of two or more words but an alias also
+matches with its last word in the plural ("girl statue" / "girl statues"). Single words are
+listed in each form they take, since their -s form is often a verb ("launches", "releases"), and
+plurals are never made singular, since that often changes the meaning ("the islands", "the
+Koreas", "damages").
 
 Matching runs over word tokens of the lower-cased text through dictionary lookups (one per
 candidate phrase length of each token), so its cost does not grow with the size of the lists. A
@@ -36,7 +47,8 @@ import yaml
 from ..config import Dyad
 from ..errors import KnowledgeError
 
-RULE_VERSION = "issues/1"
+# 2: context words, [a|b] alternatives and plurals of phrases (taxonomy files of version 3).
+RULE_VERSION = "issues/2"
 # A back reference ("the pact", "the rulings") reaches the issues of this many sentences before it
 # in the same paragraph; a chain of references carries an issue further.
 ANAPHORA_WINDOW = 2
@@ -73,11 +85,13 @@ class Issue:
     weak_cues: tuple[str, ...] = ()
     other_senses: tuple[str, ...] = ()
     require_context: ContextRule = "none"
+    context_words: tuple[str, ...] = ()
     plover_contexts: tuple[str, ...] = ()
 
 
-# What a phrase is for an issue; ``OTHER`` takes the words and signals nothing.
-ALIAS, CUE, WEAK, OTHER = "alias", "cue", "weak", "other"
+# What a phrase is for an issue; ``OTHER`` takes the words and signals nothing; ``CONTEXT`` (kept
+# in a table of its own) only backs a weak cue of its issue.
+ALIAS, CUE, WEAK, CONTEXT, OTHER = "alias", "cue", "weak", "context", "other"
 
 
 @dataclass(slots=True)
@@ -87,6 +101,7 @@ class Evidence:
     aliases: set[tuple[str, ...]] = field(default_factory=set)
     cues: set[tuple[str, ...]] = field(default_factory=set)
     weak: set[tuple[str, ...]] = field(default_factory=set)
+    context: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(self, kind: str, phrase: tuple[str, ...]) -> None:
         {ALIAS: self.aliases, CUE: self.cues, WEAK: self.weak}[kind].add(phrase)
@@ -119,9 +134,10 @@ class PhraseTable:
         known = set(self.lengths.get(phrase[0], ())) | {len(phrase)}
         self.lengths[phrase[0]] = tuple(sorted(known, reverse=True))
 
-    def find(self, words: Sequence[str]) -> list[tuple[int, int, list[Any]]]:
+    def find(self, words: Sequence[str], nested: bool = False) -> list[tuple[int, int, list[Any]]]:
         """Every phrase found, except one that lies inside a longer phrase found ("fleet review"
-        inside "international fleet review"). Phrases that only overlap both count."""
+        inside "international fleet review") unless ``nested``. Phrases that only overlap both
+        count."""
         candidates: list[tuple[int, int, list[Any]]] = []
         entries, lengths, n = self.entries, self.lengths, len(words)
         for i, word in enumerate(words):
@@ -130,7 +146,7 @@ class PhraseTable:
                     payload = entries.get(tuple(words[i : i + length]))
                     if payload is not None:
                         candidates.append((i, i + length, payload))
-        if len(candidates) < 2:
+        if nested or len(candidates) < 2:
             return candidates
         return [c for c in candidates
                 if not any(o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0]
@@ -178,9 +194,16 @@ def load_taxonomy(path: str | Path) -> tuple[tuple[Issue, ...], dict[str, tuple[
                 weak_cues=_strings(entry, "weak_cues", where),
                 other_senses=_strings(entry, "other_senses", where),
                 require_context=_context_rule(entry.get("require_context", False), where),
+                context_words=_strings(entry, "context_words", where),
                 plover_contexts=_strings(entry, "plover_contexts", where),
             )
         )
+        for key in ("aliases", "cues", "weak_cues", "other_senses", "context_words"):
+            for phrase in entry.get(key) or []:
+                try:
+                    expand_phrase(phrase)
+                except ValueError as exc:
+                    raise KnowledgeError(f"{where}: {key!r} entry {phrase!r}: {exc}") from exc
     context_raw = raw.get("context") or {}
     if not isinstance(context_raw, dict):
         raise KnowledgeError(f"{path}: 'context' must map country codes to lists of words")
@@ -211,6 +234,36 @@ def _context_rule(value: Any, where: str) -> ContextRule:
 _RANK = {ALIAS: 0, CUE: 1, WEAK: 2}
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "on", "in", "to", "and", "for", "over", "by",
                              "with", "'", "s", "-", "&", "its", "their", "this"})
+_ALTERNATIVES = re.compile(r"\[([^\[\]]*)\]")
+
+
+def expand_phrase(phrase: str) -> list[str]:
+    """The phrases a list entry stands for: "[a|b] c" is "a c" and "b c"; an empty alternative
+    drops the group ("[the |]islets"). Raises ValueError on unbalanced brackets."""
+    match = _ALTERNATIVES.search(phrase)
+    if match is None:
+        if "[" in phrase or "]" in phrase or "|" in phrase:
+            raise ValueError("unbalanced [...|...] group")
+        return [" ".join(phrase.split())]
+    out: list[str] = []
+    for option in match.group(1).split("|"):
+        out += expand_phrase(phrase[: match.start()] + option + phrase[match.end():])
+    return [p for p in dict.fromkeys(out) if p]
+
+
+def _plural(key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A phrase of two or more words with its last word in the plural by the regular English
+    rules, or None (a single word, or a last word that looks plural already)."""
+    word = key[-1] if len(key) > 1 else ""
+    if len(word) < 3 or not word.isalpha() or word.endswith("s"):
+        return None
+    if word.endswith("y") and word[-2] not in "aeiou":
+        word = word[:-1] + "ies"
+    elif word.endswith(("ch", "sh", "x", "z")):
+        word += "es"
+    else:
+        word += "s"
+    return key[:-1] + (word,)
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -304,22 +357,35 @@ class IssueTagger:
         self.labels: dict[str, str] = {issue.id: issue.label for issue in self.issues}
         self._order = {issue.id: n for n, issue in enumerate(self.issues)}
         self._phrases = PhraseTable()
-        # Other senses first: a phrase listed as another sense anywhere takes its words.
+        # Context words sit in a table of their own, so that they never hide a phrase of
+        # another issue ("Japanese firms" backs forced labour; "firms" still counts for trade).
+        self._topics = PhraseTable()
+        # Phrases as written, then the plural of their last word where the issue does not list
+        # that form itself ("the ruling" and "the rulings" may differ in kind). Aliases are
+        # names and fixed terms: they match as written.
         for n, issue in enumerate(self.issues):
-            for phrase in issue.other_senses:
-                self._phrases.add(_key(phrase), (OTHER, n))
-        for n, issue in enumerate(self.issues):
-            for kind, phrases in ((ALIAS, issue.aliases), (CUE, issue.cues),
-                                  (WEAK, issue.weak_cues)):
+            listed: set[tuple[str, ...]] = set()
+            variants: list[tuple[tuple[str, ...], str]] = []
+            for kind, phrases in ((OTHER, issue.other_senses), (ALIAS, issue.aliases),
+                                  (CUE, issue.cues), (WEAK, issue.weak_cues),
+                                  (CONTEXT, issue.context_words)):
                 for phrase in phrases:
-                    self._phrases.add(_key(phrase), (kind, n))
+                    for key in map(_key, expand_phrase(phrase)):
+                        self._table(kind).add(key, (kind, n))
+                        listed.add(key)
+                        plural = _plural(key) if kind != ALIAS else None
+                        if plural is not None:
+                            variants.append((plural, kind))
+            for key, kind in variants:
+                if key not in listed:
+                    self._table(kind).add(key, (kind, n))
         _promote_containers(self._phrases)
         # Weak phrases that may stand for their issue in a sentence about the pair alone: two or
         # more words, and listed under one issue only ("the ruling" may be two cases).
         self._pair_phrases = frozenset(
-            key for issue in self.issues for phrase in issue.weak_cues
-            if len(phrase.split()) > 1 and (key := _key(phrase)) in self._phrases.entries
-            and len({n for kind, n in self._phrases.entries[key] if kind != OTHER}) == 1
+            key for key, payload in self._phrases.entries.items()
+            if len(key) > 1 and any(kind == WEAK for kind, _ in payload)
+            and len({n for kind, n in payload if kind not in (OTHER, CONTEXT)}) == 1
         )
         self._context = PhraseTable()
         self._context_cased = PhraseTable()
@@ -331,6 +397,9 @@ class IssueTagger:
         for country, words in (extra_context or {}).items():
             for text in words:
                 self._context.add(_key(text), country)
+
+    def _table(self, kind: str) -> PhraseTable:
+        return self._topics if kind == CONTEXT else self._phrases
 
     @classmethod
     def from_dyad(cls, dyad: Dyad) -> IssueTagger:
@@ -409,6 +478,13 @@ class IssueTagger:
             phrase = tuple(lowered[start:end])
             for kind, n in payload:
                 evidence.setdefault(n, Evidence()).add(kind, phrase)
+        # All context words found count, nested or not: they only back phrases already found.
+        for start, end, payload in self._topics.find(lowered, nested=True):
+            if any(h_start < end and start < h_end for h_start, h_end in hidden):
+                continue
+            for _, n in payload:
+                if n in evidence:  # a context word only backs a phrase of its own issue
+                    evidence[n].context.add(tuple(lowered[start:end]))
         return evidence
 
     def _strong(self, issue: Issue, ev: Evidence, where: Setting) -> bool:
@@ -421,7 +497,10 @@ class IssueTagger:
         weak = _signals(ev.weak | ev.cues)
         if active and weak >= 1:
             return True  # a back reference to the issue of a recent sentence
-        return weak >= 2 and bool(where.here) and self._context_ok(issue.require_context, where)
+        # Two weak cues, or one and a context word of the issue ("islands" and "Shimane").
+        backed = weak == 1 and _signals(ev.weak | ev.cues | ev.context) >= 2
+        return (weak >= 2 or backed) and bool(where.here) and self._context_ok(
+            issue.require_context, where)
 
     def _context_ok(self, rule: ContextRule, where: Setting) -> bool:
         if rule == "none":
