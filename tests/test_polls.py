@@ -107,6 +107,20 @@ def test_evidence_is_the_value_span_in_the_document(read):
     "Swiss voters approve the referendum by 56% to 44%.",
     "More than half a million people took part in the count.",
     "There are some Koreans who don't agree with the government 100% of the time.",
+    # exit polls report votes; "Nikkei 225" is an index; "join" needs an action to join
+    "In 2020, Biden won 57% of women, compared with 42% who backed Trump, according to exit polls.",
+    "Japan's Nikkei 225 improves by six per cent as concerns over the economy are reduced.",
+    "Exit polls show that around two-thirds of Danes voted to join the defence pact.",
+    "Midday voter participation is 16.27 percent, marginally higher than five years ago.",
+    # "correct" and "important" need a predicate; a place frame far from the figure is no public
+    "Just 17% of those who took the quiz got all four correct.",
+    "This will be an important test of a policy that removed 86 percent of the cash in "
+    "circulation.",
+    "In the United States, a court rules the buyout underpriced the firm by about 22 percent, "
+    "hurting investors who opposed the deal.",
+    "The impeachment motion passed with 204 of the 300 lawmakers in favour, above the two-thirds "
+    "threshold.",
+    "Seventy-one percent of Japanese are not worried about the release, the Asahi poll found.",
 ])
 def test_non_poll_numbers_give_no_figure(read, text):
     assert read(text) == []
@@ -309,7 +323,7 @@ OWN_SENTENCES = [
       ("KOR", "compensation_plan", "oppose", 49.0, None)]),
     ("Respondents in Japan were split: 47.3% favour a summit with Seoul and 44.1% oppose one "
      "(Nikkei/TV Tokyo).", "2019-12-01",
-     [("JPN", None, "support", 47.3, None), ("JPN", None, "oppose", 44.1, None)]),
+     [("JPN", "summit", "support", 47.3, None), ("JPN", "summit", "oppose", 44.1, None)]),
     ("The share of Japanese who view South Korea as trustworthy was a mere 18%, down 5 points.",
      "2020-01-10", [("JPN", "KOR", "trust", 18.0, -5.0)]),
     ("Unfavourable views of South Korea among Japanese fell to 40.3% from 48.8% a year earlier.",
@@ -324,7 +338,8 @@ OWN_SENTENCES = [
     ("The percentage of Koreans who dislike Japan fell to 63.2%, the lowest in five years.",
      "2021-10-01", [("KOR", "JPN", "unfavourable", 63.2, None)]),
     ("Public opinion in South Korea has turned: 57 per cent now back the summit with Tokyo, "
-     "against 35 per cent a month ago.", "2023-04-10", [("KOR", None, "support", 57.0, 22.0)]),
+     "against 35 per cent a month ago.", "2023-04-10",
+     [("KOR", "summit", "support", 57.0, 22.0)]),
     ("Korean distrust of Japan remains high, with 78.7 percent saying Tokyo cannot be trusted, "
      "per the Korea Institute for National Unification.", "2020-12-01",
      [("KOR", "JPN", "distrust", 78.7, None)]),
@@ -372,6 +387,161 @@ OWN_SENTENCES = [
                          ids=[f"own-{i:02d}" for i in range(len(OWN_SENTENCES))])
 def test_own_sentences(read, text, date, expected):
     assert [row(f) for f in read(text, date)] == expected
+
+
+# --- wording beyond the first fitting: passive and nominal measures, answers, changes, dates ---
+
+# (text, publication date, expected rows (population, subject, measure, value, change))
+NEW_WORDING = [
+    # passive and nominal measures
+    ("The decision to scrap GSOMIA was judged correct by 51.4% of Koreans in a Realmeter poll.",
+     "2019-11-22", [("KOR", "gsomia_termination", "support", 51.4, None)]),
+    ("A sense of closeness toward South Korea was reported by 34.9% of Japanese respondents in "
+     "the Cabinet Office survey.", "2021-02-01", [("JPN", "KOR", "favourable", 34.9, None)]),
+    ("Participation in the boycott of Japanese products stood at 61.2% in the Realmeter survey.",
+     "2019-10-01", [("KOR", "boycott", "participate", 61.2, None)]),
+    ("The IPUS survey found 44.6% of respondents calling unification necessary.", "2022-01-15",
+     [("KOR", "unification", "important", 44.6, None)]),
+    ("A Hankook Research survey found that 14.3 percent held their own government responsible.",
+     "2019-08-12", [("KOR", "KOR", "blame", 14.3, None)]),
+    ("Pew found confidence in Japanese Prime Minister Yoshihide Suga among South Koreans at just "
+     "12%.", "2021-12-10", [("KOR", "JPN", "trust", 12.0, None)]),
+    ("Only 10% of South Koreans had confidence in Shinzo Abe in the Pew survey, while 88% lacked "
+     "confidence in him.", "2015-09-02",
+     [("KOR", "JPN", "trust", 10.0, None), ("KOR", "JPN", "distrust", 88.0, None)]),
+    ("in the yomiuri/hankook poll 83% of koreans said they cant trust japan", "2019-06-12",
+     [("KOR", "JPN", "distrust", 83.0, None)]),
+    ("Only a third of South Koreans (32.1%) agreed with the forced labour solution, against 60.4% "
+     "who disagreed, an Embrain Public poll showed.", "2023-03-22",
+     [("KOR", "compensation_plan", "support", 32.1, None),
+      ("KOR", "compensation_plan", "oppose", 60.4, None)]),
+    ("Opposition to the comfort women deal reached 54% in a Realmeter poll, with 43% in favour.",
+     "2016-01-05", [("KOR", "comfort_women_agreement", "oppose", 54.0, None),
+                    ("KOR", "comfort_women_agreement", "support", 43.0, None)]),
+    ("Realmeter: Yoon approval 36.7% (▼1.8%p).", "2023-06-20",
+     [("KOR", None, "support", 36.7, -1.8)]),
+    ("Gallup Korea found that 61% blamed Tokyo for the row.", "2019-09-10",
+     [("KOR", "JPN", "blame", 61.0, None)]),
+    ("Some 58% of South Koreans said Japan was an important partner, the Asan Institute found.",
+     "2022-05-01", [("KOR", "JPN", "important", 58.0, None)]),
+    ("Asked who bears greater responsibility for the dispute, 61 percent of South Koreans named "
+     "Japan.", "2019-07-15", [("KOR", "JPN", "blame", 61.0, None)]),
+    # answers to yes/no questions and elliptic echoes
+    ("Asked whether Japan could be regarded as a trustworthy partner, just 18 per cent of South "
+     "Koreans said yes and 72 per cent said no.", "2023-05-09",
+     [("KOR", "JPN", "trust", 18.0, None), ("KOR", "JPN", "distrust", 72.0, None)]),
+    ("Asked if they would join the boycott of Japanese goods, 66.8% of respondents said yes, "
+     "Realmeter said.", "2019-07-22", [("KOR", "boycott", "participate", 66.8, None)]),
+    ("Among Korean respondents, 15% said Japan was a reliable partner and 78% said it was not.",
+     "2020-10-05", [("KOR", "JPN", "trust", 15.0, None), ("KOR", "JPN", "distrust", 78.0, None)]),
+    # a cue in the figure's own clause beats a nearer one across a colon; "it could" echoes
+    ("Japanese trust in South Korea remains thin: 64% of respondents to a Yomiuri Shimbun survey "
+     "said the country could not be trusted, against 26% who said it could.", "2023-09-18",
+     [("JPN", "KOR", "distrust", 64.0, None), ("JPN", "KOR", "trust", 26.0, None)]),
+    # figures in brackets side by side, and a word share standing for people already named
+    ("Negative feelings toward Japan were strongest among Koreans in their 60s (71%) and weakest "
+     "among those in their 20s (49%), Hankook Research reported.", "2021-12-01",
+     [("KOR", "JPN", "unfavourable", 71.0, None), ("KOR", "JPN", "unfavourable", 49.0, None)]),
+    ("Only one in ten South Koreans trusts Japan, and more than eight in ten do not, KINU "
+     "reported.", "2020-12-10",
+     [("KOR", "JPN", "trust", 10.0, None), ("KOR", "JPN", "distrust", 80.0, None)]),
+    # a public named by a clause's place; a named public before "both countries"
+    ("Relations were described as good by 46% of Japanese in the Yomiuri Shimbun–Hankook Ilbo "
+     "survey, while in South Korea the share was 25%.", "2023-06-20",
+     [("JPN", "KOR", "good_relations", 46.0, None), ("KOR", "JPN", "good_relations", 25.0, None)]),
+    ("In South Korea, 52.8% still had an unfavourable view of Japan.", "2022-12-01",
+     [("KOR", "JPN", "unfavourable", 52.8, None)]),
+    ("Majorities in both countries — 59.3% of Japanese and 64.6% of South Koreans — said better "
+     "ties were important, the Genron NPO survey showed.", "2023-12-20",
+     [("JPN", None, "important", 59.3, None), ("KOR", None, "important", 64.6, None)]),
+    # a view of a topic is a stance on it
+    ("Yoon's summit with Kishida was rated positively by 36 percent of respondents and negatively "
+     "by 57 percent in a Gallup Korea poll.", "2023-03-21",
+     [("KOR", "summit", "support", 36.0, None), ("KOR", "summit", "oppose", 57.0, None)]),
+    ("A Kyodo News poll found that 66.7% of Japanese respondents positively evaluated the summit "
+     "between Kishida and Yoon.", "2023-05-10", [("JPN", "summit", "support", 66.7, None)]),
+    ("Two out of three South Koreans (66.2%) said they had stopped buying Japanese products, "
+     "Realmeter found.", "2019-08-20", [("KOR", "boycott", "participate", 66.2, None)]),
+    # changes written in other ways
+    ("Favourable views of South Korea among Japanese were 4.4 points lower than last year, at "
+     "22.9 percent, the Genron NPO survey showed.", "2018-06-18",
+     [("JPN", "KOR", "favourable", 22.9, -4.4)]),
+    ("Yoon's approval rating slipped to 33.6%, a 2.3-point drop from the previous week, Realmeter "
+     "said.", "2023-03-24", [("KOR", None, "support", 33.6, -2.3)]),
+    ("Japanese approval of the plan stood at 57% (+8 from February), Nikkei reported.",
+     "2023-03-25", [("JPN", None, "support", 57.0, 8.0)]),
+    ("yomiuri poll out today. cabinet support up 5 to 42%", "2023-03-31",
+     [("JPN", "cabinet", "support", 42.0, 5.0)]),
+    ("The share of South Koreans who said they trust Japan edged up from 12.7% a year ago to "
+     "15.0%, according to the Asan Institute.", "2022-09-06", [("KOR", "JPN", "trust", 15.0, 2.3)]),
+    ("The share of respondents calling unification necessary fell from 53.1% in 2019 to 44.6% in "
+     "2021, IPUS said.", "2022-01-15", [("KOR", "unification", "important", 44.6, -8.5)]),
+    ("Chinese respondents with a favourable view of Japan: 36.5% (2021: 32.1%).", "2022-11-30",
+     [("CHN", "JPN", "favourable", 36.5, 4.4)]),
+    # a gap between two publics is no change
+    ("In the Genron NPO poll, 37.4 per cent of Japanese hold a favourable impression of Korea, "
+     "while 12 points fewer Koreans than Japanese feel the same way.", "2023-12-10",
+     [("JPN", "KOR", "favourable", 37.4, None)]),
+    # more topic wording: "the discharge", "the military intelligence pact"
+    ("8 in 10 Koreans fear eating seafood after the discharge, a Gallup Korea survey shows.",
+     "2023-07-20", [("KOR", "fukushima_water", "concerned", 80.0, None)]),
+    ("Roughly 55% of Koreans backed the decision to end the military intelligence pact with "
+     "Tokyo, against 38% who opposed it, Gallup Korea said.", "2019-08-26",
+     [("KOR", "gsomia_termination", "support", 55.0, None),
+      ("KOR", "gsomia_termination", "oppose", 38.0, None)]),
+    # a change given in the next sentence
+    ("lol nearly 1 in 3 japanese (31.4%) now say they like korea according to genron. up from 20% "
+     "in 2019", "2022-12-22", [("JPN", "KOR", "favourable", 31.4, 11.4)]),
+    ("Nikkei said 57% of Japanese back the plan. That is 8 points higher than in January.",
+     "2023-03-25", [("JPN", None, "support", 57.0, 8.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), NEW_WORDING,
+                         ids=[f"new-{i:02d}" for i in range(len(NEW_WORDING))])
+def test_new_wording(read, text, date, expected):
+    assert [row(f) for f in read(text, date)] == expected
+
+
+@pytest.mark.parametrize(("text", "date", "pollster"), [
+    ("kstat research for the gov: 75% of koreans worried about the fukushima water release",
+     "2023-08-30", ("Kstat Research",)),
+    ("In a Nikkei/TV Tokyo poll, nearly two-thirds of respondents backed the export restrictions.",
+     "2019-07-29", ("Nikkei", "TV Tokyo")),
+    ("In a survey by Embrain Public, 47% of South Korean respondents named Japan as the biggest "
+     "security threat.", "2019-09-02", ("Embrain Public",)),
+    ("An Embrain Trend Monitor survey found 70% of respondents were boycotting Japanese beer.",
+     "2019-09-02", ("Embrain Trend Monitor",)),
+    ("In a joint Asahi–Dong-A survey, 73% of South Koreans said they disliked Japan.",
+     "2015-06-15", ("Asahi Shimbun", "Dong-A Ilbo")),
+])
+def test_more_pollsters(read, text, date, pollster):
+    assert [f.pollster for f in read(text, date)] == [pollster]
+
+
+@pytest.mark.parametrize(("text", "date", "year", "fuzzy"), [
+    ("Support for the Kishida cabinet rose 8 points to 46 percent in a Nikkei poll conducted from "
+     "March 24 to 26.", "2023-03-27", 2023, FuzzyDate(2023, 3)),
+    ("Korea's Asan Institute, surveying 1,000 adults between June 10 and 12, put the share viewing "
+     "Japan favourably at 33.8%.", "2024-08-01", 2024, FuzzyDate(2024, 6)),
+    ("Approve 47% / disapprove 44% on the GSOMIA decision (Realmeter, June 29).", "2020-07-01",
+     2020, FuzzyDate(2020, 6, 29)),
+    # a fieldwork range across two months gives the year only
+    ("Worry about the Fukushima discharge was voiced by 85.4% of respondents in a Korea Research "
+     "poll carried out on June 30 and July 1.", "2023-07-04", 2023, None),
+])
+def test_fieldwork_dates_in_other_wording(read, text, date, year, fuzzy):
+    figure = read(text, date)[0]
+    assert (figure.year, figure.date) == (year, fuzzy)
+
+
+def test_survey_time_and_pollster_from_notes_around_the_figure(read):
+    figures = read("Fieldwork ran from 23 to 25 July. Asked whether they support the boycott, "
+                   "70.4% said yes. The poll was commissioned by MBC and carried out by Korea "
+                   "Research.", "2019-07-26")
+    assert [(row(f), f.pollster, f.year, f.date) for f in figures] == [
+        (("KOR", "boycott", "support", 70.4, None), ("Korea Research",), 2019,
+         FuzzyDate(2019, 7))]
 
 
 # --- helpers and knowledge ------------------------------------------------------------------------

@@ -44,6 +44,7 @@ class PollLexicon:
     pollster_pattern: re.Pattern[str]  # one named group per pollster: p0, p1, ...
     measures: dict[str, Measure]
     frames: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
+    topic_stance: dict[str, str]  # an attitude held toward a topic is this stance
     topics: tuple[tuple[str, re.Pattern[str]], ...]
     survey_cue: re.Pattern[str]
     people: re.Pattern[str]
@@ -112,6 +113,7 @@ def _load_lexicon(path: str) -> PollLexicon:
             pollster_pattern=pollster_pattern,
             measures=measures,
             frames=frames,
+            topic_stance=dict(raw.get("topic_stance") or {}),
             topics=topics,
             survey_cue=_words_regex(raw["survey_cues"], path),
             people=_words_regex(raw["people_nouns"], path),

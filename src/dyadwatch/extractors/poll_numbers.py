@@ -6,9 +6,13 @@ Text helpers for ``polls.py``; offsets index the sentence text.
   five", "three-quarters", "about half (50.6%)") with their role: a candidate figure, an earlier
   figure of a series ("down from 76.6 percent") or a rejected one (a percentage change).
 - ``parse_number_word``: "Fifty-nine" -> 59.
-- ``find_point_changes``: signed changes in points ("up 3 points", "five points fewer"), with
-  ``CHANGE_TO`` and ``CHANGE_ALL`` for the extractor to decide which figure a change belongs to.
-- ``find_times`` and ``best_time``: the years, months and fieldwork weeks that may date a survey.
+- ``find_point_changes``: signed changes in points ("up 3 points", "five points fewer", "a
+  2.3-point drop", "(+8)", "2.1%p"); ``assign_changes`` gives each figure its change (stated, or
+  the difference from an earlier figure of the series); ``leading_change`` reads a change that
+  opens a sentence of its own ("Up from 20% in 2019.").
+- ``find_times``, ``survey_times`` and ``best_time``: the years, months and fieldwork weeks that
+  may date a survey, and how each is tied to it (fieldwork, release, survey, frame, other).
+- ``has_separator``, ``background_clauses``, ``same_clause``, ``in_brackets``: clause tests.
 """
 
 from __future__ import annotations
@@ -51,9 +55,10 @@ def parse_number_word(text: str) -> float | None:
 
 # --- shares -----------------------------------------------------------------------------------
 
+# "3.2%p" (Korean usage) and "3.2pp" are percentage points, not shares; "41pc" is British usage.
 NUMERIC_SHARE = re.compile(
-    r"(?<![\w.,%$€£¥])(?P<num>\d{1,3}(?:\.\d+)?)(?:\s?%|\s?(?:percent|per cent)(?!age)\b|\s?pct\b)",
-    re.I)
+    r"(?<![\w.,%$€£¥])(?P<num>\d{1,3}(?:\.\d+)?)"
+    r"(?:\s?%(?!p\b)|\s?(?:percent|per cent)(?!age)\b|\s?pct\b|pc\b)", re.I)
 _WORD_SHARE = re.compile(rf"\b(?P<num>{_NUMWORD})[\s-](?:percent|per cent)\b(?!age)", re.I)
 _IN_FRACTION = re.compile(
     rf"\b(?P<a>{_NUMWORD}|\d{{1,2}})\s+(?:in|out of)\s+(?P<b>{_NUMWORD}|\d{{1,3}})\b", re.I)
@@ -72,21 +77,28 @@ _DIRECTION_BEFORE = re.compile(
     r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|dropped|grew|grown|growing|declined|"
     r"increased|decreased|climbed|jumped|slipped|slid|plunged|plummeted|soared|surged|gained|"
     r"lost|shrank|shrunk|expanded|contracted|drops|falls|rises|slips|climbs|grows|gains|jumps|"
-    r"declines|increases|decreases)\s+(?:by\s+)?(?:about |nearly |roughly |some |"
+    r"declines|increases|decreases|improves|improved|worsened|worsens|recovered|rebounded|"
+    r"underpriced|overpriced|undervalued|overvalued)\s+(?:by\s+)?(?:about |nearly |roughly |some |"
     r"around |almost |more than |over |an? )?$", re.I)
 _DIRECTION_NOUN_AFTER = re.compile(
     r"^\s*(?:(?:increase|rise|drop|decline|growth|gain|fall|jump|cut|reduction|hike|decrease|"
     r"slump|surge|plunge)s?\b|of the (?:time|way|vote|votes)\b)", re.I)
 _EARLIER_BEFORE = re.compile(
     r"\b(?:(?:down|up|rising|falling|rose|fell|dropped|climbed|jumped|declined|increased|"
-    r"decreased)\s+)?from\s+(?:about |nearly |around |roughly |some |almost )?$", re.I)
+    r"decreased)\s+)?from\s+(?:about |nearly |around |roughly |some |almost )?$"
+    r"|\(\s*(?:(?:19|20)\d\d|last year|prev(?:ious|\.)?(?: year| survey| poll)?)\s*:\s*$",
+    re.I)  # "(2021: 32.1%)" is the figure of an earlier round
 # "against 35 per cent a month ago": a comparison figure of the same series.
 _VERSUS_BEFORE = re.compile(r"\b(?:against|compared (?:with|to)|versus|vs\.?)\s+(?:about |nearly "
                             r"|around |roughly |some |almost )?$", re.I)
-_EARLIER_TIME_AFTER = re.compile(
-    r"^\s*(?:(?:a|one|two|three|\d+) (?:years?|months?|weeks?) (?:earlier|ago|before)|"
-    r"(?:the )?(?:last|previous|prior) (?:year|month|week|survey|poll)|in \d{4}|"
-    r"the (?:year|month|week) before)\b", re.I)
+_MONTH_NAMES = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+                r"november|december)")
+_EARLIER_TIME = (
+    r"(?:(?:a|one|two|three|\d+) (?:years?|months?|weeks?) (?:earlier|ago|before)|"
+    r"(?:in )?(?:the )?(?:last|previous|prior) (?:year|month|week|survey|poll|round|edition)"
+    r"(?:['’]s (?:survey|poll|round|edition))?|in \d{4}|in (?:early |late |mid-?)?"
+    + _MONTH_NAMES + r"|the (?:year|month|week) before)")
+_EARLIER_TIME_AFTER = re.compile(r"^\s*" + _EARLIER_TIME + r"\b", re.I)
 _BARE_EARLIER = re.compile(r"\b(?:down|up) from\s+(?P<num>\d{1,3}(?:\.\d+)?)\b(?!\s*(?:%|per))",
                            re.I)
 
@@ -193,18 +205,32 @@ def _bracketed(text: str, number: NumberMention, found: list[NumberMention]) -> 
 
 # --- changes in points ------------------------------------------------------------------------
 
-_POINTS = (rf"(?P<num>\d{{1,2}}(?:\.\d+)?|{_NUMWORD}|a)\s+"
-           r"(?:percentage\s+|percent(?:age)?\s+)?points?")
+_POINTS = (rf"(?P<num>\d{{1,2}}(?:\.\d+)?|{_NUMWORD}|a)"
+           r"(?:\s?%p\b|\s?pp\b|\s+pts?\b|[\s-]+(?:percentage[\s-]+|percent(?:age)?[\s-]+)?points?\b)")
 _RISE = (r"up|rose|risen|rising|climbed|jumped|gained|increased|higher by|edged up|"
-         r"an? (?:increase|rise|jump|gain|climb) of")
+         r"(?:an? )?(?:\w+ )?(?:increase|rise|jump|gain|climb) of")
 _FALL = (r"down|fell|fallen|falling|dropped|declined|decreased|slipped|slid|plunged|lost|"
-         r"edged down|lower by|an? (?:drop|fall|decline|decrease|slide|plunge) of")
+         r"edged down|lower by|(?:an? )?(?:\w+ )?(?:drop|fall|decline|decrease|slide|plunge) of")
 _CHANGE_BEFORE = re.compile(
     rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s+(?:by\s+)?(?:about |nearly |some |almost )?"
     rf"{_POINTS}", re.I)
 _CHANGE_AFTER = re.compile(
     rf"\b{_POINTS}\s+(?:(?P<fall>fewer|lower|less|down|below)|(?P<rise>more|higher|up|above))"
+    r"(?!\s+(?:(?-i:[A-Z])\w*|people|respondents|of)\b)"  # "12 points fewer Koreans than Japanese"
     r"\b(?:\s+(?:than|from|on))?", re.I)
+# "support up 5 to 42%": a bare number before "to" and the figure is a change in points.
+_CHANGE_BARE = re.compile(
+    rf"\b(?:(?P<rise>{_RISE})|(?P<fall>{_FALL}))\s+(?:by\s+)?(?P<num>\d{{1,2}}(?:\.\d+)?)"
+    r"(?=\s+to\s+(?:about |nearly |around |roughly |almost |just )*\d)", re.I)
+# "a 10-point drop", "a 6.6 percentage point rise"
+_CHANGE_NOUN = re.compile(
+    rf"\b(?:an?\s+)?{_POINTS}\s+(?:(?P<rise>rise|increase|jump|gain|climb|improvement)|"
+    r"(?P<fall>drop|fall|decline|decrease|slide|plunge|dip))\b", re.I)
+# "(+3.2)", "(-8.5 points)", "(▲2.1%p)": a signed change in brackets right after a figure.
+_CHANGE_BRACKET = re.compile(
+    r"\(\s*(?:(?P<rise>[+▲↑])|(?P<fall>[-−–▼↓]))\s*(?P<num>\d{1,2}(?:\.\d+)?)"
+    r"(?:\s?%p|\s?pp|\s*pts?|\s*(?:percentage[\s-]+)?points?)?"
+    r"(?:\s+(?:from|on|vs\.?|versus|compared with)[^()]{0,25})?\s*\)", re.I)
 CHANGE_TO = re.compile(r"^\s*,?\s*to\s+(?:about |nearly |around |roughly |almost |just )*$", re.I)
 CHANGE_ALL = re.compile(r"^\s*(?:in each (?:country|case)|in both(?: countries)?|each|apiece|"
                         r"for both|on both sides|on each side|respectively)\b", re.I)
@@ -224,7 +250,7 @@ def find_point_changes(text: str) -> list[PointChange]:
     those written after it; a phrase overlapping one already found is skipped."""
     found: list[PointChange] = []
     used: list[tuple[int, int]] = []
-    for pattern in (_CHANGE_BEFORE, _CHANGE_AFTER):
+    for pattern in (_CHANGE_BEFORE, _CHANGE_AFTER, _CHANGE_NOUN, _CHANGE_BRACKET, _CHANGE_BARE):
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in used):
                 continue
@@ -247,6 +273,8 @@ _COMPARISON_TIME = re.compile(
 _DAY_PAIR = re.compile(
     r"\s*(?:and|through|to|till|until|[-–])\s*(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|\d{1,2}(?:st|nd|rd|th)?)\b", re.I)
+_MONTH_PAIR = re.compile(r"\s*(?:and|through|to|till|until|[-–])\s*" + _MONTH_NAMES[:-1]
+                         + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d", re.I)
 _OFFSET_TIME = re.compile(r"\b(?:after|before|later|earlier|ago)$", re.I)
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€¥-])(?:19[5-9]\d|20\d\d)(?![\d%]|s\b|\s*(?:%|per))")
 _LOWER_MONTH = re.compile(
@@ -285,6 +313,8 @@ def find_times(text: str, pub: FuzzyDate | None) -> list[TimeMention]:
         if _COMPARISON_TIME.search(expr.text) and not text[expr.end:].startswith(("'s", "’s")):
             continue
         value, week = expr.value, bool(re.search(r"\bweek", expr.text, re.I))
+        if value.month is not None and _MONTH_PAIR.match(text, expr.end):
+            value, week = FuzzyDate(value.year), False  # "June 30 and July 1": no one month
         if value.day is not None and _DAY_PAIR.match(text, expr.end):
             value, week = FuzzyDate(value.year, value.month), True  # "Saturday and Sunday"
         if expr.kind == "range":
@@ -308,6 +338,71 @@ def find_times(text: str, pub: FuzzyDate | None) -> list[TimeMention]:
     return found
 
 
+_SURVEY_HEAD = re.compile(r"\b(?:round|edition|wave|figures|numbers|data|results|findings|"
+                          r"tracking|release)\b", re.I)
+_FIELDWORK_FROM = re.compile(r"\b(?:conducted|carried out|taken|fielded|held|done|run|ran|"
+                             r"surveyed|polled|interviewed|questioned)\s*$", re.I)
+_FRAME_START = re.compile(r"^\s*(?:in|by|during|as of|for|throughout|at the end of)\b", re.I)
+_NOT_SURVEY_TIME = re.compile(
+    r"\b(?:from|than|compared (?:with|to)|versus|vs\.?|since|until|before|after|began|begun|"
+    r"started|launched|first \w+)\s+(?:in\s+|on\s+)?(?:the\s+)?$", re.I)
+
+
+def survey_times(text: str, pub: FuzzyDate | None, heads: list[tuple[int, int]],
+                 masked: list[tuple[int, int]], numbers: list[NumberMention],
+                 verbs: tuple[tuple[str, re.Pattern[str]], ...]) -> list[tuple[TimeMention, str]]:
+    """The times of a sentence that may date its survey, each with how it is tied to it:
+    ``fieldwork`` or ``release`` (after one of ``verbs``: "conducted on ...", "surveying 1,000
+    adults between June 10 and 12"), ``survey`` (next to a survey's name: one of ``heads``),
+    ``frame`` (an opening "In 2020,") or ``other``. Times in ``masked`` background clauses, after
+    the publication date, of comparisons ("since 2013", "from last year") and of earlier figures
+    are left out."""
+    heads = heads + [m.span() for m in _SURVEY_HEAD.finditer(text)]
+    out: list[tuple[TimeMention, str]] = []
+    for time in sorted(find_times(text, pub), key=lambda t: t.start):
+        before = text[:time.start]
+        if pub is not None and time.value.year > pub.year:
+            continue
+        if any(a <= time.start < b for a, b in masked):
+            continue
+        lead = _NOT_SURVEY_TIME.search(before)
+        if lead is not None and not (  # "conducted from March 24 to 26" is fieldwork
+                lead.group().lower().startswith("from")
+                and _FIELDWORK_FROM.search(before, 0, lead.start())):
+            continue
+        if any(n.role == "earlier" and (
+                n.end <= time.start and gap_words(text[n.end:time.start]) <= 1
+                and not has_separator(text[n.end:time.start])
+                or re.fullmatch(r"\s*:\s*", text[time.end:n.start])) for n in numbers):
+            continue  # "down from 76.6 percent in 2013", "(2021: 32.1%)"
+        out.append((time, _time_class(text, time, heads, verbs)))
+    return out
+
+
+def _time_class(text: str, time: TimeMention, heads: list[tuple[int, int]],
+                verbs: tuple[tuple[str, re.Pattern[str]], ...]) -> str:
+    lead = text[max(0, time.start - 40):time.start]
+    for kind, pattern in verbs:
+        matches = list(pattern.finditer(lead))
+        if matches:
+            gap = re.sub(r"(?<=\d),(?=\d)", "", lead[matches[-1].end():])
+            # "conducted on ...", "surveying 1,000 adults between June 10 and 12"
+            reach = 5 if re.search(r"\b(?:between|from|on|over|during)\s*$", gap, re.I) else 2
+            if gap_words(gap) <= reach and not CLAUSE_END.search(gap):
+                return kind
+    for start, end in heads:
+        gap = text[end:time.start] if end <= time.start else text[time.end:start]
+        if start < time.end and time.start < end:
+            gap = ""
+        if re.fullmatch(r"\s*,\s*", gap) and re.match(r"\s*\)", text[time.end:]):
+            gap = ""  # a note in brackets: "(Realmeter, June 29)"
+        if gap_words(gap) <= 3 and not CLAUSE_END.search(gap):
+            return "fieldwork" if time.fieldwork_like else "survey"
+    if not CLAUSE_END.search(text[:time.start]) and _FRAME_START.match(text):
+        return "frame"
+    return "other"
+
+
 def best_time(times: list[tuple[TimeMention, str]]) -> tuple[int | None, FuzzyDate | None]:
     """The survey year and (month or day) date that a sentence without figures gives."""
     attached = [t for kind in ("fieldwork", "release", "survey") for t, k in times if k == kind]
@@ -315,3 +410,125 @@ def best_time(times: list[tuple[TimeMention, str]]) -> tuple[int | None, FuzzyDa
     if dated:
         return dated[0].year, dated[0]
     return (attached[0].value.year if attached else None), None
+
+
+# --- which figure a change belongs to ----------------------------------------------------------
+
+_SERIES_JOIN = re.compile(r"\s*(?:,|and|or|, and)\s*")
+_FROM_TO = re.compile(r"\s*(?:" + _EARLIER_TIME + r"\s*)?,?\s*to\s+(?:about |nearly |around |"
+                      r"roughly |almost )*", re.I)
+_STRONG_BREAK = re.compile(r"[;:]|\.(?:\s|$)")
+
+
+def assign_changes(text: str, figures: list[NumberMention],
+                   numbers: list[NumberMention]) -> dict[int, float]:
+    """The change in points of each figure (index into ``figures``, the sentence's candidate
+    figures in order): a stated change ("up 3 points", "fell four points to 30%", "4.4 points lower
+    than last year, at 22.9%") or the difference from an earlier figure of the series ("up from
+    41% and 59%", read respectively; "from 53.1% in 2019 to 44.6%")."""
+    changes: dict[int, float] = {}
+
+    def later_than(end: int) -> list[int]:
+        return [i for i, f in enumerate(figures) if f.anchor_start >= end]
+
+    def earlier_than(start: int) -> list[int]:
+        return [i for i, f in enumerate(figures) if f.anchor_end <= start]
+
+    for change in find_point_changes(text):
+        later = later_than(change.end)
+        earlier = earlier_than(change.start)
+        if later and CHANGE_TO.match(text[change.end:figures[later[0]].anchor_start]):
+            targets = [later[0]]
+        elif earlier:
+            targets = ([i for i in earlier if i not in changes]
+                       if CHANGE_ALL.match(text[change.end:]) else [earlier[-1]])
+        elif later and gap_words(gap := text[change.end:figures[later[0]].anchor_start]) <= 8 \
+                and not _STRONG_BREAK.search(gap):
+            targets = [later[0]]  # "4.4 points lower than last year, at 22.9 percent"
+        else:
+            continue
+        for i in targets:
+            changes.setdefault(i, change.points)
+    runs: list[list[NumberMention]] = []
+    previous: NumberMention | None = None
+    for number in numbers:
+        if number.role != "earlier":
+            previous = None
+            continue
+        if previous is not None and _SERIES_JOIN.fullmatch(text[previous.end:number.start]):
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+        previous = number
+    for run in runs:
+        later = later_than(run[-1].end)
+        if len(run) == 1 and later and _FROM_TO.fullmatch(
+                text[run[-1].end:figures[later[0]].anchor_start]):
+            targets = [later[0]]
+        else:
+            targets = [i for i in earlier_than(run[0].start) if i not in changes][-len(run):]
+        for i, earlier_figure in zip(targets, run, strict=False):
+            changes.setdefault(i, round(figures[i].value - earlier_figure.value, 2))
+    return changes
+
+
+def leading_change(text: str, numbers: list[NumberMention]) -> tuple[str, float] | None:
+    """A change at the head of a sentence with no figure of its own, which belongs to the last
+    figure of the sentence before: ``("points", -4.0)`` for "That's 4 points lower than before."
+    and ``("from", 20.0)`` for "Up from 20% in 2019." (the caller subtracts it from the figure)."""
+    if any(n.role == "candidate" for n in numbers):
+        return None
+    for change in find_point_changes(text):
+        if gap_words(text[:change.start]) <= 3:
+            return "points", change.points
+    for number in numbers:
+        if number.role == "earlier" and gap_words(text[:number.start]) <= 3:
+            return "from", number.value
+    return None
+
+
+# --- clauses -----------------------------------------------------------------------------------
+
+_SEPARATOR = re.compile(
+    r"[,;:()\[\]!?/]|\s[–—-]\s|\.(?:\s|$)|\b(?:and|while|whereas|but|compared (?:with|to)|versus|"
+    r"vs\.?|although|though|meanwhile)\b", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:since|after|before|because|following|amid|despite|until|when(?! asked))\b", re.I)
+CLAUSE_END = re.compile(r"[,;:()\[\]!?]|\s[–—-]\s|\.(?:\s|$)")
+
+
+def has_separator(text: str) -> bool:
+    """Whether ``text`` (a gap between two spans) crosses a clause boundary."""
+    return _SEPARATOR.search(text) is not None
+
+
+def background_clauses(text: str, numbers: list[NumberMention]) -> list[tuple[int, int]]:
+    """Clauses that give background ("since the poll began in 2013", "after Tokyo tightened
+    exports"): their countries are not the view's subject and their dates not the survey's."""
+    spans = []
+    for match in _BACKGROUND.finditer(text):
+        end = len(text)
+        clause_end = CLAUSE_END.search(text, match.end())
+        if clause_end is not None:
+            end = clause_end.start()
+        for number in numbers:
+            if match.end() <= number.anchor_start < end:
+                end = number.anchor_start
+        spans.append((match.start(), end))
+    return spans
+
+
+def in_brackets(text: str, number: NumberMention) -> bool:
+    """A figure standing alone in brackets: "(71%)"."""
+    return text[:number.start].rstrip().endswith("(") and text[number.end:].lstrip().startswith(")")
+
+
+def same_clause(text: str, time: TimeMention, number: NumberMention) -> bool:
+    """Whether a time and a figure are in one clause, at most ten words apart."""
+    if time.end <= number.anchor_start:
+        gap = text[time.end:number.anchor_start]
+    elif time.start >= number.anchor_end:
+        gap = text[number.anchor_end:time.start]
+    else:
+        return False
+    return not has_separator(gap) and gap_words(gap) <= 10

@@ -8,17 +8,19 @@ measures and their cue words, topics, non-poll markers) and from the dyad's acto
 words, changes in points and survey times are found by ``poll_numbers``.
 
 What counts as a poll figure
-  A share needs a measure (a cue word such as "unfavourable", "oppose", "worried"; or, for a
-  share with no cue of its own, a coordinated neighbour that has one: "12% favourably and 77%
-  unfavourably", "... and 58.0% said they did not") and survey evidence: a survey word (poll,
-  survey, respondents, asked, approval rating ...) or a pollster's name in the sentence or in the
-  two sentences before it in the same post, or a country's public named as holding the view
-  ("12.3% of Koreans had a good impression of Japan"). Shares of votes, turnout, markets, trade
-  and the like, percentage changes ("down 99.9%", "grew 1.4%"), earlier figures of a series
-  ("down from 76.6 percent") and word fractions that do not name people ("a fifth of exports")
-  are not figures; nor is anything in a sentence about votes or a referendum that has no survey
-  word of its own. A figure in a heading is kept only when the body does not give the same value
-  for the same public (headlines repeat the body; a short forum line may be all there is).
+  A share needs a measure (a cue word such as "unfavourable", "oppose", "worried"; the cue of a
+  yes/no question for "said yes" / "said no"; or, for a share with no cue of its own, a
+  coordinated neighbour that has one: "12% favourably and 77% unfavourably", "... and 58.0% said
+  they did not", "... against 26% who said it could", "(71%) ... (49%)") and survey evidence: a
+  survey word (poll, survey, respondents, asked, approval rating ...) or a pollster's name in the
+  sentence or in the two sentences before it in the same post, or a country's public named as
+  holding the view ("12.3% of Koreans had a good impression of Japan"; a place opening the clause,
+  "In Japan, 45% ...", only next to the figure). Shares of votes (exit polls included), turnout,
+  markets, trade and the like, percentage changes ("down 99.9%", "grew 1.4%"), earlier figures of
+  a series ("down from 76.6 percent") and word fractions that do not name people ("a fifth of
+  exports") are not figures; nor is anything in a sentence about votes or a referendum that has no
+  survey word of its own. A figure in a heading is kept only when the body does not give the same
+  value for the same public (headlines repeat the body; a short forum line may be all there is).
 
 Field conventions
   - ``value``: the number the phrase names; a hedge ("nearly 60 percent") stays in the evidence
@@ -26,29 +28,38 @@ Field conventions
     (50.6%)") is the value and the span.
   - ``population``: ISO3 of the respondents: a demonym ("of Japanese", "South Koreans'"), "in
     Japan", a country before the figure in tables ("japan 87%"), then the pollster's home public
-    (Gallup Korea asks South Koreans), a coordinated neighbour, the previous sentence's figure,
+    (Gallup Korea asks South Koreans), "in Japan" opening the figure's clause ("while in
+    Japan the figure was 40.3%"), a coordinated neighbour, the previous sentence's figure,
     and last the dyad rule: a figure about one country of the dyad with no respondents named is
     read as the other country's view. "In both countries" gives one record per dyad country.
   - ``subject``: a topic id from the knowledge file for stance, behaviour and concern measures
     when a topic cue is in the sentence; otherwise the country the view is about (a person of
-    the actor files named in full stands for their country: "confidence in Xi Jinping"). "The other
+    the actor files named in full, or a capital, stands for their country: "confidence in Xi
+    Jinping", "blamed Tokyo"). A favourable or unfavourable view of a topic is a stance on it
+    ("the summit was rated positively by 36%" is support for the summit). "The other
     country", "each other" and "their neighbour" resolve to the other population of the sentence
     (or the other dyad country); "their own" to the population itself. A favourable/unfavourable
     view with no subject named, held by one dyad country, is taken to be about the other.
-  - ``measure``: from the cue nearest the figure (a cue is assigned to the figure on its side of
-    a comma or conjunction); negated cues take the opposite measure; "influence" in the sentence
+  - ``measure``: from the cue nearest the figure in its own clause (a cue is assigned to the
+    figure on its side of a comma or conjunction); negated cues take the opposite measure, or
+    none when the measure has no opposite ("not worried"); "influence" in the sentence
     turns favourable/unfavourable into positive/negative_influence.
   - ``change``: signed points, from "up/down N points", "N points fewer", "fell N points to V",
-    or value minus an earlier figure named with "from" ("up from 41% and 59%" is read
-    respectively). Words without a number ("eased") give no change.
+    "a 2.3-point drop", "(+8)", "2.1%p", "N points lower than last year, at V", a change opening
+    the next sentence ("Up from 20% in 2019."), or value minus an earlier figure named with
+    "from" ("up from 41% and 59%" is read respectively; "(2021: 32.1%)"). Words without a number
+    ("eased") and gaps between publics ("12 points fewer Koreans than Japanese") give none.
   - ``pollster``: canonical names, in text order, from the sentence, a source note just after it
-    ("Source: Genron NPO ..."), or the previous three sentences of the post unless the sentence
-    names another survey. "Gallup" polling South Koreans is Gallup Korea.
+    ("Source: Genron NPO ...", "The poll was carried out by Korea Research."), or the previous
+    three sentences of the post unless the sentence names another survey. "Gallup" polling South
+    Koreans is Gallup Korea.
   - ``year``/``date``: the survey's time as the text gives it: first a time attached to the
     survey (fieldwork such as "conducted this week", then release such as "published in
     December", then a year next to the survey's name), then a time in the figure's own clause,
     then any other date of the sentence. Times in "since ..." and "after ..." clauses and times of
-    comparison figures ("a year earlier") are ignored. Relative times ("this year", "this week",
+    comparison figures ("a year earlier") are ignored; a fieldwork sentence just before the
+    figure ("Fieldwork ran from 23 to 25 July.") dates it; a range across two months gives the
+    year only. Relative times ("this year", "this week",
     "in July") resolve against the publication date; "a new poll" gives the publication year.
     ``date`` is set only from a month or day attached to the survey or the figure; fieldwork
     inside a week gives its month. ``year`` always equals ``date.year`` when a date is set.
@@ -69,17 +80,20 @@ from ..models import Document, Evidence, FuzzyDate, PollFigure, Sentence
 from .actor_kb import ActorKnowledge, knowledge_for
 from .poll_lexicon import PollLexicon, load_poll_lexicon
 from .poll_numbers import (
-    CHANGE_ALL,
-    CHANGE_TO,
     NUMERIC_SHARE,
     NumberMention,
     TimeMention,
+    assign_changes,
+    background_clauses,
     best_time,
     find_numbers,
-    find_point_changes,
-    find_times,
     gap_words,
+    has_separator,
+    in_brackets,
+    leading_change,
     parse_number_word,
+    same_clause,
+    survey_times,
 )
 
 # Importers of this module also get the lexicon loader and the number-word parser.
@@ -89,12 +103,6 @@ RULE = "polls/1"
 
 # --- clauses and context ---------------------------------------------------------------------
 
-_SEPARATOR = re.compile(
-    r"[,;:()\[\]!?]|\s[–—-]\s|\.(?:\s|$)|\b(?:and|while|whereas|but|compared (?:with|to)|versus|"
-    r"vs\.?|although|though|meanwhile)\b", re.I)
-_BACKGROUND = re.compile(
-    r"\b(?:since|after|before|because|following|amid|despite|until|when(?! asked))\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:()\[\]!?]|\s[–—-]\s|\.(?:\s|$)")
 _GAPPED = re.compile(r"\s*(?:$|[,;:.)(]|(?:of|in|among|across|on|for|to|about|toward|towards|"
                      r"from|with)\b)", re.I)
 _COORDINATION = re.compile(
@@ -103,16 +111,35 @@ _COORDINATION = re.compile(
     re.I)
 _SAME = re.compile(r"^[^,;:()]*?\b(?:the same|likewise|similarly|as well|too)\b", re.I)
 _FLIP = re.compile(
-    r"^\s*(?:said|say|says|felt|feel|feels|were|was|are|do|did|had|have)?\s*(?:they |so )?"
-    r"(?:did not|do not|does not|didn['’]t|don['’]t|doesn['’]t|not|felt none|feel none|"
+    r"^\s*(?:who\s+)?(?:said|say|says|felt|feel|feels|were|was|are|do|did|had|have)?\s*"
+    r"(?:they |so |it |he |she )?(?:(?:is|was|are|were|could|can|would|will) )?"
+    r"(?:did not|do not|does not|didn['’]?t|don['’]?t|doesn['’]?t|not|felt none|feel none|"
     r"had none|have none|none|disagreed|disagree)\b", re.I)
-_NEGATOR = re.compile(r"(?:\bnot|\bno|\bnever|n['’]t|\bneither|\bnor)\s+(?:\w+\s+){0,2}$", re.I)
+_NEGATOR = re.compile(r"(?:\bnot|\bno|\bnever|n['’]t|\b(?:ca|do|does|did|wo|is|are|was|were|could|"
+                      r"would|should)nt|\bneither|\bnor)\s+(?:\w+\s+){0,2}$", re.I)
+# An answer to a yes/no question ("Asked whether ..., 29 per cent said yes") and the question.
+_ANSWER = re.compile(r"^[^,;:.()]{0,40}?\b(?:said|say|says|answered|replied|responded)\s+"
+                     r"[\"“']?(?P<answer>yes|no)\b", re.I)
+_QUESTION = re.compile(r"\b(?:asked|question(?:ed)?|asking)\s+(?:\w+\s+){0,2}?(?:whether|if)\b"
+                       r"[^;:?]*?(?:[,;:?]|$)", re.I)
+# "... said it could not be trusted, against 26% who said it could": an echo with no verb of
+# its own, the opposite of a negated neighbour.
+_ECHO = re.compile(r"^\s*(?:who|that)?\s*(?:said|say|says|felt|feel|think|thought|believed?)\s+"
+                   r"(?:it|they|he|she|so)\s+(?:could|can|did|do|does|would|will|was|were|is|are|"
+                   r"had|has|have)\s*(?:[.,;)]|$)", re.I)
 _NEW_SURVEY = re.compile(r"\b(?:another|a separate|a different|a second|other|rival)\s+"
                          r"(?:\w+\s+){0,2}(?:poll|survey)", re.I)
-_SURVEY_HEAD = re.compile(r"\b(?:round|edition|wave|figures|numbers|data|results|findings|"
-                          r"tracking|release)\b", re.I)
+# A clause opening on a country: "In Japan, ...", "while in South Korea the share ...".
+_CLAUSE_IN = re.compile(r"(?:^|[,;:(]|\b(?:while|whereas|whilst|but|and|meanwhile|yet))\s*"
+                        r"(?:in|among|across)\s+(?:the\s+)?$", re.I)
+# A word share standing for people already named, followed by its verb: "eight in ten do not".
+_PRONOUN_SHARE = re.compile(r"\s*(?:do|did|does|say|said|says|are|were|have|had|feel|felt|think|"
+                            r"thought|disagree|disagreed|agree|agreed|oppose|opposed|support|"
+                            r"supported|want|wanted)\b", re.I)
+# A note after the figures naming who ran the survey: "The poll was carried out by Korea
+# Research." (checked only in sentences that name a pollster and give no share)
+_CONDUCTED_BY = re.compile(r"\b(?:poll|survey|study|fieldwork)\b[^.;]{0,60}?\b(?:by|for)\b", re.I)
 _SOURCE_NOTE = re.compile(r"^\s*(?:source|sources|data|via|figures)\b", re.I)
-_FRAME_START = re.compile(r"^\s*(?:in|by|during|as of|for|throughout|at the end of)\b", re.I)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|s'|')")
 # Between a word fraction and its people: "one in five Japanese", "three-quarters of South
 # Koreans", "half of those polled", "seven in ten young Koreans" -- not "half a million people".
@@ -134,6 +161,7 @@ class _Place:
     role: str  # people, subject, in
     marked: bool = False  # a subject introduced by a preposition, a verb or a possessive
     person: bool = False  # a named person standing for their country
+    frame: bool = False  # a clause's place ("In Japan, ..."): respondents, not survey evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +169,7 @@ class _Span:
     start: int
     end: int
     label: str  # a measure, a topic id or a pollster index
+    negated: bool = False  # a measure cue under negation ("could not be trusted")
 
 
 @dataclass(slots=True)
@@ -158,6 +187,7 @@ class _Draft:
     measure_own: bool = False
     measure_pos: int = -1
     measure_end: int = -1
+    measure_negated: bool = False
     subject_pos: int = -1
     change: float | None = None
     group: tuple[int, ...] = ()  # pollster indexes
@@ -177,6 +207,7 @@ class _Context:
     population: str | None = None
     subject: str | None = None
     topic: str | None = None
+    dated: bool = False  # the survey's time is given in a sentence before, with no figures
 
 
 @dataclass(slots=True)
@@ -197,10 +228,6 @@ class _Scan:
 
 
 _Attach = Callable[[int, int], _Draft | None]
-
-
-def _has_separator(text: str) -> bool:
-    return _SEPARATOR.search(text) is not None
 
 
 # Words that introduce the subject of a view: "a bad impression of Japan", "rated Japan".
@@ -233,6 +260,15 @@ class PollExtractor:
             entity = self.kb.entities[alias.entity]
             if entity.kind == "person" and entity.country and alias.kind in ("name", "alias"):
                 self._person_names.setdefault(alias.text.lower(), (entity.country, alias.text))
+        # Capitals stand for their governments ("blamed Tokyo", "Seoul's decision"): a view's
+        # subject, never its respondents.
+        self._capitals: dict[str, tuple[str, str]] = {
+            a.text.lower(): (self.kb.entities[a.entity].country or "", a.text)
+            for a in self.kb.aliases if a.kind == "capital" and self.kb.entities[
+                a.entity].kind == "country" and self.kb.entities[a.entity].country}
+        self._capital_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(k) for k in sorted(self._capitals, key=len, reverse=True)) + r")(?![\w-])",
+            re.I)
         people = [re.escape(k) for k in sorted(self._person_names, key=len, reverse=True)]
         self._person_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(people) + r")(?![\w-])",
                                           re.I)
@@ -258,12 +294,21 @@ class PollExtractor:
         """The poll figures of ``document``; ``sentences`` are its sentences in order."""
         pub = document.published
         scans = [self._scan(s.text, pub) for s in sentences]
+        for index, sentence in enumerate(sentences):
+            scans[index].drafts = self._read(sentence, index, sentences, scans, pub)
+            before = scans[index - 1].drafts if index else []
+            if not scans[index].drafts and before and sentences[index - 1].post_index == \
+                    sentence.post_index and before[-1].change is None:
+                # "... 31.4%. Up from 20% in 2019." -- a change given on its own
+                lead = leading_change(sentence.text, scans[index].numbers)
+                if lead is not None:
+                    kind, amount = lead
+                    before[-1].change = amount if kind == "points" else round(
+                        before[-1].number.value - amount, 2)
         body: list[PollFigure] = []
         headings: list[PollFigure] = []
-        for index, sentence in enumerate(sentences):
-            drafts = self._read(sentence, index, sentences, scans, pub)
-            scans[index].drafts = drafts
-            records = self._records(document, sentence, drafts)
+        for sentence, scan in zip(sentences, scans, strict=True):
+            records = self._records(document, sentence, scan.drafts)
             (headings if sentence.is_heading else body).extend(records)
         # A headline repeats a figure of the body; a short unpunctuated line (a forum post, a
         # caption) may be the only place a figure is given.
@@ -304,60 +349,25 @@ class PollExtractor:
             election=not surveyed and lex.election.search(text) is not None,
             new_survey=_NEW_SURVEY.search(text) is not None,
             source_note=bool(groups) and not NUMERIC_SHARE.search(text) and (
-                _SOURCE_NOTE.match(text) is not None or words <= 6),
+                _SOURCE_NOTE.match(text) is not None or words <= 6
+                or _CONDUCTED_BY.search(text) is not None),
             topics=sorted(topics, key=lambda t: t.start),
         )
         scan.numbers = find_numbers(text)
-        if scan.numbers or scan.groups:  # times matter only for figures and survey notes
-            scan.masked = _background(text, scan.numbers)
+        if scan.numbers or scan.groups or scan.survey:  # times of figures and survey notes
+            scan.masked = background_clauses(text, scan.numbers)
             scan.times = self._times(text, pub, scan)
         return scan
 
     def _times(self, text: str, pub: FuzzyDate | None,
                scan: _Scan) -> list[tuple[TimeMention, str]]:
-        """Time expressions that may date the survey, each with how it is tied to the survey:
-        fieldwork, release, survey (next to the survey's name), frame (an opening "In 2020,")
-        or other."""
-        found = find_times(text, pub)
+        """Time expressions that may date the survey, each with how it is tied to the survey
+        (see ``poll_numbers.survey_times``)."""
         heads = [(p.start, p.end) for p in scan.pollsters]
         heads += [m.span() for m in self.lexicon.survey_cue.finditer(text)]
-        heads += [m.span() for m in _SURVEY_HEAD.finditer(text)]
-        out: list[tuple[TimeMention, str]] = []
-        for time in sorted(found, key=lambda t: t.start):
-            before = text[:time.start]
-            if pub is not None and time.value.year > pub.year:
-                continue
-            if any(a <= time.start < b for a, b in scan.masked):
-                continue
-            if re.search(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?|since|until|before|"
-                         r"after|began|begun|started|launched|first \w+)\s+(?:in\s+|on\s+)?"
-                         r"(?:the\s+)?$", before, re.I):
-                continue
-            if any(n.role == "earlier" and n.end <= time.start
-                   and gap_words(text[n.end:time.start]) <= 1
-                   and not _has_separator(text[n.end:time.start]) for n in scan.numbers):
-                continue
-            out.append((time, self._time_class(text, time, heads)))
-        return out
-
-    def _time_class(self, text: str, time: TimeMention, heads: list[tuple[int, int]]) -> str:
-        lead = text[max(0, time.start - 40):time.start]
-        verbs = (("fieldwork", self.lexicon.fieldwork), ("release", self.lexicon.release))
-        for kind, pattern in verbs:
-            matches = list(pattern.finditer(lead))
-            if matches:
-                gap = lead[matches[-1].end():]
-                if gap_words(gap) <= 2 and not _CLAUSE_END.search(gap):
-                    return kind
-        for start, end in heads:
-            gap = text[end:time.start] if end <= time.start else text[time.end:start]
-            if start < time.end and time.start < end:
-                gap = ""
-            if gap_words(gap) <= 3 and not _CLAUSE_END.search(gap):
-                return "fieldwork" if time.fieldwork_like else "survey"
-        if not _CLAUSE_END.search(text[:time.start]) and _FRAME_START.match(text):
-            return "frame"
-        return "other"
+        return survey_times(text, pub, heads, scan.masked, scan.numbers,
+                            (("fieldwork", self.lexicon.fieldwork),
+                             ("release", self.lexicon.release)))
 
     # --- reading one sentence ------------------------------------------------------------------
 
@@ -380,8 +390,9 @@ class PollExtractor:
 
         self._read_places(text, drafts, places, attach, scan.masked)
         self._read_measures(text, drafts, attach)
-        self._read_topics(scan, drafts)
-        _read_changes(text, drafts, numbers)
+        self._read_topics(text, scan, drafts)
+        for i, change in assign_changes(text, candidates, numbers).items():
+            drafts[i].change = change
         context = self._context(index, sentences, scans)
         self._read_sources(scan, drafts, context)
         self._resolve_people(text, drafts, context)
@@ -417,6 +428,12 @@ class PollExtractor:
                 place = self._country_place(text, match, scan)
                 if place is not None:
                     places.append(place)
+                    taken.append(match.span())
+        for match in self._capital_pattern.finditer(text):
+            if free(*match.span()):
+                capital = self._capital_place(text, match)
+                if capital is not None:
+                    places.append(capital)
                     taken.append(match.span())
         for match in self._person_pattern.finditer(text):
             country, alias = self._person_names[match.group().lower()]
@@ -478,11 +495,31 @@ class PollExtractor:
                                                    "surveyed", "asked")
                                     or lex.people.fullmatch(before[-2])):
                 return _Place(start, end, iso3, "people")  # "respondents in Japan"
+            if not possessive and _CLAUSE_IN.search(text, 0, start):
+                # "while in South Korea the share ...": the respondents, though a place frame
+                # ("In the United States, a court ...") is no evidence of a survey
+                return _Place(start, end, iso3, "people", frame=True)
             return _Place(start, end, iso3, "in", True)
         if previous not in _SUBJECT_LEAD and re.match(
                 r"\s*:?\s*(?:about |nearly |around |roughly |only |just )?\d", after):
             return _Place(start, end, iso3, "people")  # a table row: "japan 87% unfavorable"
         return _Place(start, end, iso3, "subject", previous in _SUBJECT_LEAD or bool(possessive))
+
+    def _capital_place(self, text: str, match: re.Match[str]) -> _Place | None:
+        iso3, alias = self._capitals[match.group().lower()]
+        if match.group() not in (alias, alias.lower()):
+            return None
+        after = text[match.end():]
+        possessive = _POSSESSIVE.match(after)
+        following = re.match(r"\s*([\w-]+)", after[possessive.end():] if possessive else after)
+        if following and following.group(1).lower() in self.lexicon.not_country_after:
+            return None
+        before = re.findall(r"[\w']+", text[max(0, match.start() - 30):match.start()].lower())
+        previous = before[-1] if before else ""
+        if previous in ("in", "among", "across", "from", "at", "to", "near"):
+            return None  # a place: "the summit in Tokyo", "a visit to Seoul"
+        return _Place(match.start(), match.end(), iso3, "subject",
+                      previous in _SUBJECT_LEAD or bool(possessive))
 
     def _read_places(self, text: str, drafts: list[_Draft], places: list[_Place],
                      attach: _Attach, masked: list[tuple[int, int]]) -> None:
@@ -501,7 +538,9 @@ class PollExtractor:
             if role == "in":
                 role = "people" if gap_words(gap) <= (1 if after else 0) else "subject"
             if role == "people":
-                people[id(draft)].append((0 if place.iso3 else 1, distance, place))
+                # a named public before "both countries", and either before people of no country
+                rank = 2 if not place.iso3 else 1 if place.iso3 == "BOTH" else 0
+                people[id(draft)].append((rank, distance, place))
             elif not any(a <= place.start < b for a, b in masked):
                 subjects[id(draft)].append((0 if place.marked else 1, distance, place))
         for draft in drafts:
@@ -509,7 +548,11 @@ class PollExtractor:
             if found:
                 draft.has_people = True
                 if found[0][2].iso3:
-                    draft.population, draft.population_own = found[0][2].iso3, True
+                    # a place frame is a public holding the view only next to the figure
+                    place = found[0][2]
+                    draft.population = place.iso3
+                    draft.population_own = not place.frame or gap_words(
+                        text[place.end:draft.number.anchor_start]) <= 4
             options = sorted((s for s in subjects[id(draft)] if s[2].iso3 != draft.population),
                              key=lambda s: s[:2])
             if options:
@@ -530,27 +573,36 @@ class PollExtractor:
                                                            text[:cue.start]):
                 continue  # a capital inside the sentence starts a name ("Realty Trust")
             measure = self.lexicon.measures[cue.label]
-            negated = _NEGATOR.search(text[max(0, cue.start - 30):cue.start])
-            if negated and measure.opposite and not re.search(r"\b(?:no|not)\b|n['’]t",
-                                                              text[cue.start:cue.end], re.I):
-                cue = _Span(cue.start, cue.end, measure.opposite)
+            inside = re.search(r"\b(?:no|not|cannot)\b|n['’]?t\b|\black", text[cue.start:cue.end],
+                               re.I) is not None
+            if _NEGATOR.search(text[max(0, cue.start - 30):cue.start]) and not inside:
+                if not measure.opposite:
+                    continue  # "not worried", "not necessary": no measure of the list
+                cue = _Span(cue.start, cue.end, measure.opposite, True)
+            elif inside:
+                cue = _Span(cue.start, cue.end, cue.label, True)
             out.append(cue)
         return out
 
     def _read_measures(self, text: str, drafts: list[_Draft], attach: _Attach) -> None:
-        best: dict[int, int] = {}
-        for cue in self._find_cues(text):
+        best: dict[int, tuple[bool, int]] = {}
+        cues = self._find_cues(text)
+        for cue in cues:
             draft = attach(cue.start, cue.end)
             if draft is None:
                 continue
             number = draft.number
             after = cue.start >= number.anchor_end
-            distance = cue.start - number.anchor_end if after else number.anchor_start - cue.end
-            if id(draft) in best and best[id(draft)] <= distance:
+            gap = text[number.anchor_end:cue.start] if after else text[cue.end:number.anchor_start]
+            # A cue in the figure's own clause beats a nearer one across a colon or semicolon.
+            rank = (re.search(r"[;:]", gap) is not None, len(gap))
+            if id(draft) in best and best[id(draft)] <= rank:
                 continue
-            best[id(draft)] = distance
+            best[id(draft)] = rank
             draft.measure, draft.measure_own, draft.measure_after = cue.label, True, after
             draft.measure_pos, draft.measure_end = cue.start, cue.end
+            draft.measure_negated = cue.negated
+        self._read_answers(text, drafts, cues)
         for index, draft in enumerate(drafts):
             if draft.measure_own:
                 continue
@@ -565,11 +617,13 @@ class PollExtractor:
             # Borrowing from the figure before needs a gapped clause: "and 75% in South Korea",
             # "and 17% to their own"; "and 82% want ..." has a verb of its own.
             gapped = _GAPPED.match(tail) is not None and (draft.has_people or draft.subject_own)
-            anchored = flip or same or shared or gapped
-            if not anchored:
+            # Parallel figures in brackets: "among those in their 60s (71%) and ... (49%)".
+            parallel = in_brackets(text, draft.number) and in_brackets(text, sibling.number)
+            echo = _ECHO.match(tail) is not None
+            if not (flip or same or shared or gapped or parallel or echo):
                 continue
             measure: str | None = sibling.measure
-            if flip:
+            if flip or (echo and sibling.measure_negated):
                 measure = self.lexicon.measures[sibling.measure].opposite
             draft.measure, draft.coordinated = measure, True
         for pattern, mapping in self.lexicon.frames:
@@ -578,25 +632,91 @@ class PollExtractor:
                     if draft.measure in mapping:
                         draft.measure = mapping[draft.measure]
 
+    def _read_answers(self, text: str, drafts: list[_Draft], cues: list[_Span]) -> None:
+        """Figures answering a yes/no question take the question's measure: "Asked whether
+        Japan can be trusted, 29 per cent said yes and 65 per cent said no"."""
+        question = _QUESTION.search(text)
+        if question is None:
+            return
+        asked = [c for c in cues if question.start() <= c.start < question.end()]
+        if not asked:
+            return
+        cue = asked[0]
+        for draft in drafts:
+            answer = _ANSWER.match(text[draft.number.anchor_end:])
+            if answer is None or draft.number.anchor_start < question.end() - 1:
+                continue
+            measure: str | None = cue.label
+            if answer.group("answer").lower() == "no":
+                measure = self.lexicon.measures[cue.label].opposite
+            draft.measure, draft.measure_own, draft.measure_after = measure, True, False
+            draft.measure_pos, draft.measure_end = cue.start, cue.end
+
     def _kind(self, measure: str | None) -> str:
         spec = self.lexicon.measures.get(measure or "")
         return spec.kind if spec else "attitude"
 
-    def _read_topics(self, scan: _Scan, drafts: list[_Draft]) -> None:
+    def _read_topics(self, text: str, scan: _Scan, drafts: list[_Draft]) -> None:
         """Stance, behaviour and concern figures are about a topic; a country is their subject
-        only as the object right after the cue ("worried about North Korea's missiles")."""
+        only as the object right after the cue ("worried about North Korea's missiles"). A
+        favourable or unfavourable view of a topic is a stance on it ("the summit was rated
+        positively")."""
+        # Topics of background clauses ("after his trip to Tokyo") only when there is no other.
+        topics = [t for t in scan.topics if not any(a <= t.start < b for a, b in scan.masked)]
+        topics = topics or scan.topics
+        previous: _Draft | None = None
         for draft in drafts:
             if self._kind(draft.measure) == "attitude":
+                self._topic_stance(text, draft, topics, previous)
+                previous = draft
                 continue
-            if draft.subject_own and (draft.subject_person or not (
-                    draft.measure_end >= 0 and 0 <= draft.subject_pos - draft.measure_end <= 12)):
+            previous = draft
+            # the object right after the cue, or the subject right before it ("said Japan was
+            # an important partner")
+            after = draft.measure_end >= 0 and 0 <= draft.subject_pos - draft.measure_end <= 12
+            before = 0 <= draft.subject_pos < draft.measure_pos and gap_words(
+                text[draft.subject_pos:draft.measure_pos]) <= 3 and not has_separator(
+                text[draft.subject_pos:draft.measure_pos])
+            if draft.subject_own and (draft.subject_person or not (after or before)):
                 draft.subject, draft.subject_own, draft.subject_pos = None, False, -1
-            if not scan.topics:
+            if not topics:
                 continue
             number = draft.number
-            nearest = min(scan.topics, key=lambda t: min(abs(t.start - number.anchor_end),
-                                                         abs(number.anchor_start - t.end)))
+            nearest = min(topics, key=lambda t: min(abs(t.start - number.anchor_end),
+                                                    abs(number.anchor_start - t.end)))
             draft.subject, draft.subject_own, draft.subject_pos = nearest.label, True, nearest.start
+
+    def _topic_stance(self, text: str, draft: _Draft, topics: list[_Span],
+                      previous: _Draft | None) -> None:
+        stance = self.lexicon.topic_stance.get(draft.measure or "")
+        if stance is None or draft.measure_pos < 0:
+            return
+        cue = _Span(draft.measure_pos, draft.measure_end, "")
+
+        def gap(a: _Span, b: _Span) -> str:
+            return text[a.end:b.start] if a.end <= b.start else text[b.end:a.start]
+
+        close = [t for t in topics
+                 if not has_separator(gap(t, cue)) and gap_words(gap(t, cue)) <= 8]
+        if not close:
+            # "... rated positively by 36% and negatively by 57%": the same topic
+            if (previous is not None and not draft.subject_own and previous.subject_own
+                    and self._kind(previous.measure) != "attitude" and previous.measure_pos >= 0
+                    and not re.search(r"[;:]|\.(?:\s|$)",
+                                      text[previous.number.anchor_end:draft.number.anchor_start])):
+                draft.measure, draft.subject, draft.subject_own = stance, previous.subject, True
+                draft.subject_pos = previous.subject_pos
+            return
+        topic = min(close, key=lambda t: len(gap(t, cue)))
+        if draft.subject_own and draft.subject_pos >= 0:
+            place = _Span(draft.subject_pos, draft.subject_pos + 1, "")
+            # A country nearer the cue wins unless it modifies the topic ("summit with Kishida").
+            modifies = draft.subject_pos >= topic.end and gap_words(
+                text[topic.end:draft.subject_pos]) <= 2
+            if len(gap(place, cue)) < len(gap(topic, cue)) and not modifies:
+                return
+        draft.measure, draft.subject, draft.subject_own = stance, topic.label, True
+        draft.subject_pos = topic.start
 
     # --- context, sources, people, dates ---------------------------------------------------------
 
@@ -623,6 +743,13 @@ class PollExtractor:
                         context.year, context.date = dated[-1].year, dated[-1].date
                     else:
                         context.year, context.date = best_time(scans[j].times)
+                    break
+        if context.year is None:
+            for j in before[:2]:  # "Fieldwork ran from 23 to 25 July. ... 70.4% said yes."
+                if not scans[j].numbers and any(c in ("fieldwork", "release")
+                                                for _, c in scans[j].times):
+                    context.year, context.date = best_time(scans[j].times)
+                    context.dated = True
                     break
         for j in before[:2]:
             if scans[j].drafts:
@@ -706,7 +833,7 @@ class PollExtractor:
             def nearness(time: TimeMention, number: NumberMention = number) -> int:
                 return min(abs(time.start - number.anchor_end), abs(number.anchor_start - time.end))
 
-            own = sorted((t for t, _ in scan.times if _same_clause(text, t, number)), key=nearness)
+            own = sorted((t for t, _ in scan.times if same_clause(text, t, number)), key=nearness)
             dated = [t for _, t in attached if t.value.month is not None]
             dated += [t for t in own if t.value.month is not None]
             if dated:
@@ -717,7 +844,7 @@ class PollExtractor:
                 order += sorted((t for t, c in scan.times if c == kind), key=nearness)
             if order:
                 draft.year = order[0].value.year
-            elif draft.from_context:
+            elif draft.from_context or context.dated:
                 draft.year, draft.date = context.year, context.date
             if draft.year is None and pub is not None and self.lexicon.fresh.search(text):
                 draft.year = pub.year
@@ -762,33 +889,21 @@ class PollExtractor:
 # --- helpers on clauses, figures and changes ------------------------------------------------
 
 
-def _background(text: str, numbers: list[NumberMention]) -> list[tuple[int, int]]:
-    """Clauses that give background ("since the poll began in 2013", "after Tokyo tightened
-    exports"): their countries are not the view's subject and their dates not the survey's."""
-    spans = []
-    for match in _BACKGROUND.finditer(text):
-        end = len(text)
-        clause_end = _CLAUSE_END.search(text, match.end())
-        if clause_end is not None:
-            end = clause_end.start()
-        for number in numbers:
-            if match.end() <= number.anchor_start < end:
-                end = number.anchor_start
-        spans.append((match.start(), end))
-    return spans
-
-
 def _require_people(text: str, numbers: list[NumberMention], places: list[_Place]) -> None:
     """Word fractions are figures only when they name people: "one in five Japanese", not "a
     fifth of exports"."""
+    named = False  # an earlier share of the sentence names its people
     for number in numbers:
-        if not number.needs_people or number.role != "candidate":
+        if number.role != "candidate":
             continue
-        ok = number.anchor_end > number.end or any(
+        people = number.anchor_end > number.end or any(
             p.role == "people" and number.anchor_end <= p.start and _PEOPLE_GAP.fullmatch(
                 text[number.anchor_end:p.start]) for p in places)
-        if not ok:
+        # "one in ten South Koreans trusts Japan, and more than eight in ten do not"
+        pronoun = named and _PRONOUN_SHARE.match(text, number.anchor_end) is not None
+        if number.needs_people and not (people or pronoun):
             number.role = "rejected"
+        named = named or people
 
 
 def _attach(text: str, start: int, end: int, bounds: list[NumberMention],
@@ -808,7 +923,7 @@ def _attach(text: str, start: int, end: int, bounds: list[NumberMention],
             continue
         gap = text[number.anchor_end:start] if side == 0 else text[end:number.anchor_start]
         strong = re.search(r"[;:]|\.(?:\s|$)", gap) is not None
-        options.append((strong, _has_separator(gap), gap_words(gap), side, number))
+        options.append((strong, has_separator(gap), gap_words(gap), side, number))
     if not options:
         return None
     chosen = min(options, key=lambda o: o[:4])[4]
@@ -843,53 +958,3 @@ def _inherit_population(text: str, drafts: list[_Draft]) -> None:
                                lambda d: True)
             if sibling is not None:
                 draft.population = sibling.population
-
-
-def _read_changes(text: str, drafts: list[_Draft], numbers: list[NumberMention]) -> None:
-    for change in find_point_changes(text):
-        later = [d for d in drafts if d.number.anchor_start >= change.end]
-        if later and CHANGE_TO.match(text[change.end:later[0].number.anchor_start]):
-            targets = [later[0]]
-        else:
-            earlier = [d for d in drafts if d.number.anchor_end <= change.start]
-            if not earlier:
-                continue
-            targets = ([d for d in earlier if d.change is None]
-                       if CHANGE_ALL.match(text[change.end:]) else [earlier[-1]])
-        for draft in targets:
-            if draft.change is None:
-                draft.change = change.points
-    runs: list[list[NumberMention]] = []
-    previous: NumberMention | None = None
-    for number in numbers:
-        if number.role != "earlier":
-            previous = None
-            continue
-        if previous is not None and re.fullmatch(r"\s*(?:,|and|or|, and)\s*",
-                                                 text[previous.end:number.start]):
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-        previous = number
-    for run in runs:
-        later = [d for d in drafts if d.number.anchor_start >= run[-1].end]
-        if len(run) == 1 and later and re.fullmatch(
-                r"\s*(?:in \d{4}\s*)?,?\s*to\s+(?:about |nearly |around |roughly |almost )*",
-                text[run[-1].end:later[0].number.anchor_start]):
-            targets = [later[0]]
-        else:
-            targets = [d for d in drafts
-                       if d.number.anchor_end <= run[0].start and d.change is None][-len(run):]
-        for draft, earlier_figure in zip(targets, run, strict=False):
-            if draft.change is None:
-                draft.change = round(draft.number.value - earlier_figure.value, 2)
-
-
-def _same_clause(text: str, time: TimeMention, number: NumberMention) -> bool:
-    if time.end <= number.anchor_start:
-        gap = text[time.end:number.anchor_start]
-    elif time.start >= number.anchor_end:
-        gap = text[number.anchor_end:time.start]
-    else:
-        return False
-    return not _has_separator(gap) and gap_words(gap) <= 10
