@@ -28,7 +28,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import math
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -47,7 +46,7 @@ from .gdelt import V1_COLUMNS
 from .models import ActorRef
 from .store import EventFilter, Store
 from .store.derived import DYADIC
-from .store.queries import actor_label
+from .store.queries import actor_label, frame_records
 
 FORMATS = ("csv", "parquet", "plover-json", "gdelt")
 CODER = f"dyadwatch {__version__}"
@@ -195,27 +194,8 @@ def load_events(
     return _assemble(events, links, actors)
 
 
-def _value(value: Any) -> Any:
-    """A DataFrame cell as a plain Python value (NaN, NaT and pandas NA become None)."""
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    if hasattr(value, "tolist") and not isinstance(value, str):
-        return value.tolist()
-    try:
-        return None if pd.isna(value) else value
-    except (TypeError, ValueError):
-        return value
-
-
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [
-        {key: _value(value) for key, value in row.items()}
-        for row in frame.to_dict(orient="records")
-    ]
+    return frame_records(frame)
 
 
 def _as_date(value: Any) -> dt.date | None:

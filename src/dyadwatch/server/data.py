@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,7 +44,7 @@ from ..config import Dyad
 from ..errors import QueryError, StoreError
 from ..models import PLOVER_TYPES
 from ..store import EventFilter, Store
-from ..store.queries import actor_label
+from ..store.queries import actor_label, cell_value, frame_records
 from . import schemas
 
 
@@ -62,29 +61,11 @@ def _exists(db_path: str) -> None:
 
 
 def _value(value: Any) -> Any:
-    """A plain Python value from a DataFrame cell (NaN/NaT/NA → None, numpy → Python)."""
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if hasattr(value, "tolist") and not isinstance(value, str):
-        return value.tolist()
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
+    return cell_value(value, timestamps_as_dates=True)
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    columns = list(frame.columns)
-    return [
-        {column: _value(cell) for column, cell in zip(columns, row, strict=True)}
-        for row in frame.itertuples(index=False, name=None)
-    ]
+    return frame_records(frame, timestamps_as_dates=True)
 
 
 def _date(value: Any) -> dt.date | None:

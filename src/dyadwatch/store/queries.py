@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Self
+
+import pandas as pd
 
 from ..errors import QueryError
 from ..models import PLOVER_TYPES, ActorRef, Document, EventMention, Evidence, FuzzyDate, Post
@@ -314,3 +317,31 @@ def shorten_quote(sentence: str, start: int, end: int, width: int = QUOTE_WIDTH)
         stop = space if space != -1 else stop
     text = _SPACE.sub(" ", sentence[begin:stop]).strip()
     return ("…" if begin > 0 else "") + text + ("…" if stop < len(sentence) else "")
+
+
+def cell_value(value: Any, *, timestamps_as_dates: bool = False) -> Any:
+    """A DataFrame cell as a plain Python value: NaN, NaT and pandas NA become None, numpy
+    values and arrays Python ones; a timestamp becomes a ``datetime`` (or a ``date``)."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date() if timestamps_as_dates else value.to_pydatetime()
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        return value.tolist()
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):
+        return value
+
+
+def frame_records(frame: pd.DataFrame, *, timestamps_as_dates: bool = False
+                  ) -> list[dict[str, Any]]:
+    """The rows of ``frame`` as dicts of plain Python values (see ``cell_value``)."""
+    columns = list(frame.columns)
+    return [
+        {column: cell_value(cell, timestamps_as_dates=timestamps_as_dates)
+         for column, cell in zip(columns, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
