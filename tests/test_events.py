@@ -256,3 +256,105 @@ def test_a_second_subject_hung_on_the_verb_is_a_conjunct(code):
                       "Agency, and Japanese Foreign Minister Masayoshi Ohira reached an "
                       "understanding on the size of the grants.", date="1965-06-22"), "AGREE")
     assert countries(agree.actors) == {"KOR", "JPN"}
+
+
+# -- constructions added in the third round (own wording, not gold sentences) ----------------
+
+def test_particle_with_its_own_preposition(code):
+    event = only(code("Canada pulled out of the joint naval exercise hosted by Australia."),
+                 "SANCTION")
+    assert event.evidence.rule.endswith("pull out of")
+    assert countries(event.actors) == {"CAN"}
+
+
+def test_put_back_on_list_is_an_easing(code):
+    event = only(code("Germany put Turkey back on its list of safe destinations on Monday."),
+                 "RETREAT")
+    assert countries(event.actors) == {"DEU"} and countries(event.recipients) == {"TUR"}
+
+
+def test_speakers_participle_hung_on_reported_clause(code):
+    mentions = code("A Chinese state newspaper said on Monday that the Philippine outposts "
+                    "should be removed by force, lashing out at Manila for hosting US troops.")
+    event = only(mentions, "ACCUSE")
+    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"PHL"}
+
+
+def test_absolute_with_clause_is_an_event_of_its_own(code):
+    mentions = code("India and Pakistan did not hold talks at the summit in Astana, with "
+                    "New Delhi accusing Islamabad of sheltering militants.")
+    event = only(mentions, "ACCUSE")
+    assert countries(event.actors) == {"IND"} and countries(event.recipients) == {"PAK"}
+
+
+def test_relative_object_is_the_antecedents_owner(code):
+    mentions = code("Ottawa said it would retaliate against Washington's new steel tariffs, "
+                    "which it condemned as unjustified.")
+    event = only(mentions, "ACCUSE")
+    assert countries(event.actors) == {"CAN"} and countries(event.recipients) == {"USA"}
+
+
+def test_stopping_short_of_an_apology_is_a_negated_apology(code):
+    event = only(code("Abe stopped short of offering a new apology at his summit with Moon.",
+                      date="2018-10-01"), "SUPPORT")
+    assert event.negated
+    assert countries(event.actors) == {"JPN"}
+
+
+def test_passive_summons_without_agent_is_the_hosts_protest(code):
+    event = only(code("A senior Chinese diplomat was summoned to the foreign ministry in Tokyo "
+                      "on Tuesday."), "ACCUSE")
+    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"CHN"}
+
+
+def test_passive_recall_is_a_withdrawal_by_the_envoys_state(code):
+    event = only(code("France's ambassador in Canberra was recalled on Friday."), "SANCTION")
+    assert countries(event.actors) == {"FRA"} and countries(event.recipients) == {"AUS"}
+
+
+def test_meeting_named_by_a_noun_in_an_adjunct(code):
+    mentions = code("Antony Blinken left Beijing on Monday after talks with Wang Yi.",
+                    date="2023-06-19")
+    consult = only(mentions, "CONSULT")
+    assert countries(consult.actors) | countries(consult.recipients) == {"USA", "CHN"}
+
+
+def test_visit_named_by_a_noun(code):
+    mentions = code("Secretary of State Antony Blinken, on a visit to Seoul, praised South "
+                    "Korea's stance.", date="2022-04-28")
+    visit = only(mentions, "CONSULT")
+    assert visit.mode == "visit" and countries(visit.recipients) == {"KOR"}
+    assert countries(visit.actors) == {"USA"}
+
+
+def test_refusing_to_meet_is_a_rejection(code):
+    mentions = code("Japanese officials said Suga would not make time for a meeting with Moon "
+                    "at the summit.", date="2021-06-10")
+    event = only(mentions, "REJECT")
+    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"KOR"}
+    assert not [m for m in mentions if m.event_type == "CONSULT"]
+
+
+def test_hosting_leaders_is_a_meeting(code):
+    consult = [m for m in code("Joe Biden will host Fumio Kishida at the White House next week.",
+                               date="2024-04-01")
+               if "CONSULT" in {m.event_type, m.action_type}]
+    assert consult and consult[0].hypothetical
+
+
+def test_role_noun_then_names_as_subject(code):
+    event = only(code("Foreign ministers Taro Kono and Kang Kyung-wha signed a memorandum on "
+                      "Friday.", date="2018-06-01"), "SUPPORT")
+    assert countries(event.actors) == {"JPN", "KOR"}
+
+
+def test_show_of_force_at_home_has_no_own_recipient(code):
+    event = only(code("Iran fired a ballistic missile from the Tehran area on Sunday."),
+                 "MOBILIZE")
+    assert "IRN" not in countries(event.recipients)
+
+
+def test_envoy_delivering_a_letter_is_not_aid(code):
+    mentions = code("A Chinese special envoy will fly to Hanoi on Friday to deliver a letter to "
+                    "the Vietnamese leadership.")
+    assert not [m for m in mentions if m.event_type == "AID"]

@@ -27,6 +27,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 TOP_ROLES = frozenset({"president", "prime_minister", "supreme_leader", "emperor", "premier",
                        "general_secretary"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
+# Plural names of a divided nation: both states at once.
+DIVIDED_NATIONS = {"koreas": ("KOR", "PRK")}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
 # A country acting by weapons is its military ("North Korea fired a missile", "the North
 # tested"); saying or announcing the same is its government.
@@ -282,6 +284,10 @@ class ActorResolver:
         if lower in PERSON_PRONOUNS and ctx.last_person is not None:
             return (_with_text(ctx.last_person, head),)
         head = semantic_head(head)
+        pair = DIVIDED_NATIONS.get(head.lower_)
+        if pair is not None:  # "the two Koreas", "both Koreas"
+            return tuple(ActorRef(text=head.text, country=code, sector="GOV", start=head.idx,
+                                  end=head.idx + len(head.text)) for code in pair)
         tokens = _np_tokens(head)
         found = _hits_in(tokens, hits)
         modifiers = {c.lower_ for c in head.children}

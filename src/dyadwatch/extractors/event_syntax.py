@@ -126,6 +126,9 @@ def is_time_phrase(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
+PARTICLES = frozenset({"out", "back", "up", "off", "down", "away", "in", "over"})
+
+
 def child_words(token: Token) -> set[str]:
     """Particles, prepositions and other small dependents a pattern may require ("call for");
     a time phrase ("on Sunday") is not a particle."""
@@ -136,6 +139,14 @@ def child_words(token: Token) -> set[str]:
         if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux"}
     }
     words |= {c.lemma_.lower() for c in children if c.dep_ in {"dobj", "prep", "prt"}}
+    # "pulled out of", "put ... back on": the parser hangs the preposition on the particle
+    words |= {
+        g.lower_
+        for c in children
+        if c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in PARTICLES
+        for g in c.children
+        if g.dep_ == "prep" and not is_time_phrase(g)
+    }
     return words
 
 

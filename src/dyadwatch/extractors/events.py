@@ -95,6 +95,8 @@ STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC"})
 # content of the main verb ("agreed …, a day after Pyongyang tested a bomb").
 ADJUNCT_MARKS = frozenset({"after", "before", "since", "when", "while", "because", "as", "until",
                            "once", "although", "though", "whereas"})
+# Verbs of diplomatic moves whose passive form often names no agent.
+ENVOY_VERBS = frozenset({"summon", "recall"})
 SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
@@ -202,6 +204,9 @@ class EventCoder:
             if token.i not in triggers and token.dep_ == "ccomp" and obliged(token) \
                     and token.head.lemma_ in self.book.speech:
                 triggers[token.i] = DEMAND_TRIGGER
+            elif token.i not in triggers and token.lemma_ in HOST_VERBS and token.pos_ == "VERB" \
+                    and _hosts_someone(token, hits):
+                triggers[token.i] = HOST_TRIGGER  # "Biden will host Yoon and Kishida"
         events: list[CodedEvent] = []
         for index, trigger in sorted(triggers.items()):
             token = sent.doc[index]
@@ -216,8 +221,123 @@ class EventCoder:
                 if meeting is not None and not any(e.event_type == "CONSULT" for e in events):
                     events.append(meeting)
         events = _fold_coordinated(events)
+        events += self._nominal_meetings(sent, hits, ctx, events)
+        events = _drop_aside_visits(events)
         ctx.previous_events = tuple(events)
         return events
+
+    def _nominal_meetings(self, sent: Span, hits: dict[int, Hit], ctx: DocContext,
+                          events: list[CodedEvent]) -> list[CodedEvent]:
+        """Meetings named by a noun in an adjunct: "on a visit to Seoul, Miyazawa apologised",
+        "left Pyongyang after talks with Kim Jong Un", "at a summit in Pyongyang, Kim admitted
+        to Koizumi". One CONSULT among the people of the clause and those the noun names, when
+        they belong to at least two countries. A sentence that already has a meeting gains
+        the noun's participants instead ("fly to Tokyo for a summit with Abe and Li")."""
+        found: list[CodedEvent] = []
+        for noun in sent:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ != "pobj" or lemma not in MEETING_NOUNS | VISIT_NOUNS:
+                continue
+            prep = noun.head
+            if prep.lower_ not in MEETING_PREPS:
+                continue
+            verb = prep.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i \
+                    and verb.dep_ in {"advmod", "prep", "pcomp"}:
+                verb = verb.head  # "ahead of the summit"
+            if verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            guests = self._noun_participants(noun, lemma, hits, ctx)
+            existing = next((i for i, e in enumerate(events + found)
+                             if e.event_type == "CONSULT" or e.action_type == "CONSULT"), None)
+            if existing is not None:
+                if existing < len(events) and guests and events[existing].token.i == verb.i:
+                    event = events[existing]
+                    events[existing] = replace(event, actors=_dedupe(
+                        [*event.actors, *[g for g in guests if not _same_ref(g, [*event.actors,
+                                                                             *event.recipients])]]))
+                continue
+            asked = self.match_trigger(verb)
+            if prep.lower_ in {"for", "of"} and prep.head.lower_ != "ahead" and (
+                    prep.lower_ == "of" or verb.lemma_ in self.book.speech
+                    or asked is not None and asked.event_type in {"REQUEST", "AGREE"}):
+                continue  # "asked for a summit": wanted, not held
+            hosts = [a for e in events if e.token.i == verb.i for a in e.actors]
+            if not hosts:
+                subject, _, agent, _ = self._arguments(verb)
+                head = agent if agent is not None else subject
+                hosts = self._resolve_group(head, hits, ctx, as_actor=True) \
+                    if head is not None else []
+            if not hosts:
+                continue
+            partners = [r for e in events if e.token.i == verb.i for r in e.recipients
+                        if r.entity or r.sector == "GOV"] or self._verb_partners(verb, hits, ctx)
+            participants = _dedupe([*hosts, *partners, *guests])
+            if len({p.country for p in participants if p.country}) < 2:
+                continue
+            modality = self._modality(verb)
+            if prep.lower_ in {"before", "ahead", "for"} or prep.head.lower_ == "ahead":
+                modality = replace(modality, hypothetical=True, kind=modality.kind or "planned")
+            if modality.negated:
+                continue
+            visit = lemma in VISIT_NOUNS
+            if modality.refusal:
+                # "Abe would not make time for a meeting with Moon": a snub of the others
+                actors = [p for p in hosts if p.country]
+                others = [g for g in [*partners, *guests] if g.country and
+                          g.country not in {a.country for a in actors}]
+                if actors and others:
+                    trigger = Trigger("REJECT", "120", f"refuse-{lemma}")
+                    found.append(CodedEvent(trigger, noun, _dedupe(actors), _dedupe(others),
+                                            replace(modality, refusal=False, hypothetical=False,
+                                                    kind=None),
+                                            "REJECT", None, None, 0.65, "CONSULT"))
+                continue
+            trigger = Trigger("CONSULT", "042" if visit else "040", f"nominal-{lemma}",
+                              "visit" if visit else None)
+            if visit:
+                actors = [p for p in hosts if p.country]
+                recipients = [g for g in [*guests, *partners] if not _same_ref(g, actors)
+                              and g.country not in {a.country for a in actors}]
+            else:
+                actors, recipients = list(participants), []
+            if not actors or (visit and not recipients):
+                continue
+            event_type, mode, modality = _plover_modality_rules("CONSULT", trigger.mode, modality)
+            found.append(CodedEvent(trigger, noun, _dedupe(actors), _dedupe(recipients),
+                                    modality, event_type, mode, None, 0.7,
+                                    "CONSULT" if event_type != "CONSULT" else None))
+        return found
+
+    def _noun_participants(self, noun: Token, lemma: str, hits: dict[int, Hit],
+                           ctx: DocContext) -> list[ActorRef]:
+        """Those a meeting noun names: "talks with Kim", "a visit to Seoul"."""
+        out: list[ActorRef] = []
+        for prep in noun.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ in {"with", "between"}:
+                out += self._prep_objects(prep, hits, ctx)
+            elif prep.lower_ == "to" and lemma in VISIT_NOUNS:
+                refs = [r for r in self._prep_objects(prep, hits, ctx) if r.country]
+                place = place_country(prep, hits)
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if not refs and place is not None and pobj is not None:
+                    refs = [ActorRef(text=pobj.text, country=place, sector="GOV",
+                                     start=pobj.idx, end=pobj.idx + len(pobj.text))]
+                out += refs
+        return [r for r in out if r.country or r.sector in STATELESS_SECTORS]
+
+    def _verb_partners(self, verb: Token, hits: dict[int, Hit],
+                       ctx: DocContext) -> list[ActorRef]:
+        """People the clause's verb deals with: "admitted to Koizumi", "told Roh"."""
+        out: list[ActorRef] = []
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative"}:
+                out += self._resolve_group(child, hits, ctx)
+            elif child.dep_ == "prep" and child.lower_ in {"to", "with"}:
+                out += self._prep_objects(child, hits, ctx)
+        return [r for r in out if r.entity is not None]
 
     def _absorbed(self, token: Token, triggers: dict[int, Trigger]) -> bool:
         """A trigger inside the complement of another trigger is part of that event ("agreed to
@@ -231,6 +351,8 @@ class EventCoder:
                 return False  # "barred the ferry ... after Pyongyang test-fired missiles"
             if current.dep_ == "conj":
                 return False
+            if current.dep_ == "pcomp" and any(c.dep_ in SUBJECT_DEPS for c in current.children):
+                return False  # "…, with Seoul accusing Tokyo of …": a clause of its own
             if current.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in current.children):
                 return False  # "agreed to push for sanctions, a day after the North tested …"
@@ -256,6 +378,9 @@ class EventCoder:
         if agent is not None:
             actors += self._resolve_group(agent, hits, ctx)
         if subject is not None:
+            named = _named_apposition(token, subject)
+            if named is not None:
+                subject = named  # "Foreign ministers Fumio Kishida and Yun Byung-se announced"
             actors += self._resolve_group(subject, hits, ctx, reporter=reporter, as_actor=True)
             for other in _coordinated_subjects(token, subject):
                 actors += self._resolve_group(other, hits, ctx, as_actor=True)
@@ -280,6 +405,10 @@ class EventCoder:
                 return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
             else:
                 actors = [self.resolver.unresolved(subject)]  # someone we do not know
+        if not actors and passive_subject is not None and trigger.lemma in ENVOY_VERBS:
+            actors, recipients = self._envoy_moved(token, trigger, passive_subject, recipients,
+                                                   hits, ctx)
+            recipients = [r for r in recipients if not _same_ref(r, actors)]
         if not actors and trigger.event_type not in VICTIM_FOCUSED:
             return None  # "textbooks approved last month": nobody named acts
         if not any(a.country for a in actors):
@@ -356,6 +485,12 @@ class EventCoder:
                                              "CONCEDE"}:
             recipients = self._summarised_deed(token, actors, hits, ctx)
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
+        recipients = self._refine_recipients(token, trigger, event_type, actors, recipients,
+                                             hits)
+        if event_type in {"MOBILIZE", "THREATEN"} and literal_type == "MOBILIZE":
+            # "fired a missile from the Pyongyang area", "deployed batteries in Akita": a
+            # show of force at home has no target of its own country
+            recipients = [r for r in recipients if r.country not in countries or r.entity]
         if not recipients and event_type not in SYMMETRIC_TYPES:
             recipients = _clause_counterpart(token, actors, hits)
         reported_by = None
@@ -381,6 +516,66 @@ class EventCoder:
             round(min(confidence, 0.95), 2),
             literal_type if literal_type != event_type else None,
         )
+
+    def _refine_recipients(self, token: Token, trigger: Trigger, event_type: str,
+                           actors: list[ActorRef], recipients: list[ActorRef],
+                           hits: dict[int, Hit]) -> list[ActorRef]:
+        """Corrections to the grammatical recipients that hold for whole classes of events."""
+        own = {a.country for a in actors if a.country}
+        if trigger.cameo == "057" and len(own) >= 2:
+            return []  # "Japan and Korea signed a pact to share intelligence on the North"
+        if trigger.lemma in FORUM_VERBS and recipients and all(
+                r.country is None and r.sector in STATELESS_SECTORS | {"JUD"}
+                for r in recipients):
+            return []  # "take the matter to the WTO": the forum is not the one accused
+        if event_type in {"THREATEN", "ACCUSE"} and all(a.sector == "GOV" for a in actors):
+            # "Suga warned that Japan was studying countermeasures": one's own state in the
+            # complement is not the target
+            recipients = [r for r in recipients if not (
+                r.country in own and r.entity is None and r.sector in {"GOV", None})]
+        if trigger.cameo == "055" and not recipients:
+            # an apology "for the suffering inflicted on South Korea, China and other nations"
+            seen: dict[str, ActorRef] = {}
+            for t in token.subtree:
+                hit = hits.get(t.i)
+                if hit is None or hit.entity.kind != "country" or hit.entity.country in own \
+                        or _in_other_clause(t, token) or t.i != hit.end - 1:
+                    continue
+                span = token.doc[hit.start:hit.end]
+                seen.setdefault(hit.entity.country or "", ActorRef(
+                    text=span.text, country=hit.entity.country, sector=None,
+                    start=span.start_char, end=span.end_char))
+            recipients = list(seen.values())
+        return recipients
+
+    def _envoy_moved(self, token: Token, trigger: Trigger, envoy: Token,
+                     recipients: list[ActorRef], hits: dict[int, Hit],
+                     ctx: DocContext) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Passive diplomatic moves with no agent: "a Japanese diplomat was summoned to the
+        foreign ministry in Seoul" (Seoul summons Japan), "Japan's ambassador in Seoul was
+        recalled" (Japan withdraws its envoy from Korea)."""
+        if trigger.lemma == "summon":
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
+                hosts = [r for r in self._prep_objects(prep, hits, ctx) if r.country]
+                place = place_country(prep, hits)
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if not hosts and place is not None and pobj is not None:
+                    hosts = [ActorRef(text=pobj.text, country=place, sector="GOV",
+                                      start=pobj.idx, end=pobj.idx + len(pobj.text))]
+                if hosts:
+                    return hosts, recipients
+            return [], recipients
+        # recall: the envoy's own state acts; the host is where the envoy served
+        senders = [r for r in recipients if r.country]
+        host: list[ActorRef] = []
+        for prep in (c for c in envoy.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
+            place = place_country(prep, hits)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is not None and pobj is not None and \
+                    place not in {s.country for s in senders}:
+                host = [ActorRef(text=pobj.text, country=place, sector="GOV", start=pobj.idx,
+                                 end=pobj.idx + len(pobj.text))]
+        return senders, host
 
     def _reactors(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         found: list[ActorRef] = []
@@ -507,9 +702,12 @@ class EventCoder:
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subject = token.head  # "Kishida, who was visiting Seoul, ..."
+        if passive is not None and passive.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            passive = token.head  # "three Americans who had been freed by the North"
         # Walk up through complements and coordinations to find an inherited subject and a
         # speech verb that reports this event.
         current = token
+        participle = False  # came up through an active participle clause ("…, lashing out at")
         while (
             current.dep_ in {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp", "pcomp"}
             and current.head.i != current.i
@@ -517,6 +715,8 @@ class EventCoder:
             head = current.head
             if current.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head  # "responded by banning imports": the subject of "responded"
+                while head.dep_ in {"advmod", "acomp"} and head.head.i != head.i:
+                    head = head.head  # "stopped short of offering": the subject of "stopped"
             if current.dep_ == "relcl" and subject is None and passive is None:
                 subject = head
                 break
@@ -539,9 +739,18 @@ class EventCoder:
                     subject is not None
                     and subject.lower_ in {"it", "we", "they", "he", "she"}
                     and head_subject is not None
-                ):
+                ) or (participle and subject is None and passive is None):
+                    # "… said Japan should be sunk, lashing out at Tokyo": the parser hangs the
+                    # speaker's participle on the reported clause; the speaker lashes out
                     subject = head_subject
                 break
+            if current.dep_ == "advcl" and current.tag_ == "VBG" and subject is None \
+                    and passive is None and head_subject is None:
+                # an active participle does not take the passive subject of its head ("the
+                # islands should be sunk …, lashing out at Tokyo"): look further up
+                participle = True
+                current = head
+                continue
             if (
                 subject is None
                 and passive is None
@@ -550,6 +759,10 @@ class EventCoder:
                 if current.dep_ == "xcomp":
                     controller = next((c for c in head.children if c.dep_ in {"dobj"}), None)
                     subject = controller or head_subject
+                elif current.dep_ == "conj" and token is current and head_subject is not None \
+                        and any(c.dep_ == "auxpass" for c in token.children):
+                    # "hurled firebombs … and was detained by police": the man is detained
+                    passive = head_subject
                 else:
                     subject = head_subject
                     passive = passive or next(
@@ -585,8 +798,15 @@ class EventCoder:
                     refs.extend(earlier)
                     continue
             if token.lower_ in GROUP_PRONOUNS:
+                earlier_subject = self._subject_before(token, hits, ctx) \
+                    if reporter is None else []
                 if reporter is not None:
                     token = reporter
+                elif earlier_subject:
+                    # "Seoul said … Tokyo's curbs, which it denounced": the subject of an
+                    # earlier clause of the same sentence
+                    refs.extend(earlier_subject)
+                    continue
                 else:
                     # "South Korea protested ... It said ...": the last actors named
                     refs.extend(
@@ -597,6 +817,29 @@ class EventCoder:
                     continue
             refs.extend(self.resolver.resolve(token, hits, ctx, as_actor=as_actor))
         return refs
+
+    def _subject_before(self, pronoun: Token, hits: dict[int, Hit],
+                        ctx: DocContext) -> list[ActorRef]:
+        """The nearest earlier subject in the sentence that names a state or organisation, for
+        "it"/"they" as a subject in a later clause."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return []
+        sent = pronoun.sent
+        for i in range(pronoun.i - 1, sent.start - 1, -1):
+            token = pronoun.doc[i]
+            if token.dep_ not in {"nsubj", "nsubjpass"} or token.lower_ in SELF_PRONOUNS \
+                    or token.lower_ in RELATIVE_PRONOUNS:
+                continue
+            hit = hits.get(semantic_head(token).i)
+            if hit is not None and hit.entity.kind == "person":
+                return []
+            refs = self.resolver.resolve(token, hits, ctx)
+            if refs and all(r.country or r.sector in STATELESS_SECTORS for r in refs) and \
+                    (pronoun.lower_ != "it" or len(refs) == 1):
+                return [replace(r, text=pronoun.text, start=pronoun.idx,
+                                end=pronoun.idx + len(pronoun.text)) for r in refs]
+            return []
+        return []
 
     def _person_before(self, pronoun: Token, hits: dict[int, Hit],
                        ctx: DocContext) -> list[ActorRef]:
@@ -647,8 +890,17 @@ class EventCoder:
         found: list[ActorRef] = []
         for child in token.children:
             if child.dep_ in {"dobj", "dative", "attr", "oprd"}:
-                found += self._resolve_group(child, hits, ctx)
+                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                    # "Tokyo's new curbs, which it denounced": the antecedent is the object
+                    found += self._owner_of(token.head, hits, ctx)
+                elif not (child.dep_ == "dobj" and child.lemma_.lower() in trigger.objects
+                          and child.lemma_.lower() in self.book.nouns):
+                    # (not "held talks at the G7 summit": that object is the event itself)
+                    found += self._resolve_group(child, hits, ctx)
                 for grand in child.children:
+                    if grand.dep_ == "acl" and grand.tag_ == "VBN" and child.dep_ == "dobj":
+                        for by in (c for c in grand.children if c.dep_ == "agent"):
+                            found += self._prep_objects(by, hits, ctx)
                     if grand.dep_ == "prep" and (grand.lower_ == "by" or (
                             grand.lower_ in RECIPIENT_PREPS and recipient_prep(grand.lower_,
                                                                                trigger))):
@@ -662,6 +914,15 @@ class EventCoder:
         if not found and trigger.mode == "visit":
             found = self._destination(token, hits)
         return found
+
+    def _owner_of(self, noun: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
+        """The one a noun phrase names or belongs to ("Tokyo's entry curbs" -> Tokyo)."""
+        found = self._resolve_group(noun, hits, ctx)
+        if not found:
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    found += self._resolve_group(child, hits, ctx)
+        return [r for r in found if r.country or r.entity]
 
     def _destination(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
         """"travelled to Busan", "visited Osaka": the host is the government of the place."""
@@ -751,6 +1012,9 @@ class EventCoder:
             kind = kind or "planned"
         if token.dep_ == "pcomp" and token.head.lower_ == "without":
             negated = True  # "ended the summit without reaching an agreement"
+        if token.dep_ == "pcomp" and token.head.lower_ == "of" \
+                and token.head.head.lower_ == "short":
+            negated = True  # "stopped short of offering an apology", "fell short of"
         if token.dep_ == "advcl":
             mark = next((c for c in token.children if c.dep_ == "mark"), None)
             if mark is not None and mark.lower_ in {"if", "unless"}:
@@ -841,6 +1105,10 @@ def _in_other_clause(t: Token, token: Token) -> bool:
 
 HELP_VERBS = frozenset({"help", "assist", "aid", "support", "search", "rescue", "treat",
                         "deliver", "distribute", "evacuate"})
+# "deliver"/"distribute" are help only with supplies as the object ("to deliver a letter" is not)
+SUPPLY_VERBS = frozenset({"deliver", "distribute"})
+SUPPLY_NOUNS = frozenset({"aid", "food", "supply", "supplies", "medicine", "relief", "water",
+                          "vaccine", "vaccines", "rice", "fuel", "assistance", "blanket", "tent"})
 HELP_TEAM_WORDS = frozenset({"rescue", "relief", "aid", "medical", "humanitarian", "disaster"})
 AID_ARRIVAL_TRIGGER = Trigger("AID", "070", "arrive-to-help")
 
@@ -848,12 +1116,16 @@ AID_ARRIVAL_TRIGGER = Trigger("AID", "070", "arrive-to-help")
 # Types aimed at someone: with no recipient in their own clause, the sentence's earlier events
 # say who ("Seoul blamed Pyongyang … and vowed stern measures"; "North Korea fired a missile …,
 # prompting Abe to denounce …").
+RETALIATION_LEMMAS = frozenset({"return", "retaliate", "answer", "respond", "hit back"})
+FORUM_VERBS = frozenset({"take", "drop", "file", "bring", "revive", "put", "refer", "withdraw"})
 ANSWERING_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "RETREAT",
                              "CONCEDE"})
 
 
 def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> CodedEvent:
-    if event.recipients or event.event_type not in ANSWERING_TYPES or not earlier:
+    answering = event.event_type in ANSWERING_TYPES or (
+        event.event_type == "ASSAULT" and event.trigger.lemma in RETALIATION_LEMMAS)
+    if event.recipients or not answering or not earlier:
         return event
     own = {a.country for a in event.actors if a.country}
     if not own:
@@ -867,10 +1139,23 @@ def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> C
             if targets and previous.event_type not in SYMMETRIC_TYPES:
                 return replace(event, recipients=tuple(targets))
             continue
-        if not theirs & own and previous.event_type not in SYMMETRIC_TYPES:
+        if not theirs & own and (previous.event_type not in SYMMETRIC_TYPES
+                                 or len(theirs) == 1 and not previous.recipients):
+            # ("North Korea agreed to reopen the inquiry, and Tokyo said it would lift …")
             return replace(event, recipients=tuple(a for a in previous.actors if a.country))
         return event
     return event
+
+
+def _named_apposition(token: Token, subject: Token) -> Token | None:
+    """A role noun and the names right after it, both hung on the verb as subjects ("Foreign
+    ministers Fumio Kishida and Yun Byung-se announced"): the names are the subject."""
+    if subject.head.i != token.i or subject.pos_ != "NOUN":
+        return None
+    nxt = next((c for c in token.children if c.dep_ == "nsubj" and c.i > subject.i), None)
+    if nxt is None or nxt.pos_ != "PROPN" or nxt.left_edge.i != subject.right_edge.i + 1:
+        return None
+    return nxt
 
 
 def _coordinated_subjects(token: Token, subject: Token) -> list[Token]:
@@ -914,8 +1199,47 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
     """A trip whose purpose is help: "arrived … to help search", "a relief team flew to …"."""
     for child in token.children:
         if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in HELP_VERBS:
+            if child.lemma_.lower() in SUPPLY_VERBS and not SUPPLY_NOUNS & object_lemmas(child):
+                continue
             return True
     return any(HELP_TEAM_WORDS & {w.lower() for w in a.text.split()} for a in actors)
+
+
+HOST_VERBS = frozenset({"host", "receive"})
+HOST_TRIGGER = Trigger("CONSULT", "040", "host")
+VISIT_NOUNS = frozenset({"visit", "trip"})
+MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "before", "of",
+                           "for", "from"})
+
+
+def _drop_aside_visits(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "Kishida held a summit with Yoon, who is visiting Japan": the visit in the relative
+    clause is the same meeting, not a second one."""
+    meetings = [e for e in events if e.event_type == "CONSULT" and e.token.dep_ != "relcl"]
+    out = []
+    for event in events:
+        if event.event_type == "CONSULT" and event.mode == "visit" and \
+                event.token.dep_ in {"relcl", "acl"} and any(
+                    all(_same_ref(a, [*m.actors, *m.recipients]) for a in event.actors)
+                    for m in meetings if m is not event):
+            continue
+        out.append(event)
+    return out
+
+
+def _hosts_someone(token: Token, hits: dict[int, Hit]) -> bool:
+    """ "host Yoon and Kishida", "received the Japanese foreign minister": a person or a state
+    as the object."""
+    for child in token.children:
+        if child.dep_ != "dobj":
+            continue
+        for t in conjuncts(child):
+            hit = hits.get(t.i)
+            if hit is not None and hit.entity.kind in {"person", "country"}:
+                return True
+            if t.ent_type_ == "PERSON":
+                return True
+    return False
 
 
 PHONE_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "video"})
