@@ -358,3 +358,50 @@ def test_envoy_delivering_a_letter_is_not_aid(code):
     mentions = code("A Chinese special envoy will fly to Hanoi on Friday to deliver a letter to "
                     "the Vietnamese leadership.")
     assert not [m for m in mentions if m.event_type == "AID"]
+
+
+def test_government_boycott_of_a_ceremony_is_a_rejection(code):
+    event = only(code("China boycotted the award ceremony in Oslo on Friday."), "REJECT")
+    assert countries(event.actors) == {"CHN"}
+    consumers = only(code("Chinese shoppers boycotted Japanese cars for months."), "PROTEST")
+    assert consumers.mode == "boycott"
+
+
+def test_saying_one_cannot_accept_is_a_rejection_not_a_negated_event(code):
+    mentions = code("Vietnam tightened its fishing rules on Monday, a decision Beijing said it "
+                    "could not accept.")
+    event = only(mentions, "REJECT")
+    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"VNM"}
+    assert not event.negated and not event.hypothetical
+    event = only(code("Manila published a new map of the shoal, which China said it would never "
+                      "accept."), "REJECT")
+    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"PHL"}
+
+
+def test_subjunctive_after_insist_is_a_demand(code):
+    event = only(code("Manila insisted that Beijing withdraw its coast guard ships."), "REQUEST")
+    assert countries(event.actors) == {"PHL"} and "CHN" in countries(event.recipients)
+
+
+def test_crowd_subject_placed_by_the_rally(code):
+    event = only(code("Thousands marched through central Taipei on Sunday."), "PROTEST")
+    assert countries(event.actors) == {"TWN"}
+
+
+def test_answering_fire_targets_the_earlier_attacker(code):
+    mentions = code("Indian troops shelled Pakistani posts on Monday, and Pakistan answered with "
+                    "mortar rounds.")
+    answer = [m for m in mentions if m.event_type == "ASSAULT"
+              and countries(m.actors) == {"PAK"}]
+    assert answer and countries(answer[0].recipients) == {"IND"}
+
+
+def test_no_breakthrough_is_a_negated_agreement(code):
+    event = only(code("Modi and Xi talked for an hour in Kazan but made no breakthrough on the "
+                      "border.", date="2024-10-23"), "AGREE")
+    assert event.negated
+
+
+def test_clause_after_semicolon_is_not_the_complement(code):
+    mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
+    assert "MOBILIZE" in {m.event_type for m in mentions}

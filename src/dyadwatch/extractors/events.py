@@ -30,6 +30,7 @@ from .event_syntax import (
 )
 from .patterns import PatternBook, Trigger
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 HYPOTHETICAL_AUX = {
     "will": "future",
     "'ll": "future",
@@ -101,6 +102,8 @@ SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
 # Subjects that name an attack rather than an attacker ("a car bomb killed ...").
+CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores",
+                         "crowds", "throngs", "masses"})
 VIOLENT_EVENT_NOUNS = frozenset({"bombing", "explosion", "blast", "attack", "airstrike", "strike",
                                  "shelling", "bomb", "missile", "rocket", "raid", "ambush",
                                  "shooting", "fire", "clash", "clashes", "violence"})
@@ -207,6 +210,14 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ in HOST_VERBS and token.pos_ == "VERB" \
                     and _hosts_someone(token, hits):
                 triggers[token.i] = HOST_TRIGGER  # "Biden will host Yoon and Kishida"
+            elif token.i not in triggers and token.lemma_ in MANDATIVE_VERBS and any(
+                    c.dep_ == "ccomp" and c.tag_ == "VB" and not any(
+                        a.dep_ in {"aux", "auxpass"} for a in c.children)
+                    for c in token.children):
+                triggers[token.i] = INSIST_TRIGGER  # "insisted that the firms pay them"
+            elif token.i not in triggers and token.lemma_ in REFUSAL_VERBS \
+                    and token.pos_ == "VERB" and self._modality(token).refusal:
+                triggers[token.i] = REFUSAL_TRIGGER  # "a decision Tokyo said it could not accept"
         events: list[CodedEvent] = []
         for index, trigger in sorted(triggers.items()):
             token = sent.doc[index]
@@ -276,7 +287,7 @@ class EventCoder:
             if len({p.country for p in participants if p.country}) < 2:
                 continue
             modality = self._modality(verb)
-            if prep.lower_ in {"before", "ahead", "for"} or prep.head.lower_ == "ahead":
+            if prep.lower_ == "before" or prep.head.lower_ == "ahead":
                 modality = replace(modality, hypothetical=True, kind=modality.kind or "planned")
             if modality.negated:
                 continue
@@ -353,6 +364,9 @@ class EventCoder:
                 return False
             if current.dep_ == "pcomp" and any(c.dep_ in SUBJECT_DEPS for c in current.children):
                 return False  # "…, with Seoul accusing Tokyo of …": a clause of its own
+            if current.dep_ == "ccomp" and current.i < head.i and any(
+                    t.text == ";" for t in current.doc[current.i:head.i]):
+                return False  # "Seoul began a drill; Tokyo protested": two sentences in one
             if current.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in current.children):
                 return False  # "agreed to push for sanctions, a day after the North tested …"
@@ -401,6 +415,10 @@ class EventCoder:
         elif subject is not None and agent is None and not actors:
             if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
                 pass  # "a roadside bombing killed ...": an attack by someone unnamed
+            elif subject.lower_ in CROWD_WORDS and trigger.event_type == "PROTEST":
+                # "Thousands rallied in central Seoul": a crowd, placed by where it gathers
+                actors = [ActorRef(text=subject.text, sector="CVL", start=subject.idx,
+                                   end=subject.idx + len(subject.text))]
             elif not names_someone(semantic_head(subject)):
                 return None  # "the pact allows ...", "Japan's plan met ...": no actor acts here
             else:
@@ -422,6 +440,8 @@ class EventCoder:
         if not actors and not recipients:
             return None
         modality = self._modality(token)
+        if trigger is REFUSAL_TRIGGER:
+            modality = Modality()  # the refusal itself happened
         if not actors and modality.hypothetical:
             return None  # "the embassy will be closed": a notice, not an act by anyone named
         event_type, mode = trigger.event_type, trigger.mode
@@ -446,6 +466,12 @@ class EventCoder:
                 "PROTEST",
                 {"protest": "demo", "strike": "strike"}.get(trigger.lemma, "riot"),
             )
+        if trigger.lemma == "boycott" and actors and not any(
+                a.sector in CIVILIAN_SECTORS | {"BUS"} for a in actors) and \
+                object_lemmas(token) & BOYCOTTED_OCCASIONS:
+            # a government staying away from a ceremony or summit refuses to meet (PLOVER
+            # REJECT); a boycott of goods or by citizens stays a PROTEST
+            event_type, mode = "REJECT", None
         if (
             event_type == "CONSULT"
             and mode in SYMMETRIC_CONSULT_MODES
@@ -477,6 +503,11 @@ class EventCoder:
             event_type, mode = "MOBILIZE", "troops"  # one country's own exercise
         literal_type = event_type
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
+        if event_type == "REJECT" and modality.kind in {"future", "possible"} and any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"}
+                for c in token.children):
+            # "Pyongyang would reject any contact": a refusal stated now (guideline 4)
+            modality = replace(modality, hypothetical=False, kind=None)
         if modality.ultimatum and not recipients:
             recipients = self._ultimatum_target(token, hits, ctx)
         if not recipients and event_type in {"PROTEST", "ACCUSE", "ASSAULT", "THREATEN"}:
@@ -524,10 +555,12 @@ class EventCoder:
         own = {a.country for a in actors if a.country}
         if trigger.cameo == "057" and len(own) >= 2:
             return []  # "Japan and Korea signed a pact to share intelligence on the North"
-        if trigger.lemma in FORUM_VERBS and recipients and all(
-                r.country is None and r.sector in STATELESS_SECTORS | {"JUD"}
-                for r in recipients):
-            return []  # "take the matter to the WTO": the forum is not the one accused
+        if trigger.lemma in FORUM_VERBS:
+            # "take the matter to the WTO", "taking Japan to a tribunal": the forum is not the
+            # one accused
+            recipients = [r for r in recipients if not (
+                r.sector in STATELESS_SECTORS | {"JUD"} and r.entity is None
+                or FORUM_WORDS & {w.lower() for w in r.text.split()})]
         if event_type in {"THREATEN", "ACCUSE"} and all(a.sector == "GOV" for a in actors):
             # "Suga warned that Japan was studying countermeasures": one's own state in the
             # complement is not the target
@@ -653,6 +686,8 @@ class EventCoder:
                          ctx: DocContext) -> list[ActorRef]:
         """ "Japan removed Korea from the list, a move Kang called regrettable": the judgement in
         a clause on a noun summing up the main clause is aimed at the main clause's actor."""
+        if token.dep_ == "ccomp" and token.head.lemma_ in self.book.speech:
+            token = token.head  # "a decision Tokyo said it could not accept"
         if token.dep_ not in {"acl", "relcl"}:
             return []
         noun = token.head
@@ -890,11 +925,13 @@ class EventCoder:
         found: list[ActorRef] = []
         for child in token.children:
             if child.dep_ in {"dobj", "dative", "attr", "oprd"}:
-                if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                relative = _relative_clause(token) if child.lower_ in RELATIVE_PRONOUNS else None
+                if relative is not None:
                     # "Tokyo's new curbs, which it denounced": the antecedent is the object
-                    found += self._owner_of(token.head, hits, ctx)
-                elif not (child.dep_ == "dobj" and child.lemma_.lower() in trigger.objects
-                          and child.lemma_.lower() in self.book.nouns):
+                    found += self._owner_of(relative.head, hits, ctx)
+                elif not (child.dep_ == "dobj" and child.lemma_.lower() in self.book.nouns and (
+                        child.lemma_.lower() in trigger.objects
+                        or trigger.event_type in SYMMETRIC_TYPES)):
                     # (not "held talks at the G7 summit": that object is the event itself)
                     found += self._resolve_group(child, hits, ctx)
                 for grand in child.children:
@@ -922,6 +959,14 @@ class EventCoder:
             for child in noun.children:
                 if child.dep_ == "poss":
                     found += self._resolve_group(child, hits, ctx)
+        while not found and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+                and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "a new map of the shoal, which …"
+        if not found and noun.dep_ == "dobj":
+            # "Manila published a new map, which China rejected": the one who did it
+            subject = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None:
+                found = self._resolve_group(subject, hits, ctx)
         return [r for r in found if r.country or r.entity]
 
     def _destination(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
@@ -980,19 +1025,27 @@ class EventCoder:
         negated = False
         kind: str | None = None
         chain = [token]
+        via_conj: set[int] = set()  # heads reached through "and": their lemma sets no mood
         current = token
         while current.dep_ in {"xcomp", "conj", "acomp"} and current.head.i != current.i:
+            if current.dep_ == "conj" and current.tag_ in FINITE_TAGS:
+                break  # "would refuse the money and insisted that …": a tense of its own
+            if current.dep_ == "conj":
+                via_conj.add(current.head.i)
             current = current.head
             chain.append(current)
         for verb in chain:
             for child in verb.children:
                 if child.dep_ == "neg" or child.lower_ in {"never"}:
                     negated = True
+                elif verb is token and child.dep_ in {"dobj", "nsubjpass", "nsubj"} and any(
+                        d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                    negated = True  # "made no breakthrough", "no agreement was reached"
                 elif child.dep_ in {"aux", "auxpass"} and child.lower_ in HYPOTHETICAL_AUX:
                     kind = kind or HYPOTHETICAL_AUX[child.lower_]
                 elif child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
                     kind = "conditional"
-            if verb is not token:
+            if verb is not token and verb.i not in via_conj:
                 lemma = verb.lemma_.lower()
                 if lemma in self.book.negating:
                     negated = True
@@ -1117,6 +1170,8 @@ AID_ARRIVAL_TRIGGER = Trigger("AID", "070", "arrive-to-help")
 # say who ("Seoul blamed Pyongyang … and vowed stern measures"; "North Korea fired a missile …,
 # prompting Abe to denounce …").
 RETALIATION_LEMMAS = frozenset({"return", "retaliate", "answer", "respond", "hit back"})
+FORUM_WORDS = frozenset({"court", "tribunal", "arbitration", "wto", "icj", "panel", "organization",
+                         "organisation", "body", "council", "committee"})
 FORUM_VERBS = frozenset({"take", "drop", "file", "bring", "revive", "put", "refer", "withdraw"})
 ANSWERING_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "RETREAT",
                              "CONCEDE"})
@@ -1206,10 +1261,28 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
+MANDATIVE_VERBS = frozenset({"insist", "recommend"})
+INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
+REFUSAL_VERBS = frozenset({"accept", "tolerate", "recognise", "recognize", "condone"})
+REFUSAL_TRIGGER = Trigger("REJECT", "120", "will-not-accept")
+BOYCOTTED_OCCASIONS = frozenset({"ceremony", "memorial", "summit", "meeting", "olympics", "game",
+                                 "games", "talk", "talks", "conference", "election", "event",
+                                 "funeral", "inauguration", "commemoration", "session", "vote",
+                                 "celebration", "parade", "forum", "service", "festival"})
 HOST_TRIGGER = Trigger("CONSULT", "040", "host")
 VISIT_NOUNS = frozenset({"visit", "trip"})
 MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "before", "of",
                            "for", "from"})
+
+
+def _relative_clause(token: Token) -> Token | None:
+    """The relative clause a verb belongs to, through reporting verbs ("which China said it
+    would never accept")."""
+    current = token
+    while current.dep_ == "ccomp" and current.head.i != current.i:
+        current = current.head
+    return current if current.dep_ == "relcl" else None
 
 
 def _drop_aside_visits(events: list[CodedEvent]) -> list[CodedEvent]:
