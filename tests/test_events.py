@@ -405,3 +405,26 @@ def test_no_breakthrough_is_a_negated_agreement(code):
 def test_clause_after_semicolon_is_not_the_complement(code):
     mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
     assert "MOBILIZE" in {m.event_type for m in mentions}
+
+
+def test_defiance_names_the_target(code):
+    event = only(code("Thousands of students blocked roads in Bangkok in defiance of the Thai "
+                      "military government."), "PROTEST")
+    assert "THA" in countries(event.recipients)
+
+
+def test_mediation_among_parties(code):
+    event = only(code("The African Union may halt its mediation among Sudan's warring generals."),
+                 "THREATEN")  # a possible sanction is a threat (PLOVER modality rules)
+    assert event.action_type == "SANCTION" and countries(event.recipients) == {"SDN"}
+
+
+def test_participle_agent_inside_a_prepositional_object(code):
+    event = only(code("Kosovo police opened an investigation into attacks carried out by Serbian "
+                      "paramilitaries."), "ACCUSE")
+    assert "SRB" in countries(event.recipients)
+
+
+def test_passive_theme_owner_through_for(code):
+    event = only(code("A camp for Syrian refugees was shelled by Turkish artillery."), "ASSAULT")
+    assert countries(event.actors) == {"TUR"} and countries(event.recipients) == {"SYR"}

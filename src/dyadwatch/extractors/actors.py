@@ -227,8 +227,8 @@ class ActorResolver:
                       ctx: DocContext | None, title_roles: set[str],
                       named_here: Collection[str] = ()) -> Entity | None:
         token = doc[start]
-        if not token.text[:1].isupper():
-            return None
+        if not token.text[:1].isupper() or token.ent_type_ in {"DATE", "TIME"}:
+            return None  # (not "May" in "between May 23 and 25")
         # A different given name next to the surname ("Kang Kyung-wha" when only "Kang Sok Ju"
         # is known, "Yohei Kono" vs "Taro Kono", "Park Chung-hee" beside "Park Geun-hye") means
         # another person.

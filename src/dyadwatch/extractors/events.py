@@ -59,6 +59,7 @@ RECIPIENT_PREPS = frozenset(
         "for",
         "between",
         "in",
+        "among",
     }
 )
 CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "NGO", "REF", "REB", "MED"})
@@ -250,8 +251,11 @@ class EventCoder:
             if noun.dep_ != "pobj" or lemma not in MEETING_NOUNS | VISIT_NOUNS:
                 continue
             prep = noun.head
-            if prep.lower_ not in MEETING_PREPS:
-                continue
+            if prep.lower_ not in MEETING_PREPS or any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+                continue  # (not "the summit of Mount Everest")
+            if prep.lower_ == "at" and prep.head.lemma_ in AIMING_VERBS:
+                continue  # "hinted at a summit with Suga"
             verb = prep.head
             while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i \
                     and verb.dep_ in {"advmod", "prep", "pcomp"}:
@@ -274,6 +278,12 @@ class EventCoder:
                     or asked is not None and asked.event_type in {"REQUEST", "AGREE"}):
                 continue  # "asked for a summit": wanted, not held
             hosts = [a for e in events if e.token.i == verb.i for a in e.actors]
+            between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+            if between:
+                # "ahead of the summit between Moon and Kim": exactly those two meet
+                hosts = [r for b in between for r in self._prep_objects(b, hits, ctx)
+                         if r.country]
+                guests = []
             if not hosts:
                 subject, _, agent, _ = self._arguments(verb)
                 head = agent if agent is not None else subject
@@ -344,10 +354,14 @@ class EventCoder:
         """People the clause's verb deals with: "admitted to Koizumi", "told Roh"."""
         out: list[ActorRef] = []
         for child in verb.children:
-            if child.dep_ in {"dobj", "dative"}:
-                out += self._resolve_group(child, hits, ctx)
-            elif child.dep_ == "prep" and child.lower_ in {"to", "with"}:
-                out += self._prep_objects(child, hits, ctx)
+            heads = [child] if child.dep_ in {"dobj", "dative"} else [
+                c for c in child.children if c.dep_ == "pobj"
+            ] if child.dep_ == "prep" and child.lower_ in {"to", "with"} else []
+            for head in heads:
+                # the phrase must name someone itself ("told Roh"), not merely mention a
+                # state inside it ("opposed sanctions against North Korea")
+                if hits.get(semantic_head(head).i) is not None:
+                    out += self._resolve_group(head, hits, ctx)
         return [r for r in out if r.entity is not None]
 
     def _absorbed(self, token: Token, triggers: dict[int, Trigger]) -> bool:
@@ -400,6 +414,11 @@ class EventCoder:
                 actors += self._resolve_group(other, hits, ctx, as_actor=True)
         if passive_subject is not None:
             themes = self._resolve_group(passive_subject, hits, ctx)
+            if not themes:
+                # "a camp for Congolese refugees was attacked": those the thing belongs to
+                for prep in passive_subject.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
+                        themes += [r for r in self._prep_objects(prep, hits, ctx) if r.country]
             if trigger.event_type in THEME_IS_ACTOR:
                 actors += themes  # "troops were deployed": the troops act
             else:
@@ -640,7 +659,7 @@ class EventCoder:
         place = self._location_country(token, hits, ctx)
         home = next((a.country for a in actors if a.country), None)
         placed = [
-            replace(r, country=place or home)
+            replace(r, country=_place_within(r, token, hits) or place or home)
             if r.country is None and r.sector and r.sector not in STATELESS_SECTORS else r
             for r in recipients
         ]
@@ -929,6 +948,8 @@ class EventCoder:
                 if relative is not None:
                     # "Tokyo's new curbs, which it denounced": the antecedent is the object
                     found += self._owner_of(relative.head, hits, ctx)
+                elif trigger.mode == "obstruct" and child.dep_ == "dobj":
+                    pass  # "blocked streets in Hong Kong": the street is no one
                 elif not (child.dep_ == "dobj" and child.lemma_.lower() in self.book.nouns and (
                         child.lemma_.lower() in trigger.objects
                         or trigger.event_type in SYMMETRIC_TYPES)):
@@ -948,9 +969,42 @@ class EventCoder:
                 found += self._prep_objects(child, hits, ctx)
         if not found:
             found = self._complement_recipients(token, trigger, hits, ctx)
+        if not found:
+            found = self._stance_target(token, hits, ctx)
         if not found and trigger.mode == "visit":
             found = self._destination(token, hits)
         return found
+
+    def _participle_agent(self, noun: Token, hits: dict[int, Hit],
+                          ctx: DocContext) -> list[ActorRef]:
+        """ "crimes committed by Croat forces": the agent of a participle on the noun."""
+        for acl in noun.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for by in (c for c in acl.children if c.dep_ == "agent"):
+                    found = [r for r in self._prep_objects(by, hits, ctx) if r.country]
+                    if found:
+                        return found
+        return []
+
+    def _stance_target(self, token: Token, hits: dict[int, Hit],
+                       ctx: DocContext) -> list[ActorRef]:
+        """ "in defiance of Chinese authorities", "in protest against Tokyo's decision": the
+        one the act answers."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                if noun.lemma_.lower() not in STANCE_NOUNS:
+                    continue
+                for inner in noun.children:
+                    if inner.dep_ == "prep" and inner.lower_ in {"of", "against", "at", "to"}:
+                        found = self._prep_objects(inner, hits, ctx)
+                        if not found:
+                            found = [r for p in inner.children if p.dep_ == "pobj"
+                                     for r in self._owner_of(p, hits, ctx)]
+                        if found:
+                            return found
+        return []
 
     def _owner_of(self, noun: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         """The one a noun phrase names or belongs to ("Tokyo's entry curbs" -> Tokyo)."""
@@ -1017,6 +1071,8 @@ class EventCoder:
                 for inner in pobj.children:
                     if inner.dep_ == "prep" and inner.lower_ in {"against", "with", "on", "to"}:
                         found += self._prep_objects(inner, hits, ctx)
+            if not found:
+                found = self._participle_agent(pobj, hits, ctx)
             out += found
         return out
 
@@ -1170,6 +1226,8 @@ AID_ARRIVAL_TRIGGER = Trigger("AID", "070", "arrive-to-help")
 # say who ("Seoul blamed Pyongyang … and vowed stern measures"; "North Korea fired a missile …,
 # prompting Abe to denounce …").
 RETALIATION_LEMMAS = frozenset({"return", "retaliate", "answer", "respond", "hit back"})
+STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "retaliation", "response",
+                          "reaction", "solidarity"})
 FORUM_WORDS = frozenset({"court", "tribunal", "arbitration", "wto", "icj", "panel", "organization",
                          "organisation", "body", "council", "committee"})
 FORUM_VERBS = frozenset({"take", "drop", "file", "bring", "revive", "put", "refer", "withdraw"})
@@ -1272,8 +1330,22 @@ BOYCOTTED_OCCASIONS = frozenset({"ceremony", "memorial", "summit", "meeting", "o
                                  "celebration", "parade", "forum", "service", "festival"})
 HOST_TRIGGER = Trigger("CONSULT", "040", "host")
 VISIT_NOUNS = frozenset({"visit", "trip"})
+# Verbs whose "at" names what they aim at, not where they happen.
+AIMING_VERBS = frozenset({"hint", "aim", "look", "point", "balk", "scoff", "laugh", "hit", "swipe",
+                          "lash", "jab", "arrive", "guess", "glance", "marvel", "rage", "protest"})
 MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "before", "of",
                            "for", "from"})
+
+
+def _place_within(ref: ActorRef, token: Token, hits: dict[int, Hit]) -> str | None:
+    """The one country whose place is named inside a recipient's own phrase ("refugees fleeing
+    the civil war in Liberia")."""
+    if ref.start is None or ref.end is None:
+        return None
+    found = {hit.entity.country for t in token.doc if ref.start <= t.idx < ref.end
+             if (hit := hits.get(t.i)) is not None and hit.entity.kind in {"place", "country"}
+             and hit.entity.country}
+    return found.pop() if len(found) == 1 else None
 
 
 def _relative_clause(token: Token) -> Token | None:
