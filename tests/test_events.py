@@ -428,3 +428,40 @@ def test_participle_agent_inside_a_prepositional_object(code):
 def test_passive_theme_owner_through_for(code):
     event = only(code("A camp for Syrian refugees was shelled by Turkish artillery."), "ASSAULT")
     assert countries(event.actors) == {"TUR"} and countries(event.recipients) == {"SYR"}
+
+
+def test_possessive_pronoun_role_takes_the_earlier_subjects_country(code):
+    mentions = code("Xi Jinping criticised the ruling on Monday, and his foreign minister "
+                    "summoned the Philippine envoy.", date="2021-05-03")
+    summons = [m for m in mentions if m.evidence.rule.endswith("summon [ambassador|charge|diplomat|"
+                                                               "envoy|minister]")]
+    assert summons and countries(summons[0].actors) == {"CHN"}
+
+
+def test_reaction_in_a_participle_answers_the_main_clause_actor(code):
+    event = only(code("Israel's cabinet approved a plan to expand settlements in the West Bank, "
+                      "drawing sharp criticism from Jordan."), "ACCUSE")
+    assert countries(event.actors) == {"JOR"} and countries(event.recipients) == {"ISR"}
+
+
+def test_pronoun_object_points_back_to_the_earlier_actor(code):
+    event = only(code("Washington unveiled a new tariff plan, but Ottawa rejected it within "
+                      "hours."), "REJECT")
+    assert countries(event.actors) == {"CAN"} and countries(event.recipients) == {"USA"}
+
+
+def test_same_reaction_shares_the_target(code):
+    mentions = code("Beijing condemned Manila on Monday, and Moscow said it was disappointed.")
+    moscow = [m for m in mentions if countries(m.actors) == {"RUS"}]
+    assert moscow and countries(moscow[0].recipients) == {"PHL"}
+
+
+def test_joint_signing_has_no_recipient(code):
+    event = only(code("Vietnam and the Philippines signed a pact on Friday to share intelligence "
+                      "on China."), "SUPPORT")
+    assert countries(event.actors) == {"VNM", "PHL"} and not event.recipients
+
+
+def test_calling_off_is_no_phone_call(code):
+    mentions = code("Turkey called off its survey in the disputed waters.")
+    assert not [m for m in mentions if m.mode == "phone"]

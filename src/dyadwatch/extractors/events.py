@@ -430,6 +430,17 @@ class EventCoder:
             reactors = self._reactors(token, hits, ctx)
             if not reactors:
                 return None
+            if not any(a.country for a in actors):
+                # "Japan's cabinet approved a plan to release the water …, drawing
+                # condemnation": the reaction answers the main clause's actor
+                root, main = token, None
+                while main is None and root.head.i != root.i and root.dep_ in {
+                        "advcl", "acl", "relcl", "conj", "xcomp", "ccomp", "dobj", "pobj",
+                        "prep"}:
+                    root = root.head
+                    main = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+                if main is not None:
+                    actors = [a for a in self._resolve_group(main, hits, ctx) if a.country]
             actors, recipients = reactors, actors
         elif subject is not None and agent is None and not actors:
             if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
@@ -541,7 +552,10 @@ class EventCoder:
             # "fired a missile from the Pyongyang area", "deployed batteries in Akita": a
             # show of force at home has no target of its own country
             recipients = [r for r in recipients if r.country not in countries or r.entity]
-        if not recipients and event_type not in SYMMETRIC_TYPES:
+        joint = trigger.cameo == "057" and len(countries) >= 2
+        if not recipients and event_type in {"REJECT", "ACCUSE", "SUPPORT"}:
+            recipients = self._pronoun_object_target(token, actors, hits, ctx)
+        if not recipients and event_type not in SYMMETRIC_TYPES and not joint:
             recipients = _clause_counterpart(token, actors, hits)
         reported_by = None
         if reporter is not None:
@@ -869,8 +883,42 @@ class EventCoder:
                         for a in ctx.last_actors if a.country
                     )
                     continue
-            refs.extend(self.resolver.resolve(token, hits, ctx, as_actor=as_actor))
+            found = list(self.resolver.resolve(token, hits, ctx, as_actor=as_actor))
+            if found and not any(r.country for r in found) and any(
+                    c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"}
+                    for c in token.children):
+                # "Abe called the verdict impossible, and his foreign minister summoned …"
+                owner = self._earlier_subject_country(token, hits, ctx)
+                if owner is not None:  # (a role or agent noun: not "its list")
+                    found = [replace(r, country=owner) for r in found]
+            refs.extend(found)
         return refs
+
+    def _pronoun_object_target(self, token: Token, actors: list[ActorRef],
+                               hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
+        """ "Tokyo launched a fund, but Korean groups rejected it": a pronoun object stands for
+        what the earlier clause's actor did, so that actor is the target."""
+        if token.dep_ not in {"conj", "advcl"} or not any(
+                c.dep_ == "dobj" and c.lower_ in {"it", "them", "this", "that"}
+                for c in token.children):
+            return []
+        subject = next((c for c in token.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.lower_ in SELF_PRONOUNS:
+            return []
+        return [r for r in self._resolve_group(subject, hits, ctx)
+                if r.country and not _same_ref(r, actors)]
+
+    def _earlier_subject_country(self, token: Token, hits: dict[int, Hit],
+                                 ctx: DocContext) -> str | None:
+        """The country of the nearest earlier subject in the sentence (person or state)."""
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            other = token.doc[i]
+            if other.dep_ in {"nsubj", "nsubjpass"} and other.lower_ not in SELF_PRONOUNS \
+                    and other.lower_ not in RELATIVE_PRONOUNS:
+                countries = {r.country for r in self.resolver.resolve(other, hits, ctx)
+                             if r.country}
+                return countries.pop() if len(countries) == 1 else None
+        return None
 
     def _subject_before(self, pronoun: Token, hits: dict[int, Hit],
                         ctx: DocContext) -> list[ActorRef]:
@@ -1247,6 +1295,12 @@ def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> C
         theirs = {a.country for a in previous.actors if a.country}
         if not theirs:
             continue
+        if previous.event_type == event.event_type and not theirs & own and previous.recipients:
+            # "Beijing and Seoul slammed him, and Washington said it was disappointed": the same
+            # reaction, aimed at the same target
+            targets = [r for r in previous.recipients if r.country and r.country not in own]
+            if targets:
+                return replace(event, recipients=tuple(targets))
         if theirs == own:
             targets = [r for r in previous.recipients if r.country and r.country not in own]
             if targets and previous.event_type not in SYMMETRIC_TYPES:
