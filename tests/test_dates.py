@@ -77,3 +77,10 @@ def test_a_date_that_names_a_thing_does_not_date_the_event(code):
     morning = code("A man hurled firebombs at the Japanese embassy on Sunday morning.",
                    date="2012-01-09")
     assert [m.date.iso() for m in morning if m.date] == ["2012-01-08"]
+
+
+def test_coordinated_event_takes_the_time_of_the_clause_it_hangs_on(code):
+    mentions = code("Manila summoned the Chinese envoy on Monday, and its foreign minister called "
+                    "the move 'unacceptable'.", date="2024-06-19")
+    dated = {m.evidence.rule.split(":")[2]: m.date for m in mentions}
+    assert len(dated) == 2 and all(str(d) == "2024-06-17" for d in dated.values()), dated

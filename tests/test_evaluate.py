@@ -63,3 +63,17 @@ def test_cameo_country_codes_of_gold_sets_are_read_as_iso():
         {"type": "SANCTION", "actors": [{"code": "ITL"}], "recipients": [{"code": "SRB"}]}]})
     assert item.events[0].actors == frozenset({"ITA"})
     assert item.events[0].recipients == frozenset({"SRB"})
+
+
+def test_a_file_that_is_no_gold_set_gets_a_named_error(tmp_path):
+    from dyadwatch.errors import InputError
+    from dyadwatch.evaluate import gold_kind
+
+    other = tmp_path / "times.jsonl"
+    other.write_text(json.dumps({"text": "on Monday", "expressions": []}) + "\n")
+    with pytest.raises(InputError, match="not a gold file"):
+        gold_kind(other)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n")
+    with pytest.raises(InputError, match="cannot read gold file"):
+        gold_kind(broken)

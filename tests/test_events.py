@@ -465,3 +465,9 @@ def test_joint_signing_has_no_recipient(code):
 def test_calling_off_is_no_phone_call(code):
     mentions = code("Turkey called off its survey in the disputed waters.")
     assert not [m for m in mentions if m.mode == "phone"]
+
+
+def test_what_is_told_to_someone_is_aimed_at_them(code):
+    event = only(code("Prime Minister Kishida told President Yoon that he felt deep sorrow for the "
+                      "victims of the war.", date="2023-05-08"), "SUPPORT")
+    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"KOR"}

@@ -332,7 +332,7 @@ def gold_kind(path: str | Path) -> str:
             first = next((line for line in handle if line.strip()), "{}")
         keys = set(json.loads(first))
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read gold file {path}: {exc}") from exc
+        raise InputError(str(path), "cannot read gold file", str(exc)) from exc
     if "polls" in keys:
         return "polls"
     if "mentions" in keys:
@@ -341,7 +341,7 @@ def gold_kind(path: str | Path) -> str:
         return "events"
     if "issues" in keys:
         return "issues"
-    raise InputError(f"{path}: not a gold file (no events, mentions, issues or polls)")
+    raise InputError(str(path), "not a gold file (no events, mentions, issues or polls)")
 
 
 def figures_for(path: str | Path, extractor: Extractor, name: str | None = None) -> dict[str, Any]:

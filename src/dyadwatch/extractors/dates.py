@@ -72,9 +72,30 @@ def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeEx
     position = token.idx - base
     if inside:
         return min(inside, key=lambda e: abs(e.start - position))
+    governing = _governing_clause_time(usable, token, base)
+    if governing is not None:
+        return governing
     verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
     if len(usable) == 1 and len(verbs) <= 2:
         return usable[0]
+    return None
+
+
+def _governing_clause_time(usable: list[TimeExpression], token: Token,
+                           base: int) -> TimeExpression | None:
+    """ "Seoul said on Friday that it would …", "Tokyo summoned the envoy on Friday, and Kato
+    called …": with no time of its own, a reported or coordinated event takes the time adjunct
+    of the clause it hangs on (not of a time clause: "… after Z did W" keeps its own)."""
+    current = token
+    while current.dep_ in {"conj", "ccomp", "xcomp"} and current.head.i != current.i:
+        head = current.head
+        spans = [(c.left_edge.idx - base, c.right_edge.idx + len(c.right_edge.text) - base)
+                 for c in head.children
+                 if c.dep_ in {"prep", "npadvmod", "advmod"} and c.i != current.i]
+        found = [e for e in usable if any(lo <= e.start and e.end <= hi for lo, hi in spans)]
+        if found:
+            return min(found, key=lambda e: abs(e.start - (head.idx - base)))
+        current = head
     return None
 
 

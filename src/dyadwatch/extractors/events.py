@@ -555,6 +555,8 @@ class EventCoder:
         joint = trigger.cameo == "057" and len(countries) >= 2
         if not recipients and event_type in {"REJECT", "ACCUSE", "SUPPORT"}:
             recipients = self._pronoun_object_target(token, actors, hits, ctx)
+        if not recipients and reporter is not None and event_type not in SYMMETRIC_TYPES:
+            recipients = self._addressee(reporter.head, actors, hits, ctx)
         if not recipients and event_type not in SYMMETRIC_TYPES and not joint:
             recipients = _clause_counterpart(token, actors, hits)
         reported_by = None
@@ -893,6 +895,21 @@ class EventCoder:
                     found = [replace(r, country=owner) for r in found]
             refs.extend(found)
         return refs
+
+    def _addressee(self, speech: Token, actors: list[ActorRef], hits: dict[int, Hit],
+                   ctx: DocContext) -> list[ActorRef]:
+        """ "Akihito told Roh that he felt the deepest regret": what is said to someone of
+        another country is aimed at them."""
+        if speech.lemma_ not in self.book.speech:
+            return []
+        own = {a.country for a in actors if a.country}
+        for child in speech.children:
+            if child.dep_ in {"dobj", "dative"} and hits.get(semantic_head(child).i) is not None:
+                found = [r for r in self._resolve_group(child, hits, ctx)
+                         if r.country and r.country not in own]
+                if found:
+                    return found
+        return []
 
     def _pronoun_object_target(self, token: Token, actors: list[ActorRef],
                                hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
