@@ -471,3 +471,15 @@ def test_what_is_told_to_someone_is_aimed_at_them(code):
     event = only(code("Prime Minister Kishida told President Yoon that he felt deep sorrow for the "
                       "victims of the war.", date="2023-05-08"), "SUPPORT")
     assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"KOR"}
+
+
+def test_calling_in_an_envoy_is_a_summons(code):
+    event = only(code("Beijing called in the Philippine ambassador on Monday."), "ACCUSE")
+    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"PHL"}
+
+
+def test_a_call_and_its_discussion_are_one_meeting_without_the_topic_as_participant(code):
+    mentions = code("Biden and Xi Jinping held a phone call on Monday and discussed Iran's nuclear "
+                    "programme.", date="2023-03-06")
+    consult = [m for m in mentions if m.event_type == "CONSULT"]
+    assert len(consult) == 1 and "IRN" not in countries(consult[0].actors)

@@ -502,6 +502,12 @@ class EventCoder:
             # a government staying away from a ceremony or summit refuses to meet (PLOVER
             # REJECT); a boycott of goods or by citizens stays a PROTEST
             event_type, mode = "REJECT", None
+        if event_type == "CONSULT" and token.lemma_ in TOPIC_VERBS:
+            # "discussed North Korea's launch": the object is the topic, not a participant
+            recipients = [r for r in recipients if not any(
+                c.dep_ == "dobj" and r.start is not None
+                and c.left_edge.idx <= r.start < c.right_edge.idx + len(c.right_edge.text)
+                for c in token.children)]
         if (
             event_type == "CONSULT"
             and mode in SYMMETRIC_CONSULT_MODES
@@ -1365,8 +1371,10 @@ def _fold_coordinated(events: list[CodedEvent]) -> list[CodedEvent]:
                       and e.event_type == event.event_type
                       and e.modality == event.modality
                       and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
-                      # "froze its funding and suspended aid": two objects, two events
-                      and not any(c.dep_ in {"dobj", "dative"} for c in e.token.children)),
+                      # "froze its funding and suspended aid": two objects, two events; but
+                      # "held a call and discussed …" is one meeting
+                      and (event.event_type == "CONSULT" or not any(
+                          c.dep_ in {"dobj", "dative"} for c in e.token.children))),
                      None)
         if first is None:
             out.append(event)
@@ -1390,6 +1398,8 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# Meeting verbs whose direct object is what is talked about.
+TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "address"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
 MANDATIVE_VERBS = frozenset({"insist", "recommend"})
 INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
