@@ -483,3 +483,30 @@ def test_a_call_and_its_discussion_are_one_meeting_without_the_topic_as_particip
                     "programme.", date="2023-03-06")
     consult = [m for m in mentions if m.event_type == "CONSULT"]
     assert len(consult) == 1 and "IRN" not in countries(consult[0].actors)
+
+
+def test_seizing_a_person_is_an_abduction(code):
+    event = only(code("Armed men seized him outside his hotel in Baghdad."), "ASSAULT")
+    assert event.mode == "abduct"
+
+
+def test_a_ship_that_sank_was_not_attacked(code):
+    mentions = code("A Panamanian cargo ship sank off the coast of Japan on Sunday.")
+    assert not [m for m in mentions if m.event_type == "ASSAULT"]
+
+
+def test_a_sea_named_after_a_country_is_no_party(code):
+    event = only(code("A Philippine patrol boat exchanged fire with pirates in the South China "
+                      "Sea."), "ASSAULT")
+    assert "CHN" not in countries(event.recipients) | countries(event.actors)
+
+
+def test_visit_without_a_host_is_no_meeting(code):
+    mentions = code("Two cabinet ministers visited the war memorial on Friday.")
+    assert not [m for m in mentions if m.event_type == "CONSULT"]
+
+
+def test_second_infinitive_of_a_pledge_is_part_of_it(code):
+    mentions = code("The three leaders pledged to consult one another and to hold joint exercises "
+                    "every year.")
+    assert [m.event_type for m in mentions] == ["AGREE"]

@@ -22,6 +22,9 @@ from ..errors import KnowledgeError
 
 # Officials of international organisations: loaded for every dyad, like the world TSV files.
 IGO_OFFICIALS = "actors/igo.yaml"
+# Heads of state and government, and non-state groups, of every country: loaded for every dyad,
+# after its own files, as background knowledge.
+WORLD_FILES = ("actors/world.yaml", "actors/world_groups.yaml")
 
 EntityKind = Literal["country", "igo", "person", "institution", "agent", "role", "place"]
 # How an alias names its entity: the kind decides how much the resolver trusts a match.
@@ -108,6 +111,9 @@ class ActorKnowledge:
     )
     surnames: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     country_names: dict[str, str] = field(default_factory=dict)
+    # Entities of the world-coverage files (leaders and groups of every country): a bare surname
+    # they share with someone in the dyad's own files means the dyad's person.
+    background: set[str] = field(default_factory=set)
 
     def add(self, entity: Entity, aliases: Iterable[tuple[str, AliasKind]]) -> None:
         if entity.key in self.entities:
@@ -439,6 +445,16 @@ def load_knowledge(actor_files: Iterable[Path]) -> ActorKnowledge:
             _load_actor_file(kb, Path(path))
         except (KeyError, TypeError) as exc:
             raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+    for name in WORLD_FILES:
+        path = knowledge_path(name)
+        if not path.exists():  # optional: without them, foreign leaders get no country
+            continue
+        before = set(kb.entities)
+        try:
+            _load_actor_file(kb, path)
+        except (KeyError, TypeError) as exc:
+            raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+        kb.background |= set(kb.entities) - before
     return kb
 
 

@@ -229,6 +229,8 @@ class ActorResolver:
         token = doc[start]
         if not token.text[:1].isupper() or token.ent_type_ in {"DATE", "TIME"}:
             return None  # (not "May" in "between May 23 and 25")
+        # the dyad's own people before the world-coverage files ("Lee" in Korean news)
+        candidates = [e for e in candidates if e.key not in self.kb.background] or candidates
         # A different given name next to the surname ("Kang Kyung-wha" when only "Kang Sok Ju"
         # is known, "Yohei Kono" vs "Taro Kono", "Park Chung-hee" beside "Park Geun-hye") means
         # another person.

@@ -106,7 +106,8 @@ def elaborates(main: Trigger, participle: Trigger | None) -> bool:
         return False
     return participle.event_type == main.event_type or (
         main.event_type == "PROTEST" and participle.event_type in {"REQUEST", "ACCUSE"}
-    )
+    ) or {main.event_type, participle.event_type} == {"RETREAT", "CONCEDE"}
+    # ("eased its sanctions, lifting a travel ban and allowing ships to call": one easing)
 
 
 def obliged(token: Token) -> bool:

@@ -372,10 +372,15 @@ class EventCoder:
             head = current.head
             if head.i == current.i:
                 return False
-            if current.dep_ == "prep" and current.lower_ not in COMPLEMENT_PREPS:
+            if current.dep_ == "prep" and current.lower_ not in COMPLEMENT_PREPS and not (
+                    current.lower_ == "in" and any(c.dep_ == "pcomp" for c in current.children)):
                 return False  # "barred the ferry ... after Pyongyang test-fired missiles"
+            if current.dep_ == "conj" and not (infinitive(current) and (
+                    head.dep_ == "xcomp" or infinitival(head))):
+                return False  # (but "pledged to consult … and to hold drills" is one pledge)
             if current.dep_ == "conj":
-                return False
+                current = head
+                continue
             if current.dep_ == "pcomp" and any(c.dep_ in SUBJECT_DEPS for c in current.children):
                 return False  # "…, with Seoul accusing Tokyo of …": a clause of its own
             if current.dep_ == "ccomp" and current.i < head.i and any(
@@ -385,8 +390,9 @@ class EventCoder:
                     c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in current.children):
                 return False  # "agreed to push for sanctions, a day after the North tested …"
             complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} or (
-                current.dep_ == "prep" and current.lower_ in COMPLEMENT_PREPS) or (
-                infinitival(current))
+                current.dep_ == "prep" and (current.lower_ in COMPLEMENT_PREPS or (
+                    current.lower_ == "in" and any(c.dep_ == "pcomp" for c in current.children)
+                ))) or infinitival(current)  # "cooperate in evacuating"
             if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
                     and elaborates(triggers[head.i], triggers.get(current.i)):
                 return True  # "opened fire, killing six", "rallied ..., demanding an apology"
@@ -526,6 +532,15 @@ class EventCoder:
         if event_type == "CONSULT" and trigger.mode != "phone" \
                 and len(actors) + len(recipients) < 2:
             return None  # "visited Yasukuni Shrine": a meeting needs someone to meet
+        if trigger.mode == "visit" and not recipients and trigger.lemma in {"visit", "tour"}:
+            return None  # "Aso and two other ministers visited Yasukuni": no host, no meeting
+        if trigger.lemma in TRANSITIVE_ONLY and passive_subject is None and not any(
+                c.dep_ == "dobj" for c in token.children):
+            return None  # "… before sinking": the ship sank, nobody sank it
+        if event_type == "COERCE" and mode == "seize" and any(
+                c.dep_ == "dobj" and (c.lower_ in {"him", "her", "them"} or c.ent_type_ == "PERSON")
+                for c in token.children):
+            event_type, mode = "ASSAULT", "abduct"  # "agents seized her": an abduction
         if event_type == "CONSULT" and actors and all(a.sector == "CVL" for a in actors):
             return None  # "millions of South Koreans visited Japan": tourism, not diplomacy
         if event_type == "REQUEST" and actors and all(a.sector == "JUD" for a in actors) \
@@ -1398,6 +1413,8 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# Verbs that are attacks only with someone or something attacked ("sank a ship", not "sank").
+TRANSITIVE_ONLY = frozenset({"sink"})
 # Meeting verbs whose direct object is what is talked about.
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "address"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
