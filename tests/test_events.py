@@ -510,3 +510,41 @@ def test_second_infinitive_of_a_pledge_is_part_of_it(code):
     mentions = code("The three leaders pledged to consult one another and to hold joint exercises "
                     "every year.")
     assert [m.event_type for m in mentions] == ["AGREE"]
+
+
+def test_accidents_and_disasters_have_no_attacker(code):
+    for text in ("Four people were injured after an earthquake struck near Chiba.",
+                 "Five people are killed after an overcrowded bus overturns in Mie Prefecture."):
+        assert not [m for m in code(text) if m.event_type == "ASSAULT"], text
+    assert [m for m in code("A car bomb killed six soldiers in Kabul.")
+            if m.event_type == "ASSAULT"]
+
+
+def test_a_match_won_is_no_attack(code):
+    mentions = code("Spain beat Brazil 4-0 in the final in Yokohama.")
+    assert not [m for m in mentions if m.event_type == "ASSAULT"]
+
+
+def test_calls_for_with_a_subject_clause_is_a_demand(code):
+    event = only(code("Tokyo's top spokesman calls for China to compensate for the damaged "
+                      "Japanese patrol boats."), "REQUEST")
+    assert countries(event.recipients) == {"CHN"}
+
+
+def test_reaction_to_the_deed_of_the_previous_sentence(code):
+    mentions = code("Prime Minister Shinzo Abe visited the shrine on Thursday. The visit provoked "
+                    "condemnation from China and criticism from the United States.",
+                    date="2013-12-27")
+    event = only(mentions, "ACCUSE")
+    assert countries(event.actors) == {"CHN", "USA"} and countries(event.recipients) == {"JPN"}
+
+
+def test_seeking_to_do_something_is_no_request(code):
+    mentions = code("The ministers met in Tokyo, seeking to improve relations.")
+    assert not [m for m in mentions if m.event_type == "REQUEST"]
+
+
+def test_bringing_a_case_count_is_no_lawsuit(code):
+    mentions = code("Seoul reports 900 new infections, bringing the total number of cases to "
+                    "12,000.")
+    assert not [m for m in mentions if m.event_type == "ACCUSE"]

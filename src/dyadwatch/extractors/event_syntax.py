@@ -140,6 +140,14 @@ def child_words(token: Token) -> set[str]:
         if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux"}
     }
     words |= {c.lemma_.lower() for c in children if c.dep_ in {"dobj", "prep", "prt"}}
+    # "calls for China to compensate": the parser hangs "for" on the complement as its marker
+    words |= {
+        m.lower_
+        for c in children
+        if c.dep_ in {"advcl", "ccomp", "xcomp"}
+        for m in c.children
+        if m.dep_ == "mark" and m.lower_ == "for"
+    }
     # "pulled out of", "put ... back on": the parser hangs the preposition on the particle
     words |= {
         g.lower_

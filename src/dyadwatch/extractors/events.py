@@ -8,6 +8,7 @@ talks" is one AGREE). Everything that fires is named in ``Evidence.rule``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -436,6 +437,13 @@ class EventCoder:
             reactors = self._reactors(token, hits, ctx)
             if not reactors:
                 return None
+            if not any(a.country for a in actors) and subject is not None \
+                    and subject.lemma_.lower() in DEED_NOUNS and token.dep_ == "ROOT":
+                # "Abe visits Yasukuni. The visit provokes condemnation from China": the
+                # deed of the previous sentence's actor
+                own = {r.country for r in reactors}
+                earlier = ctx.last_actors or ((ctx.last_person,) if ctx.last_person else ())
+                actors = [a for a in earlier if a.country and a.country not in own][:1]
             if not any(a.country for a in actors):
                 # "Japan's cabinet approved a plan to release the water …, drawing
                 # condemnation": the reaction answers the main clause's actor
@@ -465,6 +473,14 @@ class EventCoder:
             recipients = [r for r in recipients if not _same_ref(r, actors)]
         if not actors and trigger.event_type not in VICTIM_FOCUSED:
             return None  # "textbooks approved last month": nobody named acts
+        words = {t.lemma_.lower() for t in token.sent}
+        nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}}
+        if trigger.event_type == "ASSAULT" and not any(a.country or a.entity for a in actors) \
+                and nouns & MISHAP_WORDS and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
+            return None  # "four people were injured after an earthquake struck": no attacker
+        if trigger.lemma in CONTEST_VERBS and (words & SPORT_WORDS or any(
+                SCORE.fullmatch(t.text) for t in token.sent)):
+            return None  # "Barcelona beat Santos 4-0": a match, not an attack
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx, subject)
             if place is not None:
@@ -617,6 +633,11 @@ class EventCoder:
             recipients = [r for r in recipients if not (
                 r.sector in STATELESS_SECTORS | {"JUD"} and r.entity is None
                 or FORUM_WORDS & {w.lower() for w in r.text.split()})]
+        if any(r.country and r.country not in own for r in recipients) and \
+                event_type not in SYMMETRIC_TYPES:
+            # "urged China to compensate for Japanese boats": the foreign party is the target,
+            # not one's own people named in the demand
+            recipients = [r for r in recipients if r.country not in own or r.entity]
         if event_type in {"THREATEN", "ACCUSE"} and all(a.sector == "GOV" for a in actors):
             # "Suga warned that Japan was studying countermeasures": one's own state in the
             # complement is not the target
@@ -668,7 +689,9 @@ class EventCoder:
 
     def _reactors(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         found: list[ActorRef] = []
-        for holder in [token, *(c for c in token.children if c.dep_ == "dobj")]:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [c for o in objects for c in conjuncts(o)[1:]]  # "condemnation … and criticism"
+        for holder in [token, *objects]:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "in", "among"}:
                     found += self._prep_objects(prep, hits, ctx)
@@ -1132,13 +1155,14 @@ class EventCoder:
         ...", "offered to hand over to Britain ...", "threatened to strike Iraq"."""
         found: list[ActorRef] = []
         for child in token.children:
-            if child.dep_ not in {"ccomp", "xcomp"}:
+            if child.dep_ not in {"ccomp", "xcomp"} and not (child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in child.children)):
                 continue
             for grand in child.children:
                 # "demanded that the US cancel ...": the one asked is the clause's subject;
                 # "denied that it was responsible" names no recipient that way
                 subject_of_clause = grand.dep_ in {"nsubj", "nsubjpass"} \
-                    and child.dep_ == "ccomp" and grand.lower_ not in SELF_PRONOUNS \
+                    and child.dep_ in {"ccomp", "advcl"} and grand.lower_ not in SELF_PRONOUNS \
                     and trigger.event_type in {"REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
                 if subject_of_clause or grand.dep_ in {"dobj", "dative"}:
                     found += self._resolve_group(grand, hits, ctx)
@@ -1413,8 +1437,19 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# Accidents and disasters: the dead and injured of a sentence naming one had no attacker.
+MISHAP_WORDS = frozenset({"earthquake", "quake", "tremor", "storm", "typhoon", "hurricane",
+                          "cyclone", "flood", "flooding", "fire", "blaze", "crash", "accident",
+                          "collision", "landslide", "mudslide", "avalanche", "tsunami",
+                          "derailment", "eruption", "heatwave", "stampede", "outbreak",
+                          "overturn", "capsize", "airliner", "airplane", "plane", "jet", "train",
+                          "bus", "ferry", "vehicle", "truck", "car"})
+CONTEST_VERBS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", "hammer"})
+SPORT_WORDS = frozenset({"match", "final", "cup", "league", "tournament", "game", "championship",
+                         "semifinal", "quarterfinal", "olympics", "club", "team", "goal", "score"})
+SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 # Verbs that are attacks only with someone or something attacked ("sank a ship", not "sank").
-TRANSITIVE_ONLY = frozenset({"sink"})
+TRANSITIVE_ONLY = frozenset({"sink", "evacuate"})
 # Meeting verbs whose direct object is what is talked about.
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "address"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
