@@ -548,3 +548,16 @@ def test_bringing_a_case_count_is_no_lawsuit(code):
     mentions = code("Seoul reports 900 new infections, bringing the total number of cases to "
                     "12,000.")
     assert not [m for m in mentions if m.event_type == "ACCUSE"]
+
+
+def test_rockets_fired_at_a_country_are_an_attack(code):
+    event = only(code("Hamas fired rockets at Israel on Sunday.", date="2014-07-13"), "ASSAULT")
+    assert countries(event.actors) == {"PSE"} and countries(event.recipients) == {"ISR"}
+    launch = only(code("North Korea fired a missile into the sea on Sunday."), "MOBILIZE")
+    assert launch.mode == "weapons"
+
+
+def test_group_names_match_only_as_written(code):
+    mentions = code("Syria's president said the country would never become an Islamic state, "
+                    "and condemned Turkey.", date="2015-03-01")
+    assert all(a.sector != "REB" for m in mentions for a in m.actors)

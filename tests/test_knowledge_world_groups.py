@@ -84,8 +84,8 @@ def entity(kb: ActorKnowledge, name: str) -> Entity:
 
 
 def test_file_header(data: dict[str, Any]) -> None:
-    assert set(data) == {"country", "sources", "institutions"}
-    assert data["country"] is None
+    assert set(data) == {"country", "sources", "institutions", "exact_case"}
+    assert data["country"] is None and data["exact_case"] is True
     assert data["sources"] and all(isinstance(s, str) and s.strip() for s in data["sources"])
     assert len(data["institutions"]) >= 300
 

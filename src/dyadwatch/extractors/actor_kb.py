@@ -115,14 +115,16 @@ class ActorKnowledge:
     # they share with someone in the dyad's own files means the dyad's person.
     background: set[str] = field(default_factory=set)
 
-    def add(self, entity: Entity, aliases: Iterable[tuple[str, AliasKind]]) -> None:
+    def add(self, entity: Entity, aliases: Iterable[tuple[str, AliasKind]],
+            exact_case: bool = False) -> None:
         if entity.key in self.entities:
             raise KnowledgeError(f"entity {entity.key!r} is defined twice")
         self.entities[entity.key] = entity
         for text, kind in aliases:
             text = text.strip()
             if text:
-                self.aliases.append(Alias(text, entity.key, kind, _case_sensitive(text, kind)))
+                self.aliases.append(Alias(text, entity.key, kind,
+                                          exact_case or _case_sensitive(text, kind)))
         for role in entity.roles:
             if entity.country:
                 self.holders[(entity.country, role.role)].append((entity, role))
@@ -338,6 +340,8 @@ def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{where}: not valid YAML ({exc})") from exc
     default_country = raw.get("country")
+    # `exact_case: true`: names match only as written ("Islamic State", not "an Islamic state")
+    exact_case = bool(raw.get("exact_case"))
     for person in raw.get("people", []) or []:
         name = person["name"]
         roles = tuple(
@@ -391,7 +395,7 @@ def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
         inst_aliases += [(a, "alias") for a in names[1:]]
         inst_aliases += [(v, "alias") for v in dict.fromkeys(
             v for a in names for v in abbreviation_variants(a)) if v not in names]
-        kb.add(entity, inst_aliases)
+        kb.add(entity, inst_aliases, exact_case)
 
 
 def _spans(value: Any, where: str) -> tuple[tuple[dt.date | None, dt.date | None], ...] | None:

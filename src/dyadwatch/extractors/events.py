@@ -563,6 +563,10 @@ class EventCoder:
                 and trigger.lemma in {"order", "tell", "require", "demand"}:
             event_type, mode = "SANCTION", "convict"  # a court's order binds: CAMEO 116 / PLOVER
         countries = {a.country for a in actors if a.country}
+        if event_type == "MOBILIZE" and mode == "weapons" and any(
+                c.dep_ == "prep" and c.lower_ in {"at", "on", "against"} for c in token.children
+        ) and any(r.country and r.country not in countries for r in recipients):
+            event_type, mode = "ASSAULT", None  # "fired rockets at Israel": an attack
         if event_type == "MOBILIZE" and len(countries) >= 2:
             event_type, mode = "COOPERATE", None  # allies drilling or firing together
         elif event_type == "COOPERATE" and trigger.objects & {"drill", "exercise", "game"} \
