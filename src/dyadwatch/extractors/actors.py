@@ -25,6 +25,7 @@ from .actor_kb import ActorKnowledge, Entity
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Offices whose holder a bare surname most likely names.
 TOP_ROLES = frozenset({"president", "prime_minister", "supreme_leader", "emperor", "premier",
+                       "monarch", "chancellor",
                        "general_secretary"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
 # Plural names of a divided nation: both states at once.
