@@ -561,3 +561,18 @@ def test_group_names_match_only_as_written(code):
     mentions = code("Syria's president said the country would never become an Islamic state, "
                     "and condemned Turkey.", date="2015-03-01")
     assert all(a.sector != "REB" for m in mentions for a in m.actors)
+
+
+def test_a_visit_named_with_visitor_and_host(code):
+    mentions = code("China sharply criticised Nancy Pelosi's visit to Taiwan.", date="2022-08-03")
+    visit = only(mentions, "CONSULT")
+    assert countries(visit.actors) == {"USA"} and countries(visit.recipients) == {"TWN"}
+    planned = [m for m in code("Officials in Tokyo are preparing for Moon's planned trip to "
+                               "Japan.", date="2019-06-01")
+               if "CONSULT" in {m.event_type, m.action_type}]
+    assert planned and planned[0].hypothetical
+
+
+def test_a_cancelled_visit_is_no_meeting(code):
+    mentions = code("Moon's planned trip to Japan was cancelled on Friday.", date="2019-06-01")
+    assert not [m for m in mentions if m.event_type == "CONSULT" and not m.hypothetical]

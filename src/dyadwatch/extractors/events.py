@@ -249,6 +249,13 @@ class EventCoder:
         found: list[CodedEvent] = []
         for noun in sent:
             lemma = noun.lemma_.lower()
+            if lemma in VISIT_NOUNS:
+                visit = self._owned_visit(noun, hits, ctx, events + found)
+                if visit is not None:
+                    found.append(visit)
+                    continue
+                if noun.dep_ != "pobj":
+                    continue
             if noun.dep_ != "pobj" or lemma not in MEETING_NOUNS | VISIT_NOUNS:
                 continue
             prep = noun.head
@@ -330,6 +337,43 @@ class EventCoder:
                                     modality, event_type, mode, None, 0.7,
                                     "CONSULT" if event_type != "CONSULT" else None))
         return found
+
+    def _owned_visit(self, noun: Token, hits: dict[int, Hit], ctx: DocContext,
+                     events: list[CodedEvent]) -> CodedEvent | None:
+        """ "China criticised Pelosi's visit to Taiwan", "a visit to Seoul by Kishida": a visit
+        named with its visitor and its host is a CONSULT of its own (planned when the text says
+        so: "Yoon's planned trip to Tokyo")."""
+        if noun.dep_ == "ROOT" or any(
+                e.event_type == "CONSULT" or e.action_type == "CONSULT" for e in events):
+            return None  # (a noun at the root: the parse of the sentence failed)
+        visitors: list[ActorRef] = []
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_WORDS:
+                visitors += self._resolve_group(child, hits, ctx)
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                visitors += self._prep_objects(child, hits, ctx)
+        visitors = [v for v in visitors if v.country]
+        hosts: list[ActorRef] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            hit = hits.get(pobj.i) if pobj is not None else None
+            # the host is the place itself ("to Taiwan", "to Seoul"), nothing deeper in the phrase
+            if pobj is not None and hit is not None and hit.entity.kind in {"country", "place"} \
+                    and hit.entity.country and hit.kind != "demonym":
+                hosts.append(ActorRef(text=pobj.text, country=hit.entity.country, sector="GOV",
+                                      start=pobj.idx, end=pobj.idx + len(pobj.text)))
+        hosts = [h for h in hosts if h.country not in {v.country for v in visitors}]
+        if not visitors or not hosts:
+            return None
+        if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_ in CALLING_OFF:
+            return None  # "Moon's planned trip to Japan was cancelled"
+        planned = any(c.lower_ in PLANNED_WORDS for c in noun.children) or (
+            noun.head.lower_ in {"before", "of"} and noun.head.head.lower_ in {"ahead", "before"})
+        modality = Modality(hypothetical=planned, kind="planned" if planned else None)
+        trigger = Trigger("CONSULT", "042", "named-visit", "visit")
+        event_type, mode, modality = _plover_modality_rules("CONSULT", "visit", modality)
+        return CodedEvent(trigger, noun, _dedupe(visitors), _dedupe(hosts), modality, event_type,
+                          mode, None, 0.65, "CONSULT" if event_type != "CONSULT" else None)
 
     def _noun_participants(self, noun: Token, lemma: str, hits: dict[int, Hit],
                            ctx: DocContext) -> list[ActorRef]:
@@ -1467,6 +1511,11 @@ BOYCOTTED_OCCASIONS = frozenset({"ceremony", "memorial", "summit", "meeting", "o
                                  "celebration", "parade", "forum", "service", "festival"})
 HOST_TRIGGER = Trigger("CONSULT", "040", "host")
 VISIT_NOUNS = frozenset({"visit", "trip"})
+CALLING_OFF = frozenset({"cancel", "postpone", "call", "scrap", "delay", "shelve", "drop",
+                         "suspend", "put", "defer", "abandon", "rule"})
+POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+PLANNED_WORDS = frozenset({"planned", "upcoming", "proposed", "possible", "expected", "scheduled",
+                           "forthcoming", "prospective", "potential"})
 # Verbs whose "at" names what they aim at, not where they happen.
 AIMING_VERBS = frozenset({"hint", "aim", "look", "point", "balk", "scoff", "laugh", "hit", "swipe",
                           "lash", "jab", "arrive", "guess", "glance", "marvel", "rage", "protest"})
