@@ -576,3 +576,18 @@ def test_a_visit_named_with_visitor_and_host(code):
 def test_a_cancelled_visit_is_no_meeting(code):
     mentions = code("Moon's planned trip to Japan was cancelled on Friday.", date="2019-06-01")
     assert not [m for m in mentions if m.event_type == "CONSULT" and not m.hypothetical]
+
+
+def test_relative_and_participle_clauses_take_their_noun_as_object(code):
+    mentions = code("Beijing lifted the export measures it had imposed on Canberra in 2020.",
+                    date="2024-05-01")
+    assert "SANCTION" in {m.event_type for m in mentions}
+    dismissed = only(code("A Tokyo court threw out a suit brought by Chinese plaintiffs."),
+                     "REJECT")
+    assert countries(dismissed.actors) == {"JPN"}
+
+
+def test_police_act_where_the_one_named_place_is(code):
+    event = only(code("Dozens of students were detained by police after climbing into the "
+                      "grounds of the embassy in Manila."), "COERCE")
+    assert countries(event.actors) == {"PHL"}

@@ -161,6 +161,14 @@ def child_words(token: Token) -> set[str]:
 
 def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Token]:
     out: list[Token] = []
+    if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"} and not any(
+            c.dep_ in {"dobj", "nsubjpass"} for c in token.children) and (
+            token.dep_ == "relcl" and not any(c.lower_ in {"who", "which", "that"} and
+                                              c.dep_ in {"nsubj", "nsubjpass"}
+                                              for c in token.children)
+            or token.dep_ == "acl" and token.tag_ == "VBN"):
+        # "the measures it had imposed", "a suit brought by 20 women": the noun is the object
+        out.append(token.head)
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.append(child)

@@ -525,6 +525,15 @@ class EventCoder:
         if trigger.lemma in CONTEST_VERBS and (words & SPORT_WORDS or any(
                 SCORE.fullmatch(t.text) for t in token.sent)):
             return None  # "Barcelona beat Santos 4-0": a match, not an attack
+        if actors and not any(a.country for a in actors) and all(
+                a.sector == "COP" for a in actors):
+            # "were detained by police … at the residence in Seoul": police act where the
+            # sentence's one named place is
+            places = {h.entity.country for h in hits.values()
+                      if (h.entity.kind == "place" or h.kind == "capital") and h.entity.country
+                      and token.sent.start <= h.start < token.sent.end}
+            if len(places) == 1:
+                actors = [replace(a, country=next(iter(places))) for a in actors]
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx, subject)
             if place is not None:
