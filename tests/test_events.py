@@ -591,3 +591,9 @@ def test_police_act_where_the_one_named_place_is(code):
     event = only(code("Dozens of students were detained by police after climbing into the "
                       "grounds of the embassy in Manila."), "COERCE")
     assert countries(event.actors) == {"PHL"}
+
+
+def test_incursions_into_airspace_are_shows_of_force(code):
+    event = only(code("Two Chinese bombers entered Japan's air defence identification zone on "
+                      "Monday."), "MOBILIZE")
+    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"JPN"}

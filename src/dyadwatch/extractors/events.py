@@ -104,6 +104,9 @@ SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
 # Subjects that name an attack rather than an attacker ("a car bomb killed ...").
+WEAPON_NOUNS = frozenset({"missile", "rocket", "projectile", "drone", "plane", "aircraft",
+                          "bomber", "jet", "warship", "ship", "vessel", "submarine", "destroyer",
+                          "frigate", "helicopter", "fighter", "balloon"})
 CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "millions", "tens", "scores",
                          "crowds", "throngs", "masses"})
 VIOLENT_EVENT_NOUNS = frozenset({"bombing", "explosion", "blast", "attack", "airstrike", "strike",
@@ -503,6 +506,13 @@ class EventCoder:
         elif subject is not None and agent is None and not actors:
             if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
                 pass  # "a roadside bombing killed ...": an attack by someone unnamed
+            elif semantic_head(subject).lemma_.lower() in WEAPON_NOUNS and trigger.event_type in {
+                    "MOBILIZE", "ASSAULT"} and (owners := [
+                        r for c in semantic_head(subject).children
+                        if c.dep_ in {"poss", "amod", "compound", "nmod"}
+                        for r in self._resolve_group(c, hits, ctx) if r.country]):
+                # "the North's missile flew over Hokkaido": the weapon's owner acts
+                actors = owners
             elif subject.lower_ in CROWD_WORDS and trigger.event_type == "PROTEST":
                 # "Thousands rallied in central Seoul": a crowd, placed by where it gathers
                 actors = [ActorRef(text=subject.text, sector="CVL", start=subject.idx,
