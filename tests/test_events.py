@@ -597,3 +597,26 @@ def test_incursions_into_airspace_are_shows_of_force(code):
     event = only(code("Two Chinese bombers entered Japan's air defence identification zone on "
                       "Monday."), "MOBILIZE")
     assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"JPN"}
+
+
+def test_statement_noun_participle_acts_for_its_issuer(code):
+    event = only(code("The Karen National Union issued a statement demanding that the Thai "
+                      "government stop deporting refugees."), "REQUEST")
+    assert countries(event.recipients) == {"THA"}
+    assert event.actors and event.actors[0].text.endswith("Karen National Union")
+
+
+def test_being_opposed_to_is_a_rejection_by_the_subject(code):
+    event = only(code("Turkey is opposed to Swedish membership of the alliance."), "REJECT")
+    assert countries(event.actors) == {"TUR"}
+
+
+def test_an_ultimatum_is_a_real_threat(code):
+    event = only(code("The opposition party said it will boycott the elections unless the "
+                      "president resigns."), "THREATEN")
+    assert not event.hypothetical
+
+
+def test_prisoners_are_people(code):
+    event = only(code("Prisoners rioted at a jail in Dili on Monday."), "PROTEST")
+    assert countries(event.actors) == {"TLS"}

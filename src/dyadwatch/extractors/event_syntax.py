@@ -71,7 +71,9 @@ def names_someone(token: Token) -> bool:
         return False
     if token.ent_type_:
         return token.ent_type_ in NAMED_ENTITY_TYPES
-    return token.pos_ == "PROPN"
+    # "the Umma (Nation) party": a common noun headed by a name
+    return token.pos_ == "PROPN" or any(
+        c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in token.children)
 
 
 def place_country(prep: Token, hits: dict[int, Hit]) -> str | None:

@@ -104,6 +104,10 @@ SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
 # Subjects that name an attack rather than an attacker ("a car bomb killed ...").
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
+                             "message", "note", "report", "commentary", "editorial", "appeal",
+                             "petition", "memorandum", "decision", "order", "decree", "notice"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "projectile", "drone", "plane", "aircraft",
                           "bomber", "jet", "warship", "ship", "vessel", "submarine", "destroyer",
                           "frigate", "helicopter", "fighter", "balloon"})
@@ -466,6 +470,11 @@ class EventCoder:
             actors += self._resolve_group(subject, hits, ctx, reporter=reporter, as_actor=True)
             for other in _coordinated_subjects(token, subject):
                 actors += self._resolve_group(other, hits, ctx, as_actor=True)
+        if passive_subject is not None and agent is None and trigger.lemma in STATIVE_PASSIVES \
+                and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            # "Israel is opposed to French mediation": a stance, not something done to Israel
+            subject, passive_subject = passive_subject, None
+            actors += self._resolve_group(subject, hits, ctx, as_actor=True)
         if passive_subject is not None:
             themes = self._resolve_group(passive_subject, hits, ctx)
             if not themes:
@@ -910,6 +919,10 @@ class EventCoder:
             if current.dep_ == "acl" and subject is None and passive is None:
                 if token.tag_ == "VBN":
                     passive = head
+                elif head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
+                    # "issued a declaration demanding …": the one who issued it demands
+                    subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS),
+                                   head)
                 else:
                     subject = head
                 break
@@ -1326,7 +1339,7 @@ def _plover_modality_rules(
     """PLOVER's rules for modality: announced cooperation is AGREE, announced retreat is
     CONCEDE, conditional or announced force is THREATEN, and "will not X" is a REJECT."""
     if modality.ultimatum and not modality.negated and event_type not in {"REQUEST", "AGREE"}:
-        return "THREATEN", None, modality
+        return "THREATEN", None, replace(modality, hypothetical=False, kind=None)
     if modality.refusal:
         if event_type in {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}:
             return "REJECT", None, replace(modality, hypothetical=False, kind=None)
