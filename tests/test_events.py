@@ -620,3 +620,9 @@ def test_an_ultimatum_is_a_real_threat(code):
 def test_prisoners_are_people(code):
     event = only(code("Prisoners rioted at a jail in Dili on Monday."), "PROTEST")
     assert countries(event.actors) == {"TLS"}
+
+
+def test_collecting_signatures_is_a_protest(code):
+    event = only(code("Opposition activists began collecting signatures to force a "
+                      "referendum."), "PROTEST")
+    assert event.actors[0].text == "Opposition activists" and event.mode == "demo"
