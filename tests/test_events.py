@@ -626,3 +626,27 @@ def test_collecting_signatures_is_a_protest(code):
     event = only(code("Opposition activists began collecting signatures to force a "
                       "referendum."), "PROTEST")
     assert event.actors[0].text == "Opposition activists" and event.mode == "demo"
+
+
+def test_calling_a_strike_is_no_phone_call(code):
+    mentions = code("The Korean Confederation of Trade Unions called a one-day strike in protest "
+                    "at the reform plans.")
+    assert not [m for m in mentions if m.mode == "phone"]
+    assert "PROTEST" in {m.event_type for m in mentions}
+
+
+def test_removing_mines_is_no_sanction(code):
+    mentions = code("North Korea and South Korea began removing landmines from the DMZ.")
+    assert not [m for m in mentions if m.event_type == "SANCTION"]
+
+
+def test_a_crash_that_kills_is_no_attack(code):
+    mentions = code("A US military helicopter crashed in Okinawa, killing four people.")
+    assert not [m for m in mentions if m.event_type == "ASSAULT"]
+    sunk = code("The corvette was sunk by a North Korean torpedo, killing 46 sailors.")
+    assert "ASSAULT" in {m.event_type for m in sunk}
+
+
+def test_entering_a_zone_needs_a_force(code):
+    mentions = code("Four company employees were suspected of entering a military zone.")
+    assert not [m for m in mentions if m.event_type == "MOBILIZE"]

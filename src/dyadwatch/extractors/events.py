@@ -538,9 +538,12 @@ class EventCoder:
             return None  # "textbooks approved last month": nobody named acts
         words = {t.lemma_.lower() for t in token.sent}
         nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}}
-        if trigger.event_type == "ASSAULT" and not any(a.country or a.entity for a in actors) \
-                and nouns & MISHAP_WORDS and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
-            return None  # "four people were injured after an earthquake struck": no attacker
+        if trigger.event_type == "ASSAULT" and (
+                not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
+                or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
+            # "four people were injured after an earthquake struck", "a helicopter crashed,
+            # killing four": no attacker
+            return None
         if trigger.lemma in CONTEST_VERBS and (words & SPORT_WORDS or any(
                 SCORE.fullmatch(t.text) for t in token.sent)):
             return None  # "Barcelona beat Santos 4-0": a match, not an attack
@@ -622,6 +625,20 @@ class EventCoder:
             return None  # "visited Yasukuni Shrine": a meeting needs someone to meet
         if trigger.mode == "visit" and not recipients and trigger.lemma in {"visit", "tour"}:
             return None  # "Aso and two other ministers visited Yasukuni": no host, no meeting
+        if trigger.mode == "phone" and trigger.lemma == "call" and not any(
+                c.dep_ == "dobj" and names_someone(semantic_head(c)) or
+                c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and \
+                len(actors) < 2:
+            return None  # "called a strike", "called an election": no phone call
+        if trigger.event_type == "SANCTION" and trigger.lemma in LISTING_VERBS and not any(
+                c.dep_ == "dobj" and (hits.get(semantic_head(c).i) is not None
+                                      or names_someone(semantic_head(c)))
+                for c in token.children) and passive_subject is None:
+            return None  # "removing landmines from the DMZ": no one is struck off a list
+        if trigger.cameo == "150" and not (
+                semantic_head(subject).lemma_.lower() in WEAPON_NOUNS if subject is not None
+                else False) and not any(a.sector in {"MIL", "GOV"} for a in actors):
+            return None  # "employees suspected of entering a military zone": no show of force
         if trigger.lemma in TRANSITIVE_ONLY and passive_subject is None and not any(
                 c.dep_ == "dobj" for c in token.children):
             return None  # "… before sinking": the ship sank, nobody sank it
@@ -1524,6 +1541,8 @@ MISHAP_WORDS = frozenset({"earthquake", "quake", "tremor", "storm", "typhoon", "
                           "derailment", "eruption", "heatwave", "stampede", "outbreak",
                           "overturn", "capsize", "airliner", "airplane", "plane", "jet", "train",
                           "bus", "ferry", "vehicle", "truck", "car"})
+MISHAP_VERBS = frozenset({"crash", "collide", "capsize", "overturn", "derail"})
+LISTING_VERBS = frozenset({"remove", "drop", "strike", "exclude"})
 CONTEST_VERBS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", "hammer"})
 SPORT_WORDS = frozenset({"match", "final", "cup", "league", "tournament", "game", "championship",
                          "semifinal", "quarterfinal", "olympics", "club", "team", "goal", "score"})
