@@ -650,3 +650,27 @@ def test_a_crash_that_kills_is_no_attack(code):
 def test_entering_a_zone_needs_a_force(code):
     mentions = code("Four company employees were suspected of entering a military zone.")
     assert not [m for m in mentions if m.event_type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Beijing rapped Tokyo over the textbook on Monday.", "ACCUSE"),
+    ("Seoul brushed off Pyongyang's latest offer of talks.", "REJECT"),
+    ("Washington blocked the resolution on Thursday.", "REJECT"),
+    ("The two sides hammered out a deal on fisheries.", "AGREE"),
+    ("Kishida huddled with Biden on the sidelines of the summit.", "CONSULT"),
+    ("Japan and Australia inked a defence pact on Friday.", "SUPPORT"),
+    ("The European Union slapped tariffs on Chinese electric cars.", "SANCTION"),
+    ("China amassed troops near the border on Sunday.", "MOBILIZE"),
+    ("The Japanese coast guard intercepted a North Korean vessel.", "COERCE"),
+    ("Tokyo caved in to the demands after a week.", "CONCEDE"),
+    ("South Korea airlifted supplies to Turkey after the earthquake.", "AID"),
+])
+def test_common_news_wording_per_type(code, text, event_type):
+    assert event_type in {m.event_type for m in code(text)}, text
+
+
+def test_a_forum_writers_wish_is_no_event(code):
+    mentions = code("honestly Seoul should just ignore it and move on", genre="forum")
+    assert mentions == []
+    reported = code("Seoul should ignore the ruling, the minister said.", genre="forum")
+    assert reported

@@ -35,6 +35,8 @@ from .models import (
 )
 from .nlp.spacy_model import load_model
 
+# Genres where the writer speaks for themselves: their own wishes are opinions, not events.
+OPINION_GENRES = frozenset({"forum", "comment"})
 _TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
@@ -167,6 +169,8 @@ class Extractor:
                 if paragraph.is_heading:
                     continue
                 for coded in self.coder.code(sent, hits, ctx):
+                    if _authors_wish(coded, document):
+                        continue
                     _add_mention(
                         mentions, self._mention(document, sentence, sent, paragraph, coded, base)
                     )
@@ -223,6 +227,13 @@ class Extractor:
             issues=sentence.issues,
             tone=sentence.tone,
         )
+
+
+def _authors_wish(coded: CodedEvent, document: Document) -> bool:
+    """ "Seoul should just shrug it off" in a forum post: what the author thinks someone should
+    do is an opinion, not an event (no one is reported demanding it)."""
+    return document.genre in OPINION_GENRES and coded.modality.kind == "demanded" \
+        and coded.reported_by is None
 
 
 def _add_mention(mentions: list[EventMention], mention: EventMention) -> None:
