@@ -674,3 +674,14 @@ def test_a_forum_writers_wish_is_no_event(code):
     assert mentions == []
     reported = code("Seoul should ignore the ruling, the minister said.", genre="forum")
     assert reported
+
+
+def test_event_nouns_that_happen(code):
+    protest = only(code("Protests erupted in Manila on Saturday."), "PROTEST")
+    assert countries(protest.actors) == {"PHL"}
+    talks = only(code("Talks between India and Pakistan took place in Delhi on Monday."),
+                 "CONSULT")
+    assert countries(talks.actors) == {"IND", "PAK"}
+    held = only(code("A summit between Moon and Abe was held in Osaka.", date="2019-06-28"),
+                "CONSULT")
+    assert countries(held.actors) == {"KOR", "JPN"}

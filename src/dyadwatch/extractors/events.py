@@ -242,6 +242,7 @@ class EventCoder:
                     events.append(meeting)
         events = _fold_coordinated(events)
         events += self._nominal_meetings(sent, hits, ctx, events)
+        events += self._occurrences(sent, hits, ctx, events)
         events = _drop_aside_visits(events)
         ctx.previous_events = tuple(events)
         return events
@@ -343,6 +344,62 @@ class EventCoder:
             found.append(CodedEvent(trigger, noun, _dedupe(actors), _dedupe(recipients),
                                     modality, event_type, mode, None, 0.7,
                                     "CONSULT" if event_type != "CONSULT" else None))
+        return found
+
+    def _occurrences(self, sent: Span, hits: dict[int, Hit], ctx: DocContext,
+                     events: list[CodedEvent]) -> list[CodedEvent]:
+        """Events named by a noun that is the subject of a verb of happening: "protests erupted
+        in Seoul", "talks between Japan and South Korea took place", "clashes broke out between
+        Chinese and Vietnamese fishermen", "a summit between Moon and Abe was held"."""
+        found: list[CodedEvent] = []
+        taken = {e.token.i for e in events}
+        for verb in sent:
+            if verb.pos_ not in {"VERB", "AUX"} or verb.i in taken or not _happens(verb):
+                continue
+            noun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if noun is None:
+                continue
+            trigger = self.book.nouns.get(noun.lemma_.lower()) or self.book.nouns.get(noun.lower_)
+            if trigger is None or (noun.dep_ == "nsubjpass" and verb.lemma_ not in
+                                   self.book.light_verbs):
+                continue
+            actors: list[ActorRef] = []
+            recipients: list[ActorRef] = []
+            for prep in (c for c in noun.children if c.dep_ == "prep"):
+                if prep.lower_ in {"between", "among", "by", "from", "of"}:
+                    actors += [r for r in self._prep_objects(prep, hits, ctx) if r.country]
+                elif prep.lower_ in {"against", "over", "with", "on", "at"}:
+                    recipients += [r for r in self._prep_objects(prep, hits, ctx) if r.country]
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    actors += [r for r in self._resolve_group(child, hits, ctx) if r.country]
+            for prep in (c for c in verb.children if c.dep_ == "prep"
+                         and c.lower_ in {"against", "over"}):
+                recipients += [r for p in prep.children if p.dep_ == "pobj"
+                               for r in self._owner_of(p, hits, ctx) if r.country]
+            symmetric = trigger.event_type == "CONSULT" or noun.lemma_.lower() == "clash"
+            if not actors and trigger.event_type in {"PROTEST", "ASSAULT"}:
+                place = self._location_country(verb, hits, ctx, noun)
+                if place is not None:
+                    sector = "CVL" if trigger.event_type == "PROTEST" else None
+                    actors = [ActorRef(text=noun.text, country=place, sector=sector,
+                                       start=noun.idx, end=noun.idx + len(noun.text))]
+            if symmetric:
+                actors, recipients = actors + recipients, []
+                if len({a.country for a in actors}) < 2:
+                    continue
+            if not actors:
+                continue
+            modality = self._modality(verb)
+            event_type, mode, modality = _plover_modality_rules(trigger.event_type, trigger.mode,
+                                                                modality)
+            named = Trigger(trigger.event_type, trigger.cameo, f"{trigger.lemma}-happened",
+                            trigger.mode)
+            found.append(CodedEvent(named, noun, _dedupe(actors),
+                                    _dedupe([r for r in recipients if not _same_ref(r, actors)]),
+                                    modality, event_type, mode, None, 0.65,
+                                    trigger.event_type if event_type != trigger.event_type
+                                    else None))
         return found
 
     def _owned_visit(self, noun: Token, hits: dict[int, Hit], ctx: DocContext,
@@ -1592,6 +1649,25 @@ def _relative_clause(token: Token) -> Token | None:
     while current.dep_ == "ccomp" and current.head.i != current.i:
         current = current.head
     return current if current.dep_ == "relcl" else None
+
+
+HAPPENING_VERBS = frozenset({"erupt", "occur", "begin", "start", "continue", "resume", "spread",
+                             "flare", "intensify", "escalate", "end", "conclude", "open",
+                             "convene", "unfold", "proceed"})
+
+
+def _happens(verb: Token) -> bool:
+    """Verbs that say an event happened: "erupted", "broke out", "took place", "was held"."""
+    lemma = verb.lemma_.lower()
+    children = {c.lower_ for c in verb.children}
+    if lemma in HAPPENING_VERBS:
+        return True
+    if lemma == "break" and "out" in children:
+        return True
+    if lemma == "take" and "place" in children:
+        return True
+    return lemma in {"hold", "stage", "conduct"} and any(
+        c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _drop_aside_visits(events: list[CodedEvent]) -> list[CodedEvent]:
