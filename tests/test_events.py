@@ -685,3 +685,32 @@ def test_event_nouns_that_happen(code):
     held = only(code("A summit between Moon and Abe was held in Osaka.", date="2019-06-28"),
                 "CONSULT")
     assert countries(held.actors) == {"KOR", "JPN"}
+
+
+def test_sending_condolences_is_support(code):
+    event = only(code("President Yoon sent a message of condolence to Prime Minister Kishida on "
+                      "Tuesday.", date="2024-01-02"), "SUPPORT")
+    assert countries(event.recipients) == {"JPN"}
+
+
+def test_releasing_water_is_no_release_of_prisoners(code):
+    mentions = code("The plant began releasing treated water into the Pacific on Thursday.")
+    assert not [m for m in mentions if m.event_type == "RETREAT"]
+
+
+def test_a_participle_with_no_agent_is_no_event(code):
+    mentions = code("Prosecutors said they would free the captain of a trawler arrested after "
+                    "a collision.")
+    assert not [m for m in mentions if m.event_type == "COERCE"]
+
+
+def test_an_ambassador_returning_to_post_is_support(code):
+    event = only(code("Ambassador Nagamine will return to Seoul on Tuesday after an 85-day "
+                      "absence.", date="2017-04-03"), "AGREE")  # planned support: AGREE
+    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"KOR"}
+
+
+def test_lower_case_country_names_in_forum_posts(code):
+    mentions = code("and of course japan protested again lol", genre="forum")
+    assert [countries(m.actors) for m in mentions] == [{"JPN"}]
+    assert not code("we ate turkey and complained about it", genre="forum")

@@ -227,38 +227,46 @@ def evaluate(gold: list[GoldSentence], extractor: Extractor, name: str = "gold")
 
 
 def _score_sentence(report: Report, item: GoldSentence, mentions: list[EventMention]) -> None:
+    # Gold and system events are paired one to one, best pairs first (same type; then both
+    # countries right; then most shared countries), so that the order of the gold events does not
+    # decide which system event a gold event gets.
+    def same_type(event: GoldEvent, mention: EventMention) -> bool:
+        return event.event_type in {mention.event_type, mention.action_type}
+
+    pairs = sorted(
+        ((_participants_match(e, m), _overlap(e, m), -g, -i)
+         for g, e in enumerate(item.events) for i, m in enumerate(mentions) if same_type(e, m)),
+        reverse=True,
+    )
+    typed: dict[int, int] = {}
+    strict: set[int] = set()
     used_type: set[int] = set()
     used_strict: set[int] = set()
-    for event in item.events:
+    for match, _, g, i in pairs:
+        g, i = -g, -i
+        if g not in typed and i not in used_type:
+            typed[g] = i
+            used_type.add(i)
+        if match and g not in strict and i not in used_strict:
+            strict.add(g)
+            used_strict.add(i)
+    for g, event in enumerate(item.events):
         tally = report.by_type[event.event_type]
         tally.gold += 1
-        candidates = [
-            i for i, m in enumerate(mentions)
-            if i not in used_type and event.event_type in {m.event_type, m.action_type}
-        ]
         if item.exhaustive:
             report.strict_gold += 1
-        if not candidates:
+        if g not in typed:
             for m in mentions:
                 report.confusions[(event.event_type, m.event_type)] += 1
             if not mentions:
                 report.confusions[(event.event_type, "-")] += 1
             continue
-        best = max(candidates, key=lambda i: _overlap(event, mentions[i]))
-        used_type.add(best)
         tally.found += 1
-        mention = mentions[best]
+        mention = mentions[typed[g]]
         _score_participants(report, event, mention)
         _score_flags(report, event, mention)
-        if item.exhaustive:
-            strict = [
-                i
-                for i in candidates
-                if i not in used_strict and _participants_match(event, mentions[i])
-            ]
-            if strict:
-                used_strict.add(strict[0])
-                report.strict_tp += 1
+        if item.exhaustive and g in strict:
+            report.strict_tp += 1
     if item.exhaustive:
         for i, mention in enumerate(mentions):
             tally = report.by_type[mention.event_type]

@@ -69,7 +69,9 @@ def split_paragraphs(document: Document) -> list[Paragraph]:
                 post_index = post.index
                 break
         words = stripped.split()
-        heading = len(words) <= 16 and not _TERMINAL.search(stripped)
+        # (forum posts and comments often end without a full stop: a post is no headline)
+        heading = len(words) <= 16 and not _TERMINAL.search(stripped) \
+            and document.genre not in OPINION_GENRES and not document.posts
         skip = dateline_length(stripped)  # "SEOUL, Aug. 22 (Yonhap) --" is no part of a sentence
         out.append(Paragraph(begin + skip, begin + len(stripped), stripped[skip:], post_index,
                              heading))
@@ -137,6 +139,7 @@ class Extractor:
         ctx = DocContext(
             date=document.published.first_day() if document.published else None,
             default_countries=self.dyad.countries,
+            informal=document.genre in OPINION_GENRES,
         )
         sentences: list[Sentence] = []
         mentions: list[EventMention] = []

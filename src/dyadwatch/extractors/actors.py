@@ -28,6 +28,10 @@ TOP_ROLES = frozenset({"president", "prime_minister", "supreme_leader", "emperor
                        "monarch", "chancellor",
                        "general_secretary"})
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
+# Country names, capitals and demonyms that are also ordinary lower-case words.
+COMMON_WORD_NAMES = frozenset({"turkey", "chad", "jordan", "georgia", "guinea", "male", "victoria",
+                               "kingston", "nice", "sucre", "bern", "us", "la", "san", "panama",
+                               "french", "dutch", "swiss", "english", "polish", "danish", "chile"})
 # Plural names of a divided nation: both states at once.
 DIVIDED_NATIONS = {"koreas": ("KOR", "PRK")}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
@@ -114,6 +118,8 @@ class DocContext:
     last_actors: tuple[ActorRef, ...] = ()
     last_pair: tuple[str, ...] = ()
     default_countries: tuple[str, ...] = ()
+    # Forum posts and comments: country names may be written in lower case ("japan complains")
+    informal: bool = False
     # The events of the previous sentence (the coder's CodedEvent records): "North Korea fired a
     # missile on Sunday. Japan protested." — whom a reaction answers.
     previous_events: tuple[object, ...] = ()
@@ -175,6 +181,16 @@ class ActorResolver:
             self._exact.add(label, docs)
         for label, docs in lower.items():
             self._lower.add(label, docs)
+        # Informal writing: the names of states and their people in lower case, except names
+        # that are also ordinary words ("turkey", "chad", "jordan")
+        self._informal = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for alias, label in zip(self.kb.aliases, labels, strict=True):
+            entity = self.kb.entities[alias.entity]
+            text = alias.text.lower()
+            if alias.case_sensitive and entity.kind == "country" and alias.kind in {
+                    "name", "alias", "demonym", "capital"} and text not in COMMON_WORD_NAMES \
+                    and text.isalpha():
+                self._informal.add(label, [nlp.make_doc(text)])
 
     # -- matching ---------------------------------------------------------------------------
     def find_hits(self, doc: Doc, ctx: DocContext | None = None) -> dict[int, Hit]:
@@ -182,7 +198,9 @@ class ActorResolver:
         only when the document or the date singles out one person ("Kishida" after "Fumio
         Kishida", "President Moon" in 2019)."""
         raw: list[tuple[int, int, str]] = []
-        for matcher in (self._exact, self._lower):
+        matchers = (self._exact, self._lower) + ((self._informal,) if ctx and ctx.informal
+                                                 else ())
+        for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 raw.append((start, end, doc.vocab.strings[match_id]))
         raw.sort(key=lambda m: (-(m[1] - m[0]), _kind_rank(m[2].split("|", 1)[0]), m[0]))

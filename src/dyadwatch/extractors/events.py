@@ -224,6 +224,11 @@ class EventCoder:
                         a.dep_ in {"aux", "auxpass"} for a in c.children)
                     for c in token.children):
                 triggers[token.i] = INSIST_TRIGGER  # "insisted that the firms pay them"
+            elif token.i not in triggers and token.lemma_ == "return" and any(
+                    c.dep_ == "nsubj" and any(t.lemma_.lower() in ENVOY_NOUNS for t in c.subtree)
+                    for c in token.children) and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+                triggers[token.i] = ENVOY_RETURN  # "Ambassador Nagamine will return to Seoul"
             elif token.i not in triggers and token.lemma_ in REFUSAL_VERBS \
                     and token.pos_ == "VERB" and self._modality(token).refusal:
                 triggers[token.i] = REFUSAL_TRIGGER  # "a decision Tokyo said it could not accept"
@@ -515,6 +520,9 @@ class EventCoder:
     def _code_one(
         self, token: Token, trigger: Trigger, hits: dict[int, Hit], ctx: DocContext
     ) -> CodedEvent | None:
+        if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+                c.dep_ == "agent" for c in token.children):
+            return None  # "the captain of a trawler arrested after …": no one named acts
         subject, passive_subject, agent, reporter = self._arguments(token)
         actors: list[ActorRef] = []
         recipients: list[ActorRef] = []
@@ -1591,6 +1599,8 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+ENVOY_NOUNS = frozenset({"ambassador", "envoy"})
+ENVOY_RETURN = Trigger("SUPPORT", "054", "envoy-returns")
 # Accidents and disasters: the dead and injured of a sentence naming one had no attacker.
 MISHAP_WORDS = frozenset({"earthquake", "quake", "tremor", "storm", "typhoon", "hurricane",
                           "cyclone", "flood", "flooding", "fire", "blaze", "crash", "accident",
