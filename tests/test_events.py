@@ -714,3 +714,42 @@ def test_lower_case_country_names_in_forum_posts(code):
     mentions = code("and of course japan protested again lol", genre="forum")
     assert [countries(m.actors) for m in mentions] == [{"JPN"}]
     assert not code("we ate turkey and complained about it", genre="forum")
+
+
+def test_the_two_after_a_meeting_are_its_participants(code):
+    event = only(code("Park Geun-hye hosted Shinzo Abe in Seoul on Monday, and the two agreed to "
+                      "speed up talks.", date="2015-11-02"), "AGREE")
+    assert countries(event.actors) == {"KOR", "JPN"}
+
+
+def test_the_forces_of_several_countries(code):
+    event = only(code("The navies of South Korea, the United States and Japan staged a joint "
+                      "drill on Thursday."), "COOPERATE")
+    assert countries(event.actors) == {"KOR", "USA", "JPN"}
+
+
+def test_calls_on_with_a_negative_word_is_still_a_demand(code):
+    event = only(code("Japan strongly calls on the Republic of Korea to remedy this breach of "
+                      "international law."), "REQUEST")
+    assert countries(event.recipients) == {"KOR"}
+
+
+def test_a_letting_lapse_and_a_heart_that_aches(code):
+    lapse = only(code("South Korea and Japan let their currency swap expire on Monday."),
+                 "SANCTION")
+    assert countries(lapse.actors) == {"KOR", "JPN"}
+    ache = only(code("Fumio Kishida said his heart ached for those who suffered.",
+                     date="2023-05-08"), "SUPPORT")
+    assert countries(ache.actors) == {"JPN"}
+
+
+def test_the_content_of_a_signed_pact_is_no_extra_event(code):
+    mentions = code("Putin and Kim Jong Un signed a pact on Wednesday pledging mutual assistance.",
+                    date="2024-06-19")
+    assert [m.event_type for m in mentions] == ["SUPPORT"]
+
+
+def test_withdrawing_ones_own_ship_targets_the_host(code):
+    event = only(code("Japan pulled its destroyer out of the fleet review after Seoul objected to "
+                      "its flag."), "SANCTION")
+    assert "JPN" not in countries(event.recipients)

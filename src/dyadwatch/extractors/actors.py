@@ -350,7 +350,8 @@ class ActorResolver:
             return tuple(
                 ActorRef(text=_span_text(head, tokens), country=c, sector="GOV") for c in countries
             )
-        if head.lower_ == "both" and head.dep_ in {"nsubj", "nsubjpass"}:
+        if head.lower_ in {"both", "two"} and head.dep_ in {"nsubj", "nsubjpass"} and (
+                head.lower_ == "both" or "the" in words):  # "both", "the two agreed"
             return tuple(
                 ActorRef(text="both", country=c, sector="GOV") for c in ctx.two_countries()
             )

@@ -21,6 +21,7 @@ from .event_syntax import (
     elaborates,
     infinitival,
     infinitive,
+    is_time_phrase,
     names_someone,
     object_lemmas,
     object_tokens,
@@ -104,6 +105,9 @@ SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
 # Subjects that name an attack rather than an attacker ("a car bomb killed ...").
+SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "ratify", "finalize"})
+AGREEMENT_NOUNS = frozenset({"pact", "agreement", "treaty", "accord", "deal", "memorandum",
+                             "charter"})
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
                              "message", "note", "report", "commentary", "editorial", "appeal",
@@ -160,18 +164,25 @@ class EventCoder:
             return None
         candidates = self.book.by_lemma.get(token.lemma_.lower()) or self.book.by_lemma.get(
             token.lower_
-        )
+        ) or next((self.book.by_lemma[f] for f in _base_forms(token)
+                   if f in self.book.by_lemma), None)
         best: Trigger | None = None
         if candidates:
             words = child_words(token)
             direct = object_lemmas(token)
-            if token.lemma_ in self.book.evaluation_verbs:
+            if token.lemma_ in self.book.evaluation_verbs and not any(
+                    c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon", "for"}
+                    and not is_time_phrase(c)
+                    for c in token.children):  # (not "calls on Seoul to remedy this breach")
                 evaluation = self._evaluation(token)
                 if evaluation is not None:
                     return evaluation  # "called the visit regrettable" before "called Moon"
             excluded = self.book.excluded(token.lemma_.lower(), token)
+            # a dependent that changes the sense ("called the visit regrettable") leaves a
+            # particle's sense alone ("calls on Seoul to remedy …"); an object does not
+            by_object = self.book.excluded(token.lemma_.lower(), token, by_dependency=False)
             for trigger in candidates:
-                if excluded and not trigger.objects:
+                if excluded and not trigger.objects and (by_object or not trigger.words):
                     continue
                 if trigger.words and not all(w in words for w in trigger.words):
                     continue
@@ -229,6 +240,14 @@ class EventCoder:
                     for c in token.children) and any(
                     c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
                 triggers[token.i] = ENVOY_RETURN  # "Ambassador Nagamine will return to Seoul"
+            elif token.i not in triggers and token.lemma_ == "let" and any(
+                    c.lemma_ in {"expire", "lapse"} for c in token.children) and any(
+                    c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in LAPSING_NOUNS
+                    for c in token.subtree):
+                triggers[token.i] = LAPSE_TRIGGER  # "let their currency swap expire"
+            elif token.i not in triggers and token.lemma_ == "ache" and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() == "heart" for c in token.children):
+                triggers[token.i] = HEART_TRIGGER  # "his heart ached for those who suffered"
             elif token.i not in triggers and token.lemma_ in REFUSAL_VERBS \
                     and token.pos_ == "VERB" and self._modality(token).refusal:
                 triggers[token.i] = REFUSAL_TRIGGER  # "a decision Tokyo said it could not accept"
@@ -239,6 +258,10 @@ class EventCoder:
                 continue
             event = self._code_one(token, trigger, hits, ctx)
             if event is not None:
+                pair = tuple(dict.fromkeys(
+                    r.country for r in (*event.actors, *event.recipients) if r.country))
+                if len(pair) == 2:
+                    ctx.last_pair = pair  # "Park hosted Abe …, and the two agreed …"
                 earlier = [*ctx.previous_events, *events]  # type: ignore[list-item]
                 event = _counterpart_from_earlier(event, earlier)
                 events.append(event)
@@ -487,9 +510,10 @@ class EventCoder:
             if head.i == current.i:
                 return False
             if current.dep_ == "prep" and current.lower_ not in COMPLEMENT_PREPS and not (
-                    current.lower_ == "in" and any(c.dep_ == "pcomp" for c in current.children)):
+                    current.lower_ in {"in", "from"}
+                    and any(c.dep_ == "pcomp" for c in current.children)):
                 return False  # "barred the ferry ... after Pyongyang test-fired missiles"
-            if current.dep_ == "conj" and not (infinitive(current) and (
+            if current.dep_ == "conj" and not ((infinitive(current) or current.tag_ == "VB") and (
                     head.dep_ == "xcomp" or infinitival(head))):
                 return False  # (but "pledged to consult … and to hold drills" is one pledge)
             if current.dep_ == "conj":
@@ -505,8 +529,9 @@ class EventCoder:
                 return False  # "agreed to push for sanctions, a day after the North tested …"
             complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} or (
                 current.dep_ == "prep" and (current.lower_ in COMPLEMENT_PREPS or (
-                    current.lower_ == "in" and any(c.dep_ == "pcomp" for c in current.children)
-                ))) or infinitival(current)  # "cooperate in evacuating"
+                    current.lower_ in {"in", "from"}
+                    and any(c.dep_ == "pcomp" for c in current.children)
+                ))) or infinitival(current)  # "cooperate in evacuating", "stopped … from"
             if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
                     and elaborates(triggers[head.i], triggers.get(current.i)):
                 return True  # "opened fire, killing six", "rallied ..., demanding an apology"
@@ -523,6 +548,10 @@ class EventCoder:
         if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
                 c.dep_ == "agent" for c in token.children):
             return None  # "the captain of a trawler arrested after …": no one named acts
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_ in SIGNING_VERBS \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS
+                        for c in token.head.children):
+            return None  # "signed a pact on Wednesday pledging mutual assistance": its content
         subject, passive_subject, agent, reporter = self._arguments(token)
         actors: list[ActorRef] = []
         recipients: list[ActorRef] = []
@@ -535,6 +564,16 @@ class EventCoder:
             actors += self._resolve_group(subject, hits, ctx, reporter=reporter, as_actor=True)
             for other in _coordinated_subjects(token, subject):
                 actors += self._resolve_group(other, hits, ctx, as_actor=True)
+        if trigger is HEART_TRIGGER and subject is not None:
+            # "his heart ached": the owner of the heart, named or the speaker
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ in POSSESSIVE_WORDS:
+                holder = reporter if reporter is not None else None
+                actors = self._resolve_group(holder, hits, ctx) if holder is not None else (
+                    [ctx.last_person] if ctx.last_person else [])
+            elif owner is not None:
+                actors = self._resolve_group(owner, hits, ctx)
+            subject = None
         if passive_subject is not None and agent is None and trigger.lemma in STATIVE_PASSIVES \
                 and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
             # "Israel is opposed to French mediation": a stance, not something done to Israel
@@ -612,6 +651,15 @@ class EventCoder:
         if trigger.lemma in CONTEST_VERBS and (words & SPORT_WORDS or any(
                 SCORE.fullmatch(t.text) for t in token.sent)):
             return None  # "Barcelona beat Santos 4-0": a match, not an attack
+        if actors and not any(a.country for a in actors):
+            # "Shiina flew to Seoul as Prime Minister Tanaka's special envoy"
+            for prep in (c for c in token.children
+                         if c.dep_ in {"prep", "mark"} and c.lower_ == "as"):
+                for noun in prep.children:
+                    owner = [r for c in noun.children if c.dep_ == "poss"
+                             for r in self._resolve_group(c, hits, ctx) if r.country]
+                    if owner:
+                        actors = [replace(a, country=owner[0].country) for a in actors]
         if actors and not any(a.country for a in actors) and all(
                 a.sector == "COP" for a in actors):
             # "were detained by police … at the residence in Seoul": police act where the
@@ -791,6 +839,11 @@ class EventCoder:
             recipients = [r for r in recipients if not (
                 r.sector in STATELESS_SECTORS | {"JUD"} and r.entity is None
                 or FORUM_WORDS & {w.lower() for w in r.text.split()})]
+        if trigger.mode in {"withdraw", "disarm"} or event_type in {"SANCTION", "RETREAT"} and \
+                trigger.cameo.startswith(("161", "087")):
+            # "pulled its destroyer out of the review", "suspended part of the inter-Korean
+            # accord": one's own assets and pacts are not the target
+            recipients = [r for r in recipients if r.country not in own or r.entity]
         if any(r.country and r.country not in own for r in recipients) and \
                 event_type not in SYMMETRIC_TYPES:
             # "urged China to compensate for Japanese boats": the foreign party is the target,
@@ -944,7 +997,8 @@ class EventCoder:
     def _mission_owner(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
         """ "rallied outside the Japanese embassy", "hurled stones at the consulate of Japan": a
         protest at a country's diplomatic mission is aimed at that country."""
-        for child in token.children:
+        holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        for child in (c for h in holders for c in h.children):
             if child.dep_ != "prep" or child.lower_ not in LOCATION_PREPS:
                 continue
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -1001,6 +1055,9 @@ class EventCoder:
             if current.dep_ == "acl" and subject is None and passive is None:
                 if token.tag_ == "VBN":
                     passive = head
+                elif head.lemma_.lower() in AGREEMENT_NOUNS and head.dep_ == "dobj" \
+                        and head.head.lemma_ in SIGNING_VERBS:
+                    return None, None, None, None  # "signed a pact pledging …": its content
                 elif head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
                     # "issued a declaration demanding …": the one who issued it demands
                     subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS),
@@ -1092,6 +1149,13 @@ class EventCoder:
                     )
                     continue
             found = list(self.resolver.resolve(token, hits, ctx, as_actor=as_actor))
+            if found and not any(r.country for r in found):
+                # "the navies of South Korea, the United States and Japan"
+                for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    owners = [r for p in prep.children if p.dep_ == "pobj"
+                              for r in self._resolve_group(p, hits, ctx) if r.country]
+                    if owners:
+                        found = [replace(found[0], country=o.country) for o in owners]
             if found and not any(r.country for r in found) and any(
                     c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"}
                     for c in token.children):
@@ -1121,9 +1185,10 @@ class EventCoder:
                                hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         """ "Tokyo launched a fund, but Korean groups rejected it": a pronoun object stands for
         what the earlier clause's actor did, so that actor is the target."""
+        verbs = [token, *(c for c in token.children if c.dep_ == "xcomp")]
         if token.dep_ not in {"conj", "advcl"} or not any(
                 c.dep_ == "dobj" and c.lower_ in {"it", "them", "this", "that"}
-                for c in token.children):
+                for v in verbs for c in v.children):
             return []
         subject = next((c for c in token.head.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or subject.lower_ in SELF_PRONOUNS:
@@ -1599,6 +1664,10 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+LAPSING_NOUNS = frozenset({"swap", "agreement", "pact", "deal", "accord", "arrangement", "line",
+                           "treaty"})
+LAPSE_TRIGGER = Trigger("SANCTION", "163", "let-lapse", "discontinue")
+HEART_TRIGGER = Trigger("SUPPORT", "055", "heart-aches")
 ENVOY_NOUNS = frozenset({"ambassador", "envoy"})
 ENVOY_RETURN = Trigger("SUPPORT", "054", "envoy-returns")
 # Accidents and disasters: the dead and injured of a sentence naming one had no attacker.
@@ -1678,6 +1747,18 @@ def _happens(verb: Token) -> bool:
         return True
     return lemma in {"hold", "stage", "conduct"} and any(
         c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _base_forms(token: Token) -> list[str]:
+    """Base forms of an inflected verb the lemmatiser got wrong ("staged" -> "stag")."""
+    word = token.lower_
+    if token.tag_ in {"VBD", "VBN"} and word.endswith("ed"):
+        return [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
+    if token.tag_ == "VBZ" and word.endswith("s"):
+        return [word[:-1], word[:-2]]
+    if token.tag_ == "VBG" and word.endswith("ing"):
+        return [word[:-3] + "e", word[:-3]]
+    return []
 
 
 def _drop_aside_visits(events: list[CodedEvent]) -> list[CodedEvent]:

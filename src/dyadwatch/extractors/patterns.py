@@ -69,9 +69,9 @@ class PatternBook:
     cameo: dict[str, Score] = field(default_factory=dict)
     plover_scores: dict[tuple[str, str], float] = field(default_factory=dict)
 
-    def excluded(self, lemma: str, token: Token) -> bool:
+    def excluded(self, lemma: str, token: Token, by_dependency: bool = True) -> bool:
         deps = self.exclude_deps.get(lemma)
-        if deps and any(c.dep_ in deps for c in token.children):
+        if by_dependency and deps and any(c.dep_ in deps for c in token.children):
             return True
         words = self.exclude_words.get(lemma)
         if words and any(c.lower_ in words for c in token.children):
