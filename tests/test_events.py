@@ -753,3 +753,22 @@ def test_withdrawing_ones_own_ship_targets_the_host(code):
     event = only(code("Japan pulled its destroyer out of the fleet review after Seoul objected to "
                       "its flag."), "SANCTION")
     assert "JPN" not in countries(event.recipients)
+
+
+def test_a_negative_demand_told_to_someone(code):
+    event = only(code("Shinzo Abe told Moon Jae-in on Friday that the joint drills should not be "
+                      "postponed.", date="2018-02-10"), "REQUEST")
+    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"KOR"}
+    assert not event.negated
+
+
+def test_saying_a_country_should_be_destroyed_is_a_threat(code):
+    event = only(code("Pyongyang said on Monday that the bases on Guam should be destroyed by "
+                      "missiles.", date="2017-09-14"), "THREATEN")
+    assert countries(event.actors) == {"PRK"} and not event.negated
+
+
+def test_an_evaluation_after_the_object(code):
+    event = only(code("Naoto Kan branded the North's shelling of the island an unpardonable act.",
+                      date="2010-11-24"), "ACCUSE")
+    assert countries(event.recipients) == {"PRK"}

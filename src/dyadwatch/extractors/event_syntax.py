@@ -187,6 +187,8 @@ def object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]
     for obj in object_tokens(token, preps):
         lemmas.add(obj.lemma_.lower())
         lemmas.add(obj.lower_)
+        # "kicked off Freedom Edge, the first multi-domain exercise": what the name is
+        lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ == "appos")
         for child in obj.children:
             if child.dep_ in {"compound", "amod"}:
                 lemmas.add(child.lemma_.lower())

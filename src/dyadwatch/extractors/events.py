@@ -211,7 +211,8 @@ class EventCoder:
     def _evaluation(self, token: Token) -> Trigger | None:
         """"called the ruling 'extremely regrettable'": disapproval (or approval) of the object."""
         complement = [c for c in token.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp",
-                                                               "attr", "prep", "dobj"}]
+                                                               "attr", "prep", "dobj",
+                                                               "npadvmod"}]
         text = " ".join(t.lower_ for c in complement for t in c.subtree)
         for word, trigger in self.book.evaluation_words.items():
             if f" {word} " in f" {text} ":
@@ -638,7 +639,8 @@ class EventCoder:
             actors, recipients = self._envoy_moved(token, trigger, passive_subject, recipients,
                                                    hits, ctx)
             recipients = [r for r in recipients if not _same_ref(r, actors)]
-        if not actors and trigger.event_type not in VICTIM_FOCUSED:
+        demanded = reporter is not None and self._modality(token).kind == "demanded"
+        if not actors and trigger.event_type not in VICTIM_FOCUSED and not demanded:
             return None  # "textbooks approved last month": nobody named acts
         words = {t.lemma_.lower() for t in token.sent}
         nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}}
@@ -677,22 +679,25 @@ class EventCoder:
                     if passive_subject is not None
                     else []
                 )
-        if not actors and not recipients:
+        if not actors and not recipients and not demanded:
             return None
         modality = self._modality(token)
         if trigger is REFUSAL_TRIGGER:
             modality = Modality()  # the refusal itself happened
-        if not actors and modality.hypothetical:
+        if not actors and modality.hypothetical and not demanded:
             return None  # "the embassy will be closed": a notice, not an act by anyone named
         event_type, mode = trigger.event_type, trigger.mode
         if event_type == "AGREE" and self._commits_to_conflict(token):
             event_type, mode = "THREATEN", None
-        if modality.kind == "demanded" and reporter is not None and not modality.negated:
+        if modality.kind == "demanded" and reporter is not None:
+            # ("… told Moon that the drills should not be postponed": a demand all the same)
             # "Russia said Sudan must return the helicopter": Russia demands it of Sudan.
             speaker = self._resolve_group(reporter, hits, ctx)
             if speaker and not _same_ref(speaker[0], actors):
-                actors, recipients = speaker, actors
-                event_type, mode = "REQUEST", None
+                violent = event_type in CONFLICT_MATERIAL | {"ASSAULT"} and not actors
+                actors, recipients = speaker, (actors or recipients if violent else actors)
+                # "… said Japan's islands should be sunk by nuclear bombs": a threat
+                event_type, mode = ("THREATEN", None) if violent else ("REQUEST", None)
                 modality = Modality()
         if (
             event_type in {"ACCUSE", "ASSAULT"}
