@@ -772,3 +772,13 @@ def test_an_evaluation_after_the_object(code):
     event = only(code("Naoto Kan branded the North's shelling of the island an unpardonable act.",
                       date="2010-11-24"), "ACCUSE")
     assert countries(event.recipients) == {"PRK"}
+
+
+def test_review_fixes(code):
+    # a world leader named in full keeps his surname later in the document
+    mentions = code("Lee Hsien Loong arrived in Tokyo. Lee criticised Japan.", date="2019-01-01")
+    assert countries(only(mentions, "ACCUSE").actors) == {"SGP"}
+    # "ramps" is no "ram"
+    assert not code("North Korea ramps up pressure on South Korea.")
+    # a demand with no one resolved on either side is no event
+    assert not code("They said the drills should not be postponed.")

@@ -181,8 +181,10 @@ class ActorResolver:
             self._exact.add(label, docs)
         for label, docs in lower.items():
             self._lower.add(label, docs)
-        # Informal writing: the names of states and their people in lower case, except names
-        # that are also ordinary words ("turkey", "chad", "jordan")
+        # Informal writing: one-word names of states, capitals and peoples in lower case
+        # ("japan", "seoul"), except those that are also ordinary words ("turkey", "chad").
+        # Multi-word names ("south korea") match in any case already; "the North" does not
+        # become "the north"
         self._informal = PhraseMatcher(nlp.vocab, attr="ORTH")
         for alias, label in zip(self.kb.aliases, labels, strict=True):
             entity = self.kb.entities[alias.entity]
@@ -248,8 +250,6 @@ class ActorResolver:
         token = doc[start]
         if not token.text[:1].isupper() or token.ent_type_ in {"DATE", "TIME"}:
             return None  # (not "May" in "between May 23 and 25")
-        # the dyad's own people before the world-coverage files ("Lee" in Korean news)
-        candidates = [e for e in candidates if e.key not in self.kb.background] or candidates
         # A different given name next to the surname ("Kang Kyung-wha" when only "Kang Sok Ju"
         # is known, "Yohei Kono" vs "Taro Kono", "Park Chung-hee" beside "Park Geun-hye") means
         # another person.
@@ -275,6 +275,10 @@ class ActorResolver:
             seen = [e for e in candidates if e.name in ctx.seen_entities]
             if len(seen) == 1:
                 return seen[0]
+        # with nothing in the document to settle it, the dyad's own people come before the
+        # world-coverage files ("Lee" in Korean news)
+        candidates = [e for e in candidates if e.key not in self.kb.background] or candidates
+        if ctx is not None:
             active = [e for e in candidates if e.roles_at(ctx.date)]
             if title_roles and len(active) > 1:
                 # "President Moon" in 2019: the Moon who was president then

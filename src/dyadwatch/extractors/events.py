@@ -291,8 +291,6 @@ class EventCoder:
                 if visit is not None:
                     found.append(visit)
                     continue
-                if noun.dep_ != "pobj":
-                    continue
             if noun.dep_ != "pobj" or lemma not in MEETING_NOUNS | VISIT_NOUNS:
                 continue
             prep = noun.head
@@ -569,8 +567,7 @@ class EventCoder:
             # "his heart ached": the owner of the heart, named or the speaker
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
             if owner is not None and owner.lower_ in POSSESSIVE_WORDS:
-                holder = reporter if reporter is not None else None
-                actors = self._resolve_group(holder, hits, ctx) if holder is not None else (
+                actors = self._resolve_group(reporter, hits, ctx) if reporter is not None else (
                     [ctx.last_person] if ctx.last_person else [])
             elif owner is not None:
                 actors = self._resolve_group(owner, hits, ctx)
@@ -666,9 +663,10 @@ class EventCoder:
                 a.sector == "COP" for a in actors):
             # "were detained by police … at the residence in Seoul": police act where the
             # sentence's one named place is
+            sent = token.sent
             places = {h.entity.country for h in hits.values()
                       if (h.entity.kind == "place" or h.kind == "capital") and h.entity.country
-                      and token.sent.start <= h.start < token.sent.end}
+                      and sent.start <= h.start < sent.end}
             if len(places) == 1:
                 actors = [replace(a, country=next(iter(places))) for a in actors]
         if not any(a.country for a in actors):
@@ -695,10 +693,12 @@ class EventCoder:
             speaker = self._resolve_group(reporter, hits, ctx)
             if speaker and not _same_ref(speaker[0], actors):
                 violent = event_type in CONFLICT_MATERIAL | {"ASSAULT"} and not actors
-                actors, recipients = speaker, (actors or recipients if violent else actors)
+                actors, recipients = speaker, (recipients if violent else actors)
                 # "… said Japan's islands should be sunk by nuclear bombs": a threat
                 event_type, mode = ("THREATEN", None) if violent else ("REQUEST", None)
                 modality = Modality()
+        if not actors and not recipients:
+            return None  # ("They said the drills should not be postponed": no one resolved)
         if (
             event_type in {"ACCUSE", "ASSAULT"}
             and actors
@@ -1720,7 +1720,10 @@ def _place_within(ref: ActorRef, token: Token, hits: dict[int, Hit]) -> str | No
     the civil war in Liberia")."""
     if ref.start is None or ref.end is None:
         return None
-    found = {hit.entity.country for t in token.doc if ref.start <= t.idx < ref.end
+    span = token.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return None
+    found = {hit.entity.country for t in span
              if (hit := hits.get(t.i)) is not None and hit.entity.kind in {"place", "country"}
              and hit.entity.country}
     return found.pop() if len(found) == 1 else None
@@ -1760,7 +1763,9 @@ def _base_forms(token: Token) -> list[str]:
     if token.tag_ in {"VBD", "VBN"} and word.endswith("ed"):
         return [word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else word[:-2]]
     if token.tag_ == "VBZ" and word.endswith("s"):
-        return [word[:-1], word[:-2]]
+        # ("stages" -> "stage"; "-es" is dropped only after s, x, z, ch, sh: "ramps" is no "ram")
+        return [word[:-1]] + ([word[:-2]] if word.endswith(("ses", "xes", "zes", "ches", "shes"))
+                              else [])
     if token.tag_ == "VBG" and word.endswith("ing"):
         return [word[:-3] + "e", word[:-3]]
     return []
