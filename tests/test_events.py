@@ -354,12 +354,6 @@ def test_show_of_force_at_home_has_no_own_recipient(code):
     assert "IRN" not in countries(event.recipients)
 
 
-def test_envoy_delivering_a_letter_is_not_aid(code):
-    mentions = code("A Chinese special envoy will fly to Hanoi on Friday to deliver a letter to "
-                    "the Vietnamese leadership.")
-    assert not [m for m in mentions if m.event_type == "AID"]
-
-
 def test_government_boycott_of_a_ceremony_is_a_rejection(code):
     event = only(code("China boycotted the award ceremony in Oslo on Friday."), "REJECT")
     assert countries(event.actors) == {"CHN"}
@@ -490,20 +484,10 @@ def test_seizing_a_person_is_an_abduction(code):
     assert event.mode == "abduct"
 
 
-def test_a_ship_that_sank_was_not_attacked(code):
-    mentions = code("A Panamanian cargo ship sank off the coast of Japan on Sunday.")
-    assert not [m for m in mentions if m.event_type == "ASSAULT"]
-
-
 def test_a_sea_named_after_a_country_is_no_party(code):
     event = only(code("A Philippine patrol boat exchanged fire with pirates in the South China "
                       "Sea."), "ASSAULT")
     assert "CHN" not in countries(event.recipients) | countries(event.actors)
-
-
-def test_visit_without_a_host_is_no_meeting(code):
-    mentions = code("Two cabinet ministers visited the war memorial on Friday.")
-    assert not [m for m in mentions if m.event_type == "CONSULT"]
 
 
 def test_second_infinitive_of_a_pledge_is_part_of_it(code):
@@ -520,11 +504,6 @@ def test_accidents_and_disasters_have_no_attacker(code):
             if m.event_type == "ASSAULT"]
 
 
-def test_a_match_won_is_no_attack(code):
-    mentions = code("Spain beat Brazil 4-0 in the final in Yokohama.")
-    assert not [m for m in mentions if m.event_type == "ASSAULT"]
-
-
 def test_calls_for_with_a_subject_clause_is_a_demand(code):
     event = only(code("Tokyo's top spokesman calls for China to compensate for the damaged "
                       "Japanese patrol boats."), "REQUEST")
@@ -537,17 +516,6 @@ def test_reaction_to_the_deed_of_the_previous_sentence(code):
                     date="2013-12-27")
     event = only(mentions, "ACCUSE")
     assert countries(event.actors) == {"CHN", "USA"} and countries(event.recipients) == {"JPN"}
-
-
-def test_seeking_to_do_something_is_no_request(code):
-    mentions = code("The ministers met in Tokyo, seeking to improve relations.")
-    assert not [m for m in mentions if m.event_type == "REQUEST"]
-
-
-def test_bringing_a_case_count_is_no_lawsuit(code):
-    mentions = code("Seoul reports 900 new infections, bringing the total number of cases to "
-                    "12,000.")
-    assert not [m for m in mentions if m.event_type == "ACCUSE"]
 
 
 def test_rockets_fired_at_a_country_are_an_attack(code):
@@ -635,21 +603,11 @@ def test_calling_a_strike_is_no_phone_call(code):
     assert "PROTEST" in {m.event_type for m in mentions}
 
 
-def test_removing_mines_is_no_sanction(code):
-    mentions = code("North Korea and South Korea began removing landmines from the DMZ.")
-    assert not [m for m in mentions if m.event_type == "SANCTION"]
-
-
 def test_a_crash_that_kills_is_no_attack(code):
     mentions = code("A US military helicopter crashed in Okinawa, killing four people.")
     assert not [m for m in mentions if m.event_type == "ASSAULT"]
     sunk = code("The corvette was sunk by a North Korean torpedo, killing 46 sailors.")
     assert "ASSAULT" in {m.event_type for m in sunk}
-
-
-def test_entering_a_zone_needs_a_force(code):
-    mentions = code("Four company employees were suspected of entering a military zone.")
-    assert not [m for m in mentions if m.event_type == "MOBILIZE"]
 
 
 @pytest.mark.parametrize(("text", "event_type"), [
@@ -691,17 +649,6 @@ def test_sending_condolences_is_support(code):
     event = only(code("President Yoon sent a message of condolence to Prime Minister Kishida on "
                       "Tuesday.", date="2024-01-02"), "SUPPORT")
     assert countries(event.recipients) == {"JPN"}
-
-
-def test_releasing_water_is_no_release_of_prisoners(code):
-    mentions = code("The plant began releasing treated water into the Pacific on Thursday.")
-    assert not [m for m in mentions if m.event_type == "RETREAT"]
-
-
-def test_a_participle_with_no_agent_is_no_event(code):
-    mentions = code("Prosecutors said they would free the captain of a trawler arrested after "
-                    "a collision.")
-    assert not [m for m in mentions if m.event_type == "COERCE"]
 
 
 def test_an_ambassador_returning_to_post_is_support(code):
@@ -782,3 +729,30 @@ def test_review_fixes(code):
     assert not code("North Korea ramps up pressure on South Korea.")
     # a demand with no one resolved on either side is no event
     assert not code("They said the drills should not be postponed.")
+
+
+# Wording that names no event of the type: accidents, contests, figures, aims, lists.
+@pytest.mark.parametrize(("text", "event_type"), [
+    pytest.param("A Chinese special envoy will fly to Hanoi on Friday to deliver a letter to the "
+                 "Vietnamese leadership.", "AID", id="envoy_delivering_a_letter_is_not_aid"),
+    pytest.param("A Panamanian cargo ship sank off the coast of Japan on Sunday.", "ASSAULT",
+                 id="a_ship_that_sank_was_not_attacked"),
+    pytest.param("Two cabinet ministers visited the war memorial on Friday.", "CONSULT",
+                 id="visit_without_a_host_is_no_meeting"),
+    pytest.param("Spain beat Brazil 4-0 in the final in Yokohama.", "ASSAULT",
+                 id="a_match_won_is_no_attack"),
+    pytest.param("The ministers met in Tokyo, seeking to improve relations.", "REQUEST",
+                 id="seeking_to_do_something_is_no_request"),
+    pytest.param("Seoul reports 900 new infections, bringing the total number of cases to "
+                 "12,000.", "ACCUSE", id="bringing_a_case_count_is_no_lawsuit"),
+    pytest.param("North Korea and South Korea began removing landmines from the DMZ.",
+                 "SANCTION", id="removing_mines_is_no_sanction"),
+    pytest.param("Four company employees were suspected of entering a military zone.",
+                 "MOBILIZE", id="entering_a_zone_needs_a_force"),
+    pytest.param("The plant began releasing treated water into the Pacific on Thursday.",
+                 "RETREAT", id="releasing_water_is_no_release_of_prisoners"),
+    pytest.param("Prosecutors said they would free the captain of a trawler arrested after a "
+                 "collision.", "COERCE", id="a_participle_with_no_agent_is_no_event"),
+])
+def test_no_event_of_the_type(code, text, event_type):
+    assert event_type not in {m.event_type for m in code(text)}, text

@@ -444,16 +444,10 @@ class EventCoder:
             elif child.dep_ == "prep" and child.lower_ == "by":
                 visitors += self._prep_objects(child, hits, ctx)
         visitors = [v for v in visitors if v.country]
-        hosts: list[ActorRef] = []
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"):
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            hit = hits.get(pobj.i) if pobj is not None else None
-            # the host is the place itself ("to Taiwan", "to Seoul"), nothing deeper in the phrase
-            if pobj is not None and hit is not None and hit.entity.kind in {"country", "place"} \
-                    and hit.entity.country and hit.kind != "demonym":
-                hosts.append(ActorRef(text=pobj.text, country=hit.entity.country, sector="GOV",
-                                      start=pobj.idx, end=pobj.idx + len(pobj.text)))
-        hosts = [h for h in hosts if h.country not in {v.country for v in visitors}]
+        # the host is the place itself ("to Taiwan", "to Seoul"), nothing deeper in the phrase
+        hosts = [h for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                 if (h := _place_government(prep, hits, head_only=True)) is not None
+                 and h.country not in {v.country for v in visitors}]
         if not visitors or not hosts:
             return None
         if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_ in CALLING_OFF:
@@ -476,13 +470,7 @@ class EventCoder:
             if prep.lower_ in {"with", "between"}:
                 out += self._prep_objects(prep, hits, ctx)
             elif prep.lower_ == "to" and lemma in VISIT_NOUNS:
-                refs = [r for r in self._prep_objects(prep, hits, ctx) if r.country]
-                place = place_country(prep, hits)
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if not refs and place is not None and pobj is not None:
-                    refs = [ActorRef(text=pobj.text, country=place, sector="GOV",
-                                     start=pobj.idx, end=pobj.idx + len(pobj.text))]
-                out += refs
+                out += self._parties_or_place(prep, hits, ctx)
         return [r for r in out if r.country or r.sector in STATELESS_SECTORS]
 
     def _verb_partners(self, verb: Token, hits: dict[int, Hit],
@@ -636,20 +624,12 @@ class EventCoder:
             actors, recipients = self._envoy_moved(token, trigger, passive_subject, recipients,
                                                    hits, ctx)
             recipients = [r for r in recipients if not _same_ref(r, actors)]
-        demanded = reporter is not None and self._modality(token).kind == "demanded"
+        modality = self._modality(token)
+        demanded = reporter is not None and modality.kind == "demanded"
         if not actors and trigger.event_type not in VICTIM_FOCUSED and not demanded:
             return None  # "textbooks approved last month": nobody named acts
-        words = {t.lemma_.lower() for t in token.sent}
-        nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}}
-        if trigger.event_type == "ASSAULT" and (
-                not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
-                or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
-            # "four people were injured after an earthquake struck", "a helicopter crashed,
-            # killing four": no attacker
+        if _no_attack(token, trigger, actors):
             return None
-        if trigger.lemma in CONTEST_VERBS and (words & SPORT_WORDS or any(
-                SCORE.fullmatch(t.text) for t in token.sent)):
-            return None  # "Barcelona beat Santos 4-0": a match, not an attack
         if actors and not any(a.country for a in actors):
             # "Shiina flew to Seoul as Prime Minister Tanaka's special envoy"
             for prep in (c for c in token.children
@@ -679,7 +659,6 @@ class EventCoder:
                 )
         if not actors and not recipients and not demanded:
             return None
-        modality = self._modality(token)
         if trigger is REFUSAL_TRIGGER:
             modality = Modality()  # the refusal itself happened
         if not actors and modality.hypothetical and not demanded:
@@ -800,12 +779,12 @@ class EventCoder:
             # "fired a missile from the Pyongyang area", "deployed batteries in Akita": a
             # show of force at home has no target of its own country
             recipients = [r for r in recipients if r.country not in countries or r.entity]
-        joint = trigger.cameo == "057" and len(countries) >= 2
         if not recipients and event_type in {"REJECT", "ACCUSE", "SUPPORT"}:
             recipients = self._pronoun_object_target(token, actors, hits, ctx)
         if not recipients and reporter is not None and event_type not in SYMMETRIC_TYPES:
             recipients = self._addressee(reporter.head, actors, hits, ctx)
-        if not recipients and event_type not in SYMMETRIC_TYPES and not joint:
+        if not recipients and event_type not in SYMMETRIC_TYPES \
+                and not _joint_signing(trigger, countries):
             recipients = _clause_counterpart(token, actors, hits)
         reported_by = None
         if reporter is not None:
@@ -836,7 +815,7 @@ class EventCoder:
                            hits: dict[int, Hit]) -> list[ActorRef]:
         """Corrections to the grammatical recipients that hold for whole classes of events."""
         own = {a.country for a in actors if a.country}
-        if trigger.cameo == "057" and len(own) >= 2:
+        if _joint_signing(trigger, own):
             return []  # "Japan and Korea signed a pact to share intelligence on the North"
         if trigger.lemma in FORUM_VERBS:
             # "take the matter to the WTO", "taking Japan to a tribunal": the forum is not the
@@ -874,6 +853,16 @@ class EventCoder:
             recipients = list(seen.values())
         return recipients
 
+    def _parties_or_place(self, prep: Token, hits: dict[int, Hit],
+                          ctx: DocContext) -> list[ActorRef]:
+        """The states a phrase names ("to the foreign ministry in Seoul"), else the government
+        of the place it names ("to Seoul")."""
+        refs = [r for r in self._prep_objects(prep, hits, ctx) if r.country]
+        if refs:
+            return refs
+        place = _place_government(prep, hits)
+        return [place] if place is not None else []
+
     def _envoy_moved(self, token: Token, trigger: Trigger, envoy: Token,
                      recipients: list[ActorRef], hits: dict[int, Hit],
                      ctx: DocContext) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -882,26 +871,16 @@ class EventCoder:
         recalled" (Japan withdraws its envoy from Korea)."""
         if trigger.lemma == "summon":
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
-                hosts = [r for r in self._prep_objects(prep, hits, ctx) if r.country]
-                place = place_country(prep, hits)
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if not hosts and place is not None and pobj is not None:
-                    hosts = [ActorRef(text=pobj.text, country=place, sector="GOV",
-                                      start=pobj.idx, end=pobj.idx + len(pobj.text))]
+                hosts = self._parties_or_place(prep, hits, ctx)
                 if hosts:
                     return hosts, recipients
             return [], recipients
         # recall: the envoy's own state acts; the host is where the envoy served
         senders = [r for r in recipients if r.country]
-        host: list[ActorRef] = []
-        for prep in (c for c in envoy.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
-            place = place_country(prep, hits)
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if place is not None and pobj is not None and \
-                    place not in {s.country for s in senders}:
-                host = [ActorRef(text=pobj.text, country=place, sector="GOV", start=pobj.idx,
-                                 end=pobj.idx + len(pobj.text))]
-        return senders, host
+        hosts = [h for prep in envoy.children if prep.dep_ == "prep" and prep.lower_ in {"in", "to"}
+                 if (h := _place_government(prep, hits)) is not None
+                 and h.country not in {s.country for s in senders}]
+        return senders, hosts[-1:]
 
     def _reactors(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         found: list[ActorRef] = []
@@ -1713,6 +1692,46 @@ AIMING_VERBS = frozenset({"hint", "aim", "look", "point", "balk", "scoff", "laug
                           "lash", "jab", "arrive", "guess", "glance", "marvel", "rage", "protest"})
 MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "before", "of",
                            "for", "from"})
+
+
+def _joint_signing(trigger: Trigger, countries: set[str | None]) -> bool:
+    """A pact signed by two or more states: its parties are its actors, it has no target."""
+    return trigger.cameo == "057" and len(countries - {None}) >= 2
+
+
+def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
+    """Deaths in an accident or disaster ("injured after an earthquake struck", "a helicopter
+    crashed, killing four") and sports results ("beat Santos 4-0") are no attacks."""
+    if trigger.event_type != "ASSAULT" and trigger.lemma not in CONTEST_VERBS:
+        return False
+    words = {t.lemma_.lower() for t in token.sent}
+    nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}}
+    if trigger.event_type == "ASSAULT" and (
+            not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
+            or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
+        return True
+    return trigger.lemma in CONTEST_VERBS and bool(
+        words & SPORT_WORDS or any(SCORE.fullmatch(t.text) for t in token.sent))
+
+
+def _place_government(prep: Token, hits: dict[int, Hit], head_only: bool = False
+                      ) -> ActorRef | None:
+    """The government of the place a prepositional phrase names ("to Seoul", "in Canberra"),
+    spanning the place word; ``head_only``: the place must be the phrase's head itself ("to
+    Taiwan"), not a place deeper in it."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if head_only:
+        hit = hits.get(pobj.i)
+        country = hit.entity.country if hit is not None and hit.kind != "demonym" \
+            and hit.entity.kind in {"country", "place"} else None
+    else:
+        country = place_country(prep, hits)
+    if not country:
+        return None
+    return ActorRef(text=pobj.text, country=country, sector="GOV", start=pobj.idx,
+                    end=pobj.idx + len(pobj.text))
 
 
 def _place_within(ref: ActorRef, token: Token, hits: dict[int, Hit]) -> str | None:
