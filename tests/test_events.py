@@ -756,3 +756,63 @@ def test_review_fixes(code):
 ])
 def test_no_event_of_the_type(code, text, event_type):
     assert event_type not in {m.event_type for m in code(text)}, text
+
+
+# Constructions added in session 4: each sentence is the project's own wording.
+@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
+    pytest.param("Moscow said it was walking out of the fisheries talks with Tokyo and freezing "
+                 "visa-free visits by Japanese.", "2022-03-22", "SANCTION", {"RUS"}, {"JPN"},
+                 id="phrasal_preposition_names_the_other_side"),
+    pytest.param("Seoul summoned the Chinese ambassador Xing Haiming after he warned that South "
+                 "Korea would regret its choice.", "2023-06-12", "THREATEN", {"CHN"}, {"KOR"},
+                 id="he_in_an_adjunct_is_the_person_named_before"),
+    pytest.param("Yoon urged Kishida to lift the curbs when they met in Tokyo.", "2023-03-16",
+                 "CONSULT", {"KOR", "JPN"}, set(), id="they_met_is_the_two_of_the_main_clause"),
+    pytest.param("North Korea vowed countermeasures against what it called a war alliance of "
+                 "Washington and Seoul.", "2023-08-20", "THREATEN", {"PRK"}, {"USA", "KOR"},
+                 id="what_it_called_names_the_target"),
+    pytest.param("President Donald Trump told Japan in a letter that its cars would face steep "
+                 "tariffs unless Tokyo opened its market.", "2025-07-07", "THREATEN", {"USA"},
+                 {"JPN"},
+                 id="told_that_they_would_face_a_penalty_unless_is_a_threat"),
+    pytest.param("Beijing told its citizens on Friday to avoid travelling to Japan.",
+                 "2025-11-14", "SANCTION", {"CHN"}, {"JPN"},
+                 id="travel_warning_against_a_country_is_a_sanction"),
+    pytest.param("A Seoul court cleared the Japanese journalist of defamation, a verdict welcomed "
+                 "by Tokyo.", "2015-12-17", "SUPPORT", {"JPN"}, {"KOR"},
+                 id="verdict_appositive_on_the_object_answers_the_subject"),
+    pytest.param("South Korea's nuclear operator shipped boric acid to Japan at Tokyo's request "
+                 "to help cool the reactors.", "2011-03-20", "AID", {"KOR"}, {"JPN"},
+                 id="sent_to_help_is_aid"),
+    pytest.param("South Korean consumers shunned Japanese beer all summer.", "2019-09-01",
+                 "PROTEST", {"KOR"}, {"JPN"}, id="consumers_shunning_goods_is_a_boycott"),
+    pytest.param("Thousands of Koreans marched in Seoul on Saturday to condemn Japan's export "
+                 "curbs.", "2019-08-03", "PROTEST", {"KOR"}, {"JPN"},
+                 id="protest_purpose_names_the_target"),
+    pytest.param("Activists burned a Japanese flag outside the consulate in Busan.", "2019-08-15",
+                 "PROTEST", {"KOR"}, {"JPN"}, id="burning_a_flag_is_a_protest"),
+    pytest.param("South Korean rescuers helped dig for survivors in Miyagi.", "2011-03-16",
+                 "AID", {"KOR"}, {"JPN"}, id="a_rescue_team_helping_abroad_is_aid"),
+    pytest.param("Tokyo extended a credit line to Seoul during the currency crisis.",
+                 "1997-12-20", "AID", {"JPN"}, {"KOR"}, id="extending_credit_is_aid"),
+])
+def test_session4_constructions(code, text, date, event_type, actors, recipients):
+    event = only(code(text, date=date), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text
+
+
+def test_joint_deployment_stays_mobilize(code):
+    mentions = code("Seoul and Washington said they would deploy a missile-defence battery on the "
+                    "peninsula.", date="2016-07-08")
+    event = next(m for m in mentions if "MOBILIZE" in {m.event_type, m.action_type})
+    assert countries(event.actors) == {"KOR", "USA"}
+    assert event.hypothetical
+
+
+def test_act_in_protest_by_civilian_is_protest_and_by_official_is_accusation(code):
+    civic = only(code("A man set himself on fire near the Japanese embassy in protest."),
+                 "PROTEST")
+    assert civic.evidence.rule.endswith("in-protest")
+    assert "PROTEST" not in {m.event_type for m in code(
+        "Japan lowered the flag at its embassy in Seoul in protest.")}

@@ -187,6 +187,9 @@ def object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]
     for obj in object_tokens(token, preps):
         lemmas.add(obj.lemma_.lower())
         lemmas.add(obj.lower_)
+        if obj.i >= 2 and obj.doc[obj.i - 1].text == "-" and not obj.doc[obj.i - 2].whitespace_:
+            # "a sit-in", "a walk-out": the tokenizer split the hyphenated noun
+            lemmas.add(f"{obj.doc[obj.i - 2].lower_}-{obj.lower_}")
         # "kicked off Freedom Edge, the first multi-domain exercise": what the name is
         lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ == "appos")
         for child in obj.children:

@@ -81,6 +81,11 @@ VICTIM_FOCUSED = frozenset({"ASSAULT", "COERCE"})
 # Types whose target, when the text names none, is the place where they happen.
 DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "ASSAULT"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+AUXILIARY_WORDS = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may",
+                             "might", "must", "do", "does", "did", "have", "has", "had", "be",
+                             "is", "are", "was", "were", "been", "being", "'s", "'ve", "'d",
+                             "'ll"})
+NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "brand", "label"})
 GROUP_PRONOUNS = frozenset({"it", "we", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
@@ -89,7 +94,11 @@ LOCATION_PREPS = frozenset({"in", "inside", "across", "at", "outside", "through"
 DEED_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure", "announcement",
                         "visit", "trip", "remark", "comment", "statement", "plan", "development",
                         "allegation", "accusation", "claim", "charge", "request", "demand",
-                        "proposal", "offer", "invitation", "criticism", "call", "assessment"})
+                        "proposal", "offer", "invitation", "criticism", "call", "assessment",
+                        "verdict", "ruling", "judgment", "judgement", "sentence", "launch",
+                        "test"})
+SAYING_NOUNS = frozenset({"remark", "comment", "statement", "allegation", "accusation", "claim",
+                          "criticism", "assessment", "announcement", "call", "demand"})
 PATH_PREPS = frozenset({"over", "across", "toward", "towards", "into", "from"})
 PATH_VERBS = frozenset({"fire", "launch", "test-fire", "fly", "send"})
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "mission", "residence"})
@@ -252,6 +261,27 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ in REFUSAL_VERBS \
                     and token.pos_ == "VERB" and self._modality(token).refusal:
                 triggers[token.i] = REFUSAL_TRIGGER  # "a decision Tokyo said it could not accept"
+        for token in sent:
+            if token.lemma_.lower() == "protest" and token.dep_ == "pobj" \
+                    and token.head.lower_ == "in" and not any(c.dep_ == "det"
+                                                              for c in token.children):
+                verb = token.head
+                while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                    verb = verb.head
+                if verb.pos_ == "VERB" and verb.i not in triggers:
+                    triggers[verb.i] = IN_PROTEST_TRIGGER  # "set himself on fire in protest"
+            if token.i not in triggers and token.pos_ == "VERB" and (
+                    token.lemma_ in {"help", "assist"} or any(
+                        c.dep_ == "aux" and c.lower_ in {"help", "helps", "helped", "helping"}
+                        for c in token.children)) and any(
+                        c.dep_ in SUBJECT_DEPS and HELP_TEAM_WORDS & {
+                            t.lower_ for t in c.subtree}
+                        for h in (token, *token.children) for c in h.children):
+                triggers[token.i] = HELPING_TEAM_TRIGGER  # "Korean rescuers helped search"
+            known = triggers.get(token.i)
+            if token.lemma_ in SENDING_VERBS and token.pos_ == "VERB" and (
+                    known is None or known.event_type == "MOBILIZE") and _helping_purpose(token):
+                triggers[token.i] = AID_SENDING_TRIGGER  # "sent soldiers to fight for Putin"
         events: list[CodedEvent] = []
         for index, trigger in sorted(triggers.items()):
             token = sent.doc[index]
@@ -512,7 +542,8 @@ class EventCoder:
                     t.text == ";" for t in current.doc[current.i:head.i]):
                 return False  # "Seoul began a drill; Tokyo protested": two sentences in one
             if current.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in current.children):
+                    c.dep_ in {"mark", "advmod"} and c.lower_ in ADJUNCT_MARKS
+                    for c in current.children):
                 return False  # "agreed to push for sanctions, a day after the North tested …"
             complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} or (
                 current.dep_ == "prep" and (current.lower_ in COMPLEMENT_PREPS or (
@@ -576,7 +607,18 @@ class EventCoder:
                 actors += themes  # "troops were deployed": the troops act
             else:
                 recipients += themes
-        recipients += self._recipients(token, trigger, hits, ctx)
+        if trigger is AID_SENDING_TRIGGER:
+            # sent to someone, or to help / fight for someone: not the goods or the troops
+            recipients += [r for c in token.children if c.dep_ in {"prep", "dative"}
+                           and c.lower_ == "to" for r in self._prep_objects(c, hits, ctx)]
+            for clause in _help_clauses(token):
+                for c in clause.children:
+                    if c.dep_ == "prep" and c.lower_ in {"for", "alongside"}:
+                        recipients += self._prep_objects(c, hits, ctx)
+                    elif c.dep_ == "dobj":
+                        recipients += self._resolve_group(c, hits, ctx)
+        else:
+            recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
         if trigger.lemma.startswith("reaction-"):
             # "... drew condemnation from Seoul": Seoul reacts to the subject of "drew"
@@ -632,7 +674,8 @@ class EventCoder:
             return None
         if actors and not any(a.country for a in actors):
             # "Shiina flew to Seoul as Prime Minister Tanaka's special envoy"
-            for prep in (c for c in token.children
+            clauses = [token, *(c for c in token.children if c.dep_ == "advcl")]
+            for prep in (c for clause in clauses for c in clause.children
                          if c.dep_ in {"prep", "mark"} and c.lower_ == "as"):
                 for noun in prep.children:
                     owner = [r for c in noun.children if c.dep_ == "poss"
@@ -690,6 +733,22 @@ class EventCoder:
                 "PROTEST",
                 {"protest": "demo", "strike": "strike"}.get(trigger.lemma, "riot"),
             )
+        if trigger is HELPING_TEAM_TRIGGER and not any(r.country for r in recipients):
+            place = next((c for t in token.subtree if t.dep_ == "prep"
+                          and t.lower_ in LOCATION_PREPS
+                          and (c := place_country(t, hits)) is not None), None)
+            if place is None or place in {a.country for a in actors}:
+                return None  # helping at home is no aid between countries
+            recipients = [ActorRef(text=place, country=place, sector="GOV")]
+        if trigger is IN_PROTEST_TRIGGER and not all(a.sector in CIVILIAN_SECTORS for a in actors):
+            event_type, mode = "ACCUSE", "disapprove"  # an official act done in protest
+        if event_type == "COERCE" and trigger.lemma in {"occupy", "storm"} and actors and all(
+                a.sector in CROWD_SECTORS and plural(a.text) for a in actors):
+            event_type, mode = "PROTEST", "demo"  # students occupying a consulate lobby
+        if event_type == "REJECT" and actors and all(
+                a.sector in CROWD_SECTORS for a in actors) and _consumer_goods(token, hits):
+            # "consumers shunned Japanese beer", "refused to buy Japanese cars": a boycott
+            event_type, mode = "PROTEST", "boycott"
         if trigger.lemma == "boycott" and actors and not any(
                 a.sector in CIVILIAN_SECTORS | {"BUS"} for a in actors) and \
                 object_lemmas(token) & BOYCOTTED_OCCASIONS:
@@ -748,13 +807,25 @@ class EventCoder:
         if event_type == "REQUEST" and actors and all(a.sector == "JUD" for a in actors) \
                 and trigger.lemma in {"order", "tell", "require", "demand"}:
             event_type, mode = "SANCTION", "convict"  # a court's order binds: CAMEO 116 / PLOVER
+        if event_type == "REQUEST" and trigger.lemma in TELLING_VERBS \
+                and _conditional_penalty(token):
+            event_type, mode = "THREATEN", None  # "told Japan its goods would face tariffs unless"
         countries = {a.country for a in actors if a.country}
+        if event_type == "REQUEST" and recipients and all(
+                r.country in countries for r in recipients):
+            # "Chinese citizens were told by Beijing to avoid travelling to Japan": a travel
+            # warning against another country curbs ties with it
+            destination = self._travel_destination(token, countries, hits)
+            if destination:
+                event_type, mode, recipients = "SANCTION", "discontinue", destination
         if event_type == "MOBILIZE" and mode == "weapons" and any(
                 c.dep_ == "prep" and c.lower_ in {"at", "on", "against"} for c in token.children
         ) and any(r.country and r.country not in countries for r in recipients):
             event_type, mode = "ASSAULT", None  # "fired rockets at Israel": an attack
-        if event_type == "MOBILIZE" and len(countries) >= 2:
-            event_type, mode = "COOPERATE", None  # allies drilling or firing together
+        if event_type == "MOBILIZE" and len(countries) >= 2 \
+                and trigger.lemma not in DEPLOYING_VERBS:
+            # allies drilling or firing together (deploying a system together stays MOBILIZE)
+            event_type, mode = "COOPERATE", None
         elif event_type == "COOPERATE" and trigger.objects & {"drill", "exercise", "game"} \
                 and len(countries | {r.country for r in recipients if r.country}) == 1:
             event_type, mode = "MOBILIZE", "troops"  # one country's own exercise
@@ -769,6 +840,9 @@ class EventCoder:
             recipients = self._ultimatum_target(token, hits, ctx)
         if not recipients and event_type in {"PROTEST", "ACCUSE", "ASSAULT", "THREATEN"}:
             recipients = self._mission_owner(token, hits)
+        if event_type == "PROTEST" and not any(r.country and r.country not in countries
+                                               for r in recipients):
+            recipients = self._protest_target(token, actors, hits, ctx) or recipients
         if not recipients and event_type in {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "AGREE",
                                              "CONCEDE"}:
             recipients = self._summarised_deed(token, actors, hits, ctx)
@@ -809,6 +883,32 @@ class EventCoder:
             round(min(confidence, 0.95), 2),
             literal_type if literal_type != event_type else None,
         )
+
+    def _travel_destination(self, token: Token, own: set[str | None],
+                            hits: dict[int, Hit]) -> list[ActorRef]:
+        """The foreign country an instruction tells one's own people to stay away from
+        ("to avoid travelling to Japan", "not to visit South Korea")."""
+        for clause in (c for c in token.children if c.dep_ == "xcomp"):
+            steps = [clause, *(c for c in clause.children if c.dep_ in {"xcomp", "dobj"})]
+            away = clause.lemma_ in AVOIDING_VERBS or any(
+                c.dep_ == "neg" for c in clause.children)
+            if not away or not any(t.lemma_.lower() in TRAVEL_WORDS for t in steps):
+                continue
+            for step in steps:
+                for prep in step.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "in"}:
+                        place = place_country(prep, hits)
+                        if place and place not in own:
+                            return [ActorRef(text=" ".join(
+                                t.text for t in prep.subtree if t.i != prep.i),
+                                country=place, sector="GOV")]
+                    elif prep.dep_ == "dobj" and step.lemma_ in TRAVEL_WORDS:
+                        hit = hits.get(semantic_head(prep).i)
+                        if hit is not None and hit.entity.country \
+                                and hit.entity.country not in own:
+                            return [ActorRef(text=prep.text, country=hit.entity.country,
+                                             sector="GOV")]
+        return []
 
     def _refine_recipients(self, token: Token, trigger: Trigger, event_type: str,
                            actors: list[ActorRef], recipients: list[ActorRef],
@@ -971,12 +1071,44 @@ class EventCoder:
         verb = noun.head
         if noun.dep_ == "appos" and verb.pos_ in {"NOUN", "PROPN"}:
             subject = verb  # the parser hung "a move" on the subject noun itself
+            if verb.dep_ in {"dobj", "pobj", "dative"}:
+                # "… acquitted Tatsuya Kato of defamation, a verdict welcomed by Tokyo": hung
+                # on the object, it still sums up what the clause's subject did
+                clause = verb.head.head if verb.dep_ == "pobj" else verb.head
+                if noun.lemma_.lower() in SAYING_NOUNS:
+                    while clause.dep_ == "ccomp" and clause.head.lemma_ in self.book.speech:
+                        clause = clause.head  # "Seoul said the plan met standards, an
+                        # assessment welcomed by Tokyo": what Seoul said
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         else:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or verb.i == noun.i:
             return []
         found = self._resolve_group(subject, hits, ctx)
         return [r for r in found if r.country and not _same_ref(r, actors)]
+
+    def _protest_target(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
+                        ctx: DocContext) -> list[ActorRef]:
+        """Whom a protest at home is aimed at: "took to the streets to denounce Japan's export
+        curbs", "held a vigil against Tokyo's decision", "… in protest over Dokdo"."""
+        own = {a.country for a in actors if a.country}
+        found: list[ActorRef] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"against", "over"}:
+                found += [r for p in child.children if p.dep_ == "pobj"
+                          for r in self._owner_of(p, hits, ctx)]
+            elif child.dep_ in {"xcomp", "advcl"} and infinitive(child):
+                found += [r for o in child.children if o.dep_ in {"dobj", "prep"}
+                          for p in ([o] if o.dep_ == "dobj" else
+                                    [g for g in o.children if g.dep_ == "pobj"])
+                          for r in self._owner_of(p, hits, ctx)]
+            elif child.dep_ == "dobj":
+                found += [r for p in child.children if p.dep_ == "prep"
+                          and p.lower_ in {"against", "over"}
+                          for o in p.children if o.dep_ == "pobj"
+                          for r in self._owner_of(o, hits, ctx)]
+        found += self._stance_target(token, hits, ctx)
+        return [r for r in found if r.country and r.country not in own]
 
     def _mission_owner(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
         """ "rallied outside the Japanese embassy", "hurled stones at the consulate of Japan": a
@@ -1010,6 +1142,12 @@ class EventCoder:
                 passive = child
             elif child.dep_ == "agent":
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if subject is None and passive is None:
+            # "rescuers helped dig …": the parser can hang the subject on a verb it took for
+            # an auxiliary
+            subject = next((c for a in token.children if a.dep_ == "aux" and a.pos_ == "AUX"
+                            and a.lower_ not in AUXILIARY_WORDS
+                            for c in a.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             subject = token.head  # "Kishida, who was visiting Seoul, ..."
         if passive is not None and passive.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
@@ -1206,6 +1344,17 @@ class EventCoder:
                 continue
             hit = hits.get(semantic_head(token).i)
             if hit is not None and hit.entity.kind == "person":
+                if pronoun.lower_ == "they":
+                    # "Lee pressed Noda to settle the issue when they met": the two people
+                    # of the earlier clause
+                    partner = next((c for c in token.head.children if c.dep_ in {"dobj", "dative"}
+                                    and (p := hits.get(semantic_head(c).i)) is not None
+                                    and p.entity.kind == "person"), None)
+                    if partner is not None:
+                        refs = [*self.resolver.resolve(token, hits, ctx),
+                                *self.resolver.resolve(partner, hits, ctx)]
+                        return [replace(r, text=pronoun.text, start=pronoun.idx,
+                                        end=pronoun.idx + len(pronoun.text)) for r in refs]
                 return []
             refs = self.resolver.resolve(token, hits, ctx)
             if refs and all(r.country or r.sector in STATELESS_SECTORS for r in refs) and \
@@ -1231,6 +1380,15 @@ class EventCoder:
                 return [replace(r, text=pronoun.text, start=pronoun.idx,
                                 end=pronoun.idx + len(pronoun.text))
                         for r in self.resolver.resolve(token, hits, ctx)]
+        if pronoun.head.dep_ in {"advcl", "relcl", "conj", "ccomp"}:
+            # "Seoul summoned ambassador Xing after he warned …": with no person as an
+            # earlier subject, the person named last before the clause
+            for i in range(pronoun.i - 1, sent.start - 1, -1):
+                hit = hits.get(i)
+                if hit is not None and hit.entity.kind == "person":
+                    return [replace(r, text=pronoun.text, start=pronoun.idx,
+                                    end=pronoun.idx + len(pronoun.text))
+                            for r in self.resolver.resolve(pronoun.doc[hit.end - 1], hits, ctx)]
         return []
 
     def _object_person(self, pronoun: Token, hits: dict[int, Hit],
@@ -1287,6 +1445,12 @@ class EventCoder:
                 if not recipient_prep(child.lower_, trigger):
                     continue
                 found += self._prep_objects(child, hits, ctx)
+            elif len(trigger.words) > 1 and child.lower_ == trigger.words[0]:
+                # "pulled out of the talks with Japan": the phrase after the particle's own
+                # preposition names the other side
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == trigger.words[-1]:
+                        found += self._prep_objects(prep, hits, ctx)
         if not found:
             found = self._complement_recipients(token, trigger, hits, ctx)
         if not found:
@@ -1383,8 +1547,14 @@ class EventCoder:
 
     def _prep_objects(self, prep: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         out: list[ActorRef] = []
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
+        for child in prep.children:
+            if child.dep_ == "pcomp" and child.lemma_ in NAMING_VERBS:
+                # "against what it called a military bloc of the US, South Korea and Japan"
+                pobj = next((c for c in child.children if c.dep_ in {"oprd", "attr", "dobj"}
+                             and c.lower_ not in RELATIVE_PRONOUNS | {"what"}), None)
+            else:
+                pobj = child if child.dep_ == "pobj" else None
+            if pobj is None:
                 continue
             found = self._resolve_group(pobj, hits, ctx)
             if not found:
@@ -1539,7 +1709,8 @@ HELP_VERBS = frozenset({"help", "assist", "aid", "support", "search", "rescue", 
 SUPPLY_VERBS = frozenset({"deliver", "distribute"})
 SUPPLY_NOUNS = frozenset({"aid", "food", "supply", "supplies", "medicine", "relief", "water",
                           "vaccine", "vaccines", "rice", "fuel", "assistance", "blanket", "tent"})
-HELP_TEAM_WORDS = frozenset({"rescue", "relief", "aid", "medical", "humanitarian", "disaster"})
+HELP_TEAM_WORDS = frozenset({"rescue", "relief", "aid", "medical", "humanitarian", "disaster",
+                             "rescuers", "medics", "firefighters"})
 AID_ARRIVAL_TRIGGER = Trigger("AID", "070", "arrive-to-help")
 
 
@@ -1574,6 +1745,12 @@ def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> C
             targets = [r for r in previous.recipients if r.country and r.country not in own]
             if targets:
                 return replace(event, recipients=tuple(targets))
+        if previous.event_type in SYMMETRIC_TYPES and own < theirs:
+            # "… when they met in Kyoto, and Noda in turn asked …": the other side of the
+            # meeting
+            return replace(event, recipients=tuple(
+                a for a in (*previous.actors, *previous.recipients)
+                if a.country and a.country not in own))
         if theirs == own:
             targets = [r for r in previous.recipients if r.country and r.country not in own]
             if targets and previous.event_type not in SYMMETRIC_TYPES:
@@ -1623,8 +1800,7 @@ def _fold_coordinated(events: list[CodedEvent]) -> list[CodedEvent]:
                       and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
                       # "froze its funding and suspended aid": two objects, two events; but
                       # "held a call and discussed …" is one meeting
-                      and (event.event_type == "CONSULT" or not any(
-                          c.dep_ in {"dobj", "dative"} for c in e.token.children))),
+                      and (event.event_type == "CONSULT" or not _own_object(e))),
                      None)
         if first is None:
             out.append(event)
@@ -1635,6 +1811,86 @@ def _fold_coordinated(events: list[CodedEvent]) -> list[CodedEvent]:
             recipients=_dedupe(list(first.recipients) + list(event.recipients)),
         )
     return out
+
+
+DEPLOYING_VERBS = frozenset({"deploy", "station", "position", "install", "dispatch", "send"})
+TELLING_VERBS = frozenset({"tell", "inform", "notify", "write", "warn", "send"})
+PENALTY_WORDS = frozenset({"face", "suffer", "tariff", "sanction", "consequence", "penalty",
+                           "retaliation", "countermeasure", "punishment", "levy"})
+AVOIDING_VERBS = frozenset({"avoid", "refrain", "stop", "postpone", "cancel", "reconsider",
+                            "defer", "shun"})
+TRAVEL_WORDS = frozenset({"travel", "travelling", "traveling", "trip", "visit", "go", "tour",
+                          "holiday", "vacation", "study"})
+
+
+def _conditional_penalty(token: Token) -> bool:
+    """What was said holds a penalty over the listener on a condition ("… would face 25 per
+    cent tariffs unless they offered better terms")."""
+    words = list(token.subtree)
+    return any(t.dep_ == "mark" and t.lower_ == "unless" for t in words) and any(
+        t.lemma_.lower() in PENALTY_WORDS for t in words)
+
+
+CONSUMER_NOUNS = frozenset({"good", "goods", "product", "brand", "beer", "car", "clothing",
+                            "clothes", "trip", "travel", "tour", "holiday", "vacation", "import",
+                            "store", "shop", "item", "cosmetics", "film", "movie", "show"})
+OFFER_NOUNS = frozenset({"plan", "offer", "proposal", "apology", "settlement", "deal", "fund",
+                         "compensation", "money", "payment", "agreement", "invitation", "demand"})
+
+
+def _consumer_goods(token: Token, hits: dict[int, Hit]) -> bool:
+    """The thing refused is something bought or a trip taken, often named by its country of
+    origin ("Japanese beer", "trips to Japan"), not an offer or a plan."""
+    holders = [token, *(c for c in token.children if c.dep_ == "xcomp")]
+    for obj in (c for h in holders for c in h.children if c.dep_ in {"dobj", "nsubjpass"}):
+        lemma = obj.lemma_.lower()
+        if lemma in OFFER_NOUNS:
+            return False
+        if lemma in CONSUMER_NOUNS:
+            return True
+        if any(m.dep_ in {"amod", "compound"} and (h := hits.get(m.i)) is not None
+               and h.entity.kind == "country" for m in obj.children):
+            return True
+    return False
+
+
+def _own_object(event: CodedEvent) -> bool:
+    """The event's verb has an object of its own: a direct object, or the object of the
+    preposition its pattern names ("pulled out of the talks")."""
+    token = event.token
+    return any(c.dep_ in {"dobj", "dative"} for c in token.children) or any(
+        c.dep_ in {"prep", "prt"} and c.lower_ in event.trigger.words
+        and any(g.dep_ == "pobj" for g in c.subtree)
+        for c in token.children)
+
+
+SENDING_VERBS = frozenset({"send", "ship", "dispatch", "deliver", "fly", "airlift", "rush"})
+AID_SENDING_TRIGGER = Trigger("AID", "070", "send-to-help")
+HELPING_TEAM_TRIGGER = Trigger("AID", "073", "team-helps")
+IN_PROTEST_TRIGGER = Trigger("PROTEST", "141", "in-protest", "demo")
+
+
+def _helping_purpose(token: Token) -> bool:
+    """Something sent (an object, not a trip) so that it helps someone: "shipped boric acid
+    to Japan to help bring the reactors under control", "sending soldiers to fight for Putin"."""
+    return any(True for _ in _help_clauses(token))
+
+
+def _help_clauses(token: Token):  # type: ignore[no-untyped-def]
+    """The "to help …"/"to fight for …" clauses that give the purpose of sending something,
+    on the verb or on its "at X's request" phrase."""
+    if not any(c.dep_ == "dobj" for c in token.children):
+        return
+    for clause in token.subtree:
+        if clause.dep_ not in {"xcomp", "advcl", "acl"} or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        if clause.head.i != token.i and not (
+                clause.head.dep_ == "pobj" and clause.head.head.head.i == token.i):
+            continue
+        if clause.lemma_.lower() in HELP_VERBS - SUPPLY_VERBS or clause.lemma_ == "fight" and any(
+                c.dep_ == "prep" and c.lower_ in {"for", "alongside"} for c in clause.children):
+            yield clause
 
 
 def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
