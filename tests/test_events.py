@@ -816,3 +816,44 @@ def test_act_in_protest_by_civilian_is_protest_and_by_official_is_accusation(cod
     assert civic.evidence.rule.endswith("in-protest")
     assert "PROTEST" not in {m.event_type for m in code(
         "Japan lowered the flag at its embassy in Seoul in protest.")}
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    pytest.param("Japan turned a deaf ear to calls from Seoul to halt the release.", {"KOR"},
+                 id="deaf_ear"),
+    pytest.param("Seoul stood firm against Japanese pressure to drop the suits.", {"JPN"},
+                 id="stood_firm"),
+    pytest.param("The Blue House said it had no intention of reopening the 2015 accord.", set(),
+                 id="no_intention"),
+    pytest.param("Tokyo said it would not budge on the island dispute.", set(),
+                 id="would_not_budge"),
+])
+def test_refusals_in_other_words(code, text, recipients):
+    event = only(code(text, date="2019-08-10"), "REJECT")
+    assert not event.negated and not event.hypothetical, text
+    assert countries(event.recipients) == recipients, text
+
+
+def test_snub_at_a_meeting_is_no_meeting(code):
+    mentions = code("Japan's foreign minister snubbed his South Korean counterpart at the ASEAN "
+                    "meeting.", date="2019-08-01")
+    assert {m.event_type for m in mentions} == {"REJECT"}
+
+
+def test_modifier_does_not_outrank_the_object_noun(code):
+    mentions = code("Two former comfort women called off a planned meeting with the mayor of "
+                    "Osaka on Friday.", date="2013-05-24")
+    assert "REJECT" in {m.event_type for m in mentions}
+    assert "CONCEDE" not in {m.event_type for m in mentions}
+
+
+def test_vandalism_by_soldiers_is_an_attack(code):
+    assert only(code("Soldiers set fire to homes in the village."), "ASSAULT")
+    assert only(code("Two Chinese activists set fire to a gate at Yasukuni Shrine in Tokyo.",
+                     date="2011-12-26"), "PROTEST")
+
+
+def test_bare_surname_out_of_office_keeps_its_country(code):
+    # neither Nakasone of the file held office in 2012: both are Japanese
+    event = only(code("Nakasone praised South Korea on Monday.", date="2012-05-07"), "SUPPORT")
+    assert countries(event.actors) == {"JPN"}

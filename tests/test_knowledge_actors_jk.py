@@ -339,6 +339,13 @@ FACTS = [
     ("kor", "2021-01-08", "ambassador", "Nam Gwan-pyo"),
     ("kor", "2021-02-01", "ambassador", "Kang Chang-il"),
     ("jpn", "2025-10-22", "defence_minister", "Shinjiro Koizumi"),
+    # the older lists (1945/1948 onwards)
+    ("jpn", "1965-06-22", "foreign_minister", "Etsusaburo Shiina"),
+    ("kor", "1965-06-22", "foreign_minister", "Lee Tong-won"),
+    ("jpn", "1974-08-20", "prime_minister", "Kakuei Tanaka"),
+    ("kor", "1974-08-20", "president", "Park Chung-hee"),
+    ("kor", "1952-01-18", "president", "Syngman Rhee"),
+    ("jpn", "1985-08-15", "prime_minister", "Yasuhiro Nakasone"),
 ]
 
 

@@ -154,6 +154,19 @@ class _Frame:
     depth: int = 0  # how many antecedents deep ("his counterpart" -> the clause's subject)
 
 
+def _days_from(entity: Entity, when: dt.date) -> int:
+    """Days between ``when`` and the nearest day on which the entity held one of its roles."""
+    gaps = []
+    for role in entity.roles:
+        if role.active(when):
+            return 0
+        if role.start is not None and when < role.start:
+            gaps.append((role.start - when).days)
+        if role.end is not None and when > role.end:
+            gaps.append((when - role.end).days)
+    return min(gaps, default=1 << 30)
+
+
 class ActorResolver:
     """Finds alias hits in a document and resolves noun phrases to ``ActorRef`` records."""
 
@@ -295,6 +308,12 @@ class ActorResolver:
         if len(candidates) == 1 and (titled or token.ent_type_ == "PERSON"
                                      or (token.pos_ == "PROPN" and candidates[0].roles)):
             return candidates[0]
+        if when is not None and len({e.country for e in candidates}) == 1 and all(
+                e.roles for e in candidates) and (titled or token.ent_type_ == "PERSON"
+                                                  or token.pos_ == "PROPN"):
+            # "Abe" in 2004 when neither Abe of the file held office that day: one country
+            # either way; the one whose offices lie nearest in time
+            return min(candidates, key=lambda e: _days_from(e, when))
         return None
 
     # -- resolution -------------------------------------------------------------------------

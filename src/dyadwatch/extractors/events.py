@@ -190,6 +190,9 @@ class EventCoder:
             # a dependent that changes the sense ("called the visit regrettable") leaves a
             # particle's sense alone ("calls on Seoul to remedy …"); an object does not
             by_object = self.book.excluded(token.lemma_.lower(), token, by_dependency=False)
+            heads = {w for obj in object_tokens(token, frozenset(child_words(token)))
+                     for w in (obj.lemma_.lower(), obj.lower_)}
+            best_rank = (-1, False)
             for trigger in candidates:
                 if excluded and not trigger.objects and (by_object or not trigger.words):
                     continue
@@ -201,8 +204,11 @@ class EventCoder:
                     else direct
                 if trigger.objects and not (trigger.objects & objects):
                     continue
-                if best is None or trigger.specificity > best.specificity:
-                    best = trigger
+                # the object's own noun outranks its modifiers ("called off a planned
+                # meeting" is about the meeting, not the plan)
+                rank = (trigger.specificity, bool(trigger.objects & heads))
+                if best is None or rank > best_rank:
+                    best, best_rank = trigger, rank
         if best is None and token.lemma_ in self.book.evaluation_verbs:
             best = self._evaluation(token)
         if best is None and token.lemma_ in self.book.reaction_verbs:
@@ -261,6 +267,12 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ in REFUSAL_VERBS \
                     and token.pos_ == "VERB" and self._modality(token).refusal:
                 triggers[token.i] = REFUSAL_TRIGGER  # "a decision Tokyo said it could not accept"
+            elif token.i not in triggers and token.lemma_ == "have" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS and any(
+                        d.dep_ == "det" and d.lower_ == "no" for d in c.children) and any(
+                        p.dep_ in {"prep", "acl"} for p in c.children)
+                    for c in token.children):
+                triggers[token.i] = REFUSAL_TRIGGER  # "had no intention of renegotiating"
         for token in sent:
             if token.lemma_.lower() == "protest" and token.dep_ == "pobj" \
                     and token.head.lower_ == "in" and not any(c.dep_ == "det"
@@ -350,6 +362,8 @@ class EventCoder:
                     prep.lower_ == "of" or verb.lemma_ in self.book.speech
                     or asked is not None and asked.event_type in {"REQUEST", "AGREE"}):
                 continue  # "asked for a summit": wanted, not held
+            if any(e.token.i == verb.i and e.event_type == "REJECT" for e in events):
+                continue  # "snubbed his counterpart at the ASEAN meeting": no talks between them
             hosts = [a for e in events if e.token.i == verb.i for a in e.actors]
             between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
             if between:
@@ -740,6 +754,8 @@ class EventCoder:
             if place is None or place in {a.country for a in actors}:
                 return None  # helping at home is no aid between countries
             recipients = [ActorRef(text=place, country=place, sector="GOV")]
+        if mode == "vandalize" and any(a.sector in ARMED_SECTORS for a in actors):
+            event_type, mode = "ASSAULT", None  # troops setting fire to homes: an attack
         if trigger is IN_PROTEST_TRIGGER and not all(a.sector in CIVILIAN_SECTORS for a in actors):
             event_type, mode = "ACCUSE", "disapprove"  # an official act done in protest
         if event_type == "COERCE" and trigger.lemma in {"occupy", "storm"} and actors and all(
@@ -1866,6 +1882,7 @@ def _own_object(event: CodedEvent) -> bool:
 
 SENDING_VERBS = frozenset({"send", "ship", "dispatch", "deliver", "fly", "airlift", "rush"})
 AID_SENDING_TRIGGER = Trigger("AID", "070", "send-to-help")
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "COP", "SPY"})
 HELPING_TEAM_TRIGGER = Trigger("AID", "073", "team-helps")
 IN_PROTEST_TRIGGER = Trigger("PROTEST", "141", "in-protest", "demo")
 
@@ -1930,7 +1947,9 @@ TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "address"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
 MANDATIVE_VERBS = frozenset({"insist", "recommend"})
 INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
-REFUSAL_VERBS = frozenset({"accept", "tolerate", "recognise", "recognize", "condone"})
+REFUSAL_VERBS = frozenset({"accept", "tolerate", "recognise", "recognize", "condone", "budge",
+                           "yield", "relent", "compromise", "bow"})
+INTENT_NOUNS = frozenset({"intention", "plan", "plans", "desire", "interest", "wish"})
 REFUSAL_TRIGGER = Trigger("REJECT", "120", "will-not-accept")
 BOYCOTTED_OCCASIONS = frozenset({"ceremony", "memorial", "summit", "meeting", "olympics", "game",
                                  "games", "talk", "talks", "conference", "election", "event",
