@@ -857,3 +857,50 @@ def test_bare_surname_out_of_office_keeps_its_country(code):
     # neither Nakasone of the file held office in 2012: both are Japanese
     event = only(code("Nakasone praised South Korea on Monday.", date="2012-05-07"), "SUPPORT")
     assert countries(event.actors) == {"JPN"}
+
+
+@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
+    pytest.param("Joe Biden, Fumio Kishida and Yoon Suk Yeol agreed at Camp David to hold yearly "
+                 "summits.", "2023-08-18", "AGREE", {"USA", "JPN", "KOR"}, set(),
+                 id="list_of_three_names"),
+    pytest.param("Abe and Li joined Moon in Seoul for a three-way summit, and the three leaders "
+                 "agreed to meet every year.", "2015-11-01", "AGREE", {"KOR", "JPN", "CHN"},
+                 set(), id="the_three_leaders"),
+    pytest.param("A Japanese court ordered the seizure of assets held by a Korean firm, prompting "
+                 "Seoul to lodge a protest with Tokyo.", "2020-01-10", "ACCUSE", {"KOR"},
+                 {"JPN"}, id="prompting_x_to_is_xs_own_act"),
+    pytest.param("Seoul and Tokyo renewed their currency swap on Friday.", "2023-12-01",
+                 "COOPERATE", {"KOR", "JPN"}, set(), id="renewing_a_swap"),
+    pytest.param("Tokyo said it was breaking off the fisheries talks with Seoul.", "2016-06-30",
+                 "SANCTION", {"JPN"}, {"KOR"}, id="breaking_off_talks"),
+    pytest.param("Japan conveyed serious concern to Beijing over the carrier's route.",
+                 "2024-09-18", "ACCUSE", {"JPN"}, {"CHN"}, id="conveying_concern"),
+    pytest.param("Kishida and Yoon shared the view that they would keep in close contact.",
+                 "2023-05-07", "AGREE", {"JPN", "KOR"}, set(), id="shared_the_view"),
+])
+def test_session4_more_constructions(code, text, date, event_type, actors, recipients):
+    event = only(code(text, date=date), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text
+
+
+def test_one_side_confirming_is_no_agreement(code):
+    assert not any(m.evidence.rule.endswith("joint-affirmation") for m in code(
+        "Kishida confirmed that he would visit Seoul.", date="2023-05-01"))
+
+
+def test_show_of_force_has_no_target_from_another_clause(code):
+    event = only(code("North Korea fired a missile on Monday as the US secretary of state held "
+                      "talks in Seoul.", date="2024-01-06"), "MOBILIZE")
+    assert countries(event.recipients) == set()
+    aimed = only(code("Japan deployed interceptor batteries ahead of a North Korean rocket "
+                      "launch.", date="2009-03-27"), "MOBILIZE")
+    assert countries(aimed.recipients) == {"PRK"}
+
+
+def test_government_statement_speaks_for_its_issuer(code):
+    event = only(code("The Government strongly protests the Japanese Government's claim to Dokdo "
+                      "and urges it to withdraw the claim.", date="2024-07-12", genre="official"),
+                 "ACCUSE")
+    assert countries(event.actors) == {"KOR"}
+    assert countries(event.recipients) == {"JPN"}

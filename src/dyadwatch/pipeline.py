@@ -144,14 +144,25 @@ class Extractor:
         sentences: list[Sentence] = []
         mentions: list[EventMention] = []
         posts = {p.index: p for p in document.posts}
-        for paragraph, doc in paragraphs:
+        found_hits: dict[int, dict[int, Hit]] = {}
+        if document.genre == "official":
+            # A government's own statement names the other side and calls itself "the
+            # Government", "we": the issuer is the dyad country it does not name.
+            for number, (_, doc) in enumerate(paragraphs):
+                found_hits[number] = self.resolver.find_hits(doc, ctx)
+            named = {h.entity.country for hits in found_hits.values() for h in hits.values()
+                     if h.entity.kind in {"country", "institution", "person"}
+                     } & set(self.dyad.countries)
+            if len(named) == 1:
+                ctx.issuer = next(c for c in self.dyad.countries if c not in named)
+        for number, (paragraph, doc) in enumerate(paragraphs):
             # A reaction answers an event of its own paragraph (whose actor spans share its
             # offsets), never one of another paragraph, post or comment.
             ctx.previous_events = ()
             post = posts.get(paragraph.post_index)
             base = _base_date(document, post)
             ctx.date = base.first_day() if base and base.precision == "day" else ctx.date
-            hits = self.resolver.find_hits(doc, ctx)
+            hits = found_hits.get(number) or self.resolver.find_hits(doc, ctx)
             sents = list(doc.sents)
             # Issues are tagged per paragraph: a sentence may inherit one from an earlier
             # sentence of its paragraph ("the islets"), never from another paragraph.

@@ -48,6 +48,23 @@ REPORTING_VERBS = frozenset({"report", "say", "write", "quote", "cite", "reveal"
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "each", "every"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "into", "over",
                          "across", "off"})
+GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _group_of(head: Token, words: Collection[str], hits: dict[int, Hit],
+              ctx: DocContext) -> tuple[str, ...]:
+    """The countries "the three leaders" stand for: those of the people and countries named
+    before in the sentence when they are that many, else those of the last event among that
+    many; nothing when neither fits."""
+    size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
+    if size is None:
+        return ()
+    named = tuple(dict.fromkeys(
+        h.entity.country for i, h in hits.items()
+        if head.sent.start <= i < head.i and h.entity.kind in {"person", "country"}
+        and h.entity.country))
+    group = named if len(named) == size else ctx.last_group
+    return group if len(group) == size else ()
 RECIPROCAL_HEADS = frozenset(
     {
         "ministers",
@@ -117,7 +134,11 @@ class DocContext:
     last_person: ActorRef | None = None
     last_actors: tuple[ActorRef, ...] = ()
     last_pair: tuple[str, ...] = ()
+    # The countries of the last event among three or more ("the three leaders agreed …")
+    last_group: tuple[str, ...] = ()
     default_countries: tuple[str, ...] = ()
+    # A government statement's issuer ("The Government expresses regret …", "our military")
+    issuer: str | None = None
     # Forum posts and comments: country names may be written in lower case ("japan complains")
     informal: bool = False
     # The events of the previous sentence (the coder's CodedEvent records): "North Korea fired a
@@ -131,6 +152,8 @@ class DocContext:
         pair = tuple(dict.fromkeys(r.country for r in refs if r.country))
         if len(pair) == 2:
             self.last_pair = pair  # type: ignore[assignment]
+        elif len(pair) > 2:
+            self.last_group = pair  # type: ignore[assignment]
         for ref in refs:
             if ref.entity:
                 self.seen_entities.add(ref.entity)
@@ -336,13 +359,13 @@ class ActorResolver:
         found = _hits_in(tokens, hits)
         modifiers = {c.lower_ for c in head.children}
         # "the two ministers", "both sides" — but not "two other ministers"
-        reciprocal = head.lower_ in RECIPROCAL_HEADS and bool({"two", "both"} & modifiers) \
-            and "other" not in modifiers
+        reciprocal = head.lower_ in RECIPROCAL_HEADS and "other" not in modifiers and (
+            bool({"two", "both"} & modifiers) or bool(_group_of(head, modifiers, hits, ctx)))
         if reciprocal and not any(h.entity.kind in {"country", "person"} for h in found):
             found = []
         frame = _Frame(head, tokens, hits, ctx, when, depth)
         if not found:
-            refs = self._resolve_contextual(head, tokens, ctx)
+            refs = self._resolve_contextual(head, tokens, ctx, hits)
         else:
             refs = self._combine(frame, found, as_actor)
         span = _np_span(head, tokens)
@@ -365,7 +388,7 @@ class ActorResolver:
                         role=roles[0].role if roles else None)
 
     def _resolve_contextual(
-        self, head: Token, tokens: list[Token], ctx: DocContext
+        self, head: Token, tokens: list[Token], ctx: DocContext, hits: dict[int, Hit]
     ) -> tuple[ActorRef, ...]:
         words = {t.lower_ for t in tokens} | {c.lower_ for c in head.children}
         if head.lower_ in RECIPROCAL_HEADS and ({"two", "both"} & words) and "other" not in words:
@@ -373,6 +396,11 @@ class ActorResolver:
             return tuple(
                 ActorRef(text=_span_text(head, tokens), country=c, sector="GOV") for c in countries
             )
+        group = _group_of(head, words, hits, ctx)
+        if head.lower_ in RECIPROCAL_HEADS and group and "other" not in words:
+            # "Abe and Li joined Park in Seoul …, and the three leaders agreed …"
+            return tuple(ActorRef(text=_span_text(head, tokens), country=c, sector="GOV")
+                         for c in group)
         if head.lower_ in {"both", "two"} and head.dep_ in {"nsubj", "nsubjpass"} and (
                 head.lower_ == "both" or "the" in words):  # "both", "the two agreed"
             return tuple(
@@ -438,6 +466,8 @@ class ActorResolver:
             named = self._described(head, agent_hit, country, when)
             if named is not None:
                 return (self._institution_ref(named, text, when),)
+            if country is not None and country == frame.ctx.issuer:
+                return (ActorRef(text=text, country=country, sector=agent_sector),)
         if not country_codes:
             if agent_sector and head_agent:
                 # "workers", "rebels": a sector without a country is still an actor
@@ -625,6 +655,9 @@ class ActorResolver:
         """The one country a sentence is about, for "the cabinet" with no country word: every
         person, institution and country named in the sentence belongs to it."""
         head = frame.head
+        if frame.ctx.issuer is not None and (head.text[:1].isupper() or any(
+                c.dep_ == "poss" and c.lower_ == "our" for c in head.children)):
+            return frame.ctx.issuer  # "The Government", "our military" in its own statement
         if definite_only and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
         sent = head.sent

@@ -226,6 +226,11 @@ def hyphen_pieces(token: Token) -> list[Token]:
 def conjuncts(head: Token) -> list[Token]:
     out = [head]
     stack = [c for piece in hyphen_pieces(head) for c in piece.children if c.dep_ == "conj"]
+    if head.pos_ == "PROPN":
+        # "Li Qiang, Fumio Kishida and Yoon Suk Yeol": the parser makes the second name an
+        # apposition carrying the third as its conjunct; a list of names all the same
+        stack += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and any(g.dep_ == "conj" for g in c.children)]
     while stack:
         token = stack.pop(0)
         out.append(token)

@@ -85,6 +85,8 @@ AUXILIARY_WORDS = frozenset({"to", "will", "would", "shall", "should", "can", "c
                              "might", "must", "do", "does", "did", "have", "has", "had", "be",
                              "is", "are", "was", "were", "been", "being", "'s", "'ve", "'d",
                              "'ll"})
+CAUSING_VERBS = frozenset({"prompt", "lead", "spur", "push", "cause", "drive", "compel",
+                           "provoke", "move", "force", "trigger"})
 NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "brand", "label"})
 GROUP_PRONOUNS = frozenset({"it", "we", "they"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -290,6 +292,11 @@ class EventCoder:
                             t.lower_ for t in c.subtree}
                         for h in (token, *token.children) for c in h.children):
                 triggers[token.i] = HELPING_TEAM_TRIGGER  # "Korean rescuers helped search"
+            if token.i not in triggers and token.pos_ == "VERB" and (
+                    token.lemma_ in JOINT_AFFIRMING or token.lemma_ == "share" and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in SHARED_VIEWS
+                        for c in token.children)):
+                triggers[token.i] = JOINT_AFFIRMATION  # "the two leaders shared the view …"
             known = triggers.get(token.i)
             if token.lemma_ in SENDING_VERBS and token.pos_ == "VERB" and (
                     known is None or known.event_type == "MOBILIZE") and _helping_purpose(token):
@@ -305,6 +312,8 @@ class EventCoder:
                     r.country for r in (*event.actors, *event.recipients) if r.country))
                 if len(pair) == 2:
                     ctx.last_pair = pair  # "Park hosted Abe …, and the two agreed …"
+                elif len(pair) > 2:
+                    ctx.last_group = pair  # "…, and the three leaders agreed …"
                 earlier = [*ctx.previous_events, *events]  # type: ignore[list-item]
                 event = _counterpart_from_earlier(event, earlier)
                 events.append(event)
@@ -550,6 +559,9 @@ class EventCoder:
             if current.dep_ == "conj":
                 current = head
                 continue
+            if current.dep_ == "xcomp" and head.lemma_ in CAUSING_VERBS and any(
+                    c.dep_ == "dobj" for c in head.children):
+                return False  # "…, prompting Tokyo to lodge a protest": Tokyo's own act
             if current.dep_ == "pcomp" and any(c.dep_ in SUBJECT_DEPS for c in current.children):
                 return False  # "…, with Seoul accusing Tokyo of …": a clause of its own
             if current.dep_ == "ccomp" and current.i < head.i and any(
@@ -747,6 +759,8 @@ class EventCoder:
                 "PROTEST",
                 {"protest": "demo", "strike": "strike"}.get(trigger.lemma, "riot"),
             )
+        if trigger is JOINT_AFFIRMATION and len({a.country for a in actors if a.country}) < 2:
+            return None  # one side confirming something is a statement, not an agreement
         if trigger is HELPING_TEAM_TRIGGER and not any(r.country for r in recipients):
             place = next((c for t in token.subtree if t.dep_ == "prep"
                           and t.lower_ in LOCATION_PREPS
@@ -876,6 +890,11 @@ class EventCoder:
         if not recipients and event_type not in SYMMETRIC_TYPES \
                 and not _joint_signing(trigger, countries):
             recipients = _clause_counterpart(token, actors, hits)
+            if literal_type == "MOBILIZE":
+                # a show of force has a target only where the text names one ("for a
+                # possible war against Iraq"), not any country of the clause
+                recipients = [r for r in recipients if r.start is not None and any(
+                    t.idx == r.start and _answers_threat(t, token) for t in token.subtree)]
         reported_by = None
         if reporter is not None:
             resolved = self._resolve_group(reporter, hits, ctx)
@@ -1870,6 +1889,20 @@ def _consumer_goods(token: Token, hits: dict[int, Hit]) -> bool:
     return False
 
 
+THREAT_LINKS = frozenset({"against", "ahead", "response", "retaliation", "preparation"})
+
+
+def _answers_threat(t: Token, token: Token) -> bool:
+    """``t`` sits in a phrase naming what a show of force answers or aims at ("for a war
+    against Iraq", "ahead of a North Korean rocket launch", "in response to …")."""
+    current = t
+    while current.i != token.i and current.head.i != current.i:
+        current = current.head
+        if current.lower_ in THREAT_LINKS:
+            return True
+    return False
+
+
 def _own_object(event: CodedEvent) -> bool:
     """The event's verb has an object of its own: a direct object, or the object of the
     preposition its pattern names ("pulled out of the talks")."""
@@ -1883,6 +1916,11 @@ def _own_object(event: CodedEvent) -> bool:
 SENDING_VERBS = frozenset({"send", "ship", "dispatch", "deliver", "fly", "airlift", "rush"})
 AID_SENDING_TRIGGER = Trigger("AID", "070", "send-to-help")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "COP", "SPY"})
+# Readout wording for a joint understanding: "the two leaders affirmed / confirmed / concurred
+# / shared the view that …" is an agreement when both sides are its subject.
+JOINT_AFFIRMING = frozenset({"affirm", "reaffirm", "confirm", "concur"})
+SHARED_VIEWS = frozenset({"view", "recognition", "understanding", "assessment"})
+JOINT_AFFIRMATION = Trigger("AGREE", "030", "joint-affirmation")
 HELPING_TEAM_TRIGGER = Trigger("AID", "073", "team-helps")
 IN_PROTEST_TRIGGER = Trigger("PROTEST", "141", "in-protest", "demo")
 
