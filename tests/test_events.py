@@ -904,3 +904,43 @@ def test_government_statement_speaks_for_its_issuer(code):
                  "ACCUSE")
     assert countries(event.actors) == {"KOR"}
     assert countries(event.recipients) == {"JPN"}
+
+
+@pytest.mark.parametrize(("text", "date", "genre", "event_type", "actors", "recipients"), [
+    pytest.param("kishida says sorry again and nobody in seoul believes him", "2023-05-08",
+                 "forum", "SUPPORT", {"JPN"}, {"KOR"}, id="sitting_leader_in_lower_case"),
+    pytest.param("Kim Jong Un released two detained Americans, a day after meeting the US "
+                 "envoy in Pyongyang.", "2018-05-09", "news", "CONSULT", {"PRK", "USA"}, set(),
+                 id="a_day_after_meeting"),
+    pytest.param("Kono said the ruling by South Korea's top court was completely unacceptable.",
+                 "2018-10-30", "news", "ACCUSE", {"JPN"}, {"KOR"},
+                 id="reported_copular_judgement"),
+    pytest.param("Tokyo released the survey results, and Seoul called the release a "
+                 "provocation.", "2019-03-01", "news", "ACCUSE", {"KOR"}, {"JPN"},
+                 id="noun_naming_an_earlier_act"),
+    pytest.param("Seoul and Tokyo voiced concern that Moscow could help the North build "
+                 "missiles.", "2023-09-14", "news", "ACCUSE", {"KOR", "JPN"}, {"RUS"},
+                 id="concern_that_clause_on_the_noun"),
+    pytest.param("China's aircraft carrier sailed between two Japanese islands on Monday.",
+                 "2024-09-18", "news", "MOBILIZE", {"CHN"}, set(), id="warship_on_the_move"),
+    pytest.param("Two US bombers flew over the peninsula with South Korean and Japanese fighter "
+                 "jets.", "2023-10-22", "news", "COOPERATE", {"USA", "KOR", "JPN"}, set(),
+                 id="flying_with_allies_is_cooperation"),
+    pytest.param("The Seoul High Court awarded the plaintiffs damages from Nippon Steel.",
+                 "2013-07-10", "news", "SANCTION", {"KOR"}, {"JPN"}, id="awarding_damages"),
+])
+def test_session4_later_constructions(code, text, date, genre, event_type, actors, recipients):
+    event = only(code(text, date=date, genre=genre), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text
+
+
+def test_lower_case_common_word_is_no_leader(code):
+    assert not code("the moon was full over seoul last night", date="2019-06-01",
+                    genre="forum")
+
+
+def test_judgement_restated_by_a_protest_is_one_event(code):
+    mentions = code("The move is extremely unjust and totally unacceptable, and Japan strongly "
+                    "protests it to Russia.", date="2022-03-22", genre="official")
+    assert [m.event_type for m in mentions].count("ACCUSE") == 1

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .config import Dyad, Settings, load_dyad
 from .extractors.actor_kb import knowledge_for
@@ -151,9 +151,12 @@ class Extractor:
             for number, (_, doc) in enumerate(paragraphs):
                 found_hits[number] = self.resolver.find_hits(doc, ctx)
             named = {h.entity.country for hits in found_hits.values() for h in hits.values()
-                     if h.entity.kind in {"country", "institution", "person"}
+                     if h.entity.kind in {"institution", "person"}
+                     or h.entity.kind == "country" and h.kind != "demonym"
                      } & set(self.dyad.countries)
-            if len(named) == 1:
+            speaking = {h.entity.country for number, (_, doc) in enumerate(paragraphs)
+                        for h in found_hits[number].values() if _main_subject(doc[h.end - 1])}
+            if len(named) == 1 and not named & speaking:
                 ctx.issuer = next(c for c in self.dyad.countries if c not in named)
         for number, (paragraph, doc) in enumerate(paragraphs):
             # A reaction answers an event of its own paragraph (whose actor spans share its
@@ -267,6 +270,16 @@ def _add_mention(mentions: list[EventMention], mention: EventMention) -> None:
 def _union(first: tuple[ActorRef, ...], second: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
     seen = {(r.text, r.country, r.entity, r.start) for r in first}
     return first + tuple(r for r in second if (r.text, r.country, r.entity, r.start) not in seen)
+
+
+def _main_subject(token: Token) -> bool:
+    """The name is the subject of a main clause ("…, and Japan strongly protests it"): a
+    statement that names itself this way speaks in the third person."""
+    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    return token.dep_ == "nsubj" and (verb.dep_ == "ROOT" or verb.dep_ == "conj"
+                                      and verb.head.dep_ == "ROOT")
 
 
 def _base_date(document: Document, post: Post | None) -> FuzzyDate | None:

@@ -32,6 +32,10 @@ GROUP_PRONOUNS = frozenset({"they", "them", "we", "it"})
 COMMON_WORD_NAMES = frozenset({"turkey", "chad", "jordan", "georgia", "guinea", "male", "victoria",
                                "kingston", "nice", "sucre", "bern", "us", "la", "san", "panama",
                                "french", "dutch", "swiss", "english", "polish", "danish", "chile"})
+# Surnames that are also ordinary lower-case words: never a leader in informal writing.
+COMMON_WORD_SURNAMES = frozenset({"moon", "park", "young", "song", "ban", "go", "an", "oh", "may",
+                                  "bush", "brown", "rice", "page", "long", "king", "hu", "ma",
+                                  "yu", "ko", "so"})
 # Plural names of a divided nation: both states at once.
 DIVIDED_NATIONS = {"koreas": ("KOR", "PRK")}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
@@ -229,6 +233,10 @@ class ActorResolver:
                     "name", "alias", "demonym", "capital"} and text not in COMMON_WORD_NAMES \
                     and text.isalpha():
                 self._informal.add(label, [nlp.make_doc(text)])
+            elif alias.kind == "surname" and entity.kind == "person" and text.isalpha() \
+                    and len(text) > 2:
+                # "ishiba finally puts out his message": a sitting leader's surname
+                self._informal.add(label, [nlp.make_doc(text)])
 
     # -- matching ---------------------------------------------------------------------------
     def find_hits(self, doc: Doc, ctx: DocContext | None = None) -> dict[int, Hit]:
@@ -284,6 +292,16 @@ class ActorResolver:
                       ctx: DocContext | None, title_roles: set[str],
                       named_here: Collection[str] = ()) -> Entity | None:
         token = doc[start]
+        if ctx is not None and ctx.informal and token.text.islower():
+            # lower case in a forum post: only the one head of state or government of that
+            # name in office on the day ("moon met abe"; not "the moon", "moon landing")
+            if token.lower_ in COMMON_WORD_SURNAMES and (
+                    any(c.dep_ in {"det", "poss", "amod"} for c in token.children)
+                    or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss"}):
+                return None
+            leaders = [e for e in candidates if e.key not in self.kb.background
+                       and TOP_ROLES & {r.role for r in e.roles_at(ctx.date)}]
+            return leaders[0] if len(leaders) == 1 else None
         if not token.text[:1].isupper() or token.ent_type_ in {"DATE", "TIME"}:
             return None  # (not "May" in "between May 23 and 25")
         # A different given name next to the surname ("Kang Kyung-wha" when only "Kang Sok Ju"

@@ -276,6 +276,11 @@ class EventCoder:
                     for c in token.children):
                 triggers[token.i] = REFUSAL_TRIGGER  # "had no intention of renegotiating"
         for token in sent:
+            if token.i not in triggers and token.lemma_ == "be" and token.dep_ in {
+                    "ROOT", "ccomp", "conj"}:
+                judged = self._copular_evaluation(token)
+                if judged is not None:
+                    triggers[token.i] = judged  # "The judgment is extremely regrettable"
             if token.lemma_.lower() == "protest" and token.dep_ == "pobj" \
                     and token.head.lower_ == "in" and not any(c.dep_ == "det"
                                                               for c in token.children):
@@ -297,6 +302,10 @@ class EventCoder:
                         c.dep_ == "dobj" and c.lemma_.lower() in SHARED_VIEWS
                         for c in token.children)):
                 triggers[token.i] = JOINT_AFFIRMATION  # "the two leaders shared the view …"
+            if token.i not in triggers and token.pos_ == "VERB" and token.lemma_ in MOVING_VERBS \
+                    and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in WARSHIP_NOUNS
+                            for c in token.children):
+                triggers[token.i] = WARSHIP_MOVE  # "China's carrier Liaoning sailed between …"
             known = triggers.get(token.i)
             if token.lemma_ in SENDING_VERBS and token.pos_ == "VERB" and (
                     known is None or known.event_type == "MOBILIZE") and _helping_purpose(token):
@@ -321,6 +330,7 @@ class EventCoder:
                 if meeting is not None and not any(e.event_type == "CONSULT" for e in events):
                     events.append(meeting)
         events = _fold_coordinated(events)
+        events = _drop_restated_judgements(events)
         events += self._nominal_meetings(sent, hits, ctx, events)
         events += self._occurrences(sent, hits, ctx, events)
         events = _drop_aside_visits(events)
@@ -385,8 +395,8 @@ class EventCoder:
                 head = agent if agent is not None else subject
                 hosts = self._resolve_group(head, hits, ctx, as_actor=True) \
                     if head is not None else []
-            if not hosts:
-                continue
+            if not hosts or all(h.sector in ARMED_SECTORS for h in hosts):
+                continue  # (bombers flying "during the Quad summit" hold no talks)
             partners = [r for e in events if e.token.i == verb.i for r in e.recipients
                         if r.entity or r.sector == "GOV"] or self._verb_partners(verb, hits, ctx)
             participants = _dedupe([*hosts, *partners, *guests])
@@ -568,7 +578,8 @@ class EventCoder:
                     t.text == ";" for t in current.doc[current.i:head.i]):
                 return False  # "Seoul began a drill; Tokyo protested": two sentences in one
             if current.dep_ == "advcl" and any(
-                    c.dep_ in {"mark", "advmod"} and c.lower_ in ADJUNCT_MARKS
+                    c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS
+                    or c.dep_ == "advmod" and c.lower_ in {"when", "whenever", "while"}
                     for c in current.children):
                 return False  # "agreed to push for sanctions, a day after the North tested …"
             complement = current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj"} or (
@@ -586,9 +597,60 @@ class EventCoder:
             current = head
         return False
 
+    def _copular_evaluation(self, token: Token) -> Trigger | None:
+        """A thing said to be regrettable, unacceptable or welcome: the speaker judges it."""
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "expl"}), None)
+        if subject is None or subject.pos_ == "PROPN" or subject.lower_ in PERSON_PRONOUNS:
+            return None
+        judged = self._evaluation(token)
+        if judged is None:
+            return None
+        return Trigger(judged.event_type, judged.cameo, f"copula-{judged.lemma}",
+                       judged.mode, judged.words)
+
+    def _judgement(self, token: Token, trigger: Trigger, hits: dict[int, Hit],
+                   ctx: DocContext) -> CodedEvent | None:
+        """'Kono said the ruling was unacceptable', or 'The judgment … is extremely regrettable'
+        in a government's own statement: the speaker (or the issuer) judges what the subject
+        names, and the judgement is aimed at its owner."""
+        speech = token.head if token.dep_ == "ccomp" and token.head.lemma_ in self.book.speech \
+            else None
+        if speech is not None:
+            speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+            actors = self._resolve_group(speaker, hits, ctx, as_actor=True) if speaker else []
+        elif ctx.issuer is not None and token.dep_ == "ROOT":
+            actors = [ActorRef(text=ctx.issuer, country=ctx.issuer, sector="GOV")]
+        else:
+            # "The judgment … is regrettable, and Japan has lodged a protest": the one who
+            # acts on the judgement in the next clause
+            actors = [r for c in token.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                      for s in c.children if s.dep_ == "nsubj"
+                      for r in self._resolve_group(s, hits, ctx, as_actor=True)]
+        actors = [a for a in actors if a.country]
+        subject = next(c for c in token.children if c.dep_ in {"nsubj", "expl"})
+        if subject.lower_ == "it":
+            # "It is regrettable that Japan approved …": the one the clause is about
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            inner = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                         None) if clause is not None else None
+            targets = self._resolve_group(inner, hits, ctx) if inner is not None else []
+        else:
+            targets = self._owner_of(subject, hits, ctx) or [
+                r for p in subject.children if p.dep_ == "prep" and p.lower_ in {"of", "by"}
+                for r in self._prep_objects(p, hits, ctx)]
+        own = {a.country for a in actors}
+        targets = [r for r in targets if (r.country or r.sector in STATELESS_SECTORS)
+                   and r.country not in own]
+        if not actors or not targets:
+            return None
+        return CodedEvent(trigger, token, _dedupe(actors), _dedupe(targets), Modality(),
+                          trigger.event_type, trigger.mode, None, 0.6)
+
     def _code_one(
         self, token: Token, trigger: Trigger, hits: dict[int, Hit], ctx: DocContext
     ) -> CodedEvent | None:
+        if trigger.lemma.startswith("copula-"):
+            return self._judgement(token, trigger, hits, ctx)
         if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
                 c.dep_ == "agent" for c in token.children):
             return None  # "the captain of a trawler arrested after …": no one named acts
@@ -761,6 +823,8 @@ class EventCoder:
             )
         if trigger is JOINT_AFFIRMATION and len({a.country for a in actors if a.country}) < 2:
             return None  # one side confirming something is a statement, not an agreement
+        if trigger is WARSHIP_MOVE:
+            recipients = []  # a transit near someone names no target
         if trigger is HELPING_TEAM_TRIGGER and not any(r.country for r in recipients):
             place = next((c for t in token.subtree if t.dep_ == "prep"
                           and t.lower_ in LOCATION_PREPS
@@ -840,6 +904,15 @@ class EventCoder:
         if event_type == "REQUEST" and trigger.lemma in TELLING_VERBS \
                 and _conditional_penalty(token):
             event_type, mode = "THREATEN", None  # "told Japan its goods would face tariffs unless"
+        if event_type == "MOBILIZE":
+            # "US bombers flew drills with South Korean and Japanese jets": allies together
+            # (the parser may hang "with" on "over the peninsula")
+            withs = [w for w in token.subtree if w.dep_ == "prep" and w.lower_ == "with"
+                     and _phrase_path(w, token)]
+            allies = [r for c in withs for r in self._prep_objects(c, hits, ctx)
+                      if r.country and not _same_ref(r, actors)]
+            actors = actors + allies
+            recipients = [r for r in recipients if not _same_ref(r, allies)]
         countries = {a.country for a in actors if a.country}
         if event_type == "REQUEST" and recipients and all(
                 r.country in countries for r in recipients):
@@ -885,6 +958,8 @@ class EventCoder:
             recipients = [r for r in recipients if r.country not in countries or r.entity]
         if not recipients and event_type in {"REJECT", "ACCUSE", "SUPPORT"}:
             recipients = self._pronoun_object_target(token, actors, hits, ctx)
+        if not recipients and event_type in {"REJECT", "ACCUSE", "SUPPORT"}:
+            recipients = self._nominalised_doer(token, actors, hits, ctx)
         if not recipients and reporter is not None and event_type not in SYMMETRIC_TYPES:
             recipients = self._addressee(reporter.head, actors, hits, ctx)
         if not recipients and event_type not in SYMMETRIC_TYPES \
@@ -1120,7 +1195,8 @@ class EventCoder:
         if subject is None or verb.i == noun.i:
             return []
         found = self._resolve_group(subject, hits, ctx)
-        return [r for r in found if r.country and not _same_ref(r, actors)]
+        return [r for r in found if (r.country or r.sector in STATELESS_SECTORS)
+                and not _same_ref(r, actors)]
 
     def _protest_target(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
                         ctx: DocContext) -> list[ActorRef]:
@@ -1144,6 +1220,26 @@ class EventCoder:
                           for r in self._owner_of(o, hits, ctx)]
         found += self._stance_target(token, hits, ctx)
         return [r for r in found if r.country and r.country not in own]
+
+    def _nominalised_doer(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
+                          ctx: DocContext) -> list[ActorRef]:
+        """"Japan released the footage on Friday, and Seoul called the release deeply
+        regrettable": the noun names the act of an earlier verb of the sentence; its doer is the
+        one judged."""
+        own = {a.country for a in actors}
+        for obj in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+            lemma = obj.lemma_.lower()
+            for verb in obj.sent:
+                if verb.i >= token.i or verb.pos_ != "VERB" or verb.lemma_.lower() != lemma:
+                    continue
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    continue
+                found = [r for r in self._resolve_group(subject, hits, ctx)
+                         if r.country and r.country not in own]
+                if found:
+                    return found
+        return []
 
     def _mission_owner(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
         """ "rallied outside the Japanese embassy", "hurled stones at the consulate of Japan": a
@@ -1198,7 +1294,7 @@ class EventCoder:
             head = current.head
             if current.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head  # "responded by banning imports": the subject of "responded"
-                while head.dep_ in {"advmod", "acomp"} and head.head.i != head.i:
+                while head.dep_ in {"advmod", "acomp", "npadvmod"} and head.head.i != head.i:
                     head = head.head  # "stopped short of offering": the subject of "stopped"
             if current.dep_ == "relcl" and subject is None and passive is None:
                 subject = head
@@ -1253,6 +1349,9 @@ class EventCoder:
                         and any(c.dep_ == "auxpass" for c in token.children):
                     # "hurled firebombs … and was detained by police": the man is detained
                     passive = head_subject
+                elif head_subject is not None and head_subject.dep_ == "csubj":
+                    pass  # "… that sending weapons would be a mistake, a day after signing":
+                    # a clause is no one's subject; keep walking up
                 else:
                     subject = head_subject
                     passive = passive or next(
@@ -1564,17 +1663,23 @@ class EventCoder:
         """Recipients named inside the complement of a frame verb: "demanded that the US cancel
         ...", "offered to hand over to Britain ...", "threatened to strike Iraq"."""
         found: list[ActorRef] = []
-        for child in token.children:
-            if child.dep_ not in {"ccomp", "xcomp"} and not (child.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ == "for" for m in child.children)):
+        # ("voiced concern that Moscow could help …": the clause hangs on the noun)
+        noun_clauses = [g for c in token.children if c.dep_ == "dobj" for g in c.children
+                        if g.dep_ in {"acl", "ccomp"} and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+        for child in [*token.children, *noun_clauses]:
+            if child.dep_ not in {"ccomp", "xcomp", "acl"} and not (
+                    child.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ == "for" for m in child.children)):
                 continue
             for grand in child.children:
                 # "demanded that the US cancel ...": the one asked is the clause's subject;
                 # "denied that it was responsible" names no recipient that way
                 subject_of_clause = grand.dep_ in {"nsubj", "nsubjpass"} \
-                    and child.dep_ in {"ccomp", "advcl"} and grand.lower_ not in SELF_PRONOUNS \
+                    and child.dep_ in {"ccomp", "advcl", "acl"} \
+                    and grand.lower_ not in SELF_PRONOUNS \
                     and trigger.event_type in {"REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
-                if subject_of_clause or grand.dep_ in {"dobj", "dative"}:
+                if subject_of_clause or grand.dep_ in {"dobj", "dative"} and child.dep_ != "acl":
                     found += self._resolve_group(grand, hits, ctx)
                 elif grand.dep_ in {"prep", "prt"} and grand.lower_ in RECIPIENT_PREPS - {"in"}:
                     found += self._prep_objects(grand, hits, ctx)
@@ -1903,6 +2008,28 @@ def _answers_threat(t: Token, token: Token) -> bool:
     return False
 
 
+def _drop_restated_judgements(events: list[CodedEvent]) -> list[CodedEvent]:
+    """"X is unacceptable, and Japan strongly protests it": the judgement and the protest
+    are one disapproval; a judgement another event of the sentence already states goes."""
+    def key(e: CodedEvent) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
+        return (e.event_type, frozenset(a.country for a in e.actors),
+                frozenset(r.country for r in e.recipients))
+    stated = {key(e) for e in events if not e.trigger.lemma.startswith("copula-")}
+    return [e for e in events
+            if not (e.trigger.lemma.startswith("copula-") and key(e) in stated)]
+
+
+def _phrase_path(word: Token, token: Token) -> bool:
+    """``word`` hangs on ``token`` through phrases only (objects and prepositions), not
+    through a clause of its own."""
+    current = word
+    while current.i != token.i:
+        if current.dep_ not in {"prep", "pobj", "dobj"} or current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
 def _own_object(event: CodedEvent) -> bool:
     """The event's verb has an object of its own: a direct object, or the object of the
     preposition its pattern names ("pulled out of the talks")."""
@@ -1921,6 +2048,11 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "COP", "SPY"})
 JOINT_AFFIRMING = frozenset({"affirm", "reaffirm", "confirm", "concur"})
 SHARED_VIEWS = frozenset({"view", "recognition", "understanding", "assessment"})
 JOINT_AFFIRMATION = Trigger("AGREE", "030", "joint-affirmation")
+# Warships and warplanes on the move near another country: a show of force (CAMEO 15).
+MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "pass", "steam", "approach"})
+WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submarine", "bomber",
+                           "warplane", "cruiser", "battleship", "corvette", "flotilla"})
+WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 HELPING_TEAM_TRIGGER = Trigger("AID", "073", "team-helps")
 IN_PROTEST_TRIGGER = Trigger("PROTEST", "141", "in-protest", "demo")
 
