@@ -944,3 +944,27 @@ def test_judgement_restated_by_a_protest_is_one_event(code):
     mentions = code("The move is extremely unjust and totally unacceptable, and Japan strongly "
                     "protests it to Russia.", date="2022-03-22", genre="official")
     assert [m.event_type for m in mentions].count("ACCUSE") == 1
+
+
+def test_a_day_after_takes_the_day_before_the_main_clause(code):
+    mentions = code("Kim Jong Un freed two Americans on Wednesday, a day after meeting the US "
+                    "envoy in Pyongyang.", date="2018-05-10")
+    meeting = only(mentions, "CONSULT")
+    assert str(meeting.date) == "2018-05-08"
+
+
+@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
+    pytest.param("Japan said the premier would reply to Lee Myung-bak, who had said the emperor "
+                 "should apologise to independence fighters.", "2012-08-16", "REQUEST", {"KOR"},
+                 {"JPN"}, id="demand_reported_in_a_relative_clause"),
+    pytest.param("Seoul proposed talks with Tokyo on the claims, an offer Tokyo never took up.",
+                 "2011-09-15", "REJECT", {"JPN"}, {"KOR"}, id="offer_never_taken_up"),
+    pytest.param("North Korea demolished the tunnels at its nuclear test site on Thursday.",
+                 "2018-05-24", "RETREAT", {"PRK"}, set(), id="demolishing_its_own_site"),
+    pytest.param("Protesters met the IAEA chief at Gimpo airport in Seoul with placards.",
+                 "2023-07-07", "PROTEST", {"KOR"}, {None}, id="protesters_meeting_someone"),
+])
+def test_session4_last_constructions(code, text, date, event_type, actors, recipients):
+    event = only(code(text, date=date), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text

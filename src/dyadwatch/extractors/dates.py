@@ -7,6 +7,7 @@ reports in news-like genres, saying so in ``date_source``.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -42,6 +43,14 @@ def tense_of(token: Token) -> str | None:
 def date_event(
     sent: Span, token: Token, document: Document, base: FuzzyDate | None, hypothetical: bool
 ) -> EventDating:
+    offset = _day_offset(token)
+    if offset is not None:
+        # "…, a day after meeting Clinton": the main clause's day, moved by the gap
+        main, days = offset
+        dating = date_event(sent, main, document, base, hypothetical)
+        if dating.value is not None and dating.value.precision == "day":
+            day = dating.value.first_day() + dt.timedelta(days=days)
+            return EventDating(FuzzyDate.from_date(day), None, "relative")
     tense = tense_of(token)
     anchor = base if base is not None and base.precision == "day" else None
     expressions = find_time_expressions(sent.text, anchor, tense)
@@ -54,6 +63,24 @@ def date_event(
     if tense == "future":
         return EventDating()
     return EventDating(base, None, "publication")
+
+
+GAP_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _day_offset(token: Token) -> tuple[Token, int] | None:
+    """For "… , a day after signing the pact" / "two days before meeting": the verb of the
+    main clause and the signed gap in days from its date to this event's."""
+    if token.dep_ != "pcomp" or token.head.lower_ not in {"after", "before"}:
+        return None
+    gap = token.head.head
+    if gap.lemma_.lower() != "day" or gap.dep_ != "npadvmod":
+        return None
+    count = next((GAP_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in gap.children if c.dep_ in {"det", "nummod"}), None)
+    if not count:
+        return None
+    return gap.head, (-count if token.head.lower_ == "after" else count)
 
 
 def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeExpression | None:

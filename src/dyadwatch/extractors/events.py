@@ -836,6 +836,15 @@ class EventCoder:
             event_type, mode = "ASSAULT", None  # troops setting fire to homes: an attack
         if trigger is IN_PROTEST_TRIGGER and not all(a.sector in CIVILIAN_SECTORS for a in actors):
             event_type, mode = "ACCUSE", "disapprove"  # an official act done in protest
+        if event_type == "CONSULT" and actors and all(
+                a.sector in CROWD_SECTORS and plural(a.text) for a in actors) and any(
+                w in PROTESTER_WORDS for a in actors for w in a.text.lower().split()):
+            # "Protesters chanting against the discharge met the IAEA chief at the airport"
+            event_type, mode = "PROTEST", "demo"
+        if event_type in {"ASSAULT", "COERCE"} and trigger.lemma in DEMOLISHING_VERBS \
+                and _own_facility(token):
+            # "North Korea blew up tunnels at its nuclear test site": dismantling one's own
+            event_type, mode = "RETREAT", "disarm"
         if event_type == "COERCE" and trigger.lemma in {"occupy", "storm"} and actors and all(
                 a.sector in CROWD_SECTORS and plural(a.text) for a in actors):
             event_type, mode = "PROTEST", "demo"  # students occupying a consulate lobby
@@ -932,6 +941,11 @@ class EventCoder:
         elif event_type == "COOPERATE" and trigger.objects & {"drill", "exercise", "game"} \
                 and len(countries | {r.country for r in recipients if r.country}) == 1:
             event_type, mode = "MOBILIZE", "troops"  # one country's own exercise
+        if event_type == "AGREE" and modality.negated and not modality.hypothetical \
+                and trigger.lemma in {"accept", "take"} and trigger.objects:
+            # "an offer Tokyo never took up", "did not accept the proposal": a refusal
+            # (guideline 4), not a negated agreement
+            event_type, mode, modality = "REJECT", None, replace(modality, negated=False)
         literal_type = event_type
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
         if event_type == "REJECT" and modality.kind in {"future", "possible"} and any(
@@ -1320,6 +1334,9 @@ class EventCoder:
                 break
             head_subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
             if head.lemma_ in self.book.speech and current.dep_ == "ccomp":
+                if head_subject is not None and head_subject.lower_ in RELATIVE_PRONOUNS \
+                        and head.dep_ == "relcl":
+                    head_subject = head.head  # "Speaker Moon, who had said the emperor should …"
                 reporter = reporter or head_subject
                 if (
                     subject is not None
@@ -1495,7 +1512,17 @@ class EventCoder:
                     (pronoun.lower_ != "it" or len(refs) == 1):
                 return [replace(r, text=pronoun.text, start=pronoun.idx,
                                 end=pronoun.idx + len(pronoun.text)) for r in refs]
-            return []
+            break
+        if pronoun.lower_ == "they" and pronoun.head.dep_ == "advcl":
+            # "Police detained 16 students after they forced their way in": a group named as
+            # the object of the main clause
+            main = pronoun.head.head
+            for obj in (c for c in main.children if c.dep_ == "dobj" and c.tag_ == "NNS"):
+                refs = [r for r in self.resolver.resolve(obj, hits, ctx)
+                        if r.sector in CROWD_SECTORS]
+                if refs:
+                    return [replace(r, text=pronoun.text, start=pronoun.idx,
+                                    end=pronoun.idx + len(pronoun.text)) for r in refs]
         return []
 
     def _person_before(self, pronoun: Token, hits: dict[int, Hit],
@@ -2030,6 +2057,15 @@ def _phrase_path(word: Token, token: Token) -> bool:
     return True
 
 
+def _own_facility(token: Token) -> bool:
+    """The thing destroyed is the actor's own ("its test site", "their missile base")."""
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "prep"}):
+        for t in obj.subtree:
+            if t.dep_ == "poss" and t.lower_ in {"its", "their", "own"}:
+                return True
+    return False
+
+
 def _own_object(event: CodedEvent) -> bool:
     """The event's verb has an object of its own: a direct object, or the object of the
     preposition its pattern names ("pulled out of the talks")."""
@@ -2053,6 +2089,8 @@ MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "pass", "steam", "
 WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submarine", "bomber",
                            "warplane", "cruiser", "battleship", "corvette", "flotilla"})
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
+PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
+DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
 HELPING_TEAM_TRIGGER = Trigger("AID", "073", "team-helps")
 IN_PROTEST_TRIGGER = Trigger("PROTEST", "141", "in-protest", "demo")
 
