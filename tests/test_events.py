@@ -968,3 +968,28 @@ def test_session4_last_constructions(code, text, date, event_type, actors, recip
     event = only(code(text, date=date), event_type)
     assert countries(event.actors) == actors, text
     assert countries(event.recipients) == recipients, text
+
+
+@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
+    pytest.param("Hundreds of residents who tried to block the launcher trucks in Seongju were "
+                 "removed by police.", "2017-04-26", "PROTEST", {"KOR"}, {"KOR"},
+                 id="relative_pronoun_subject_of_a_complement"),
+    pytest.param("Osaka ended its sister-city ties with San Francisco over the memorial.",
+                 "2018-10-02", "SANCTION", {"JPN"}, {"USA"}, id="a_city_acts_for_its_country"),
+    pytest.param("A resolution urging Japan to apologise was adopted by the European Parliament "
+                 "on Thursday.", "2007-12-13", "REQUEST", {None}, {"JPN"},
+                 id="statement_adopted_by_a_body"),
+    pytest.param("South Korea's North Gyeongsang province responded by cutting its sister ties "
+                 "with Shimane.", "2005-03-17", "SANCTION", {"KOR"}, {"JPN"},
+                 id="ties_with_a_prefecture"),
+])
+def test_session4_final_constructions(code, text, date, event_type, actors, recipients):
+    event = only(code(text, date=date), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text
+
+
+def test_letter_from_someone_sent_back_is_not_the_senders_protest(code):
+    mentions = code("A letter from Prime Minister Yoshihiko Noda protesting against Lee's trip was "
+                    "sent back to Tokyo by the South Korean government.", date="2012-08-23")
+    assert all(countries(m.actors) != {"KOR"} for m in mentions if m.event_type == "ACCUSE")

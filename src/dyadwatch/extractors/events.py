@@ -81,6 +81,8 @@ VICTIM_FOCUSED = frozenset({"ASSAULT", "COERCE"})
 # Types whose target, when the text names none, is the place where they happen.
 DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "ASSAULT"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+ADOPTING_VERBS = frozenset({"pass", "adopt", "approve", "issue", "publish", "sign", "unveil",
+                            "endorse"})
 AUXILIARY_WORDS = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may",
                              "might", "must", "do", "does", "did", "have", "has", "had", "be",
                              "is", "are", "was", "were", "been", "being", "'s", "'ve", "'d",
@@ -639,6 +641,13 @@ class EventCoder:
                 r for p in subject.children if p.dep_ == "prep" and p.lower_ in {"of", "by"}
                 for r in self._prep_objects(p, hits, ctx)]
         own = {a.country for a in actors}
+        if not any(r.country for r in targets):
+            # "This judgment is regrettable, and Japan calls on the Republic of Korea to …":
+            # the one the next clause addresses
+            targets = [r for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       for o in c.children if o.dep_ in {"dobj", "prep"}
+                       for r in (self._resolve_group(o, hits, ctx) if o.dep_ == "dobj"
+                                 else self._prep_objects(o, hits, ctx))]
         targets = [r for r in targets if (r.country or r.sector in STATELESS_SECTORS)
                    and r.country not in own]
         if not actors or not targets:
@@ -1169,6 +1178,9 @@ class EventCoder:
                         return place
         if subject is not None:
             heads = [subject, semantic_head(subject)]
+            own = hits.get(semantic_head(subject).i)
+            if own is not None and own.entity.kind == "place" and own.entity.country:
+                return own.entity.country  # "Osaka ended its sister-city ties": the city
             for child in (c for h in dict.fromkeys(heads) for c in h.children):
                 if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
                     place = place_country(child, hits)
@@ -1329,6 +1341,13 @@ class EventCoder:
                     # "issued a declaration demanding …": the one who issued it demands
                     subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS),
                                    head)
+                elif head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "nsubjpass" \
+                        and head.head.lemma_ in ADOPTING_VERBS \
+                        and any(c.dep_ == "agent" for c in head.head.children):
+                    # "a resolution urging Japan to apologise was passed by the House": the
+                    # body that passed it
+                    by = next(c for c in head.head.children if c.dep_ == "agent")
+                    subject = next((c for c in by.children if c.dep_ == "pobj"), head)
                 else:
                     subject = head
                 break
@@ -1385,6 +1404,9 @@ class EventCoder:
                         agent = next((c for c in by.children if c.dep_ == "pobj"), None)
         if passive is not None and agent is None and subject is None:
             return None, passive, None, reporter
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS \
+                and subject.head.dep_ == "relcl" and subject.head.i != token.i:
+            subject = subject.head.head  # "protesters who tried to block trucks"
         return subject, passive, agent, reporter
 
     def _resolve_group(
@@ -1602,6 +1624,11 @@ class EventCoder:
                             grand.lower_ in RECIPIENT_PREPS and recipient_prep(grand.lower_,
                                                                                trigger))):
                         found += self._prep_objects(grand, hits, ctx)
+                        if grand.lower_ == "with" and not found \
+                                and child.lemma_.lower() in trigger.objects:
+                            # "cut its sister ties with Shimane": the prefecture's government
+                            place = _place_government(grand, hits, head_only=True)
+                            found += [place] if place is not None else []
             elif child.dep_ in {"prep", "prt"} and child.lower_ in RECIPIENT_PREPS:
                 if not recipient_prep(child.lower_, trigger):
                     continue
