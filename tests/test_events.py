@@ -993,3 +993,29 @@ def test_letter_from_someone_sent_back_is_not_the_senders_protest(code):
     mentions = code("A letter from Prime Minister Yoshihiko Noda protesting against Lee's trip was "
                     "sent back to Tokyo by the South Korean government.", date="2012-08-23")
     assert all(countries(m.actors) != {"KOR"} for m in mentions if m.event_type == "ACCUSE")
+
+
+@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
+    pytest.param("North Korea vowed to reduce Seoul to ashes if provoked.", "2016-03-26",
+                 "THREATEN", {"PRK"}, {"KOR"}, id="vow_of_ruin_is_a_threat"),
+    pytest.param("Washington pushed Seoul and Tokyo to settle their differences.", "2019-08-02",
+                 "REQUEST", {"USA"}, {"KOR", "JPN"}, id="pushed_x_to"),
+    pytest.param("The two navies carried out a joint rescue drill off Jeju.", "2019-08-02",
+                 "COOPERATE", {"KOR", "JPN"}, set(), id="the_two_navies"),
+    pytest.param("Seoul withdrew its WTO complaint against Japan's export controls.",
+                 "2023-03-23", "CONCEDE", {"KOR"}, {"JPN"}, id="withdrawing_a_complaint"),
+    pytest.param("Japan eased visa rules for South Korean travellers.", "2005-03-01", "CONCEDE",
+                 {"JPN"}, {"KOR"}, id="easing_visa_rules"),
+])
+def test_session4_probe_constructions(code, text, date, event_type, actors, recipients):
+    event = only(code(text, date=date), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text
+
+
+def test_threat_is_made_now_and_its_condition_is_no_event(code):
+    mentions = code("Japan said it would respond firmly if Korean courts ordered the sale of the "
+                    "assets.", date="2019-01-09")
+    threat = only(mentions, "THREATEN")
+    assert not threat.hypothetical and countries(threat.actors) == {"JPN"}
+    assert len(mentions) == 1

@@ -90,6 +90,9 @@ RECIPROCAL_HEADS = frozenset(
         "heads",
         "envoys",
         "capitals",
+        "navies",
+        "militaries",
+        "armies",
         "states",
     }
 )

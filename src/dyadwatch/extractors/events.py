@@ -83,6 +83,9 @@ DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ADOPTING_VERBS = frozenset({"pass", "adopt", "approve", "issue", "publish", "sign", "unveil",
                             "endorse"})
+RUIN_WORDS = frozenset({"ash", "ashes", "rubble", "ruin", "ruins", "annihilation", "destruction",
+                        "fire", "war", "retaliation", "punishment", "revenge"})
+PRESSING_VERBS = frozenset({"push", "prod", "nudge", "pressure", "pressurise", "pressurize"})
 AUXILIARY_WORDS = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may",
                              "might", "must", "do", "does", "did", "have", "has", "had", "be",
                              "is", "are", "was", "were", "been", "being", "'s", "'ve", "'d",
@@ -304,6 +307,13 @@ class EventCoder:
                         c.dep_ == "dobj" and c.lemma_.lower() in SHARED_VIEWS
                         for c in token.children)):
                 triggers[token.i] = JOINT_AFFIRMATION  # "the two leaders shared the view …"
+            if token.i not in triggers and token.pos_ == "VERB" \
+                    and token.lemma_ in PRESSING_VERBS and any(
+                        c.dep_ == "dobj" and hits.get(semantic_head(c).i) is not None
+                        for c in token.children) and any(
+                        (c.dep_ == "xcomp" and infinitive(c)) or infinitival(c)
+                        for c in token.children):
+                triggers[token.i] = PRESSING_TRIGGER  # "Washington pushed Seoul and Tokyo to …"
             if token.i not in triggers and token.pos_ == "VERB" and token.lemma_ in MOVING_VERBS \
                     and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in WARSHIP_NOUNS
                             for c in token.children):
@@ -592,6 +602,11 @@ class EventCoder:
             if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
                     and elaborates(triggers[head.i], triggers.get(current.i)):
                 return True  # "opened fire, killing six", "rallied ..., demanding an apology"
+            if head.i in triggers and current.dep_ == "advcl" \
+                    and triggers[head.i].event_type == "THREATEN" and any(
+                        c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+                        for c in current.children):
+                return True  # "hinted at countermeasures if Seoul seized …": the condition
             if head.i in triggers and complement:
                 return head.lemma_ not in self.book.speech or current.dep_ == "xcomp"
             if head.lemma_ in self.book.speech and current.dep_ == "ccomp":
@@ -764,6 +779,10 @@ class EventCoder:
                                                    hits, ctx)
             recipients = [r for r in recipients if not _same_ref(r, actors)]
         modality = self._modality(token)
+        if modality.kind == "planned" and not modality.negated and token.dep_ == "xcomp" \
+                and token.head.lemma_ in {"try", "attempt"} \
+                and trigger.event_type in {"PROTEST", "ASSAULT", "COERCE"}:
+            modality = Modality()  # "protesters who tried to block trucks": the attempt is the act
         demanded = reporter is not None and modality.kind == "demanded"
         if not actors and trigger.event_type not in VICTIM_FOCUSED and not demanded:
             return None  # "textbooks approved last month": nobody named acts
@@ -957,6 +976,11 @@ class EventCoder:
             event_type, mode, modality = "REJECT", None, replace(modality, negated=False)
         literal_type = event_type
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
+        if literal_type == "THREATEN" and not modality.negated and modality.kind in {
+                "future", "possible", "conditional"}:
+            # "Japan said it would respond firmly if …": the threat is made now (no gold set
+            # codes a threat as hypothetical)
+            modality = replace(modality, hypothetical=False, kind=None)
         if event_type == "REJECT" and modality.kind in {"future", "possible"} and any(
                 c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"}
                 for c in token.children):
@@ -1162,6 +1186,8 @@ class EventCoder:
                 inner = self.match_trigger(child)
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {"PROTEST"}:
                     return True
+                if any(t.lemma_.lower() in RUIN_WORDS for t in child.subtree):
+                    return True  # "vowed to turn Seoul into a sea of fire"
         return False
 
     def _location_country(self, token: Token, hits: dict[int, Hit], ctx: DocContext,
@@ -2118,6 +2144,7 @@ WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submar
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
+PRESSING_TRIGGER = Trigger("REQUEST", "100", "press-to")
 HELPING_TEAM_TRIGGER = Trigger("AID", "073", "team-helps")
 IN_PROTEST_TRIGGER = Trigger("PROTEST", "141", "in-protest", "demo")
 
