@@ -1019,3 +1019,22 @@ def test_threat_is_made_now_and_its_condition_is_no_event(code):
     threat = only(mentions, "THREATEN")
     assert not threat.hypothetical and countries(threat.actors) == {"JPN"}
     assert len(mentions) == 1
+
+
+def test_unlisted_official_in_a_readout_is_the_issuers(code):
+    event = only(code("Director-General Funakoshi strongly requested the Korean side to take "
+                      "appropriate measures.", date="2023-05-08", genre="official"), "REQUEST")
+    assert countries(event.actors) == {"JPN"}
+    assert countries(event.recipients) == {"KOR"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    pytest.param("beijing banned japanese seafood the day the water went out", "SANCTION",
+                 {"CHN"}, {"JPN"}, id="ban_on_a_countrys_goods"),
+    pytest.param("korea and japan finally shook hands on the swap deal", "AGREE", {"KOR", "JPN"},
+                 set(), id="shook_hands_on"),
+])
+def test_forum_wording(code, text, event_type, actors, recipients):
+    event = only(code(text, date="2023-08-25", genre="forum"), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text

@@ -150,9 +150,12 @@ class Extractor:
             # Government", "we": the issuer is the dyad country it does not name.
             for number, (_, doc) in enumerate(paragraphs):
                 found_hits[number] = self.resolver.find_hits(doc, ctx)
-            named = {h.entity.country for hits in found_hits.values() for h in hits.values()
+            # (a people in the plural, "the mobilisation of Koreans", names no side)
+            named = {h.entity.country for number, (_, doc) in enumerate(paragraphs)
+                     for h in found_hits[number].values()
                      if h.entity.kind in {"institution", "person"}
-                     or h.entity.kind == "country" and h.kind != "demonym"
+                     or h.entity.kind == "country" and not (
+                         h.kind == "demonym" and doc[h.end - 1].tag_ in {"NNS", "NNPS"})
                      } & set(self.dyad.countries)
             speaking = {h.entity.country for number, (_, doc) in enumerate(paragraphs)
                         for h in found_hits[number].values() if _main_subject(doc[h.end - 1])}

@@ -798,6 +798,11 @@ class EventCoder:
                              for r in self._resolve_group(c, hits, ctx) if r.country]
                     if owner:
                         actors = [replace(a, country=owner[0].country) for a in actors]
+        if actors and ctx.issuer is not None and all(
+                a.country is None and a.sector == "GOV" and a.entity is None for a in actors):
+            # "Director-General Funakoshi strongly requested the Korean side …" in a ministry's
+            # own readout: an official the knowledge does not list is the issuer's
+            actors = [replace(a, country=ctx.issuer) for a in actors]
         if actors and not any(a.country for a in actors) and all(
                 a.sector == "COP" for a in actors):
             # "were detained by police … at the residence in Seoul": police act where the
