@@ -1038,3 +1038,28 @@ def test_forum_wording(code, text, event_type, actors, recipients):
     event = only(code(text, date="2023-08-25", genre="forum"), event_type)
     assert countries(event.actors) == actors, text
     assert countries(event.recipients) == recipients, text
+
+
+@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
+    pytest.param("Pyongyang let five Japanese abductees fly home on Tuesday.", "2002-10-15",
+                 "RETREAT", {"PRK"}, {"JPN"}, id="let_people_go"),
+    pytest.param("The United States removed North Korea from its list of state sponsors of "
+                 "terrorism.", "2008-10-11", "RETREAT", {"USA"}, {"PRK"},
+                 id="off_a_blacklist_is_an_easing"),
+    pytest.param("Japan's foreign ministry began a month-long boycott of Korean Air.",
+                 "2011-07-18", "SANCTION", {"JPN"}, {"KOR"}, id="a_ministry_boycotting_a_firm"),
+    pytest.param("Chinese police dragged five North Korean asylum seekers away from the gate.",
+                 "2002-05-08", "COERCE", {"CHN"}, {"PRK"}, id="dragged_away"),
+])
+def test_session4_dev4_constructions(code, text, date, event_type, actors, recipients):
+    event = only(code(text, date=date), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text
+
+
+def test_readout_about_a_third_country_speaks_for_the_side_it_names(code):
+    mentions = code("It is extremely regrettable that President Medvedev visited Kunashiri today "
+                    "despite Japan's repeated requests, and the Government has conveyed its "
+                    "protest to the Russian Ambassador.", date="2010-11-01", genre="official")
+    accusations = [m for m in mentions if m.event_type == "ACCUSE"]
+    assert accusations and all(countries(m.actors) == {"JPN"} for m in accusations)

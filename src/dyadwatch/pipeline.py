@@ -159,7 +159,14 @@ class Extractor:
                      } & set(self.dyad.countries)
             speaking = {h.entity.country for number, (_, doc) in enumerate(paragraphs)
                         for h in found_hits[number].values() if _main_subject(doc[h.end - 1])}
-            if len(named) == 1 and not named & speaking:
+            others = {h.entity.country for hits in found_hits.values() for h in hits.values()
+                      if h.entity.kind == "country" and h.entity.country
+                      and h.entity.country not in self.dyad.countries}
+            if len(named) == 1 and (named & speaking or others):
+                # "… despite Japan's repeated requests, the Government has conveyed its protest
+                # to the Russian Ambassador": about a third country, the side it names is itself
+                ctx.issuer = next(iter(named))
+            elif len(named) == 1:
                 ctx.issuer = next(c for c in self.dyad.countries if c not in named)
         for number, (paragraph, doc) in enumerate(paragraphs):
             # A reaction answers an event of its own paragraph (whose actor spans share its

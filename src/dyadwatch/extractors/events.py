@@ -287,8 +287,10 @@ class EventCoder:
                 if judged is not None:
                     triggers[token.i] = judged  # "The judgment is extremely regrettable"
             if token.lemma_.lower() == "protest" and token.dep_ == "pobj" \
-                    and token.head.lower_ == "in" and not any(c.dep_ == "det"
-                                                              for c in token.children):
+                    and token.head.lower_ == "in" and (not any(
+                        c.dep_ == "det" for c in token.children) or any(
+                        c.dep_ == "prep" and c.lower_ in {"against", "over"}
+                        for c in token.children)):  # ("in the biggest protest yet against …")
                 verb = token.head
                 while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                     verb = verb.head
@@ -318,6 +320,9 @@ class EventCoder:
                     and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in WARSHIP_NOUNS
                             for c in token.children):
                 triggers[token.i] = WARSHIP_MOVE  # "China's carrier Liaoning sailed between …"
+            if token.i not in triggers and token.lemma_ in {"let", "allow"} \
+                    and token.pos_ == "VERB" and _lets_go(token):
+                triggers[token.i] = LETTING_GO  # "Pyongyang let five abductees fly home"
             known = triggers.get(token.i)
             if token.lemma_ in SENDING_VERBS and token.pos_ == "VERB" and (
                     known is None or known.event_type == "MOBILIZE") and _helping_purpose(token):
@@ -858,6 +863,12 @@ class EventCoder:
             return None  # one side confirming something is a statement, not an agreement
         if trigger is WARSHIP_MOVE:
             recipients = []  # a transit near someone names no target
+        if trigger is LETTING_GO:
+            # the people let go, not where they went
+            freed = [c for c in token.children if c.dep_ in {"dobj", "nsubj"} and c.i > token.i]
+            freed += [s for c in token.children if c.dep_ in {"ccomp", "xcomp"}
+                      for s in c.children if s.dep_ == "nsubj"]
+            recipients = [r for f in freed for r in self._resolve_group(f, hits, ctx)]
         if trigger is HELPING_TEAM_TRIGGER and not any(r.country for r in recipients):
             place = next((c for t in token.subtree if t.dep_ == "prep"
                           and t.lower_ in LOCATION_PREPS
@@ -891,6 +902,9 @@ class EventCoder:
             # a government staying away from a ceremony or summit refuses to meet (PLOVER
             # REJECT); a boycott of goods or by citizens stays a PROTEST
             event_type, mode = "REJECT", None
+        elif trigger.lemma == "boycott" and actors and all(a.sector == "GOV" for a in actors):
+            # "Japan's foreign ministry began a boycott of Korean Air": a state cutting ties
+            event_type, mode = "SANCTION", "discontinue"
         if event_type == "CONSULT" and token.lemma_ in TOPIC_VERBS:
             # "discussed North Korea's launch": the object is the topic, not a participant
             recipients = [r for r in recipients if not any(
@@ -922,6 +936,11 @@ class EventCoder:
                 c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and \
                 len(actors) < 2:
             return None  # "called a strike", "called an election": no phone call
+        if event_type == "SANCTION" and trigger.lemma in LISTING_VERBS and any(
+                t.lemma_.lower() in BLACKLIST_WORDS for t in token.subtree):
+            # "removed North Korea from its list of state sponsors of terrorism": off a
+            # blacklist is an easing, not a sanction
+            event_type, mode = "RETREAT", "ease"
         if trigger.event_type == "SANCTION" and trigger.lemma in LISTING_VERBS and not any(
                 c.dep_ == "dobj" and (hits.get(semantic_head(c).i) is not None
                                       or names_someone(semantic_head(c)))
@@ -2124,6 +2143,19 @@ def _own_facility(token: Token) -> bool:
     return False
 
 
+def _lets_go(token: Token) -> bool:
+    """'let the five North Koreans leave for Seoul', 'let an IAEA team back into the country':
+    people held or kept out allowed to go or come back."""
+    people = [c for c in token.children if c.dep_ in {"dobj", "nsubj"} and c.i > token.i]
+    clause = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
+    for verb in clause:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_ in LEAVING_VERBS and (subject is not None or people):
+            return True
+    return any(c.dep_ in {"advmod", "prt"} and c.lower_ in {"back", "home", "out"}
+               for c in token.children) and bool(people)
+
+
 def _own_object(event: CodedEvent) -> bool:
     """The event's verb has an object of its own: a direct object, or the object of the
     preposition its pattern names ("pulled out of the talks")."""
@@ -2149,6 +2181,10 @@ WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submar
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
+LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
+LEAVING_VERBS = frozenset({"leave", "go", "fly", "depart", "return", "travel", "come"})
+BLACKLIST_WORDS = frozenset({"terrorism", "terror", "sponsor", "blacklist", "sanction",
+                             "watchlist", "entity"})
 PRESSING_TRIGGER = Trigger("REQUEST", "100", "press-to")
 HELPING_TEAM_TRIGGER = Trigger("AID", "073", "team-helps")
 IN_PROTEST_TRIGGER = Trigger("PROTEST", "141", "in-protest", "demo")
