@@ -1063,3 +1063,29 @@ def test_readout_about_a_third_country_speaks_for_the_side_it_names(code):
                     "protest to the Russian Ambassador.", date="2010-11-01", genre="official")
     accusations = [m for m in mentions if m.event_type == "ACCUSE"]
     assert accusations and all(countries(m.actors) == {"JPN"} for m in accusations)
+
+
+@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
+    pytest.param("Trump called off his summit with Kim, a decision Moon's office called deeply "
+                 "regrettable.", "2018-05-25", "REJECT", {"USA"}, {"PRK"},
+                 id="called_off_is_no_evaluation"),
+    pytest.param("Donald Trump hit Japan with a 24 percent tariff on Wednesday.", "2025-04-03",
+                 "SANCTION", {"USA"}, {"JPN"}, id="hit_with_a_tariff"),
+    pytest.param("South Korean troops fired warning shots at North Korean soldiers.",
+                 "2024-06-11", "THREATEN", {"KOR"}, {"PRK"}, id="warning_shots"),
+    pytest.param("Barack Obama promised to respond proportionally to the attack.", "2014-12-19",
+                 "THREATEN", {"USA"}, set(), id="promise_to_respond_is_a_threat"),
+])
+def test_session4_closing_constructions(code, text, date, event_type, actors, recipients):
+    event = only(code(text, date=date), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text
+
+
+def test_no_attack_or_trip_from_things(code):
+    assert not [m for m in code("North Korea launched a rocket, but it blew up in mid-air.",
+                                date="2024-05-27") if m.event_type == "ASSAULT"]
+    assert not [m for m in code("Cargo planes began flying 200 tonnes of tangerines to "
+                                "Pyongyang.", date="2018-11-11") if m.event_type == "CONSULT"]
+    assert not [m for m in code("biden kills the nippon steel deal on his way out",
+                                date="2025-01-03", genre="forum") if m.event_type == "ASSAULT"]

@@ -195,6 +195,7 @@ def object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]
         for child in obj.children:
             if child.dep_ in {"compound", "amod"}:
                 lemmas.add(child.lemma_.lower())
+                lemmas.add(child.lower_)  # ("warning shots": the lemma may be "warn")
             elif child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pcomp":  # "hundreds of warning shots" parsed as a verb

@@ -187,7 +187,7 @@ class EventCoder:
             words = child_words(token)
             direct = object_lemmas(token)
             if token.lemma_ in self.book.evaluation_verbs and not any(
-                    c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon", "for"}
+                    c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon", "for", "off"}
                     and not is_time_phrase(c)
                     for c in token.children):  # (not "calls on Seoul to remedy this breach")
                 evaluation = self._evaluation(token)
@@ -235,7 +235,12 @@ class EventCoder:
         complement = [c for c in token.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp",
                                                                "attr", "prep", "dobj",
                                                                "npadvmod"}]
-        text = " ".join(t.lower_ for c in complement for t in c.subtree)
+        # (not what an apposition or relative clause on the object says: "called off the
+        # summit, a decision Seoul called regrettable")
+        asides = {t.i for c in complement for t in c.subtree
+                  if t.dep_ in {"appos", "relcl", "acl"} and t.head.i == c.i
+                  for t in t.subtree}
+        text = " ".join(t.lower_ for c in complement for t in c.subtree if t.i not in asides)
         for word, trigger in self.book.evaluation_words.items():
             if f" {word} " in f" {text} ":
                 return trigger
@@ -793,6 +798,11 @@ class EventCoder:
             return None  # "textbooks approved last month": nobody named acts
         if _no_attack(token, trigger, actors):
             return None
+        if trigger.mode == "visit" and trigger.lemma in {"fly", "travel", "head", "go"} and any(
+                c.dep_ == "dobj" and hits.get(semantic_head(c).i) is None
+                and c.ent_type_ not in {"PERSON", "GPE", "LOC", "FAC"}
+                for c in token.children):
+            return None  # "cargo planes began flying 200 tonnes of tangerines to Pyongyang"
         if actors and not any(a.country for a in actors):
             # "Shiina flew to Seoul as Prime Minister Tanaka's special envoy"
             clauses = [token, *(c for c in token.children if c.dep_ == "advcl")]
@@ -1208,7 +1218,8 @@ class EventCoder:
         for child in token.children:
             if child.dep_ == "xcomp" or infinitival(child):
                 inner = self.match_trigger(child)
-                if inner is not None and inner.event_type in CONFLICT_MATERIAL | {"PROTEST"}:
+                if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
+                        "PROTEST", "THREATEN"}:
                     return True
                 if any(t.lemma_.lower() in RUIN_WORDS for t in child.subtree):
                     return True  # "vowed to turn Seoul into a sea of fire"
@@ -2244,7 +2255,7 @@ SPORT_WORDS = frozenset({"match", "final", "cup", "league", "tournament", "game"
                          "semifinal", "quarterfinal", "olympics", "club", "team", "goal", "score"})
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 # Verbs that are attacks only with someone or something attacked ("sank a ship", not "sank").
-TRANSITIVE_ONLY = frozenset({"sink", "evacuate"})
+TRANSITIVE_ONLY = frozenset({"sink", "evacuate", "blow"})
 # Meeting verbs whose direct object is what is talked about.
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "address"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
