@@ -1089,3 +1089,11 @@ def test_no_attack_or_trip_from_things(code):
                                 "Pyongyang.", date="2018-11-11") if m.event_type == "CONSULT"]
     assert not [m for m in code("biden kills the nippon steel deal on his way out",
                                 date="2025-01-03", genre="forum") if m.event_type == "ASSAULT"]
+
+
+def test_judgement_of_an_international_body(code):
+    event = only(code("It is extremely regrettable that the Appellate Body report did not uphold "
+                      "the panel's findings, and Japan will keep calling on Seoul to lift its "
+                      "import bans.", date="2019-04-12", genre="official"), "ACCUSE")
+    assert countries(event.actors) == {"JPN"}
+    assert {r.sector for r in event.recipients} == {"IGO"}

@@ -666,7 +666,7 @@ class EventCoder:
                 r for p in subject.children if p.dep_ == "prep" and p.lower_ in {"of", "by"}
                 for r in self._prep_objects(p, hits, ctx)]
         own = {a.country for a in actors}
-        if not any(r.country for r in targets):
+        if not any(r.country or r.sector in STATELESS_SECTORS for r in targets):
             # "This judgment is regrettable, and Japan calls on the Republic of Korea to …":
             # the one the next clause addresses
             targets = [r for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
