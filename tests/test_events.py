@@ -1097,3 +1097,12 @@ def test_judgement_of_an_international_body(code):
                       "import bans.", date="2019-04-12", genre="official"), "ACCUSE")
     assert countries(event.actors) == {"JPN"}
     assert {r.sector for r in event.recipients} == {"IGO"}
+
+
+def test_joining_leaders_and_stepping_into_a_country_are_meetings(code):
+    joined = only(code("Kim Jong Un joined Xi Jinping and Vladimir Putin at a military parade in "
+                       "Beijing on Wednesday.", date="2025-09-03"), "CONSULT")
+    assert countries(joined.actors) == {"PRK", "CHN", "RUS"}
+    stepped = only(code("Donald Trump stepped across the demarcation line into North Korea at "
+                        "Panmunjom on Sunday.", date="2019-06-30"), "CONSULT")
+    assert countries(stepped.actors) == {"USA"} and countries(stepped.recipients) == {"PRK"}

@@ -325,6 +325,10 @@ class EventCoder:
                     and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in WARSHIP_NOUNS
                             for c in token.children):
                 triggers[token.i] = WARSHIP_MOVE  # "China's carrier Liaoning sailed between …"
+            if token.i not in triggers and token.lemma_ == "join" and token.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and (h := hits.get(semantic_head(c).i)) is not None
+                    and h.entity.kind == "person" for c in token.children):
+                triggers[token.i] = JOINING_TRIGGER  # "Kim joined Xi and Putin at a parade"
             if token.i not in triggers and token.lemma_ in {"let", "allow"} \
                     and token.pos_ == "VERB" and _lets_go(token):
                 triggers[token.i] = LETTING_GO  # "Pyongyang let five abductees fly home"
@@ -2192,6 +2196,7 @@ WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submar
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
+JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
 LEAVING_VERBS = frozenset({"leave", "go", "fly", "depart", "return", "travel", "come"})
 BLACKLIST_WORDS = frozenset({"terrorism", "terror", "sponsor", "blacklist", "sanction",
