@@ -1106,3 +1106,40 @@ def test_joining_leaders_and_stepping_into_a_country_are_meetings(code):
     stepped = only(code("Donald Trump stepped across the demarcation line into North Korea at "
                         "Panmunjom on Sunday.", date="2019-06-30"), "CONSULT")
     assert countries(stepped.actors) == {"USA"} and countries(stepped.recipients) == {"PRK"}
+
+
+# Review of session 4: ordinary sentences the new rules must leave alone.
+@pytest.mark.parametrize(("text", "genre", "unwanted"), [
+    pytest.param("Kishida joined Biden in condemning North Korea's missile launch.", "news",
+                 "CONSULT", id="joining_someone_in_a_stance_is_no_meeting"),
+    pytest.param("South Korea and Japan confirmed that North Korea fired a ballistic missile.",
+                 "news", "AGREE", id="confirming_a_fact_is_no_agreement"),
+    pytest.param("Kishida vowed to avoid a trade war with Seoul.", "news", "THREATEN",
+                 id="avoiding_war_is_no_threat"),
+    pytest.param("North Korea blew up the inter-Korean liaison office in its border town of "
+                 "Kaesong.", "news", "RETREAT", id="destroying_something_in_its_town"),
+    pytest.param("The US sent an aircraft carrier to the region to help deter North Korea.", "news",
+                 "AID", id="sending_force_to_deter_is_no_aid"),
+    pytest.param("North Korea fired two missiles in violation of its agreement with Japan.", "news",
+                 "COOPERATE", id="agreement_with_is_no_ally"),
+    pytest.param("The situation is dangerous, and North Korea fired two missiles at Japan.", "news",
+                 "ACCUSE", id="a_judgement_needs_a_judge"),
+    pytest.param("Seoul said Japan's decision was not a violation of the agreement.", "news",
+                 "ACCUSE", id="a_negated_judgement_is_none"),
+    pytest.param("Japan let the yen go lower against the dollar.", "news", "RETREAT",
+                 id="letting_a_currency_go_is_no_release"),
+    pytest.param("Chinese and Russian bombers flew into South Korea's air defence zone.", "news",
+                 "CONSULT", id="bombers_pay_no_visit"),
+    pytest.param("Japan removed South Korea from its whitelist of trusted trading partners, "
+                 "citing concerns over sanctions.", "news", "RETREAT",
+                 id="whitelist_removal_stays_a_sanction"),
+    pytest.param("Journalists gathered outside the Japanese embassy in Seoul to await the "
+                 "ambassador.", "news", "PROTEST", id="journalists_waiting_do_not_protest"),
+])
+def test_review_cases_give_no_event_of_the_type(code, text, genre, unwanted):
+    assert unwanted not in {m.event_type for m in code(text, date="2023-05-07", genre=genre)}, text
+
+
+def test_lower_case_verb_is_no_leader(code):
+    mentions = code("trump will trump japan", date="2019-05-07", genre="forum")
+    assert not any(a.country == "USA" for m in mentions for a in m.actors)

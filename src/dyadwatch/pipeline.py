@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .config import Dyad, Settings, load_dyad
 from .extractors.actor_kb import knowledge_for
@@ -144,12 +144,14 @@ class Extractor:
         sentences: list[Sentence] = []
         mentions: list[EventMention] = []
         posts = {p.index: p for p in document.posts}
-        found_hits: dict[int, dict[int, Hit]] = {}
         if document.genre == "official":
             # A government's own statement names the other side and calls itself "the
-            # Government", "we": the issuer is the dyad country it does not name.
+            # Government", "we": the issuer is the dyad country it does not name. (A look-ahead
+            # with its own context: the coding pass below resolves surnames in order.)
+            found_hits: dict[int, dict[int, Hit]] = {}
+            lookahead = DocContext(date=ctx.date, default_countries=ctx.default_countries)
             for number, (_, doc) in enumerate(paragraphs):
-                found_hits[number] = self.resolver.find_hits(doc, ctx)
+                found_hits[number] = self.resolver.find_hits(doc, lookahead)
             # (a people in the plural, "the mobilisation of Koreans", names no side)
             named = {h.entity.country for number, (_, doc) in enumerate(paragraphs)
                      for h in found_hits[number].values()
@@ -158,24 +160,21 @@ class Extractor:
                          h.kind == "demonym" and doc[h.end - 1].tag_ in {"NNS", "NNPS"})
                      } & set(self.dyad.countries)
             speaking = {h.entity.country for number, (_, doc) in enumerate(paragraphs)
-                        for h in found_hits[number].values() if _main_subject(doc[h.end - 1])}
-            others = {h.entity.country for hits in found_hits.values() for h in hits.values()
-                      if h.entity.kind == "country" and h.entity.country
-                      and h.entity.country not in self.dyad.countries}
-            if len(named) == 1 and (named & speaking or others):
-                # "… despite Japan's repeated requests, the Government has conveyed its protest
-                # to the Russian Ambassador": about a third country, the side it names is itself
+                        for h in found_hits[number].values() if _speaks_for_itself(doc, h)}
+            if len(named) == 1 and named & speaking:
+                # "…, and Japan strongly protests it", "despite Japan's repeated requests": a
+                # statement that names itself
                 ctx.issuer = next(iter(named))
             elif len(named) == 1:
                 ctx.issuer = next(c for c in self.dyad.countries if c not in named)
-        for number, (paragraph, doc) in enumerate(paragraphs):
+        for paragraph, doc in paragraphs:
             # A reaction answers an event of its own paragraph (whose actor spans share its
             # offsets), never one of another paragraph, post or comment.
             ctx.previous_events = ()
             post = posts.get(paragraph.post_index)
             base = _base_date(document, post)
             ctx.date = base.first_day() if base and base.precision == "day" else ctx.date
-            hits = found_hits.get(number) or self.resolver.find_hits(doc, ctx)
+            hits = self.resolver.find_hits(doc, ctx)
             sents = list(doc.sents)
             # Issues are tagged per paragraph: a sentence may inherit one from an earlier
             # sentence of its paragraph ("the islets"), never from another paragraph.
@@ -282,14 +281,23 @@ def _union(first: tuple[ActorRef, ...], second: tuple[ActorRef, ...]) -> tuple[A
     return first + tuple(r for r in second if (r.text, r.country, r.entity, r.start) not in seen)
 
 
-def _main_subject(token: Token) -> bool:
-    """The name is the subject of a main clause ("…, and Japan strongly protests it"): a
-    statement that names itself this way speaks in the third person."""
+def _speaks_for_itself(doc: Doc, hit: Hit) -> bool:
+    """A statement names itself in the third person as the subject of a main clause ("…, and
+    Japan strongly protests it") or as the owner of its own stance ("despite Japan's repeated
+    requests")."""
+    token = doc[hit.end - 1]
     while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
         token = token.head
     verb = token.head
+    if token.dep_ == "poss":
+        return verb.lemma_.lower() in STANCE_NOUNS
     return token.dep_ == "nsubj" and (verb.dep_ == "ROOT" or verb.dep_ == "conj"
                                       and verb.head.dep_ == "ROOT")
+
+
+# Nouns for a side's own stance: "Japan's repeated requests", "Japan's position".
+STANCE_NOUNS = frozenset({"request", "position", "view", "stance", "policy", "call", "demand",
+                          "protest", "concern"})
 
 
 def _base_date(document: Document, post: Post | None) -> FuzzyDate | None:

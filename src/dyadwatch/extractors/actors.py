@@ -33,9 +33,8 @@ COMMON_WORD_NAMES = frozenset({"turkey", "chad", "jordan", "georgia", "guinea", 
                                "kingston", "nice", "sucre", "bern", "us", "la", "san", "panama",
                                "french", "dutch", "swiss", "english", "polish", "danish", "chile"})
 # Surnames that are also ordinary lower-case words: never a leader in informal writing.
-COMMON_WORD_SURNAMES = frozenset({"moon", "park", "young", "song", "ban", "go", "an", "oh", "may",
-                                  "bush", "brown", "rice", "page", "long", "king", "hu", "ma",
-                                  "yu", "ko", "so"})
+COMMON_WORD_SURNAMES = frozenset({"moon", "park", "young", "song", "ban", "may", "bush", "brown",
+                                  "rice", "page", "long", "king", "trump"})
 # Plural names of a divided nation: both states at once.
 DIVIDED_NATIONS = {"koreas": ("KOR", "PRK")}
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
@@ -52,6 +51,8 @@ REPORTING_VERBS = frozenset({"report", "say", "write", "quote", "cite", "reveal"
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "each", "every"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "into", "over",
                          "across", "off"})
+# What a government's own statement calls itself ("The Government", "the Ministry").
+ISSUER_HEADS = frozenset({"government", "ministry", "cabinet", "administration"})
 GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -184,6 +185,9 @@ class _Frame:
     depth: int = 0  # how many antecedents deep ("his counterpart" -> the clause's subject)
 
 
+RETIRED_DAYS = 8 * 365  # a surname names a politician out of office this long ago no more
+
+
 def _days_from(entity: Entity, when: dt.date) -> int:
     """Days between ``when`` and the nearest day on which the entity held one of its roles."""
     gaps = []
@@ -298,9 +302,12 @@ class ActorResolver:
         if ctx is not None and ctx.informal and token.text.islower():
             # lower case in a forum post: only the one head of state or government of that
             # name in office on the day ("moon met abe"; not "the moon", "moon landing")
+            if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ not in {
+                    "nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss", "compound"}:
+                return None  # ("trump will trump japan": the verb is no one)
             if token.lower_ in COMMON_WORD_SURNAMES and (
                     any(c.dep_ in {"det", "poss", "amod"} for c in token.children)
-                    or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss"}):
+                    or token.dep_ not in {"nsubj", "nsubjpass", "poss"}):
                 return None
             leaders = [e for e in candidates if e.key not in self.kb.background
                        and TOP_ROLES & {r.role for r in e.roles_at(ctx.date)}]
@@ -352,7 +359,8 @@ class ActorResolver:
         if len(candidates) == 1 and (titled or token.ent_type_ == "PERSON"
                                      or (token.pos_ == "PROPN" and candidates[0].roles)):
             return candidates[0]
-        if when is not None and len({e.country for e in candidates}) == 1 and all(
+        if when is not None and len({e.country for e in candidates}) == 1 and min(
+                _days_from(e, when) for e in candidates) <= RETIRED_DAYS and all(
                 e.roles for e in candidates) and (titled or token.ent_type_ == "PERSON"
                                                   or token.pos_ == "PROPN"):
             # "Abe" in 2004 when neither Abe of the file held office that day: one country
@@ -676,8 +684,9 @@ class ActorResolver:
         """The one country a sentence is about, for "the cabinet" with no country word: every
         person, institution and country named in the sentence belongs to it."""
         head = frame.head
-        if frame.ctx.issuer is not None and (head.text[:1].isupper() or any(
-                c.dep_ == "poss" and c.lower_ == "our" for c in head.children)):
+        if frame.ctx.issuer is not None and (
+                head.lemma_.lower() in ISSUER_HEADS and head.text[:1].isupper() or any(
+                    c.dep_ == "poss" and c.lower_ == "our" for c in head.children)):
             return frame.ctx.issuer  # "The Government", "our military" in its own statement
         if definite_only and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None

@@ -231,7 +231,8 @@ def conjuncts(head: Token) -> list[Token]:
         # "Li Qiang, Fumio Kishida and Yoon Suk Yeol": the parser makes the second name an
         # apposition carrying the third as its conjunct; a list of names all the same
         stack += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                  and any(g.dep_ == "conj" for g in c.children)]
+                  and c.ent_type_ in {"PERSON", "GPE"} and any(
+                      g.dep_ == "conj" and g.ent_type_ in {"PERSON", "GPE"} for g in c.children)]
     while stack:
         token = stack.pop(0)
         out.append(token)

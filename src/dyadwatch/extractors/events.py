@@ -83,8 +83,13 @@ DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "COERCE", "CONCEDE", "MOBILIZE", "
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ADOPTING_VERBS = frozenset({"pass", "adopt", "approve", "issue", "publish", "sign", "unveil",
                             "endorse"})
-RUIN_WORDS = frozenset({"ash", "ashes", "rubble", "ruin", "ruins", "annihilation", "destruction",
-                        "fire", "war", "retaliation", "punishment", "revenge"})
+ARMED_NOUNS = frozenset({"jet", "fighter", "bomber", "navy", "ship", "warship", "destroyer",
+                         "force", "troop", "aircraft", "plane", "warplane", "military", "army",
+                         "vessel", "submarine", "carrier", "frigate", "marine", "soldier",
+                         "counterpart", "ally"})
+NECESSITY_WORDS = frozenset({"important", "significant", "dangerous", "necessary", "essential",
+                             "crucial", "vital"})
+RUIN_WORDS = frozenset({"ash", "ashes", "rubble", "ruin", "ruins", "fire", "dust"})
 PRESSING_VERBS = frozenset({"push", "prod", "nudge", "pressure", "pressurise", "pressurize"})
 AUXILIARY_WORDS = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may",
                              "might", "must", "do", "does", "did", "have", "has", "had", "be",
@@ -197,7 +202,7 @@ class EventCoder:
             # a dependent that changes the sense ("called the visit regrettable") leaves a
             # particle's sense alone ("calls on Seoul to remedy …"); an object does not
             by_object = self.book.excluded(token.lemma_.lower(), token, by_dependency=False)
-            heads = {w for obj in object_tokens(token, frozenset(child_words(token)))
+            heads = {w for obj in object_tokens(token, frozenset(words))
                      for w in (obj.lemma_.lower(), obj.lower_)}
             best_rank = (-1, False)
             for trigger in candidates:
@@ -310,7 +315,8 @@ class EventCoder:
                         for h in (token, *token.children) for c in h.children):
                 triggers[token.i] = HELPING_TEAM_TRIGGER  # "Korean rescuers helped search"
             if token.i not in triggers and token.pos_ == "VERB" and (
-                    token.lemma_ in JOINT_AFFIRMING or token.lemma_ == "share" and any(
+                    token.lemma_ in JOINT_AFFIRMING and _affirms_a_course(token)
+                    or token.lemma_ == "share" and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in SHARED_VIEWS
                         for c in token.children)):
                 triggers[token.i] = JOINT_AFFIRMATION  # "the two leaders shared the view …"
@@ -327,7 +333,10 @@ class EventCoder:
                 triggers[token.i] = WARSHIP_MOVE  # "China's carrier Liaoning sailed between …"
             if token.i not in triggers and token.lemma_ == "join" and token.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and (h := hits.get(semantic_head(c).i)) is not None
-                    and h.entity.kind == "person" for c in token.children):
+                    and h.entity.kind == "person" for c in token.children) and not any(
+                    c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "in" and any(
+                        g.dep_ == "pcomp" for g in c.children) for c in token.children):
+                # (not "Kishida joined Biden in condemning the launch": a shared stance)
                 triggers[token.i] = JOINING_TRIGGER  # "Kim joined Xi and Putin at a parade"
             if token.i not in triggers and token.lemma_ in {"let", "allow"} \
                     and token.pos_ == "VERB" and _lets_go(token):
@@ -644,6 +653,18 @@ class EventCoder:
         """'Kono said the ruling was unacceptable', or 'The judgment … is extremely regrettable'
         in a government's own statement: the speaker (or the issuer) judges what the subject
         names, and the judgement is aimed at its owner."""
+        modality = self._modality(token)
+        if modality.negated:
+            return None  # "… was not a violation of the agreement": no judgement against anyone
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "expl"}), None)
+        if subject is None or subject.lower_ == "it" and trigger.words \
+                and trigger.words[0] in NECESSITY_WORDS:
+            return None  # "it is important that they work together": no approval of anyone
+        # the next clause counts only when it is itself an act of disapproval or a demand
+        acting = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                  and any((found := self.match_trigger(v)) is not None
+                          and found.event_type in {"ACCUSE", "REQUEST", "REJECT", "SANCTION"}
+                          for v in (c, *(x for x in c.children if x.dep_ == "xcomp")))]
         speech = token.head if token.dep_ == "ccomp" and token.head.lemma_ in self.book.speech \
             else None
         if speech is not None:
@@ -654,11 +675,9 @@ class EventCoder:
         else:
             # "The judgment … is regrettable, and Japan has lodged a protest": the one who
             # acts on the judgement in the next clause
-            actors = [r for c in token.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
-                      for s in c.children if s.dep_ == "nsubj"
+            actors = [r for c in acting for s in c.children if s.dep_ == "nsubj"
                       for r in self._resolve_group(s, hits, ctx, as_actor=True)]
         actors = [a for a in actors if a.country]
-        subject = next(c for c in token.children if c.dep_ in {"nsubj", "expl"})
         if subject.lower_ == "it":
             # "It is regrettable that Japan approved …": the one the clause is about
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
@@ -673,15 +692,14 @@ class EventCoder:
         if not any(r.country or r.sector in STATELESS_SECTORS for r in targets):
             # "This judgment is regrettable, and Japan calls on the Republic of Korea to …":
             # the one the next clause addresses
-            targets = [r for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                       for o in c.children if o.dep_ in {"dobj", "prep"}
+            targets = [r for c in acting for o in c.children if o.dep_ in {"dobj", "prep"}
                        for r in (self._resolve_group(o, hits, ctx) if o.dep_ == "dobj"
                                  else self._prep_objects(o, hits, ctx))]
         targets = [r for r in targets if (r.country or r.sector in STATELESS_SECTORS)
                    and r.country not in own]
         if not actors or not targets:
             return None
-        return CodedEvent(trigger, token, _dedupe(actors), _dedupe(targets), Modality(),
+        return CodedEvent(trigger, token, _dedupe(actors), _dedupe(targets), modality,
                           trigger.event_type, trigger.mode, None, 0.6)
 
     def _code_one(
@@ -802,6 +820,11 @@ class EventCoder:
             return None  # "textbooks approved last month": nobody named acts
         if _no_attack(token, trigger, actors):
             return None
+        if trigger.mode == "visit" and actors and all(a.sector in ARMED_SECTORS for a in actors):
+            return None  # bombers flying into a zone pay no visit
+        if trigger.words == ("outside",) and not all(
+                a.sector in CROWD_SECTORS for a in actors):
+            return None  # journalists gathering outside an embassy do not protest
         if trigger.mode == "visit" and trigger.lemma in {"fly", "travel", "head", "go"} and any(
                 c.dep_ == "dobj" and hits.get(semantic_head(c).i) is None
                 and c.ent_type_ not in {"PERSON", "GPE", "LOC", "FAC"}
@@ -951,7 +974,8 @@ class EventCoder:
                 len(actors) < 2:
             return None  # "called a strike", "called an election": no phone call
         if event_type == "SANCTION" and trigger.lemma in LISTING_VERBS and any(
-                t.lemma_.lower() in BLACKLIST_WORDS for t in token.subtree):
+                t.lemma_.lower() in BLACKLIST_WORDS for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "from" for t in prep.subtree):
             # "removed North Korea from its list of state sponsors of terrorism": off a
             # blacklist is an easing, not a sanction
             event_type, mode = "RETREAT", "ease"
@@ -961,8 +985,9 @@ class EventCoder:
                 for c in token.children) and passive_subject is None:
             return None  # "removing landmines from the DMZ": no one is struck off a list
         if trigger.cameo == "150" and not (
-                semantic_head(subject).lemma_.lower() in WEAPON_NOUNS if subject is not None
-                else False) and not any(a.sector in {"MIL", "GOV"} for a in actors):
+                semantic_head(subject).lemma_.lower() in WEAPON_NOUNS | WARSHIP_NOUNS
+                if subject is not None else False) and not any(
+                a.sector in {"MIL", "GOV"} for a in actors):
             return None  # "employees suspected of entering a military zone": no show of force
         if trigger.lemma in TRANSITIVE_ONLY and passive_subject is None and not any(
                 c.dep_ == "dobj" for c in token.children):
@@ -984,7 +1009,10 @@ class EventCoder:
             # (the parser may hang "with" on "over the peninsula")
             withs = [w for w in token.subtree if w.dep_ == "prep" and w.lower_ == "with"
                      and _phrase_path(w, token)]
-            allies = [r for c in withs for r in self._prep_objects(c, hits, ctx)
+            allies = [r for c in withs
+                      if any(p.dep_ == "pobj" and p.lemma_.lower() in ARMED_NOUNS
+                             for p in c.children)  # (not "its agreement with Japan")
+                      for r in self._prep_objects(c, hits, ctx)
                       if r.country and not _same_ref(r, actors)]
             actors = actors + allies
             recipients = [r for r in recipients if not _same_ref(r, allies)]
@@ -1015,9 +1043,9 @@ class EventCoder:
         literal_type = event_type
         event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
         if literal_type == "THREATEN" and not modality.negated and modality.kind in {
-                "future", "possible", "conditional"}:
-            # "Japan said it would respond firmly if …": the threat is made now (no gold set
-            # codes a threat as hypothetical)
+                "future", "possible", "conditional"} and reporter is not None:
+            # "Japan said it would respond firmly if …": a threat reported as said is made now
+            # (no gold set codes a threat as hypothetical); "could threaten Japan" stays possible
             modality = replace(modality, hypothetical=False, kind=None)
         if event_type == "REJECT" and modality.kind in {"future", "possible"} and any(
                 c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"}
@@ -1048,7 +1076,7 @@ class EventCoder:
         if not recipients and reporter is not None and event_type not in SYMMETRIC_TYPES:
             recipients = self._addressee(reporter.head, actors, hits, ctx)
         if not recipients and event_type not in SYMMETRIC_TYPES \
-                and not _joint_signing(trigger, countries):
+                and not _joint_signing(trigger, countries) and trigger is not AID_SENDING_TRIGGER:
             recipients = _clause_counterpart(token, actors, hits)
             if literal_type == "MOBILIZE":
                 # a show of force has a target only where the text names one ("for a
@@ -1225,7 +1253,10 @@ class EventCoder:
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
                         "PROTEST", "THREATEN"}:
                     return True
-                if any(t.lemma_.lower() in RUIN_WORDS for t in child.subtree):
+                if any(t.lemma_ in {"turn", "reduce", "transform"} and any(
+                        p.dep_ == "prep" and p.lower_ in {"into", "to"} and any(
+                            w.lemma_.lower() in RUIN_WORDS for w in p.subtree)
+                        for p in t.children) for t in child.subtree):
                     return True  # "vowed to turn Seoul into a sea of fire"
         return False
 
@@ -2076,7 +2107,7 @@ DEPLOYING_VERBS = frozenset({"deploy", "station", "position", "install", "dispat
 TELLING_VERBS = frozenset({"tell", "inform", "notify", "write", "warn", "send"})
 PENALTY_WORDS = frozenset({"face", "suffer", "tariff", "sanction", "consequence", "penalty",
                            "retaliation", "countermeasure", "punishment", "levy"})
-AVOIDING_VERBS = frozenset({"avoid", "refrain", "stop", "postpone", "cancel", "reconsider",
+AVOIDING_VERBS = frozenset({"avoid", "stop", "postpone", "cancel", "reconsider",
                             "defer", "shun"})
 TRAVEL_WORDS = frozenset({"travel", "travelling", "traveling", "trip", "visit", "go", "tour",
                           "holiday", "vacation", "study"})
@@ -2150,25 +2181,61 @@ def _phrase_path(word: Token, token: Token) -> bool:
 
 
 def _own_facility(token: Token) -> bool:
-    """The thing destroyed is the actor's own ("its test site", "their missile base")."""
-    for obj in (c for c in token.children if c.dep_ in {"dobj", "prep"}):
-        for t in obj.subtree:
-            if t.dep_ == "poss" and t.lower_ in {"its", "their", "own"}:
+    """The thing destroyed is the actor's own weapons site ("tunnels at its test site", "their
+    missile base"), not anything in its territory ("the liaison office in its border town")."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        nouns = [obj, *(p for prep in obj.children if prep.dep_ == "prep"
+                        for p in prep.children if p.dep_ == "pobj")]
+        nouns += [p for prep in token.children if prep.dep_ == "prep"
+                  for p in prep.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.lemma_.lower() in WEAPON_SITES and any(
+                    c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children):
                 return True
     return False
+
+
+WEAPON_SITES = frozenset({"site", "facility", "base", "pad", "reactor", "complex", "plant",
+                          "silo", "tunnel", "tower", "launcher"})
 
 
 def _lets_go(token: Token) -> bool:
     """'let the five North Koreans leave for Seoul', 'let an IAEA team back into the country':
     people held or kept out allowed to go or come back."""
-    people = [c for c in token.children if c.dep_ in {"dobj", "nsubj"} and c.i > token.i]
+    people = [c for c in token.children if c.dep_ in {"dobj", "nsubj"} and c.i > token.i
+              and _people(c)]
     clause = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
     for verb in clause:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and _people(c)), None)
         if verb.lemma_ in LEAVING_VERBS and (subject is not None or people):
             return True
     return any(c.dep_ in {"advmod", "prt"} and c.lower_ in {"back", "home", "out"}
                for c in token.children) and bool(people)
+
+
+def _people(noun: Token) -> bool:
+    """A noun phrase for people ("five Japanese abductees", "the five", "an IAEA team"), not
+    a thing ("the yen", "the issue")."""
+    return noun.ent_type_ in {"PERSON", "NORP"} or noun.pos_ == "NUM" or noun.lemma_.lower() in {
+        "team", "crew", "delegation", "inspector", "monitor"} or (
+        noun.tag_ in {"NNS", "NNPS"} and any(c.dep_ in {"nummod", "amod", "compound"}
+                                             for c in noun.children))
+
+
+def _affirms_a_course(token: Token) -> bool:
+    """'affirmed that they would keep up close communication', 'confirmed the importance of
+    cooperation': a shared course, not a fact ("confirmed that North Korea fired a missile")."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in {
+                "would", "will", "should", "must", "'ll"} for a in child.children):
+            return True
+        if child.dep_ == "dobj" and child.lemma_.lower() in COURSE_NOUNS:
+            return True
+    return False
+
+
+COURSE_NOUNS = frozenset({"importance", "commitment", "policy", "cooperation", "promotion",
+                          "intention", "need", "significance", "direction", "resolve"})
 
 
 def _own_object(event: CodedEvent) -> bool:
@@ -2181,6 +2248,10 @@ def _own_object(event: CodedEvent) -> bool:
         for c in token.children)
 
 
+# Purposes that make sending something no aid: force ("to help deter"), or a message ("to help
+# clarify its position").
+NON_AID_AIMS = frozenset({"deter", "enforce", "attack", "patrol", "counter", "contain", "strike",
+                          "blockade", "clarify", "explain"})
 SENDING_VERBS = frozenset({"send", "ship", "dispatch", "deliver", "fly", "airlift", "rush"})
 AID_SENDING_TRIGGER = Trigger("AID", "070", "send-to-help")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "COP", "SPY"})
@@ -2190,7 +2261,7 @@ JOINT_AFFIRMING = frozenset({"affirm", "reaffirm", "confirm", "concur"})
 SHARED_VIEWS = frozenset({"view", "recognition", "understanding", "assessment"})
 JOINT_AFFIRMATION = Trigger("AGREE", "030", "joint-affirmation")
 # Warships and warplanes on the move near another country: a show of force (CAMEO 15).
-MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "pass", "steam", "approach"})
+MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "steam", "approach"})
 WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submarine", "bomber",
                            "warplane", "cruiser", "battleship", "corvette", "flotilla"})
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
@@ -2199,8 +2270,7 @@ DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
 LEAVING_VERBS = frozenset({"leave", "go", "fly", "depart", "return", "travel", "come"})
-BLACKLIST_WORDS = frozenset({"terrorism", "terror", "sponsor", "blacklist", "sanction",
-                             "watchlist", "entity"})
+BLACKLIST_WORDS = frozenset({"terrorism", "terror", "sponsor", "blacklist", "watchlist"})
 PRESSING_TRIGGER = Trigger("REQUEST", "100", "press-to")
 HELPING_TEAM_TRIGGER = Trigger("AID", "073", "team-helps")
 IN_PROTEST_TRIGGER = Trigger("PROTEST", "141", "in-protest", "demo")
@@ -2224,6 +2294,8 @@ def _help_clauses(token: Token):  # type: ignore[no-untyped-def]
         if clause.head.i != token.i and not (
                 clause.head.dep_ == "pobj" and clause.head.head.head.i == token.i):
             continue
+        if any(t.lemma_.lower() in NON_AID_AIMS for t in clause.subtree):
+            continue  # "sent a carrier to help deter North Korea": force, not aid
         if clause.lemma_.lower() in HELP_VERBS - SUPPLY_VERBS or clause.lemma_ == "fight" and any(
                 c.dep_ == "prep" and c.lower_ in {"for", "alongside"} for c in clause.children):
             yield clause
