@@ -1143,3 +1143,15 @@ def test_review_cases_give_no_event_of_the_type(code, text, genre, unwanted):
 def test_lower_case_verb_is_no_leader(code):
     mentions = code("trump will trump japan", date="2019-05-07", genre="forum")
     assert not any(a.country == "USA" for m in mentions for a in m.actors)
+
+
+def test_day_gaps_either_attachment_and_told_penalty(code):
+    mentions = code("Abe met Moon on Tuesday, a day before sanctioning North Korea.",
+                    date="2019-08-02")
+    assert str(only(mentions, "SANCTION").date) == "2019-07-31"
+    threat = only(code("Trump told Japan its cars would face 25 per cent tariffs unless Tokyo "
+                       "offered better terms.", date="2025-07-07"), "THREATEN")
+    assert countries(threat.actors) == {"USA"} and countries(threat.recipients) == {"JPN"}
+    assert "AGREE" not in {m.event_type for m in code(
+        "Trump told Japan its cars would face 25 per cent tariffs unless Tokyo offered better "
+        "terms.", date="2025-07-07")}

@@ -50,7 +50,9 @@ def date_event(
         dating = date_event(sent, main, document, base, hypothetical)
         if dating.value is not None and dating.value.precision == "day":
             day = dating.value.first_day() + dt.timedelta(days=days)
-            return EventDating(FuzzyDate.from_date(day), None, "relative")
+            # (a guess from the publication day stays a guess)
+            source = "publication" if dating.source == "publication" else "relative"
+            return EventDating(FuzzyDate.from_date(day), None, source)
     tense = tense_of(token)
     anchor = base if base is not None and base.precision == "day" else None
     expressions = find_time_expressions(sent.text, anchor, tense)
@@ -65,7 +67,8 @@ def date_event(
     return EventDating(base, None, "publication")
 
 
-GAP_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+GAP_WORDS = {"a": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7}
 
 
 def _day_offset(token: Token) -> tuple[Token, int] | None:
@@ -74,13 +77,20 @@ def _day_offset(token: Token) -> tuple[Token, int] | None:
     if token.dep_ != "pcomp" or token.head.lower_ not in {"after", "before"}:
         return None
     gap = token.head.head
+    main = gap.head
     if gap.lemma_.lower() != "day" or gap.dep_ != "npadvmod":
-        return None
-    count = next((GAP_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                  for c in gap.children if c.dep_ in {"det", "nummod"}), None)
+        # "…, a day before sanctioning X": the parser may hang "a day" on the preposition
+        gap = next((c for c in token.head.children
+                    if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+        if gap is None:
+            return None
+        main = token.head.head
+    count = next((n for c in gap.children if c.dep_ in {"det", "nummod"}
+                  if (n := GAP_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit()
+                                                       else None))), None)
     if not count:
         return None
-    return gap.head, (-count if token.head.lower_ == "after" else count)
+    return main, (-count if token.head.lower_ == "after" else count)
 
 
 def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeExpression | None:

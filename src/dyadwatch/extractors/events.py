@@ -341,6 +341,11 @@ class EventCoder:
             if token.i not in triggers and token.lemma_ in {"let", "allow"} \
                     and token.pos_ == "VERB" and _lets_go(token):
                 triggers[token.i] = LETTING_GO  # "Pyongyang let five abductees fly home"
+            if token.lemma_ in TELLING_VERBS and token.pos_ == "VERB" and any(
+                    c.dep_ == "ccomp" and _conditional_penalty(c) for c in token.children) and any(
+                    c.dep_ in {"dobj", "dative"} for c in token.children):
+                # "Trump told Japan its cars would face tariffs unless Tokyo offered better terms"
+                triggers[token.i] = TOLD_PENALTY
             known = triggers.get(token.i)
             if token.lemma_ in SENDING_VERBS and token.pos_ == "VERB" and (
                     known is None or known.event_type == "MOBILIZE") and _helping_purpose(token):
@@ -630,6 +635,8 @@ class EventCoder:
                         c.dep_ == "mark" and c.lower_ in {"if", "unless"}
                         for c in current.children):
                 return True  # "hinted at countermeasures if Seoul seized …": the condition
+            if head.i in triggers and triggers[head.i] is TOLD_PENALTY:
+                return True  # the penalty and its condition are the threat's content
             if head.i in triggers and complement:
                 return head.lemma_ not in self.book.speech or current.dep_ == "xcomp"
             if head.lemma_ in self.book.speech and current.dep_ == "ccomp":
@@ -2114,8 +2121,8 @@ TRAVEL_WORDS = frozenset({"travel", "travelling", "traveling", "trip", "visit", 
 
 
 def _conditional_penalty(token: Token) -> bool:
-    """What was said holds a penalty over the listener on a condition ("… would face 25 per
-    cent tariffs unless they offered better terms")."""
+    """A clause holds a penalty over someone on a condition ("its cars would face 25 per cent
+    tariffs unless Tokyo offered better terms")."""
     words = list(token.subtree)
     return any(t.dep_ == "mark" and t.lower_ == "unless" for t in words) and any(
         t.lemma_.lower() in PENALTY_WORDS for t in words)
@@ -2268,6 +2275,7 @@ WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
+TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
 LEAVING_VERBS = frozenset({"leave", "go", "fly", "depart", "return", "travel", "come"})
 BLACKLIST_WORDS = frozenset({"terrorism", "terror", "sponsor", "blacklist", "watchlist"})
