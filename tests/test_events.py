@@ -1155,3 +1155,9 @@ def test_day_gaps_either_attachment_and_told_penalty(code):
     assert "AGREE" not in {m.event_type for m in code(
         "Trump told Japan its cars would face 25 per cent tariffs unless Tokyo offered better "
         "terms.", date="2025-07-07")}
+
+
+def test_releasing_a_document_is_no_release_of_people(code):
+    assert "RETREAT" not in {m.event_type for m in code(
+        "South Korea and the United States released a joint fact sheet on Friday.",
+        date="2025-11-14")}
