@@ -267,49 +267,11 @@ def test_particle_with_its_own_preposition(code):
     assert countries(event.actors) == {"CAN"}
 
 
-def test_put_back_on_list_is_an_easing(code):
-    event = only(code("Germany put Turkey back on its list of safe destinations on Monday."),
-                 "RETREAT")
-    assert countries(event.actors) == {"DEU"} and countries(event.recipients) == {"TUR"}
-
-
-def test_speakers_participle_hung_on_reported_clause(code):
-    mentions = code("A Chinese state newspaper said on Monday that the Philippine outposts "
-                    "should be removed by force, lashing out at Manila for hosting US troops.")
-    event = only(mentions, "ACCUSE")
-    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"PHL"}
-
-
-def test_absolute_with_clause_is_an_event_of_its_own(code):
-    mentions = code("India and Pakistan did not hold talks at the summit in Astana, with "
-                    "New Delhi accusing Islamabad of sheltering militants.")
-    event = only(mentions, "ACCUSE")
-    assert countries(event.actors) == {"IND"} and countries(event.recipients) == {"PAK"}
-
-
-def test_relative_object_is_the_antecedents_owner(code):
-    mentions = code("Ottawa said it would retaliate against Washington's new steel tariffs, "
-                    "which it condemned as unjustified.")
-    event = only(mentions, "ACCUSE")
-    assert countries(event.actors) == {"CAN"} and countries(event.recipients) == {"USA"}
-
-
 def test_stopping_short_of_an_apology_is_a_negated_apology(code):
     event = only(code("Abe stopped short of offering a new apology at his summit with Moon.",
                       date="2018-10-01"), "SUPPORT")
     assert event.negated
     assert countries(event.actors) == {"JPN"}
-
-
-def test_passive_summons_without_agent_is_the_hosts_protest(code):
-    event = only(code("A senior Chinese diplomat was summoned to the foreign ministry in Tokyo "
-                      "on Tuesday."), "ACCUSE")
-    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"CHN"}
-
-
-def test_passive_recall_is_a_withdrawal_by_the_envoys_state(code):
-    event = only(code("France's ambassador in Canberra was recalled on Friday."), "SANCTION")
-    assert countries(event.actors) == {"FRA"} and countries(event.recipients) == {"AUS"}
 
 
 def test_meeting_named_by_a_noun_in_an_adjunct(code):
@@ -419,29 +381,12 @@ def test_participle_agent_inside_a_prepositional_object(code):
     assert "SRB" in countries(event.recipients)
 
 
-def test_passive_theme_owner_through_for(code):
-    event = only(code("A camp for Syrian refugees was shelled by Turkish artillery."), "ASSAULT")
-    assert countries(event.actors) == {"TUR"} and countries(event.recipients) == {"SYR"}
-
-
 def test_possessive_pronoun_role_takes_the_earlier_subjects_country(code):
     mentions = code("Xi Jinping criticised the ruling on Monday, and his foreign minister "
                     "summoned the Philippine envoy.", date="2021-05-03")
     summons = [m for m in mentions if m.evidence.rule.endswith("summon [ambassador|charge|diplomat|"
                                                                "envoy|minister]")]
     assert summons and countries(summons[0].actors) == {"CHN"}
-
-
-def test_reaction_in_a_participle_answers_the_main_clause_actor(code):
-    event = only(code("Israel's cabinet approved a plan to expand settlements in the West Bank, "
-                      "drawing sharp criticism from Jordan."), "ACCUSE")
-    assert countries(event.actors) == {"JOR"} and countries(event.recipients) == {"ISR"}
-
-
-def test_pronoun_object_points_back_to_the_earlier_actor(code):
-    event = only(code("Washington unveiled a new tariff plan, but Ottawa rejected it within "
-                      "hours."), "REJECT")
-    assert countries(event.actors) == {"CAN"} and countries(event.recipients) == {"USA"}
 
 
 def test_same_reaction_shares_the_target(code):
@@ -459,17 +404,6 @@ def test_joint_signing_has_no_recipient(code):
 def test_calling_off_is_no_phone_call(code):
     mentions = code("Turkey called off its survey in the disputed waters.")
     assert not [m for m in mentions if m.mode == "phone"]
-
-
-def test_what_is_told_to_someone_is_aimed_at_them(code):
-    event = only(code("Prime Minister Kishida told President Yoon that he felt deep sorrow for the "
-                      "victims of the war.", date="2023-05-08"), "SUPPORT")
-    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"KOR"}
-
-
-def test_calling_in_an_envoy_is_a_summons(code):
-    event = only(code("Beijing called in the Philippine ambassador on Monday."), "ACCUSE")
-    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"PHL"}
 
 
 def test_a_call_and_its_discussion_are_one_meeting_without_the_topic_as_participant(code):
@@ -508,14 +442,6 @@ def test_calls_for_with_a_subject_clause_is_a_demand(code):
     event = only(code("Tokyo's top spokesman calls for China to compensate for the damaged "
                       "Japanese patrol boats."), "REQUEST")
     assert countries(event.recipients) == {"CHN"}
-
-
-def test_reaction_to_the_deed_of_the_previous_sentence(code):
-    mentions = code("Prime Minister Shinzo Abe visited the shrine on Thursday. The visit provoked "
-                    "condemnation from China and criticism from the United States.",
-                    date="2013-12-27")
-    event = only(mentions, "ACCUSE")
-    assert countries(event.actors) == {"CHN", "USA"} and countries(event.recipients) == {"JPN"}
 
 
 def test_rockets_fired_at_a_country_are_an_attack(code):
@@ -559,12 +485,6 @@ def test_police_act_where_the_one_named_place_is(code):
     event = only(code("Dozens of students were detained by police after climbing into the "
                       "grounds of the embassy in Manila."), "COERCE")
     assert countries(event.actors) == {"PHL"}
-
-
-def test_incursions_into_airspace_are_shows_of_force(code):
-    event = only(code("Two Chinese bombers entered Japan's air defence identification zone on "
-                      "Monday."), "MOBILIZE")
-    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"JPN"}
 
 
 def test_statement_noun_participle_acts_for_its_issuer(code):
@@ -649,12 +569,6 @@ def test_sending_condolences_is_support(code):
     event = only(code("President Yoon sent a message of condolence to Prime Minister Kishida on "
                       "Tuesday.", date="2024-01-02"), "SUPPORT")
     assert countries(event.recipients) == {"JPN"}
-
-
-def test_an_ambassador_returning_to_post_is_support(code):
-    event = only(code("Ambassador Nagamine will return to Seoul on Tuesday after an 85-day "
-                      "absence.", date="2017-04-03"), "AGREE")  # planned support: AGREE
-    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"KOR"}
 
 
 def test_lower_case_country_names_in_forum_posts(code):
@@ -758,50 +672,6 @@ def test_no_event_of_the_type(code, text, event_type):
     assert event_type not in {m.event_type for m in code(text)}, text
 
 
-# Constructions added in session 4: each sentence is the project's own wording.
-@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
-    pytest.param("Moscow said it was walking out of the fisheries talks with Tokyo and freezing "
-                 "visa-free visits by Japanese.", "2022-03-22", "SANCTION", {"RUS"}, {"JPN"},
-                 id="phrasal_preposition_names_the_other_side"),
-    pytest.param("Seoul summoned the Chinese ambassador Xing Haiming after he warned that South "
-                 "Korea would regret its choice.", "2023-06-12", "THREATEN", {"CHN"}, {"KOR"},
-                 id="he_in_an_adjunct_is_the_person_named_before"),
-    pytest.param("Yoon urged Kishida to lift the curbs when they met in Tokyo.", "2023-03-16",
-                 "CONSULT", {"KOR", "JPN"}, set(), id="they_met_is_the_two_of_the_main_clause"),
-    pytest.param("North Korea vowed countermeasures against what it called a war alliance of "
-                 "Washington and Seoul.", "2023-08-20", "THREATEN", {"PRK"}, {"USA", "KOR"},
-                 id="what_it_called_names_the_target"),
-    pytest.param("President Donald Trump told Japan in a letter that its cars would face steep "
-                 "tariffs unless Tokyo opened its market.", "2025-07-07", "THREATEN", {"USA"},
-                 {"JPN"},
-                 id="told_that_they_would_face_a_penalty_unless_is_a_threat"),
-    pytest.param("Beijing told its citizens on Friday to avoid travelling to Japan.",
-                 "2025-11-14", "SANCTION", {"CHN"}, {"JPN"},
-                 id="travel_warning_against_a_country_is_a_sanction"),
-    pytest.param("A Seoul court cleared the Japanese journalist of defamation, a verdict welcomed "
-                 "by Tokyo.", "2015-12-17", "SUPPORT", {"JPN"}, {"KOR"},
-                 id="verdict_appositive_on_the_object_answers_the_subject"),
-    pytest.param("South Korea's nuclear operator shipped boric acid to Japan at Tokyo's request "
-                 "to help cool the reactors.", "2011-03-20", "AID", {"KOR"}, {"JPN"},
-                 id="sent_to_help_is_aid"),
-    pytest.param("South Korean consumers shunned Japanese beer all summer.", "2019-09-01",
-                 "PROTEST", {"KOR"}, {"JPN"}, id="consumers_shunning_goods_is_a_boycott"),
-    pytest.param("Thousands of Koreans marched in Seoul on Saturday to condemn Japan's export "
-                 "curbs.", "2019-08-03", "PROTEST", {"KOR"}, {"JPN"},
-                 id="protest_purpose_names_the_target"),
-    pytest.param("Activists burned a Japanese flag outside the consulate in Busan.", "2019-08-15",
-                 "PROTEST", {"KOR"}, {"JPN"}, id="burning_a_flag_is_a_protest"),
-    pytest.param("South Korean rescuers helped dig for survivors in Miyagi.", "2011-03-16",
-                 "AID", {"KOR"}, {"JPN"}, id="a_rescue_team_helping_abroad_is_aid"),
-    pytest.param("Tokyo extended a credit line to Seoul during the currency crisis.",
-                 "1997-12-20", "AID", {"JPN"}, {"KOR"}, id="extending_credit_is_aid"),
-])
-def test_session4_constructions(code, text, date, event_type, actors, recipients):
-    event = only(code(text, date=date), event_type)
-    assert countries(event.actors) == actors, text
-    assert countries(event.recipients) == recipients, text
-
-
 def test_joint_deployment_stays_mobilize(code):
     mentions = code("Seoul and Washington said they would deploy a missile-defence battery on the "
                     "peninsula.", date="2016-07-08")
@@ -859,31 +729,6 @@ def test_bare_surname_out_of_office_keeps_its_country(code):
     assert countries(event.actors) == {"JPN"}
 
 
-@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
-    pytest.param("Joe Biden, Fumio Kishida and Yoon Suk Yeol agreed at Camp David to hold yearly "
-                 "summits.", "2023-08-18", "AGREE", {"USA", "JPN", "KOR"}, set(),
-                 id="list_of_three_names"),
-    pytest.param("Abe and Li joined Moon in Seoul for a three-way summit, and the three leaders "
-                 "agreed to meet every year.", "2015-11-01", "AGREE", {"KOR", "JPN", "CHN"},
-                 set(), id="the_three_leaders"),
-    pytest.param("A Japanese court ordered the seizure of assets held by a Korean firm, prompting "
-                 "Seoul to lodge a protest with Tokyo.", "2020-01-10", "ACCUSE", {"KOR"},
-                 {"JPN"}, id="prompting_x_to_is_xs_own_act"),
-    pytest.param("Seoul and Tokyo renewed their currency swap on Friday.", "2023-12-01",
-                 "COOPERATE", {"KOR", "JPN"}, set(), id="renewing_a_swap"),
-    pytest.param("Tokyo said it was breaking off the fisheries talks with Seoul.", "2016-06-30",
-                 "SANCTION", {"JPN"}, {"KOR"}, id="breaking_off_talks"),
-    pytest.param("Japan conveyed serious concern to Beijing over the carrier's route.",
-                 "2024-09-18", "ACCUSE", {"JPN"}, {"CHN"}, id="conveying_concern"),
-    pytest.param("Kishida and Yoon shared the view that they would keep in close contact.",
-                 "2023-05-07", "AGREE", {"JPN", "KOR"}, set(), id="shared_the_view"),
-])
-def test_session4_more_constructions(code, text, date, event_type, actors, recipients):
-    event = only(code(text, date=date), event_type)
-    assert countries(event.actors) == actors, text
-    assert countries(event.recipients) == recipients, text
-
-
 def test_one_side_confirming_is_no_agreement(code):
     assert not any(m.evidence.rule.endswith("joint-affirmation") for m in code(
         "Kishida confirmed that he would visit Seoul.", date="2023-05-01"))
@@ -896,43 +741,6 @@ def test_show_of_force_has_no_target_from_another_clause(code):
     aimed = only(code("Japan deployed interceptor batteries ahead of a North Korean rocket "
                       "launch.", date="2009-03-27"), "MOBILIZE")
     assert countries(aimed.recipients) == {"PRK"}
-
-
-def test_government_statement_speaks_for_its_issuer(code):
-    event = only(code("The Government strongly protests the Japanese Government's claim to Dokdo "
-                      "and urges it to withdraw the claim.", date="2024-07-12", genre="official"),
-                 "ACCUSE")
-    assert countries(event.actors) == {"KOR"}
-    assert countries(event.recipients) == {"JPN"}
-
-
-@pytest.mark.parametrize(("text", "date", "genre", "event_type", "actors", "recipients"), [
-    pytest.param("kishida says sorry again and nobody in seoul believes him", "2023-05-08",
-                 "forum", "SUPPORT", {"JPN"}, {"KOR"}, id="sitting_leader_in_lower_case"),
-    pytest.param("Kim Jong Un released two detained Americans, a day after meeting the US "
-                 "envoy in Pyongyang.", "2018-05-09", "news", "CONSULT", {"PRK", "USA"}, set(),
-                 id="a_day_after_meeting"),
-    pytest.param("Kono said the ruling by South Korea's top court was completely unacceptable.",
-                 "2018-10-30", "news", "ACCUSE", {"JPN"}, {"KOR"},
-                 id="reported_copular_judgement"),
-    pytest.param("Tokyo released the survey results, and Seoul called the release a "
-                 "provocation.", "2019-03-01", "news", "ACCUSE", {"KOR"}, {"JPN"},
-                 id="noun_naming_an_earlier_act"),
-    pytest.param("Seoul and Tokyo voiced concern that Moscow could help the North build "
-                 "missiles.", "2023-09-14", "news", "ACCUSE", {"KOR", "JPN"}, {"RUS"},
-                 id="concern_that_clause_on_the_noun"),
-    pytest.param("China's aircraft carrier sailed between two Japanese islands on Monday.",
-                 "2024-09-18", "news", "MOBILIZE", {"CHN"}, set(), id="warship_on_the_move"),
-    pytest.param("Two US bombers flew over the peninsula with South Korean and Japanese fighter "
-                 "jets.", "2023-10-22", "news", "COOPERATE", {"USA", "KOR", "JPN"}, set(),
-                 id="flying_with_allies_is_cooperation"),
-    pytest.param("The Seoul High Court awarded the plaintiffs damages from Nippon Steel.",
-                 "2013-07-10", "news", "SANCTION", {"KOR"}, {"JPN"}, id="awarding_damages"),
-])
-def test_session4_later_constructions(code, text, date, genre, event_type, actors, recipients):
-    event = only(code(text, date=date, genre=genre), event_type)
-    assert countries(event.actors) == actors, text
-    assert countries(event.recipients) == recipients, text
 
 
 def test_lower_case_common_word_is_no_leader(code):
@@ -953,64 +761,10 @@ def test_a_day_after_takes_the_day_before_the_main_clause(code):
     assert str(meeting.date) == "2018-05-08"
 
 
-@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
-    pytest.param("Japan said the premier would reply to Lee Myung-bak, who had said the emperor "
-                 "should apologise to independence fighters.", "2012-08-16", "REQUEST", {"KOR"},
-                 {"JPN"}, id="demand_reported_in_a_relative_clause"),
-    pytest.param("Seoul proposed talks with Tokyo on the claims, an offer Tokyo never took up.",
-                 "2011-09-15", "REJECT", {"JPN"}, {"KOR"}, id="offer_never_taken_up"),
-    pytest.param("North Korea demolished the tunnels at its nuclear test site on Thursday.",
-                 "2018-05-24", "RETREAT", {"PRK"}, set(), id="demolishing_its_own_site"),
-    pytest.param("Protesters met the IAEA chief at Gimpo airport in Seoul with placards.",
-                 "2023-07-07", "PROTEST", {"KOR"}, {None}, id="protesters_meeting_someone"),
-])
-def test_session4_last_constructions(code, text, date, event_type, actors, recipients):
-    event = only(code(text, date=date), event_type)
-    assert countries(event.actors) == actors, text
-    assert countries(event.recipients) == recipients, text
-
-
-@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
-    pytest.param("Hundreds of residents who tried to block the launcher trucks in Seongju were "
-                 "removed by police.", "2017-04-26", "PROTEST", {"KOR"}, {"KOR"},
-                 id="relative_pronoun_subject_of_a_complement"),
-    pytest.param("Osaka ended its sister-city ties with San Francisco over the memorial.",
-                 "2018-10-02", "SANCTION", {"JPN"}, {"USA"}, id="a_city_acts_for_its_country"),
-    pytest.param("A resolution urging Japan to apologise was adopted by the European Parliament "
-                 "on Thursday.", "2007-12-13", "REQUEST", {None}, {"JPN"},
-                 id="statement_adopted_by_a_body"),
-    pytest.param("South Korea's North Gyeongsang province responded by cutting its sister ties "
-                 "with Shimane.", "2005-03-17", "SANCTION", {"KOR"}, {"JPN"},
-                 id="ties_with_a_prefecture"),
-])
-def test_session4_final_constructions(code, text, date, event_type, actors, recipients):
-    event = only(code(text, date=date), event_type)
-    assert countries(event.actors) == actors, text
-    assert countries(event.recipients) == recipients, text
-
-
 def test_letter_from_someone_sent_back_is_not_the_senders_protest(code):
     mentions = code("A letter from Prime Minister Yoshihiko Noda protesting against Lee's trip was "
                     "sent back to Tokyo by the South Korean government.", date="2012-08-23")
     assert all(countries(m.actors) != {"KOR"} for m in mentions if m.event_type == "ACCUSE")
-
-
-@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
-    pytest.param("North Korea vowed to reduce Seoul to ashes if provoked.", "2016-03-26",
-                 "THREATEN", {"PRK"}, {"KOR"}, id="vow_of_ruin_is_a_threat"),
-    pytest.param("Washington pushed Seoul and Tokyo to settle their differences.", "2019-08-02",
-                 "REQUEST", {"USA"}, {"KOR", "JPN"}, id="pushed_x_to"),
-    pytest.param("The two navies carried out a joint rescue drill off Jeju.", "2019-08-02",
-                 "COOPERATE", {"KOR", "JPN"}, set(), id="the_two_navies"),
-    pytest.param("Seoul withdrew its WTO complaint against Japan's export controls.",
-                 "2023-03-23", "CONCEDE", {"KOR"}, {"JPN"}, id="withdrawing_a_complaint"),
-    pytest.param("Japan eased visa rules for South Korean travellers.", "2005-03-01", "CONCEDE",
-                 {"JPN"}, {"KOR"}, id="easing_visa_rules"),
-])
-def test_session4_probe_constructions(code, text, date, event_type, actors, recipients):
-    event = only(code(text, date=date), event_type)
-    assert countries(event.actors) == actors, text
-    assert countries(event.recipients) == recipients, text
 
 
 def test_threat_is_made_now_and_its_condition_is_no_event(code):
@@ -1019,13 +773,6 @@ def test_threat_is_made_now_and_its_condition_is_no_event(code):
     threat = only(mentions, "THREATEN")
     assert not threat.hypothetical and countries(threat.actors) == {"JPN"}
     assert len(mentions) == 1
-
-
-def test_unlisted_official_in_a_readout_is_the_issuers(code):
-    event = only(code("Director-General Funakoshi strongly requested the Korean side to take "
-                      "appropriate measures.", date="2023-05-08", genre="official"), "REQUEST")
-    assert countries(event.actors) == {"JPN"}
-    assert countries(event.recipients) == {"KOR"}
 
 
 @pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
@@ -1040,46 +787,12 @@ def test_forum_wording(code, text, event_type, actors, recipients):
     assert countries(event.recipients) == recipients, text
 
 
-@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
-    pytest.param("Pyongyang let five Japanese abductees fly home on Tuesday.", "2002-10-15",
-                 "RETREAT", {"PRK"}, {"JPN"}, id="let_people_go"),
-    pytest.param("The United States removed North Korea from its list of state sponsors of "
-                 "terrorism.", "2008-10-11", "RETREAT", {"USA"}, {"PRK"},
-                 id="off_a_blacklist_is_an_easing"),
-    pytest.param("Japan's foreign ministry began a month-long boycott of Korean Air.",
-                 "2011-07-18", "SANCTION", {"JPN"}, {"KOR"}, id="a_ministry_boycotting_a_firm"),
-    pytest.param("Chinese police dragged five North Korean asylum seekers away from the gate.",
-                 "2002-05-08", "COERCE", {"CHN"}, {"PRK"}, id="dragged_away"),
-])
-def test_session4_dev4_constructions(code, text, date, event_type, actors, recipients):
-    event = only(code(text, date=date), event_type)
-    assert countries(event.actors) == actors, text
-    assert countries(event.recipients) == recipients, text
-
-
 def test_readout_about_a_third_country_speaks_for_the_side_it_names(code):
     mentions = code("It is extremely regrettable that President Medvedev visited Kunashiri today "
                     "despite Japan's repeated requests, and the Government has conveyed its "
                     "protest to the Russian Ambassador.", date="2010-11-01", genre="official")
     accusations = [m for m in mentions if m.event_type == "ACCUSE"]
     assert accusations and all(countries(m.actors) == {"JPN"} for m in accusations)
-
-
-@pytest.mark.parametrize(("text", "date", "event_type", "actors", "recipients"), [
-    pytest.param("Trump called off his summit with Kim, a decision Moon's office called deeply "
-                 "regrettable.", "2018-05-25", "REJECT", {"USA"}, {"PRK"},
-                 id="called_off_is_no_evaluation"),
-    pytest.param("Donald Trump hit Japan with a 24 percent tariff on Wednesday.", "2025-04-03",
-                 "SANCTION", {"USA"}, {"JPN"}, id="hit_with_a_tariff"),
-    pytest.param("South Korean troops fired warning shots at North Korean soldiers.",
-                 "2024-06-11", "THREATEN", {"KOR"}, {"PRK"}, id="warning_shots"),
-    pytest.param("Barack Obama promised to respond proportionally to the attack.", "2014-12-19",
-                 "THREATEN", {"USA"}, set(), id="promise_to_respond_is_a_threat"),
-])
-def test_session4_closing_constructions(code, text, date, event_type, actors, recipients):
-    event = only(code(text, date=date), event_type)
-    assert countries(event.actors) == actors, text
-    assert countries(event.recipients) == recipients, text
 
 
 def test_no_attack_or_trip_from_things(code):
@@ -1161,3 +874,236 @@ def test_releasing_a_document_is_no_release_of_people(code):
     assert "RETREAT" not in {m.event_type for m in code(
         "South Korea and the United States released a joint fact sheet on Friday.",
         date="2025-11-14")}
+
+
+# One sentence, one expected event: its type and the countries of its actors and
+# recipients (the project's own wording for each construction the coder handles).
+@pytest.mark.parametrize(("text", "date", "genre", "event_type", "actors", "recipients"), [
+    pytest.param("Germany put Turkey back on its list of safe destinations on Monday.",
+                 "2019-08-02", "news", "RETREAT", {"DEU"}, {"TUR"},
+                 id="put_back_on_list_is_an_easing"),
+    pytest.param("A Chinese state newspaper said on Monday that the Philippine outposts should "
+                 "be removed by force, lashing out at Manila for hosting US troops.",
+                 "2019-08-02", "news", "ACCUSE", {"CHN"}, {"PHL"},
+                 id="speakers_participle_hung_on_reported_clause"),
+    pytest.param("India and Pakistan did not hold talks at the summit in Astana, with New Delhi "
+                 "accusing Islamabad of sheltering militants.",
+                 "2019-08-02", "news", "ACCUSE", {"IND"}, {"PAK"},
+                 id="absolute_with_clause_is_an_event_of_its_own"),
+    pytest.param("Ottawa said it would retaliate against Washington's new steel tariffs, which "
+                 "it condemned as unjustified.",
+                 "2019-08-02", "news", "ACCUSE", {"CAN"}, {"USA"},
+                 id="relative_object_is_the_antecedents_owner"),
+    pytest.param("A senior Chinese diplomat was summoned to the foreign ministry in Tokyo on "
+                 "Tuesday.",
+                 "2019-08-02", "news", "ACCUSE", {"JPN"}, {"CHN"},
+                 id="passive_summons_without_agent_is_the_hosts_protest"),
+    pytest.param("France's ambassador in Canberra was recalled on Friday.",
+                 "2019-08-02", "news", "SANCTION", {"FRA"}, {"AUS"},
+                 id="passive_recall_is_a_withdrawal_by_the_envoys_state"),
+    pytest.param("A camp for Syrian refugees was shelled by Turkish artillery.",
+                 "2019-08-02", "news", "ASSAULT", {"TUR"}, {"SYR"},
+                 id="passive_theme_owner_through_for"),
+    pytest.param("Israel's cabinet approved a plan to expand settlements in the West Bank, "
+                 "drawing sharp criticism from Jordan.",
+                 "2019-08-02", "news", "ACCUSE", {"JOR"}, {"ISR"},
+                 id="reaction_in_a_participle_answers_the_main_clause_actor"),
+    pytest.param("Washington unveiled a new tariff plan, but Ottawa rejected it within hours.",
+                 "2019-08-02", "news", "REJECT", {"CAN"}, {"USA"},
+                 id="pronoun_object_points_back_to_the_earlier_actor"),
+    pytest.param("Prime Minister Kishida told President Yoon that he felt deep sorrow for the "
+                 "victims of the war.",
+                 "2023-05-08", "news", "SUPPORT", {"JPN"}, {"KOR"},
+                 id="what_is_told_to_someone_is_aimed_at_them"),
+    pytest.param("Beijing called in the Philippine ambassador on Monday.",
+                 "2019-08-02", "news", "ACCUSE", {"CHN"}, {"PHL"},
+                 id="calling_in_an_envoy_is_a_summons"),
+    pytest.param("Prime Minister Shinzo Abe visited the shrine on Thursday. The visit provoked "
+                 "condemnation from China and criticism from the United States.",
+                 "2013-12-27", "news", "ACCUSE", {"CHN", "USA"}, {"JPN"},
+                 id="reaction_to_the_deed_of_the_previous_sentence"),
+    pytest.param("Two Chinese bombers entered Japan's air defence identification zone on Monday.",
+                 "2019-08-02", "news", "MOBILIZE", {"CHN"}, {"JPN"},
+                 id="incursions_into_airspace_are_shows_of_force"),
+    pytest.param("Ambassador Nagamine will return to Seoul on Tuesday after an 85-day absence.",
+                 "2017-04-03", "news", "AGREE", {"JPN"}, {"KOR"},
+                 id="an_ambassador_returning_to_post_is_support"),
+    pytest.param("The Government strongly protests the Japanese Government's claim to Dokdo and "
+                 "urges it to withdraw the claim.",
+                 "2024-07-12", "official", "ACCUSE", {"KOR"}, {"JPN"},
+                 id="government_statement_speaks_for_its_issuer"),
+    pytest.param("Director-General Funakoshi strongly requested the Korean side to take "
+                 "appropriate measures.",
+                 "2023-05-08", "official", "REQUEST", {"JPN"}, {"KOR"},
+                 id="unlisted_official_in_a_readout_is_the_issuers"),
+    pytest.param("Moscow said it was walking out of the fisheries talks with Tokyo and freezing "
+                 "visa-free visits by Japanese.",
+                 "2022-03-22", "news", "SANCTION", {"RUS"}, {"JPN"},
+                 id="phrasal_preposition_names_the_other_side"),
+    pytest.param("Seoul summoned the Chinese ambassador Xing Haiming after he warned that South "
+                 "Korea would regret its choice.",
+                 "2023-06-12", "news", "THREATEN", {"CHN"}, {"KOR"},
+                 id="he_in_an_adjunct_is_the_person_named_before"),
+    pytest.param("Yoon urged Kishida to lift the curbs when they met in Tokyo.",
+                 "2023-03-16", "news", "CONSULT", {"KOR", "JPN"}, set(),
+                 id="they_met_is_the_two_of_the_main_clause"),
+    pytest.param("North Korea vowed countermeasures against what it called a war alliance of "
+                 "Washington and Seoul.",
+                 "2023-08-20", "news", "THREATEN", {"PRK"}, {"USA", "KOR"},
+                 id="what_it_called_names_the_target"),
+    pytest.param("President Donald Trump told Japan in a letter that its cars would face steep "
+                 "tariffs unless Tokyo opened its market.",
+                 "2025-07-07", "news", "THREATEN", {"USA"}, {"JPN"},
+                 id="told_that_they_would_face_a_penalty_unless_is_a_threat"),
+    pytest.param("Beijing told its citizens on Friday to avoid travelling to Japan.",
+                 "2025-11-14", "news", "SANCTION", {"CHN"}, {"JPN"},
+                 id="travel_warning_against_a_country_is_a_sanction"),
+    pytest.param("A Seoul court cleared the Japanese journalist of defamation, a verdict "
+                 "welcomed by Tokyo.",
+                 "2015-12-17", "news", "SUPPORT", {"JPN"}, {"KOR"},
+                 id="verdict_appositive_on_the_object_answers_the_subject"),
+    pytest.param("South Korea's nuclear operator shipped boric acid to Japan at Tokyo's request "
+                 "to help cool the reactors.",
+                 "2011-03-20", "news", "AID", {"KOR"}, {"JPN"},
+                 id="sent_to_help_is_aid"),
+    pytest.param("South Korean consumers shunned Japanese beer all summer.",
+                 "2019-09-01", "news", "PROTEST", {"KOR"}, {"JPN"},
+                 id="consumers_shunning_goods_is_a_boycott"),
+    pytest.param("Thousands of Koreans marched in Seoul on Saturday to condemn Japan's export "
+                 "curbs.",
+                 "2019-08-03", "news", "PROTEST", {"KOR"}, {"JPN"},
+                 id="protest_purpose_names_the_target"),
+    pytest.param("Activists burned a Japanese flag outside the consulate in Busan.",
+                 "2019-08-15", "news", "PROTEST", {"KOR"}, {"JPN"},
+                 id="burning_a_flag_is_a_protest"),
+    pytest.param("South Korean rescuers helped dig for survivors in Miyagi.",
+                 "2011-03-16", "news", "AID", {"KOR"}, {"JPN"},
+                 id="a_rescue_team_helping_abroad_is_aid"),
+    pytest.param("Tokyo extended a credit line to Seoul during the currency crisis.",
+                 "1997-12-20", "news", "AID", {"JPN"}, {"KOR"},
+                 id="extending_credit_is_aid"),
+    pytest.param("Joe Biden, Fumio Kishida and Yoon Suk Yeol agreed at Camp David to hold yearly"
+                 " summits.",
+                 "2023-08-18", "news", "AGREE", {"USA", "JPN", "KOR"}, set(),
+                 id="list_of_three_names"),
+    pytest.param("Abe and Li joined Moon in Seoul for a three-way summit, and the three leaders "
+                 "agreed to meet every year.",
+                 "2015-11-01", "news", "AGREE", {"KOR", "JPN", "CHN"}, set(),
+                 id="the_three_leaders"),
+    pytest.param("A Japanese court ordered the seizure of assets held by a Korean firm, "
+                 "prompting Seoul to lodge a protest with Tokyo.",
+                 "2020-01-10", "news", "ACCUSE", {"KOR"}, {"JPN"},
+                 id="prompting_x_to_is_xs_own_act"),
+    pytest.param("Seoul and Tokyo renewed their currency swap on Friday.",
+                 "2023-12-01", "news", "COOPERATE", {"KOR", "JPN"}, set(),
+                 id="renewing_a_swap"),
+    pytest.param("Tokyo said it was breaking off the fisheries talks with Seoul.",
+                 "2016-06-30", "news", "SANCTION", {"JPN"}, {"KOR"},
+                 id="breaking_off_talks"),
+    pytest.param("Japan conveyed serious concern to Beijing over the carrier's route.",
+                 "2024-09-18", "news", "ACCUSE", {"JPN"}, {"CHN"},
+                 id="conveying_concern"),
+    pytest.param("Kishida and Yoon shared the view that they would keep in close contact.",
+                 "2023-05-07", "news", "AGREE", {"JPN", "KOR"}, set(),
+                 id="shared_the_view"),
+    pytest.param("kishida says sorry again and nobody in seoul believes him",
+                 "2023-05-08", "forum", "SUPPORT", {"JPN"}, {"KOR"},
+                 id="sitting_leader_in_lower_case"),
+    pytest.param("Kim Jong Un released two detained Americans, a day after meeting the US envoy "
+                 "in Pyongyang.",
+                 "2018-05-09", "news", "CONSULT", {"PRK", "USA"}, set(),
+                 id="a_day_after_meeting"),
+    pytest.param("Kono said the ruling by South Korea's top court was completely unacceptable.",
+                 "2018-10-30", "news", "ACCUSE", {"JPN"}, {"KOR"},
+                 id="reported_copular_judgement"),
+    pytest.param("Tokyo released the survey results, and Seoul called the release a provocation.",
+                 "2019-03-01", "news", "ACCUSE", {"KOR"}, {"JPN"},
+                 id="noun_naming_an_earlier_act"),
+    pytest.param("Seoul and Tokyo voiced concern that Moscow could help the North build "
+                 "missiles.",
+                 "2023-09-14", "news", "ACCUSE", {"KOR", "JPN"}, {"RUS"},
+                 id="concern_that_clause_on_the_noun"),
+    pytest.param("China's aircraft carrier sailed between two Japanese islands on Monday.",
+                 "2024-09-18", "news", "MOBILIZE", {"CHN"}, set(),
+                 id="warship_on_the_move"),
+    pytest.param("Two US bombers flew over the peninsula with South Korean and Japanese fighter "
+                 "jets.",
+                 "2023-10-22", "news", "COOPERATE", {"USA", "KOR", "JPN"}, set(),
+                 id="flying_with_allies_is_cooperation"),
+    pytest.param("The Seoul High Court awarded the plaintiffs damages from Nippon Steel.",
+                 "2013-07-10", "news", "SANCTION", {"KOR"}, {"JPN"},
+                 id="awarding_damages"),
+    pytest.param("Japan said the premier would reply to Lee Myung-bak, who had said the emperor "
+                 "should apologise to independence fighters.",
+                 "2012-08-16", "news", "REQUEST", {"KOR"}, {"JPN"},
+                 id="demand_reported_in_a_relative_clause"),
+    pytest.param("Seoul proposed talks with Tokyo on the claims, an offer Tokyo never took up.",
+                 "2011-09-15", "news", "REJECT", {"JPN"}, {"KOR"},
+                 id="offer_never_taken_up"),
+    pytest.param("North Korea demolished the tunnels at its nuclear test site on Thursday.",
+                 "2018-05-24", "news", "RETREAT", {"PRK"}, set(),
+                 id="demolishing_its_own_site"),
+    pytest.param("Protesters met the IAEA chief at Gimpo airport in Seoul with placards.",
+                 "2023-07-07", "news", "PROTEST", {"KOR"}, {None},
+                 id="protesters_meeting_someone"),
+    pytest.param("Hundreds of residents who tried to block the launcher trucks in Seongju were "
+                 "removed by police.",
+                 "2017-04-26", "news", "PROTEST", {"KOR"}, {"KOR"},
+                 id="relative_pronoun_subject_of_a_complement"),
+    pytest.param("Osaka ended its sister-city ties with San Francisco over the memorial.",
+                 "2018-10-02", "news", "SANCTION", {"JPN"}, {"USA"},
+                 id="a_city_acts_for_its_country"),
+    pytest.param("A resolution urging Japan to apologise was adopted by the European Parliament "
+                 "on Thursday.",
+                 "2007-12-13", "news", "REQUEST", {None}, {"JPN"},
+                 id="statement_adopted_by_a_body"),
+    pytest.param("South Korea's North Gyeongsang province responded by cutting its sister ties "
+                 "with Shimane.",
+                 "2005-03-17", "news", "SANCTION", {"KOR"}, {"JPN"},
+                 id="ties_with_a_prefecture"),
+    pytest.param("North Korea vowed to reduce Seoul to ashes if provoked.",
+                 "2016-03-26", "news", "THREATEN", {"PRK"}, {"KOR"},
+                 id="vow_of_ruin_is_a_threat"),
+    pytest.param("Washington pushed Seoul and Tokyo to settle their differences.",
+                 "2019-08-02", "news", "REQUEST", {"USA"}, {"KOR", "JPN"},
+                 id="pushed_x_to"),
+    pytest.param("The two navies carried out a joint rescue drill off Jeju.",
+                 "2019-08-02", "news", "COOPERATE", {"KOR", "JPN"}, set(),
+                 id="the_two_navies"),
+    pytest.param("Seoul withdrew its WTO complaint against Japan's export controls.",
+                 "2023-03-23", "news", "CONCEDE", {"KOR"}, {"JPN"},
+                 id="withdrawing_a_complaint"),
+    pytest.param("Japan eased visa rules for South Korean travellers.",
+                 "2005-03-01", "news", "CONCEDE", {"JPN"}, {"KOR"},
+                 id="easing_visa_rules"),
+    pytest.param("Pyongyang let five Japanese abductees fly home on Tuesday.",
+                 "2002-10-15", "news", "RETREAT", {"PRK"}, {"JPN"},
+                 id="let_people_go"),
+    pytest.param("The United States removed North Korea from its list of state sponsors of "
+                 "terrorism.",
+                 "2008-10-11", "news", "RETREAT", {"USA"}, {"PRK"},
+                 id="off_a_blacklist_is_an_easing"),
+    pytest.param("Japan's foreign ministry began a month-long boycott of Korean Air.",
+                 "2011-07-18", "news", "SANCTION", {"JPN"}, {"KOR"},
+                 id="a_ministry_boycotting_a_firm"),
+    pytest.param("Chinese police dragged five North Korean asylum seekers away from the gate.",
+                 "2002-05-08", "news", "COERCE", {"CHN"}, {"PRK"},
+                 id="dragged_away"),
+    pytest.param("Trump called off his summit with Kim, a decision Moon's office called deeply "
+                 "regrettable.",
+                 "2018-05-25", "news", "REJECT", {"USA"}, {"PRK"},
+                 id="called_off_is_no_evaluation"),
+    pytest.param("Donald Trump hit Japan with a 24 percent tariff on Wednesday.",
+                 "2025-04-03", "news", "SANCTION", {"USA"}, {"JPN"},
+                 id="hit_with_a_tariff"),
+    pytest.param("South Korean troops fired warning shots at North Korean soldiers.",
+                 "2024-06-11", "news", "THREATEN", {"KOR"}, {"PRK"},
+                 id="warning_shots"),
+    pytest.param("Barack Obama promised to respond proportionally to the attack.",
+                 "2014-12-19", "news", "THREATEN", {"USA"}, set(),
+                 id="promise_to_respond_is_a_threat"),
+])
+def test_construction(code, text, date, genre, event_type, actors, recipients):
+    event = only(code(text, date=date, genre=genre), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text

@@ -133,6 +133,28 @@ class Extractor:
         """Everything after the parse: actors, events, dates (the coder's own cost)."""
         return self._code_document(document, paragraphs)
 
+    def _statement_issuer(self, docs: list[Doc], ctx: DocContext) -> str | None:
+        """A government's own statement names the other side and calls itself "the
+        Government", "we": the issuer is the dyad country it does not name, or the one it names
+        as itself. (A look-ahead with a context of its own: the coding pass resolves surnames in
+        document order.)"""
+        lookahead = DocContext(date=ctx.date, default_countries=ctx.default_countries)
+        found = [(doc, self.resolver.find_hits(doc, lookahead)) for doc in docs]
+        # (a people in the plural, "the mobilisation of Koreans", names no side)
+        named = {h.entity.country for doc, hits in found for h in hits.values()
+                 if h.entity.kind in {"institution", "person"}
+                 or h.entity.kind == "country" and not (
+                     h.kind == "demonym" and doc[h.end - 1].tag_ in {"NNS", "NNPS"})
+                 } & set(self.dyad.countries)
+        if len(named) != 1:
+            return None
+        speaking = {h.entity.country for doc, hits in found for h in hits.values()
+                    if _speaks_for_itself(doc, h)}
+        if named & speaking:
+            # "…, and Japan strongly protests it", "despite Japan's repeated requests"
+            return next(iter(named))
+        return next(c for c in self.dyad.countries if c not in named)
+
     def _code_document(
         self, document: Document, paragraphs: list[tuple[Paragraph, Doc]]
     ) -> DocumentResult:
@@ -145,28 +167,7 @@ class Extractor:
         mentions: list[EventMention] = []
         posts = {p.index: p for p in document.posts}
         if document.genre == "official":
-            # A government's own statement names the other side and calls itself "the
-            # Government", "we": the issuer is the dyad country it does not name. (A look-ahead
-            # with its own context: the coding pass below resolves surnames in order.)
-            found_hits: dict[int, dict[int, Hit]] = {}
-            lookahead = DocContext(date=ctx.date, default_countries=ctx.default_countries)
-            for number, (_, doc) in enumerate(paragraphs):
-                found_hits[number] = self.resolver.find_hits(doc, lookahead)
-            # (a people in the plural, "the mobilisation of Koreans", names no side)
-            named = {h.entity.country for number, (_, doc) in enumerate(paragraphs)
-                     for h in found_hits[number].values()
-                     if h.entity.kind in {"institution", "person"}
-                     or h.entity.kind == "country" and not (
-                         h.kind == "demonym" and doc[h.end - 1].tag_ in {"NNS", "NNPS"})
-                     } & set(self.dyad.countries)
-            speaking = {h.entity.country for number, (_, doc) in enumerate(paragraphs)
-                        for h in found_hits[number].values() if _speaks_for_itself(doc, h)}
-            if len(named) == 1 and named & speaking:
-                # "…, and Japan strongly protests it", "despite Japan's repeated requests": a
-                # statement that names itself
-                ctx.issuer = next(iter(named))
-            elif len(named) == 1:
-                ctx.issuer = next(c for c in self.dyad.countries if c not in named)
+            ctx.issuer = self._statement_issuer([doc for _, doc in paragraphs], ctx)
         for paragraph, doc in paragraphs:
             # A reaction answers an event of its own paragraph (whose actor spans share its
             # offsets), never one of another paragraph, post or comment.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -430,34 +430,22 @@ def load_knowledge(actor_files: Iterable[Path]) -> ActorKnowledge:
         path = knowledge_path(name)
         if not path.exists():
             raise KnowledgeError(f"knowledge file {path} is missing; reinstall dyadwatch")
-        try:
-            loader(kb, path)
-        except (KeyError, TypeError) as exc:
-            raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+        _guarded(loader, kb, path)
     igo_people = knowledge_path(IGO_OFFICIALS)
     if igo_people.exists():  # officials of international organisations, for every dyad; last,
         # so that a dyad file describing the same person (a former minister) wins
         actor_files = [*actor_files, igo_people]
     places = knowledge_path("places.tsv")
     if places.exists():  # optional: without it, places simply give no country
-        try:
-            _load_places(kb, places)
-        except (KeyError, TypeError) as exc:
-            raise KnowledgeError(f"{places}: malformed entry ({exc})") from exc
+        _guarded(_load_places, kb, places)
     for path in actor_files:
-        try:
-            _load_actor_file(kb, Path(path))
-        except (KeyError, TypeError) as exc:
-            raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+        _guarded(_load_actor_file, kb, Path(path))
     for name in WORLD_FILES:
         path = knowledge_path(name)
         if not path.exists():  # optional: without them, foreign leaders get no country
             continue
         before = set(kb.entities)
-        try:
-            _load_actor_file(kb, path)
-        except (KeyError, TypeError) as exc:
-            raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc
+        _guarded(_load_actor_file, kb, path)
         kb.background |= set(kb.entities) - before
     return kb
 
@@ -470,3 +458,12 @@ def _cached(files: tuple[Path, ...]) -> ActorKnowledge:
 def knowledge_for(dyad: Dyad) -> ActorKnowledge:
     """The knowledge index of a dyad (loaded once per process)."""
     return _cached(dyad.actor_files)
+
+
+def _guarded(loader: Callable[[ActorKnowledge, Path], None], kb: ActorKnowledge,
+             path: Path) -> None:
+    """Load one knowledge file; a malformed entry is a named error that says which file."""
+    try:
+        loader(kb, path)
+    except (KeyError, TypeError) as exc:
+        raise KnowledgeError(f"{path}: malformed entry ({exc})") from exc

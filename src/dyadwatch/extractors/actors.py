@@ -12,7 +12,7 @@ is MIL), whether a party is in opposition, and what a country does (firing missi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -157,16 +157,21 @@ class DocContext:
         if not refs:
             return
         self.last_actors = refs
-        pair = tuple(dict.fromkeys(r.country for r in refs if r.country))
-        if len(pair) == 2:
-            self.last_pair = pair  # type: ignore[assignment]
-        elif len(pair) > 2:
-            self.last_group = pair  # type: ignore[assignment]
+        self.note_countries(refs)
         for ref in refs:
             if ref.entity:
                 self.seen_entities.add(ref.entity)
             if ref.role:  # someone holding an office: "he", "the minister" may follow
                 self.last_person = ref
+
+    def note_countries(self, refs: Iterable[ActorRef]) -> None:
+        """The countries of an event among two ("the two agreed …") or more ("the three
+        leaders agreed …")."""
+        countries = tuple(dict.fromkeys(r.country for r in refs if r.country))
+        if len(countries) == 2:
+            self.last_pair = countries
+        elif len(countries) > 2:
+            self.last_group = countries
 
     def two_countries(self) -> tuple[str, ...]:
         """"The two ministers": the two countries of the last two-sided event, else the dyad."""

@@ -9,6 +9,7 @@ talks" is one AGREE). Everything that fires is named in ``Evidence.rule``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -292,7 +293,8 @@ class EventCoder:
                 triggers[token.i] = REFUSAL_TRIGGER  # "had no intention of renegotiating"
         for token in sent:
             if token.i not in triggers and token.lemma_ == "be" and token.dep_ in {
-                    "ROOT", "ccomp", "conj"}:
+                    "ROOT", "ccomp", "conj"} and any(c.dep_ in {"acomp", "attr"}
+                                                     for c in token.children):
                 judged = self._copular_evaluation(token)
                 if judged is not None:
                     triggers[token.i] = judged  # "The judgment is extremely regrettable"
@@ -357,12 +359,8 @@ class EventCoder:
                 continue
             event = self._code_one(token, trigger, hits, ctx)
             if event is not None:
-                pair = tuple(dict.fromkeys(
-                    r.country for r in (*event.actors, *event.recipients) if r.country))
-                if len(pair) == 2:
-                    ctx.last_pair = pair  # "Park hosted Abe …, and the two agreed …"
-                elif len(pair) > 2:
-                    ctx.last_group = pair  # "…, and the three leaders agreed …"
+                # "Park hosted Abe …, and the two agreed …": known before the next trigger
+                ctx.note_countries((*event.actors, *event.recipients))
                 earlier = [*ctx.previous_events, *events]  # type: ignore[list-item]
                 event = _counterpart_from_earlier(event, earlier)
                 events.append(event)
@@ -1364,8 +1362,7 @@ class EventCoder:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subject is None:
                     continue
-                found = [r for r in self._resolve_group(subject, hits, ctx)
-                         if r.country and r.country not in own]
+                found = _foreign(self._resolve_group(subject, hits, ctx), own)
                 if found:
                     return found
         return []
@@ -1573,8 +1570,7 @@ class EventCoder:
         own = {a.country for a in actors if a.country}
         for child in speech.children:
             if child.dep_ in {"dobj", "dative"} and hits.get(semantic_head(child).i) is not None:
-                found = [r for r in self._resolve_group(child, hits, ctx)
-                         if r.country and r.country not in own]
+                found = _foreign(self._resolve_group(child, hits, ctx), own)
                 if found:
                     return found
         return []
@@ -1629,14 +1625,12 @@ class EventCoder:
                     if partner is not None:
                         refs = [*self.resolver.resolve(token, hits, ctx),
                                 *self.resolver.resolve(partner, hits, ctx)]
-                        return [replace(r, text=pronoun.text, start=pronoun.idx,
-                                        end=pronoun.idx + len(pronoun.text)) for r in refs]
+                        return _standing_for(refs, pronoun)
                 return []
             refs = self.resolver.resolve(token, hits, ctx)
             if refs and all(r.country or r.sector in STATELESS_SECTORS for r in refs) and \
                     (pronoun.lower_ != "it" or len(refs) == 1):
-                return [replace(r, text=pronoun.text, start=pronoun.idx,
-                                end=pronoun.idx + len(pronoun.text)) for r in refs]
+                return _standing_for(refs, pronoun)
             break
         if pronoun.lower_ == "they" and pronoun.head.dep_ == "advcl":
             # "Police detained 16 students after they forced their way in": a group named as
@@ -1646,8 +1640,7 @@ class EventCoder:
                 refs = [r for r in self.resolver.resolve(obj, hits, ctx)
                         if r.sector in CROWD_SECTORS]
                 if refs:
-                    return [replace(r, text=pronoun.text, start=pronoun.idx,
-                                    end=pronoun.idx + len(pronoun.text)) for r in refs]
+                    return _standing_for(refs, pronoun)
         return []
 
     def _person_before(self, pronoun: Token, hits: dict[int, Hit],
@@ -1663,18 +1656,15 @@ class EventCoder:
             while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
                 token = token.head
             if token.dep_ in {"nsubj", "nsubjpass"}:
-                return [replace(r, text=pronoun.text, start=pronoun.idx,
-                                end=pronoun.idx + len(pronoun.text))
-                        for r in self.resolver.resolve(token, hits, ctx)]
+                return _standing_for(self.resolver.resolve(token, hits, ctx), pronoun)
         if pronoun.head.dep_ in {"advcl", "relcl", "conj", "ccomp"}:
             # "Seoul summoned ambassador Xing after he warned …": with no person as an
             # earlier subject, the person named last before the clause
             for i in range(pronoun.i - 1, sent.start - 1, -1):
                 hit = hits.get(i)
                 if hit is not None and hit.entity.kind == "person":
-                    return [replace(r, text=pronoun.text, start=pronoun.idx,
-                                    end=pronoun.idx + len(pronoun.text))
-                            for r in self.resolver.resolve(pronoun.doc[hit.end - 1], hits, ctx)]
+                    named = self.resolver.resolve(pronoun.doc[hit.end - 1], hits, ctx)
+                    return _standing_for(named, pronoun)
         return []
 
     def _object_person(self, pronoun: Token, hits: dict[int, Hit],
@@ -1697,8 +1687,7 @@ class EventCoder:
             if hit is not None and hit.entity.kind == "person" and \
                     not subjects & set(range(hit.start, hit.end)):
                 ref = self.resolver.resolve(pronoun.doc[hit.end - 1], hits, ctx)
-                return [replace(r, text=pronoun.text, start=pronoun.idx,
-                                end=pronoun.idx + len(pronoun.text)) for r in ref[:1]]
+                return _standing_for(ref[:1], pronoun)
             i = (hit.start - 1) if hit is not None else i - 1
         return []
 
@@ -2039,17 +2028,16 @@ def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> C
         if previous.event_type == event.event_type and not theirs & own and previous.recipients:
             # "Beijing and Seoul slammed him, and Washington said it was disappointed": the same
             # reaction, aimed at the same target
-            targets = [r for r in previous.recipients if r.country and r.country not in own]
+            targets = _foreign(previous.recipients, own)
             if targets:
                 return replace(event, recipients=tuple(targets))
         if previous.event_type in SYMMETRIC_TYPES and own < theirs:
             # "… when they met in Kyoto, and Noda in turn asked …": the other side of the
             # meeting
             return replace(event, recipients=tuple(
-                a for a in (*previous.actors, *previous.recipients)
-                if a.country and a.country not in own))
+                _foreign((*previous.actors, *previous.recipients), own)))
         if theirs == own:
-            targets = [r for r in previous.recipients if r.country and r.country not in own]
+            targets = _foreign(previous.recipients, own)
             if targets and previous.event_type not in SYMMETRIC_TYPES:
                 return replace(event, recipients=tuple(targets))
             continue
@@ -2243,6 +2231,17 @@ def _affirms_a_course(token: Token) -> bool:
 
 COURSE_NOUNS = frozenset({"importance", "commitment", "policy", "cooperation", "promotion",
                           "intention", "need", "significance", "direction", "resolve"})
+
+
+def _standing_for(refs: Iterable[ActorRef], pronoun: Token) -> list[ActorRef]:
+    """The actors a pronoun stands for, spanning the pronoun itself."""
+    return [replace(r, text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun.text))
+            for r in refs]
+
+
+def _foreign(refs: Iterable[ActorRef], own: set[str | None]) -> list[ActorRef]:
+    """The refs of a country other than the actors' own."""
+    return [r for r in refs if r.country and r.country not in own]
 
 
 def _own_object(event: CodedEvent) -> bool:
