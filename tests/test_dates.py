@@ -84,3 +84,31 @@ def test_coordinated_event_takes_the_time_of_the_clause_it_hangs_on(code):
                     "the move 'unacceptable'.", date="2024-06-19")
     dated = {m.evidence.rule.split(":")[2]: m.date for m in mentions}
     assert len(dated) == 2 and all(str(d) == "2024-06-17" for d in dated.values()), dated
+
+
+def test_a_when_clause_dates_the_main_clause(code):
+    events = code("When the old leader died in July 1994, Seoul put its troops on alert and "
+                  "barred its nationals from travelling north.", date="1994-07-20")
+    barring = only_type(events, "COERCE")
+    assert barring.date.iso() == "1994-07"
+
+
+def test_a_deadline_in_a_request_does_not_date_the_request(code):
+    events = code("The ministry asked Seoul on 16 April to report its measures by 1 July.",
+                  date="2024-04-17")
+    request = only_type(events, "REQUEST")
+    assert request.date.iso() == "2024-04-16"
+    (urged,) = [m for m in code("Tokyo urged Seoul to take measures that would satisfy the "
+                                "plaintiffs by the end of July.", date="2024-04-16")
+                if m.event_type == "REQUEST"]
+    assert urged.date.iso() == "2024-04-16" and urged.date_source == "publication"
+
+
+def test_letting_someone_go_takes_the_time_of_the_going(code):
+    events = code("China let the five North Koreans fly to Manila on Tuesday.", date="1997-03-19")
+    assert [m.date.iso() for m in events if m.event_type == "RETREAT"] == ["1997-03-18"]
+
+
+def only_type(events, event_type):
+    (event,) = [m for m in events if m.event_type == event_type]
+    return event

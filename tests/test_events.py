@@ -1102,6 +1102,38 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Barack Obama promised to respond proportionally to the attack.",
                  "2014-12-19", "news", "THREATEN", {"USA"}, set(),
                  id="promise_to_respond_is_a_threat"),
+    pytest.param("Kishida landed in Busan on Friday as hundreds of demonstrators gathered outside "
+                 "the Japanese consulate.",
+                 "2023-05-05", "news", "PROTEST", {"KOR"}, {"JPN"},
+                 id="a_crowd_acts_where_the_sentence_is"),
+    pytest.param("Pyongyang agreed on Tuesday to shut down its reactor at Yongbyon in return for "
+                 "fuel oil.",
+                 "2007-02-13", "news", "AGREE", {"PRK"}, set(),
+                 id="agreeing_to_close_ones_own_site_is_no_threat"),
+    pytest.param("Inspectors said North Korea had shut down its nuclear test site.",
+                 "2007-07-16", "news", "RETREAT", {"PRK"}, set(),
+                 id="shutting_down_ones_own_site"),
+    pytest.param("Chinese coast guard ships chased a Japanese fishing boat near the Senkakus and "
+                 "boarded the vessel.",
+                 "2020-06-05", "news", "COERCE", {"CHN"}, {"JPN"},
+                 id="the_vessel_named_before"),
+    pytest.param("North Korean patrol boats seized a South Korean trawler on Monday and released "
+                 "its captain a week later.",
+                 "2020-06-05", "news", "RETREAT", {"PRK"}, {"KOR"},
+                 id="its_captain_is_the_crafts"),
+    pytest.param("Pyongyang freed two Japanese sailors on Monday, five years after arresting them.",
+                 "2020-06-05", "news", "COERCE", {"PRK"}, {"JPN"},
+                 id="them_in_an_adjunct_is_the_main_object"),
+    pytest.param("Beijing pledged to hit back at Washington.",
+                 "2019-05-13", "news", "THREATEN", {"CHN"}, {"USA"},
+                 id="pledge_to_hit_back"),
+    pytest.param("Seoul barred its nationals from travelling to the North.",
+                 "1994-07-10", "news", "COERCE", {"KOR"}, {"KOR"},
+                 id="barring_ones_own_people"),
+    pytest.param("The Ministry of Internal Affairs and Communications rebuked LY Corp over the "
+                 "data leak.",
+                 "2024-03-05", "official", "ACCUSE", {"JPN"}, {"JPN"},
+                 id="a_ministry_named_in_full"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

@@ -52,6 +52,12 @@ INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "each",
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "into", "over",
                          "across", "off"})
 # What a government's own statement calls itself ("The Government", "the Ministry").
+# Craft named again by a common noun ("the vessel"), and the people aboard ("its crew")
+CRAFT_NOUNS = frozenset({"vessel", "boat", "ship", "trawler", "freighter", "ferry", "tanker",
+                         "plane", "aircraft", "jet", "submarine", "destroyer", "warship",
+                         "yacht", "airliner", "helicopter", "drone", "cutter"})
+CREW_NOUNS = frozenset({"crew", "crewman", "crewmen", "captain", "sailor", "skipper",
+                        "passenger", "fisherman", "pilot"})
 ISSUER_HEADS = frozenset({"government", "ministry", "cabinet", "administration"})
 GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -440,6 +446,11 @@ class ActorResolver:
             return tuple(
                 ActorRef(text="both", country=c, sector="GOV") for c in ctx.two_countries()
             )
+        if _refers_to_craft(head):
+            # "fired on a Japanese crab boat, seized the vessel and detained its crew"
+            country = _earlier_craft_country(head, hits)
+            if country is not None:
+                return (ActorRef(text=_span_text(head, tokens), country=country),)
         return ()
 
     def _combine(self, frame: _Frame, found: list[Hit], as_actor: bool = False
@@ -730,6 +741,38 @@ _KIND_RANK = {
     "place": 8,
     "agent": 7,
 }
+
+
+def _refers_to_craft(head: Token) -> bool:
+    """'the vessel', 'that ship', 'its crew', 'their captain': a craft named before, or the
+    people aboard it."""
+    lemma = head.lemma_.lower()
+    crew = lemma in CREW_NOUNS or any(c.dep_ == "compound" and c.lower_ == "crew"
+                                      for c in head.children)
+    if crew:
+        return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children)
+    return lemma in CRAFT_NOUNS and any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"}
+                                        for c in head.children)
+
+
+def _earlier_craft_country(head: Token, hits: dict[int, Hit]) -> str | None:
+    """The flag of the nearest craft named earlier in the sentence or the one before with a
+    country word ("a Japanese crab boat", "the North Korean vessel")."""
+    doc = head.doc
+    owner = next((c.lower_ for c in head.children if c.dep_ == "poss"), None)
+    start = head.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for i in range(head.i - 1, start - 1, -1):
+        token = doc[i]
+        if token.lemma_.lower() not in CRAFT_NOUNS or token.dep_ == "compound" or (
+                token.tag_ == "NNS" and owner == "its"):
+            continue  # "its captain": one craft
+        codes = {h.entity.country for h in _hits_in(_np_tokens(token), hits)
+                 if h.entity.kind == "country" and h.entity.country and not _located(token, h)}
+        if len(codes) == 1:
+            return next(iter(codes))
+    return None
 
 
 def _kind_rank(kind: str) -> int:

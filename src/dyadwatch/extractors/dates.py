@@ -107,8 +107,14 @@ def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeEx
     # A time expression inside a nested clause of another verb ("after the talks that ended on
     # Monday") belongs to that verb; prefer ones attached directly near the trigger.
     position = token.idx - base
-    if inside:
-        return min(inside, key=lambda e: abs(e.start - position))
+    # ... and one inside a clause the trigger governs ("requested that the firm report by 1
+    # July", "agreed to meet next month") dates that clause's event, not the trigger's
+    clauses = [(c.left_edge.idx - base, c.right_edge.idx + len(c.right_edge.text) - base)
+               for c in token.children if _content_clause(c)]
+    nested = [e for e in inside if any(lo <= e.start and e.end <= hi for lo, hi in clauses)]
+    direct = [e for e in inside if e not in nested]
+    if direct:
+        return min(direct, key=lambda e: abs(e.start - position))
     governing = _governing_clause_time(usable, token, base)
     if governing is not None:
         return governing
@@ -116,6 +122,7 @@ def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeEx
     if len(usable) == 1 and len(verbs) <= 2:
         return usable[0]
     return None
+
 
 
 def _governing_clause_time(usable: list[TimeExpression], token: Token,
@@ -128,12 +135,28 @@ def _governing_clause_time(usable: list[TimeExpression], token: Token,
         head = current.head
         spans = [(c.left_edge.idx - base, c.right_edge.idx + len(c.right_edge.text) - base)
                  for c in head.children
-                 if c.dep_ in {"prep", "npadvmod", "advmod"} and c.i != current.i]
+                 if (c.dep_ in {"prep", "npadvmod", "advmod"} or _same_time_clause(c))
+                 and c.i != current.i]
         found = [e for e in usable if any(lo <= e.start and e.end <= hi for lo, hi in spans)]
         if found:
             return min(found, key=lambda e: abs(e.start - (head.idx - base)))
         current = head
     return None
+
+
+def _content_clause(clause: Token) -> bool:
+    """What is requested, planned or agreed ("that the firm report by 1 July", "to meet next
+    month"); a bare infinitive ("let Hwang fly to Manila on Tuesday") is the act itself."""
+    return clause.dep_ in {"ccomp", "xcomp"} and (clause.tag_ != "VB" or any(
+        c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "that"} for c in clause.children))
+
+
+def _same_time_clause(clause: Token) -> bool:
+    """ "When Kim Il Sung died in July 1994, Seoul …", "… as he dashed across on Monday": a
+    when-, as- or while-clause's time is the main clause's."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" or c.dep_ == "mark" and c.lower_ in {
+            "as", "while"} for c in clause.children)
 
 
 MODIFIER_DEPS = frozenset({"compound", "nummod", "amod", "nmod", "poss", "quantmod"})

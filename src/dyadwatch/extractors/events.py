@@ -851,8 +851,9 @@ class EventCoder:
             # own readout: an official the knowledge does not list is the issuer's
             actors = [replace(a, country=ctx.issuer) for a in actors]
         if actors and not any(a.country for a in actors) and all(
-                a.sector == "COP" for a in actors):
-            # "were detained by police … at the residence in Seoul": police act where the
+                a.sector in CROWD_SECTORS | {"COP"} and a.entity is None for a in actors):
+            # "were detained by police … at the residence in Seoul", "as hundreds of
+            # demonstrators gathered outside the embassy": police and crowds act where the
             # sentence's one named place is
             sent = token.sent
             places = {h.entity.country for h in hits.values()
@@ -927,10 +928,15 @@ class EventCoder:
                 w in PROTESTER_WORDS for a in actors for w in a.text.lower().split()):
             # "Protesters chanting against the discharge met the IAEA chief at the airport"
             event_type, mode = "PROTEST", "demo"
-        if event_type in {"ASSAULT", "COERCE"} and trigger.lemma in DEMOLISHING_VERBS \
-                and _own_facility(token):
-            # "North Korea blew up tunnels at its nuclear test site": dismantling one's own
+        if event_type in {"ASSAULT", "COERCE"} and _dismantles_own(token, trigger):
+            # "North Korea blew up tunnels at its nuclear test site", "had shut down its
+            # reactor": dismantling or closing one's own
             event_type, mode = "RETREAT", "disarm"
+        if event_type == "SANCTION" and trigger.lemma == "bar" and recipients and all(
+                r.country and r.sector != "GOV" and r.country in {a.country for a in actors}
+                for r in recipients):
+            # "Seoul barred its citizens from travelling north": a curb on one's own people
+            event_type, mode = "COERCE", "restrict"
         if event_type == "COERCE" and trigger.lemma in {"occupy", "storm"} and actors and all(
                 a.sector in CROWD_SECTORS and plural(a.text) for a in actors):
             event_type, mode = "PROTEST", "demo"  # students occupying a consulate lobby
@@ -1256,13 +1262,15 @@ class EventCoder:
             if child.dep_ == "xcomp" or infinitival(child):
                 inner = self.match_trigger(child)
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
-                        "PROTEST", "THREATEN"}:
+                        "PROTEST", "THREATEN"} and not _dismantles_own(child, inner):
                     return True
                 if any(t.lemma_ in {"turn", "reduce", "transform"} and any(
                         p.dep_ == "prep" and p.lower_ in {"into", "to"} and any(
                             w.lemma_.lower() in RUIN_WORDS for w in p.subtree)
                         for p in t.children) for t in child.subtree):
                     return True  # "vowed to turn Seoul into a sea of fire"
+                if _retaliates(child):
+                    return True  # "promised to respond 'proportionally'", "pledged to hit back"
         return False
 
     def _location_country(self, token: Token, hits: dict[int, Hit], ctx: DocContext,
@@ -1525,6 +1533,11 @@ class EventCoder:
                 if earlier:
                     refs.extend(earlier)
                     continue
+            if token.lower_ == "them" and token.dep_ == "dobj":
+                earlier = self._main_clause_object(token, hits, ctx)
+                if earlier:
+                    refs.extend(earlier)
+                    continue
             if token.lower_ in GROUP_PRONOUNS:
                 earlier_subject = self._subject_before(token, hits, ctx) \
                     if reporter is None else []
@@ -1690,6 +1703,21 @@ class EventCoder:
                 return _standing_for(ref[:1], pronoun)
             i = (hit.start - 1) if hit is not None else i - 1
         return []
+
+    def _main_clause_object(self, pronoun: Token, hits: dict[int, Hit],
+                            ctx: DocContext) -> list[ActorRef]:
+        """ "released the captain and chief engineer … years after detaining them": "them" in
+        an adverbial clause is the object of the clause it hangs on."""
+        verb = pronoun.head
+        while verb.dep_ in {"advcl", "pcomp", "pobj", "prep"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i == pronoun.head.i or verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < pronoun.i), None)
+        if obj is None:
+            return []
+        return _standing_for((r for r in self._resolve_group(obj, hits, ctx) if r.country),
+                             pronoun)
 
     def _recipients(
         self, token: Token, trigger: Trigger, hits: dict[int, Hit], ctx: DocContext
@@ -2175,6 +2203,22 @@ def _phrase_path(word: Token, token: Token) -> bool:
     return True
 
 
+def _retaliates(verb: Token) -> bool:
+    """'to retaliate', 'to hit back', 'to respond in kind' — not 'to respond to the request'."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"retaliate", "avenge", "punish"}:
+        return True
+    if lemma in {"hit", "strike", "fight"}:
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children)
+    return lemma == "respond" and not any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _dismantles_own(token: Token, trigger: Trigger) -> bool:
+    """'blew up tunnels at its test site', 'to shut down its main nuclear reactor'."""
+    return trigger.lemma in DEMOLISHING_VERBS | CLOSING_VERBS and _own_facility(token)
+
+
 def _own_facility(token: Token) -> bool:
     """The thing destroyed is the actor's own weapons site ("tunnels at its test site", "their
     missile base"), not anything in its territory ("the liaison office in its border town")."""
@@ -2273,6 +2317,7 @@ WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submar
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
+CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
