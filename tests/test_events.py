@@ -1134,8 +1134,43 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "data leak.",
                  "2024-03-05", "official", "ACCUSE", {"JPN"}, {"JPN"},
                  id="a_ministry_named_in_full"),
+    pytest.param("Seoul removed Japan from its whitelist, a move Tokyo's trade minister described "
+                 "as regrettable.",
+                 "2019-09-18", "news", "ACCUSE", {"JPN"}, {"KOR"},
+                 id="a_move_the_minister_described_as"),
+    pytest.param("Washington blocked Nippon Steel's bid for US Steel on Friday.",
+                 "2025-01-03", "news", "REJECT", {"USA"}, {"JPN"},
+                 id="the_bidder_owns_the_bid"),
+    pytest.param("Kono met Kang in Tokyo on Friday and complained about the court ruling.",
+                 "2019-08-02", "news", "ACCUSE", {"JPN"}, {"KOR"},
+                 id="a_complaint_at_a_meeting_is_aimed_at_the_other_side"),
+    pytest.param("Kishida held talks with his South Korean counterpart, Park Jin, in Tokyo, and "
+                 "they agreed to meet again.",
+                 "2022-07-18", "news", "AGREE", {"JPN", "KOR"}, set(),
+                 id="they_after_talks_with_someone"),
+    pytest.param("Iwaya hosted his South Korean and Chinese counterparts in Tokyo, and the three "
+                 "agreed to meet again.",
+                 "2025-03-22", "news", "AGREE", {"JPN", "KOR", "CHN"}, set(),
+                 id="the_three_after_hosting_two"),
+    pytest.param("Moon Jae-in held talks with Joe Biden at the White House on Friday.",
+                 "2021-05-22", "news", "CONSULT", {"KOR", "USA"}, set(),
+                 id="hyphenated_given_name_stays_one_token"),
+    pytest.param("The foreign ministers of Japan and South Korea, Fumio Kishida and Yun Byung-se, "
+                 "held talks in Seoul.",
+                 "2015-11-01", "news", "CONSULT", {"JPN", "KOR"}, set(),
+                 id="names_in_apposition_to_a_plural_role"),
+    pytest.param("A Seoul court acquitted a Japanese reporter of defaming President Park Geun-hye, "
+                 "a verdict welcomed by Tokyo.",
+                 "2015-12-17", "news", "SUPPORT", {"JPN"}, {"KOR"},
+                 id="a_verdict_hung_on_a_name_in_a_gerund"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
     assert countries(event.actors) == actors, text
     assert countries(event.recipients) == recipients, text
+
+
+def test_the_content_of_working_towards_is_not_an_event_of_its_own(code):
+    events = code("The three foreign ministers agreed to work towards holding a summit of their "
+                  "leaders.", date="2024-11-26")
+    assert [m.event_type for m in events] == ["AGREE"]

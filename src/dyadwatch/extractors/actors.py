@@ -12,11 +12,13 @@ is MIL), whether a party is in opposition, and what a country does (firing missi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorRef
@@ -217,6 +219,7 @@ class ActorResolver:
 
     def __init__(self, kb: ActorKnowledge, nlp: Language) -> None:
         self.kb = kb
+        _keep_hyphenated_names(nlp, kb)
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         labels = [f"{a.kind}|{a.entity}" for a in self.kb.aliases]
@@ -397,6 +400,9 @@ class ActorResolver:
                                   end=head.idx + len(head.text)) for code in pair)
         tokens = _np_tokens(head)
         found = _hits_in(tokens, hits)
+        owned = _possessor_hits(head, found)
+        if owned:
+            found = owned  # "Nippon Steel's purchase of US Steel": the buyer's
         modifiers = {c.lower_ for c in head.children}
         # "the two ministers", "both sides" — but not "two other ministers"
         reciprocal = head.lower_ in RECIPROCAL_HEADS and "other" not in modifiers and (
@@ -446,6 +452,9 @@ class ActorResolver:
             return tuple(
                 ActorRef(text="both", country=c, sector="GOV") for c in ctx.two_countries()
             )
+        if head.lower_ in GROUP_SIZES and head.dep_ in {"nsubj", "nsubjpass"} and "the" in words \
+                and group:  # "… hosted his two counterparts, and the three agreed"
+            return tuple(ActorRef(text=head.text, country=c, sector="GOV") for c in group)
         if _refers_to_craft(head):
             # "fired on a Japanese crab boat, seized the vessel and detained its crew"
             country = _earlier_craft_country(head, hits)
@@ -743,6 +752,21 @@ _KIND_RANK = {
 }
 
 
+HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _keep_hyphenated_names(nlp: Language, kb: ActorKnowledge) -> None:
+    """Keep Korean given names such as "Jae-in" or "Geun-hye" one token: split at the hyphen,
+    "Moon Jae-in held talks" parses "in" as a particle and "held" as an adjective. The token's
+    norm is that of a common given name, so that the tagger, which has never seen "Tong-won",
+    reads it as a name rather than a verb."""
+    for alias in kb.aliases:
+        for part in alias.text.split():
+            if HYPHENATED_GIVEN_NAME.match(part):
+                for form in (part, part.lower()):
+                    nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: "john"}])
+
+
 def _refers_to_craft(head: Token) -> bool:
     """'the vessel', 'that ship', 'its crew', 'their captain': a craft named before, or the
     people aboard it."""
@@ -817,16 +841,54 @@ def _np_tokens(head: Token) -> list[Token]:
     stack = [
         c
         for c in head.children
-        if c.dep_ not in _NP_STOP_DEPS or (c.dep_ == "acl" and c.lemma_ in _PLACING_PARTICIPLES)
+        if (c.dep_ not in _NP_STOP_DEPS or (c.dep_ == "acl" and c.lemma_ in _PLACING_PARTICIPLES))
+        and not _sums_up(c)
     ]
     while stack:
         token = stack.pop()
-        if token.dep_ == "prep" and token.lower_ not in _NP_PREPS:
-            continue
+        if token.dep_ == "prep" and (token.lower_ not in _NP_PREPS or any(
+                c.dep_ == "pcomp" and any(o.dep_ == "dobj" and o.pos_ == "PROPN"
+                                          for o in c.children) for c in token.children)):
+            continue  # (not "of defaming President Park": a clause about someone else)
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "acl", "advcl", "punct"})
+        stack.extend(c for c in token.children
+                     if c.dep_ not in {"relcl", "acl", "advcl", "punct"} and not _sums_up(c))
     out.sort(key=lambda t: t.i)
     return out
+
+
+def _possessor_hits(head: Token, found: list[Hit]) -> list[Hit]:
+    """The hits in the possessor of an act noun that also names someone after it ("Nippon
+    Steel's purchase of US Steel", "Tokyo's curbs on Korean chips")."""
+    if head.lemma_.lower() not in OWNED_ACTS:
+        return []
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    span = range(owner.left_edge.i, owner.right_edge.i + 1)
+    inside = [h for h in found if h.start in span]
+    return inside if inside and len(inside) < len(found) else []
+
+
+# Act nouns whose possessor is the one acting ("Nippon Steel's bid for US Steel")
+OWNED_ACTS = frozenset({"purchase", "acquisition", "takeover", "bid", "merger", "investment",
+                        "offer", "proposal", "plan", "request", "demand", "claim", "ban",
+                        "curb", "sanction", "tariff", "decision", "move", "visit", "trip"})
+
+
+def _sums_up(token: Token) -> bool:
+    """ "recalled its ambassador, a step Seoul called regrettable": an apposition summing up
+    the clause is not part of the noun phrase."""
+    if token.dep_ == "nmod" and token.lemma_.lower() in SUMMARY_NOUNS:
+        return token.i < token.head.i and token.head.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "poss" for c in token.head.children)  # "a move [Tokyo's minister]"
+    return token.dep_ == "appos" and (token.lemma_.lower() in SUMMARY_NOUNS or any(
+        c.dep_ in {"nmod", "compound"} and c.lemma_.lower() in SUMMARY_NOUNS
+        for c in token.children))
+
+
+SUMMARY_NOUNS = frozenset({"move", "step", "decision", "measure", "act", "action", "gesture",
+                           "development", "verdict", "ruling", "affair"})
 
 
 def _hits_in(tokens: list[Token], hits: dict[int, Hit]) -> list[Hit]:

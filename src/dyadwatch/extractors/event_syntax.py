@@ -233,6 +233,13 @@ def conjuncts(head: Token) -> list[Token]:
         stack += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                   and c.ent_type_ in {"PERSON", "GPE"} and any(
                       g.dep_ == "conj" and g.ent_type_ in {"PERSON", "GPE"} for g in c.children)]
+    elif head.tag_ == "NNS" and not stack:
+        # "The defence ministers of Japan and South Korea, Yasukazu Hamada and Lee Jong-sup,
+        # held talks": the names in apposition are the actors
+        names = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and any(g.dep_ == "conj" and g.pos_ == "PROPN" for g in c.children)), None)
+        if names is not None:
+            out, stack = [names], [g for g in names.children if g.dep_ == "conj"]
     while stack:
         token = stack.pop(0)
         out.append(token)

@@ -70,7 +70,7 @@ CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU"})
 # Prepositions whose clause fills in the main event ("accused X of violating", "threatened
 # with sanctions"); time and cause adjuncts ("after", "since", "despite") hold events of their own.
 COMPLEMENT_PREPS = frozenset({"of", "to", "for", "with", "into", "on", "against", "over",
-                              "about", "by"})
+                              "about", "by", "towards", "toward"})
 SYMMETRIC_CONSULT_MODES = frozenset({None, "phone", "third-party", "multilateral"})
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
@@ -713,7 +713,7 @@ class EventCoder:
         if trigger.lemma.startswith("copula-"):
             return self._judgement(token, trigger, hits, ctx)
         if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
-                c.dep_ == "agent" for c in token.children):
+                c.dep_ == "agent" for c in token.children) and not _judge_misread(token):
             return None  # "the captain of a trawler arrested after …": no one named acts
         if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_ in SIGNING_VERBS \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS
@@ -1094,6 +1094,9 @@ class EventCoder:
                 # possible war against Iraq"), not any country of the clause
                 recipients = [r for r in recipients if r.start is not None and any(
                     t.idx == r.start and _answers_threat(t, token) for t in token.subtree)]
+        if not recipients and event_type in SENTENCE_COUNTERPART_TYPES \
+                and not _joint_signing(trigger, countries):
+            recipients = self._sentence_counterpart(token, actors, hits, ctx)
         reported_by = None
         if reporter is not None:
             resolved = self._resolve_group(reporter, hits, ctx)
@@ -1117,6 +1120,29 @@ class EventCoder:
             round(min(confidence, 0.95), 2),
             literal_type if literal_type != event_type else None,
         )
+
+    def _sentence_counterpart(self, token: Token, actors: list[ActorRef],
+                              hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
+        """ "Kim Jong Il admitted to Koizumi that …, and apologised": with no recipient in its
+        own clause, an apology, request or refusal is aimed at the one other party the sentence
+        names."""
+        own = {a.country for a in actors}
+        if not own - {None}:
+            return []
+        found: dict[str, ActorRef] = {}
+        sent = token.sent
+        for i in range(sent.start, sent.end):
+            hit = hits.get(i)
+            if hit is None or hit.start != i or hit.entity.kind not in {
+                    "country", "person", "institution"}:
+                continue
+            t = token.doc[i]
+            if t.dep_ == "pobj" and t.head.lower_ in LOCATION_PREPS:
+                continue
+            for ref in self.resolver.resolve(token.doc[hit.end - 1], hits, ctx):
+                if ref.country and ref.country not in own:
+                    found.setdefault(ref.country, ref)
+        return list(found.values()) if len(found) == 1 else []
 
     def _travel_destination(self, token: Token, own: set[str | None],
                             hits: dict[int, Hit]) -> list[ActorRef]:
@@ -1310,6 +1336,18 @@ class EventCoder:
         if token.dep_ not in {"acl", "relcl"}:
             return []
         noun = token.head
+        misread = _deed_beside(noun)
+        if misread is not None:
+            # "…, a decision Japan's minister called regrettable" read as "a decision, Japan's
+            # minister (who was) called …": the deed sums up the clause it hangs on
+            verb = next((a for a in misread.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) \
+                if verb is not None else None
+            if subject is None:
+                return []
+            found = self._resolve_group(subject, hits, ctx)
+            return [r for r in found if (r.country or r.sector in STATELESS_SECTORS)
+                    and not _same_ref(r, actors)]
         if noun.dep_ not in {"npadvmod", "appos", "dobj", "attr"} or \
                 noun.lemma_.lower() not in DEED_NOUNS:
             return []
@@ -1320,6 +1358,10 @@ class EventCoder:
                 # "… acquitted Tatsuya Kato of defamation, a verdict welcomed by Tokyo": hung
                 # on the object, it still sums up what the clause's subject did
                 clause = verb.head.head if verb.dep_ == "pobj" else verb.head
+                while clause.dep_ == "pcomp" and clause.head.i != clause.i:
+                    # "acquitted Kato of defaming Park, a verdict …": the acquitting
+                    clause = next((a for a in clause.ancestors if a.pos_ in {"VERB", "AUX"}),
+                                  clause)
                 if noun.lemma_.lower() in SAYING_NOUNS:
                     while clause.dep_ == "ccomp" and clause.head.lemma_ in self.book.speech:
                         clause = clause.head  # "Seoul said the plan met standards, an
@@ -1440,7 +1482,9 @@ class EventCoder:
                 current = head
                 continue
             if current.dep_ == "acl" and subject is None and passive is None:
-                if token.tag_ == "VBN":
+                if _judge_misread(token):
+                    subject = head  # "a decision Japan's minister called regrettable"
+                elif token.tag_ == "VBN":
                     passive = head
                 elif head.lemma_.lower() in AGREEMENT_NOUNS and head.dep_ == "dobj" \
                         and head.head.lemma_ in SIGNING_VERBS:
@@ -1635,10 +1679,16 @@ class EventCoder:
                     partner = next((c for c in token.head.children if c.dep_ in {"dobj", "dative"}
                                     and (p := hits.get(semantic_head(c).i)) is not None
                                     and p.entity.kind == "person"), None)
+                    if partner is None:
+                        # "Kitazawa held talks with his counterpart, Kim, …, and they agreed"
+                        partner = next((o for c in _clause_objects(token.head)
+                                        if c.dep_ == "prep" and c.lower_ == "with"
+                                        for o in c.children if o.dep_ == "pobj"), None)
                     if partner is not None:
                         refs = [*self.resolver.resolve(token, hits, ctx),
                                 *self.resolver.resolve(partner, hits, ctx)]
-                        return _standing_for(refs, pronoun)
+                        if len({r.country for r in refs if r.country}) > 1:
+                            return _standing_for(refs, pronoun)
                 return []
             refs = self.resolver.resolve(token, hits, ctx)
             if refs and all(r.country or r.sector in STATELESS_SECTORS for r in refs) and \
@@ -2005,6 +2055,7 @@ def _clause_counterpart(token: Token, actors: list[ActorRef],
 
 
 _CLAUSE_DEPS = frozenset({"advcl", "npadvmod"})
+SENTENCE_COUNTERPART_TYPES = frozenset({"REQUEST", "ACCUSE"})
 
 
 def _in_other_clause(t: Token, token: Token) -> bool:
@@ -2201,6 +2252,35 @@ def _phrase_path(word: Token, token: Token) -> bool:
             return False
         current = current.head
     return True
+
+
+def _clause_objects(verb: Token) -> list[Token]:
+    """The verb's dependents and those of its direct object ("held talks with X")."""
+    return [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+
+
+def _judge_misread(token: Token) -> bool:
+    """ "…, a decision Japan's minister called regrettable": the parser took the judge for the
+    head of a passive participle."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_VERBS \
+        and _deed_beside(token.head) is not None \
+        and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _deed_beside(noun: Token) -> Token | None:
+    """The deed noun the parser set beside a judge it took for a participle's head: "a
+    decision [Japan's minister] called …" (apposition), "a move [Tokyo's minister] described
+    as …" (a modifier of the judge)."""
+    if noun.lemma_.lower() in DEED_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if noun.dep_ == "appos" and noun.head.lemma_.lower() in DEED_NOUNS:
+        return noun.head
+    return next((c for c in noun.children if c.dep_ in {"nmod", "compound"}
+                 and c.lemma_.lower() in DEED_NOUNS and c.i < noun.i), None)
+
+
+NAMING_VERBS = frozenset({"call", "describe", "brand", "term", "label", "denounce", "condemn",
+                          "criticize", "criticise", "slam", "welcome", "praise", "hail"})
 
 
 def _retaliates(verb: Token) -> bool:
