@@ -312,3 +312,12 @@ def test_a_stance_towards_a_country_is_not_membership(extractor):
     assert protest and {a.country for a in protest[0].actors} == {"CHN"}
     attack = [m for m in result.mentions if m.event_type == "ASSAULT"]
     assert attack and {r.country for r in attack[0].recipients} == {"LBN"}
+
+
+def test_a_country_without_the_office_does_not_lend_it(extractor):
+    # the parser coordinates the two titles; Japan has no president, so the second is not
+    # Japan's (it is the president named earlier in the sentence)
+    text = ("Aso, Japan's deputy prime minister, greeted Park Geun-hye in Seoul, and the new "
+            "president thanked him.")
+    refs = resolve(extractor, text, "president", date="2013-02-26")
+    assert refs and all(r.country != "JPN" for r in refs)

@@ -1163,6 +1163,19 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "a verdict welcomed by Tokyo.",
                  "2015-12-17", "news", "SUPPORT", {"JPN"}, {"KOR"},
                  id="a_verdict_hung_on_a_name_in_a_gerund"),
+    pytest.param("Taro Kono said on Thursday that Seoul had misread the security environment.",
+                 "2019-08-29", "news", "ACCUSE", {"JPN"}, {"KOR"},
+                 id="said_someone_did_wrong"),
+    pytest.param("South Korea's spy agency told lawmakers that North Korean agents were behind "
+                 "the murder.",
+                 "2017-02-15", "news", "ACCUSE", {"KOR"}, {"PRK"},
+                 id="told_lawmakers_someone_was_behind_it"),
+    pytest.param("Aso called on President Park in Seoul on Monday.",
+                 "2013-02-26", "news", "CONSULT", {"JPN"}, {"KOR"},
+                 id="calling_on_a_leader_is_a_visit"),
+    pytest.param("Park told Aso that Japan needed to face history squarely.",
+                 "2013-02-26", "news", "REQUEST", {"KOR"}, {"JPN"},
+                 id="told_that_someone_needed_to"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
@@ -1174,3 +1187,10 @@ def test_the_content_of_working_towards_is_not_an_event_of_its_own(code):
     events = code("The three foreign ministers agreed to work towards holding a summit of their "
                   "leaders.", date="2024-11-26")
     assert [m.event_type for m in events] == ["AGREE"]
+
+
+def test_saying_one_will_not_do_wrong_is_no_accusation(code):
+    events = code("Seoul said it would not violate the agreement.", date="2019-08-29")
+    assert "ACCUSE" not in [m.event_type for m in events]
+    assert [m.event_type for m in code("Seoul called on Tokyo to withdraw the curbs.",
+                                       date="2019-08-29")] == ["REQUEST"]

@@ -564,6 +564,8 @@ class ActorResolver:
         on_head = role_hit.start <= head.i < role_hit.end
         if country is None and on_head:
             country = self._implied_country(frame)
+            if country is not None and not self._has_office(country, role_entity):
+                country = None  # (Japan has no president: not "the new president" of Japan)
         if named or former:
             holder = None
         elif country is not None:
@@ -586,6 +588,15 @@ class ActorResolver:
             # "foreign ministers" of a body we do not know: an official, country unknown
             return (ActorRef(text=text, sector=sector, role=role),)
         return None
+
+    def _has_office(self, country: str, role_entity: Entity) -> bool:
+        """False for a top office the knowledge shows the country does not have (a Japanese
+        president), True otherwise."""
+        roles = {r.role for r in role_entity.roles}
+        if not roles <= TOP_ROLES:
+            return True
+        held = {r for (c, r) in self.kb.holders if c == country and r in TOP_ROLES}
+        return not held or bool(roles & held)
 
     def _role_holder(
         self, role_entity: Entity, country: str | None, when: dt.date | None,

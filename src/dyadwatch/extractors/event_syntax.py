@@ -113,7 +113,10 @@ def elaborates(main: Trigger, participle: Trigger | None) -> bool:
 
 
 def obliged(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
+    """ "(that) Tokyo must stop", "should apologise", "needed to face history", "has to"."""
+    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children) or (
+        token.lemma_ in {"need", "have"} and token.pos_ in {"VERB", "AUX"} and any(
+            (c.dep_ == "xcomp" and infinitive(c)) or infinitival(c) for c in token.children))
 
 
 def infinitive(token: Token) -> bool:

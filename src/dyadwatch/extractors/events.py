@@ -322,6 +322,10 @@ class EventCoder:
                         c.dep_ == "dobj" and c.lemma_.lower() in SHARED_VIEWS
                         for c in token.children)):
                 triggers[token.i] = JOINT_AFFIRMATION  # "the two leaders shared the view …"
+            if token.pos_ == "VERB" and token.lemma_ in self.book.wrongdoing_reporting and (
+                    token.i not in triggers or triggers[token.i].lemma == "tell") \
+                    and self._alleged_wrong(token) is not None:
+                triggers[token.i] = WRONGDOING_TRIGGER  # "said Seoul had misread the situation"
             if token.i not in triggers and token.pos_ == "VERB" \
                     and token.lemma_ in PRESSING_VERBS and any(
                         c.dep_ == "dobj" and hits.get(semantic_head(c).i) is not None
@@ -633,6 +637,9 @@ class EventCoder:
                         c.dep_ == "mark" and c.lower_ in {"if", "unless"}
                         for c in current.children):
                 return True  # "hinted at countermeasures if Seoul seized …": the condition
+            if head.i in triggers and triggers[head.i] is WRONGDOING_TRIGGER \
+                    and current.dep_ == "ccomp":
+                return True  # "said Seoul had violated the accord": alleged, not a fact
             if head.i in triggers and triggers[head.i] is TOLD_PENALTY:
                 return True  # the penalty and its condition are the threat's content
             if head.i in triggers and complement:
@@ -641,6 +648,31 @@ class EventCoder:
                 return False
             current = head
         return False
+
+    def _alleged_wrong(self, token: Token) -> Token | None:
+        """The that-clause of a report that says someone did wrong: a verb of wrongdoing
+        ("had misread", "organised the kidnapping"), a predicate of guilt ("were behind the
+        attack", "is responsible for"), or an adverb ("was occupying the islets illegally")."""
+        book = self.book
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON"} \
+                    or subject.lower_ in {"it", "this", "that", "there"}:
+                continue
+            negated = any(c.dep_ == "neg" for c in clause.children)
+            if clause.lemma_ in book.wrongdoing_verbs and clause.dep_ != "nsubjpass" and not \
+                    negated and not any(c.dep_ == "nsubjpass" for c in clause.children):
+                return clause
+            if clause.lemma_ == "be" and not negated and any(
+                    (c.dep_ == "prep" and c.lower_ in book.wrongdoing_predicates)
+                    or (c.dep_ in {"acomp", "attr"} and c.lower_ in book.wrongdoing_predicates)
+                    or (c.dep_ == "xcomp" and c.lemma_ == "blame")
+                    for c in clause.children):
+                return clause
+            if any(c.dep_ == "advmod" and c.lower_ in book.wrongdoing_adverbs
+                   for c in clause.children):
+                return clause
+        return None
 
     def _copular_evaluation(self, token: Token) -> Trigger | None:
         """A thing said to be regrettable, unacceptable or welcome: the speaker judges it."""
@@ -766,6 +798,13 @@ class EventCoder:
                         recipients += self._prep_objects(c, hits, ctx)
                     elif c.dep_ == "dobj":
                         recipients += self._resolve_group(c, hits, ctx)
+        elif trigger is WRONGDOING_TRIGGER:
+            # "Kono said Seoul had misread …": the one said to have done wrong, not the
+            # audience ("told lawmakers")
+            clause = self._alleged_wrong(token)
+            doer = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) \
+                if clause is not None else None
+            recipients += self._resolve_group(doer, hits, ctx) if doer is not None else []
         else:
             recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
@@ -932,6 +971,14 @@ class EventCoder:
             # "North Korea blew up tunnels at its nuclear test site", "had shut down its
             # reactor": dismantling or closing one's own
             event_type, mode = "RETREAT", "disarm"
+        if event_type == "REQUEST" and trigger.lemma == "call" and trigger.words == ("on",) \
+                and not any(infinitival(t) or t.dep_ in {"xcomp", "ccomp"} or (
+                    t.dep_ == "prep" and t.lower_ == "for") for t in token.subtree) and any(
+                    p.dep_ == "pobj" and (h := hits.get(semantic_head(p).i)) is not None
+                    and h.entity.kind in {"person", "role"}
+                    for c in token.children if c.lower_ == "on" for p in c.children):
+            # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
+            event_type, mode = "CONSULT", "visit"
         if event_type == "SANCTION" and trigger.lemma == "bar" and recipients and all(
                 r.country and r.sector != "GOV" and r.country in {a.country for a in actors}
                 for r in recipients):
@@ -1774,6 +1821,8 @@ class EventCoder:
     ) -> list[ActorRef]:
         found: list[ActorRef] = []
         for child in token.children:
+            if child.dep_ == "oprd" and trigger.lemma.startswith("call-"):
+                continue  # "calling Ahn a terrorist": the judgement, not someone judged
             if child.dep_ in {"dobj", "dative", "attr", "oprd"}:
                 relative = _relative_clause(token) if child.lower_ in RELATIVE_PRONOUNS else None
                 if relative is not None:
@@ -1945,6 +1994,8 @@ class EventCoder:
                 via_conj.add(current.head.i)
             current = current.head
             chain.append(current)
+        if token.dep_ == "ccomp" and token.lemma_ in {"need", "have"} and obliged(token):
+            kind = "demanded"  # "told Aso that Japan needed to face history"
         for verb in chain:
             for child in verb.children:
                 if child.dep_ == "neg" or child.lower_ in {"never"}:
@@ -2400,6 +2451,7 @@ DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze
 CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
+WRONGDOING_TRIGGER = Trigger("ACCUSE", "112", "said-did-wrong", "allege")
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
 LEAVING_VERBS = frozenset({"leave", "go", "fly", "depart", "return", "travel", "come"})
 BLACKLIST_WORDS = frozenset({"terrorism", "terror", "sponsor", "blacklist", "watchlist"})

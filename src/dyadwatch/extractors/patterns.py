@@ -64,6 +64,12 @@ class PatternBook:
     exclude_words: dict[str, frozenset[str]] = field(default_factory=dict)
     evaluation_verbs: frozenset[str] = frozenset()
     evaluation_words: dict[str, Trigger] = field(default_factory=dict)  # word -> ACCUSE/SUPPORT
+    # "said Seoul had misread …": reporting verbs, and the verbs, predicates and adverbs of a
+    # complement that make the report an accusation
+    wrongdoing_reporting: frozenset[str] = frozenset()
+    wrongdoing_verbs: frozenset[str] = frozenset()
+    wrongdoing_predicates: frozenset[str] = frozenset()
+    wrongdoing_adverbs: frozenset[str] = frozenset()
     reaction_verbs: frozenset[str] = frozenset()
     reaction_nouns: dict[str, Trigger] = field(default_factory=dict)
     cameo: dict[str, Score] = field(default_factory=dict)
@@ -138,6 +144,11 @@ def load_patterns(path: Path | None = None) -> PatternBook:
     for key, event_type, cameo in (("negative", "ACCUSE", "111"), ("positive", "SUPPORT", "051")):
         for word in evaluation.get(key) or ():
             book.evaluation_words[word] = Trigger(event_type, cameo, f"call-{key}", words=(word,))
+    wrongdoing = raw.get("wrongdoing") or {}
+    book.wrongdoing_reporting = frozenset(wrongdoing.get("reporting") or ())
+    book.wrongdoing_verbs = frozenset(wrongdoing.get("verbs") or ())
+    book.wrongdoing_predicates = frozenset(wrongdoing.get("predicates") or ())
+    book.wrongdoing_adverbs = frozenset(wrongdoing.get("adverbs") or ())
     reactions = raw.get("reactions") or {}
     book.reaction_verbs = frozenset(reactions.get("verbs") or ())
     for event_type, group in (reactions.get("nouns") or {}).items():
