@@ -1176,6 +1176,30 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Park told Aso that Japan needed to face history squarely.",
                  "2013-02-26", "news", "REQUEST", {"KOR"}, {"JPN"},
                  id="told_that_someone_needed_to"),
+    pytest.param("Japan's Supreme Court threw out the claim, ruling that Beijing had waived such "
+                 "claims, but it urged Nishimatsu to help the victims.",
+                 "2007-04-27", "news", "REQUEST", {"JPN"}, {"JPN"},
+                 id="it_in_a_coordinated_clause_is_the_first_subject"),
+    pytest.param("The IOC promised to ban the flag at venues.",
+                 "2019-09-04", "news", "AGREE", {None}, set(),
+                 id="a_promise_to_ban_a_flag_is_no_threat"),
+    pytest.param("Abe welcomed the Singapore summit on Tuesday.",
+                 "2018-06-12", "news", "SUPPORT", {"JPN"}, set(),
+                 id="a_summit_named_after_its_venue"),
+    pytest.param("Pyongyang blamed what it called war moves by Seoul and Washington.",
+                 "2013-04-08", "news", "ACCUSE", {"PRK"}, {"KOR", "USA"},
+                 id="what_it_called_moves_by"),
+    pytest.param("Japan sent Pyongyang a protest on Wednesday.",
+                 "2012-12-12", "news", "ACCUSE", {"JPN"}, {"PRK"},
+                 id="sending_a_protest"),
+    pytest.param("The Government deplores that Japanese lawmakers visited the shrine today and "
+                 "urges Japan's leaders to face history.",
+                 "2014-04-22", "official", "REQUEST", {"KOR"}, {"JPN"},
+                 id="a_present_verb_is_not_coordinated_with_a_past_one"),
+    pytest.param("The Government strongly protests the claim to Dokdo in the documents adopted "
+                 "today.",
+                 "2022-12-16", "official", "ACCUSE", {"KOR"}, set(),
+                 id="a_statement_using_one_sides_name_for_the_islets"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
@@ -1194,3 +1218,9 @@ def test_saying_one_will_not_do_wrong_is_no_accusation(code):
     assert "ACCUSE" not in [m.event_type for m in events]
     assert [m.event_type for m in code("Seoul called on Tokyo to withdraw the curbs.",
                                        date="2019-08-29")] == ["REQUEST"]
+
+
+def test_a_visit_mentioned_as_background_is_no_meeting(code):
+    events = code("Photographers covering Moon's state visit to Beijing were beaten by guards.",
+                  date="2017-12-14")
+    assert "CONSULT" not in [m.event_type for m in events]

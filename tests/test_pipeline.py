@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import dyadwatch
 from dyadwatch.ingest import read_inputs
 from dyadwatch.models import Document
@@ -72,3 +74,15 @@ def test_mentions_with_one_evidence_span_and_type_are_folded_into_one():
     _add_mention(mentions, mention("militants"))
     assert len(mentions) == 1
     assert [a.text for a in mentions[0].actors] == ["gunmen", "militants"]
+
+
+def test_dyad_own_names_are_read_and_checked(tmp_path):
+    from dyadwatch.config import load_dyad
+    from dyadwatch.errors import ConfigError
+
+    dyad = load_dyad("japan-korea")
+    assert "Dokdo" in dyad.own_names["KOR"] and "Takeshima" in dyad.own_names["JPN"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("countries: [JPN, KOR]\nown_names: {CHN: [Diaoyu]}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="own_names"):
+        load_dyad(bad)

@@ -30,6 +30,9 @@ class Dyad:
     actor_files: tuple[Path, ...]
     issue_file: Path | None = None
     source: Path | None = None
+    # Names that only one side uses in its own statements ("Dokdo", "Takeshima"): a government
+    # statement that names neither side otherwise speaks for the side whose name it uses.
+    own_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def country_set(self) -> frozenset[str]:
@@ -74,7 +77,13 @@ def load_dyad(name_or_path: str | Path = DEFAULT_DYAD) -> Dyad:
     issue_path = _resolve_file(path, issue_file) if issue_file else None
     if issue_path is not None and not issue_path.exists():
         issue_path = None
+    own_names = raw.get("own_names") or {}
+    if not isinstance(own_names, dict) or not all(
+            str(k).upper() in {c.upper() for c in countries} and isinstance(v, list)
+            for k, v in own_names.items()):
+        raise ConfigError(f"{path}: 'own_names' must map each dyad country to a list of names")
     return Dyad(
+        own_names={str(k).upper(): tuple(str(n) for n in v) for k, v in own_names.items()},
         id=str(raw.get("id") or path.stem),
         name=str(raw.get("name") or path.stem),
         countries=(countries[0].upper(), countries[1].upper()),

@@ -147,13 +147,21 @@ class Extractor:
                      h.kind == "demonym" and doc[h.end - 1].tag_ in {"NNS", "NNPS"})
                  } & set(self.dyad.countries)
         if len(named) != 1:
-            return None
+            return self._own_name_issuer(docs)
         speaking = {h.entity.country for doc, hits in found for h in hits.values()
                     if _speaks_for_itself(doc, h)}
         if named & speaking:
             # "…, and Japan strongly protests it", "despite Japan's repeated requests"
             return next(iter(named))
         return next(c for c in self.dyad.countries if c not in named)
+
+    def _own_name_issuer(self, docs: list[Doc]) -> str | None:
+        """ "The Government strongly protests the unjust claim to Dokdo …": the one side whose
+        own name for a disputed place the statement uses."""
+        text = " ".join(doc.text for doc in docs)
+        users = {country for country, names in self.dyad.own_names.items()
+                 if any(re.search(rf"\b{re.escape(name)}\b", text) for name in names)}
+        return next(iter(users)) if len(users) == 1 else None
 
     def _code_document(
         self, document: Document, paragraphs: list[tuple[Paragraph, Doc]]

@@ -399,7 +399,7 @@ class ActorResolver:
             return tuple(ActorRef(text=head.text, country=code, sector="GOV", start=head.idx,
                                   end=head.idx + len(head.text)) for code in pair)
         tokens = _np_tokens(head)
-        found = _hits_in(tokens, hits)
+        found = [h for h in _hits_in(tokens, hits) if not _venue(head, h)]
         owned = _possessor_hits(head, found)
         if owned:
             found = owned  # "Nippon Steel's purchase of US Steel": the buyer's
@@ -1021,6 +1021,22 @@ def _located(head: Token, hit: Hit) -> bool:
             return True
         token = token.head
     return False
+
+
+def _venue(head: Token, hit: Hit) -> bool:
+    """ "the Singapore summit", "the Pyongyang declaration": the place an event is named after
+    is where it happened, not a party to it."""
+    token = head.doc[hit.end - 1]
+    return token.dep_ == "compound" and token.head.i == head.i \
+        and head.lemma_.lower() in VENUE_EVENTS and hit.kind != "demonym" \
+        and hit.entity.kind in {"country", "place"} \
+        and not any(c.dep_ == "poss" for c in head.children)
+
+
+# Events named after the city or country that hosted them ("the Singapore summit")
+VENUE_EVENTS = frozenset({"summit", "talks", "talk", "meeting", "conference", "declaration",
+                          "accord", "accords", "agreement", "forum", "dialogue", "olympics",
+                          "games", "expo", "round"})
 
 
 def _coordinated(head: Token, countries: list[Hit]) -> bool:

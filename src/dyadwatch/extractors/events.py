@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..models import ActorRef
-from .actors import ActorResolver, DocContext, Hit, semantic_head
+from .actors import VENUE_EVENTS, ActorResolver, DocContext, Hit, semantic_head
 from .event_syntax import (
     child_words,
     conjuncts,
@@ -542,6 +542,10 @@ class EventCoder:
         if noun.dep_ == "ROOT" or any(
                 e.event_type == "CONSULT" or e.action_type == "CONSULT" for e in events):
             return None  # (a noun at the root: the parse of the sentence failed)
+        planned_words = any(c.lower_ in PLANNED_WORDS for c in noun.children)
+        if not planned_words and (noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+                                  or noun.head.dep_ not in {"ROOT", "conj"}):
+            return None  # "during Abe's visit to Beijing", "covering Moon's visit": background
         visitors: list[ActorRef] = []
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_WORDS:
@@ -557,7 +561,7 @@ class EventCoder:
             return None
         if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_ in CALLING_OFF:
             return None  # "Moon's planned trip to Japan was cancelled"
-        planned = any(c.lower_ in PLANNED_WORDS for c in noun.children) or (
+        planned = planned_words or (
             noun.head.lower_ in {"before", "of"} and noun.head.head.lower_ in {"ahead", "before"})
         modality = Modality(hypothetical=planned, kind="planned" if planned else None)
         trigger = Trigger("CONSULT", "042", "named-visit", "visit")
@@ -1183,8 +1187,9 @@ class EventCoder:
             if hit is None or hit.start != i or hit.entity.kind not in {
                     "country", "person", "institution"}:
                 continue
-            t = token.doc[i]
-            if t.dep_ == "pobj" and t.head.lower_ in LOCATION_PREPS:
+            t = token.doc[hit.end - 1]
+            if t.dep_ == "pobj" and t.head.lower_ in LOCATION_PREPS or (
+                    t.dep_ == "compound" and t.head.lemma_.lower() in VENUE_EVENTS):
                 continue
             for ref in self.resolver.resolve(token.doc[hit.end - 1], hits, ctx):
                 if ref.country and ref.country not in own:
@@ -1335,7 +1340,8 @@ class EventCoder:
             if child.dep_ == "xcomp" or infinitival(child):
                 inner = self.match_trigger(child)
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
-                        "PROTEST", "THREATEN"} and not _dismantles_own(child, inner):
+                        "PROTEST", "THREATEN"} and not _dismantles_own(child, inner) \
+                        and inner.mode != "restrict":  # (not "promised to ban the flag")
                     return True
                 if any(t.lemma_ in {"turn", "reduce", "transform"} and any(
                         p.dep_ == "prep" and p.lower_ in {"into", "to"} and any(
@@ -1515,6 +1521,10 @@ class EventCoder:
             and current.head.i != current.i
         ):
             head = current.head
+            if current.dep_ == "conj" and current.tag_ in PRESENT_TAGS and head.tag_ == "VBD":
+                # "deplores that members visited the shrine …, and urges": a present verb is
+                # not coordinated with a past one; the parser hung it on the wrong verb
+                head = next((a for a in head.ancestors if a.tag_ in PRESENT_TAGS), head)
             if current.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head  # "responded by banning imports": the subject of "responded"
                 while head.dep_ in {"advmod", "acomp", "npadvmod"} and head.head.i != head.i:
@@ -1712,6 +1722,19 @@ class EventCoder:
         "it"/"they" as a subject in a later clause."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
             return []
+        verb = pronoun.head
+        if verb.dep_ == "conj" and verb.head.i < pronoun.i:
+            # "The court threw out the claim, ruling that Beijing had waived it, but it urged
+            # the firm …": the subject of the clause "but it …" is coordinated with
+            first = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                          and c.lower_ not in SELF_PRONOUNS | RELATIVE_PRONOUNS), None)
+            named = hits.get(semantic_head(first).i) if first is not None else None
+            if named is not None and not (pronoun.lower_ == "they"
+                                          and named.entity.kind == "person"):
+                refs = self.resolver.resolve(first, hits, ctx)
+                if refs and all(r.country or r.sector in STATELESS_SECTORS for r in refs) and \
+                        (pronoun.lower_ != "it" or len(refs) == 1):
+                    return _standing_for(refs, pronoun)
         sent = pronoun.sent
         for i in range(pronoun.i - 1, sent.start - 1, -1):
             token = pronoun.doc[i]
@@ -1823,6 +1846,16 @@ class EventCoder:
         for child in token.children:
             if child.dep_ == "oprd" and trigger.lemma.startswith("call-"):
                 continue  # "calling Ahn a terrorist": the judgement, not someone judged
+            if child.dep_ == "ccomp" and child.lemma_ in self.book.evaluation_verbs and any(
+                    c.dep_ == "dobj" and c.lower_ == "what" for c in child.children):
+                # "blaming what it called war moves by Seoul and Washington": whose moves
+                named = [n for c in child.children for n in (
+                    [c] if c.dep_ == "oprd" else
+                    [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep"
+                    and c.lower_ == "as" else [])]
+                for noun in named:
+                    found += self._owner_of(noun, hits, ctx)
+                continue
             if child.dep_ in {"dobj", "dative", "attr", "oprd"}:
                 relative = _relative_clause(token) if child.lower_ in RELATIVE_PRONOUNS else None
                 if relative is not None:
@@ -1904,6 +1937,8 @@ class EventCoder:
             for child in noun.children:
                 if child.dep_ == "poss":
                     found += self._resolve_group(child, hits, ctx)
+                elif child.dep_ == "prep" and child.lower_ == "by":
+                    found += self._prep_objects(child, hits, ctx)  # "war moves by Seoul"
         while not found and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
                 and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head  # "a new map of the shoal, which …"
@@ -2095,6 +2130,8 @@ def _clause_counterpart(token: Token, actors: list[ActorRef],
             if t.dep_ == "pobj" and (t.head.lower_ in LOCATION_PREPS or (
                     t.head.lower_ in PATH_PREPS and token.lemma_ in PATH_VERBS)):
                 continue  # "called it regrettable in Bangkok", "fired over Japan": where
+            if t.dep_ == "compound" and t.head.lemma_.lower() in VENUE_EVENTS:
+                continue  # "welcomed the Singapore summit": where it was held
             found.setdefault(hit.entity.country or "", hit)
     if len(found) != 1:
         return []
@@ -2448,6 +2485,7 @@ WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submar
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
