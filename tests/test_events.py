@@ -1200,6 +1200,12 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "today.",
                  "2022-12-16", "official", "ACCUSE", {"KOR"}, set(),
                  id="a_statement_using_one_sides_name_for_the_islets"),
+    pytest.param("Joe Biden welcomed Fumio Kishida for a state visit on Wednesday.",
+                 "2024-04-10", "news", "CONSULT", {"USA"}, {"JPN"},
+                 id="welcoming_a_leader_is_hosting_him"),
+    pytest.param("Seoul summoned a senior Japanese diplomat to protest.",
+                 "2013-02-22", "news", "ACCUSE", {"KOR"}, {"JPN"},
+                 id="summoned_to_protest_is_one_protest"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
@@ -1224,3 +1230,19 @@ def test_a_visit_mentioned_as_background_is_no_meeting(code):
     events = code("Photographers covering Moon's state visit to Beijing were beaten by guards.",
                   date="2017-12-14")
     assert "CONSULT" not in [m.event_type for m in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo approved textbooks that describe the islets as territory illegally occupied by South "
+    "Korea.",
+    "Japan beat South Korea 5-3 in ten innings at Dodger Stadium on Monday.",
+])
+def test_claims_in_a_description_and_sports_results_are_no_events(code, text):
+    events = code(text, date="2015-04-06")
+    assert not [m for m in events if m.event_type in {"COERCE", "ASSAULT"}], text
+
+
+def test_a_flag_named_like_a_surname_is_nobody(code):
+    (ban,) = [m for m in code("Tokyo said it would not ban the Rising Sun flag at venues.",
+                              date="2019-09-04") if m.event_type == "COERCE"]
+    assert not ban.recipients

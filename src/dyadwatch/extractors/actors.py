@@ -54,6 +54,9 @@ INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "each",
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "into", "over",
                          "across", "off"})
 # What a government's own statement calls itself ("The Government", "the Ministry").
+# Adjectives a surname can carry and still name the person ("the late Kim", "former Abe")
+PERSON_ADJECTIVES = frozenset({"late", "former", "young", "elder", "younger", "then", "new",
+                               "old", "veteran", "embattled", "ailing"})
 # Craft named again by a common noun ("the vessel"), and the people aboard ("its crew")
 CRAFT_NOUNS = frozenset({"vessel", "boat", "ship", "trawler", "freighter", "ferry", "tanker",
                          "plane", "aircraft", "jet", "submarine", "destroyer", "warship",
@@ -335,6 +338,10 @@ class ActorResolver:
         before = doc[start - 1] if start > 0 else None
         if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
             return None
+        if before is not None and before.dep_ == "amod" and before.lower_ not in \
+                PERSON_ADJECTIVES and (before.head.i == token.i or token.dep_ == "compound"
+                                       and before.head.i == token.head.i):
+            return None  # "the Rising Sun flag": not Mr Sun
         when = ctx.date if ctx is not None else None
         if title_roles and when is not None:
             # "Defence Minister Koizumi" in 2025: the Koizumi holding that office then, even

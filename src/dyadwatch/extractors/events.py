@@ -748,6 +748,15 @@ class EventCoder:
     ) -> CodedEvent | None:
         if trigger.lemma.startswith("copula-"):
             return self._judgement(token, trigger, hits, ctx)
+        if _described_as(token):
+            return None  # "textbooks that describe the islets as territory illegally occupied
+            # by South Korea": what a text claims, not an event
+        if trigger.lemma in {"beat", "defeat"} and _sports_result(token):
+            return None  # "Japan beat South Korea 5-3 in ten innings"
+        if token.dep_ in {"relcl", "acl"} and infinitive(token) and token.head.dep_ == "dobj" \
+                and (main := self.match_trigger(token.head.head)) is not None \
+                and main.event_type == trigger.event_type:
+            return None  # "summoned a Japanese diplomat to protest": the summons is the protest
         if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
                 c.dep_ == "agent" for c in token.children) and not _judge_misread(token):
             return None  # "the captain of a trawler arrested after …": no one named acts
@@ -983,6 +992,10 @@ class EventCoder:
                     for c in token.children if c.lower_ == "on" for p in c.children):
             # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
             event_type, mode = "CONSULT", "visit"
+        if event_type == "SUPPORT" and trigger.lemma in {"welcome", "greet"} and any(
+                c.dep_ == "dobj" and (h := hits.get(semantic_head(c).i)) is not None
+                and h.entity.kind in {"person", "role"} for c in token.children):
+            event_type, mode = "CONSULT", "visit"  # "Biden welcomed Kishida for a state visit"
         if event_type == "SANCTION" and trigger.lemma == "bar" and recipients and all(
                 r.country and r.sector != "GOV" and r.country in {a.country for a in actors}
                 for r in recipients):
@@ -2345,6 +2358,36 @@ def _phrase_path(word: Token, token: Token) -> bool:
 def _clause_objects(verb: Token) -> list[Token]:
     """The verb's dependents and those of its direct object ("held talks with X")."""
     return [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+
+
+def _described_as(token: Token) -> bool:
+    """The token sits in the "as" phrase of a verb of describing ("describe the islets as
+    territory illegally occupied by …", "portrayed the rally as an attack")."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "as" \
+                and ancestor.head.lemma_ in DESCRIBING_VERBS:
+            return True
+        if ancestor.pos_ in {"VERB", "AUX"} and ancestor.dep_ in {"ROOT", "ccomp", "conj"}:
+            return False
+    return False
+
+
+DESCRIBING_VERBS = frozenset({"describe", "portray", "depict", "present", "characterize",
+                              "characterise", "define", "label", "brand", "regard", "list",
+                              "call", "term", "refer"})
+
+
+def _sports_result(token: Token) -> bool:
+    """A score or a sports word in the clause: a match, not an attack."""
+    words = list(token.subtree)
+    return any(t.like_num and t.i + 2 < len(t.doc) and t.nbor(1).text in {"-", "–"}
+               and t.nbor(2).like_num for t in words) or any(
+        t.lemma_.lower() in SPORTS_WORDS for t in words)
+
+
+SPORTS_WORDS = frozenset({"inning", "innings", "match", "game", "final", "semifinal", "goal",
+                          "penalty", "title", "tournament", "cup", "medal", "set", "round",
+                          "championship", "league", "qualifier", "overtime", "shootout"})
 
 
 def _judge_misread(token: Token) -> bool:
