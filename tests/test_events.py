@@ -1206,6 +1206,16 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Seoul summoned a senior Japanese diplomat to protest.",
                  "2013-02-22", "news", "ACCUSE", {"KOR"}, {"JPN"},
                  id="summoned_to_protest_is_one_protest"),
+    pytest.param("Choe Ryong-hae made a surprise trip to Incheon on Saturday.",
+                 "2014-10-05", "news", "CONSULT", {"PRK"}, {"KOR"},
+                 id="the_destination_of_a_trip"),
+    pytest.param("Two Japanese right-wing activists fired several shots at the Tokyo headquarters "
+                 "of Chongryon.",
+                 "2018-02-23", "news", "ASSAULT", {"JPN"}, {"PRK"},
+                 id="activists_firing_shots_attack_and_the_city_of_an_office_is_no_owner"),
+    pytest.param("On Tuesday Japan's cabinet approved a ban on all exports to North Korea.",
+                 "2009-06-16", "news", "SANCTION", {"JPN"}, {"PRK"},
+                 id="approving_a_ban"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

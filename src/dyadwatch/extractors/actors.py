@@ -499,7 +499,8 @@ class ActorResolver:
         if institution is not None:
             entity = self._sense(head, institution)
             explicit = [h.entity.country for h in countries
-                        if not institution.start <= h.start < institution.end]
+                        if not institution.start <= h.start < institution.end
+                        and h.kind not in {"capital", "place"}]  # ("the Tokyo office of …")
             inst_sector = self.kb.sector_at(entity, when)
             if explicit and entity.country not in explicit:
                 # "the Latvian Constitutional Court": a generic institution name that the

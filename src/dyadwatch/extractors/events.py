@@ -946,7 +946,8 @@ class EventCoder:
             event_type in {"ACCUSE", "ASSAULT"}
             and actors
             and all(a.sector in CROWD_SECTORS and plural(a.text) for a in actors)
-            and (trigger.lemma in {"protest", "strike", "clash"} or event_type == "ASSAULT")
+            and (trigger.lemma in {"protest", "strike", "clash"} or event_type == "ASSAULT"
+                 and trigger.lemma not in GUNFIRE_VERBS)  # (activists firing shots attack)
         ):
             # protesters who "protest", strike or throw stones: collective dissent, not
             # diplomacy or warfare
@@ -1910,6 +1911,9 @@ class EventCoder:
             found = self._stance_target(token, hits, ctx)
         if not found and trigger.mode == "visit":
             found = self._destination(token, hits)
+            for trip in (c for c in token.children if not found and c.dep_ == "dobj"
+                         and c.lemma_.lower() in TRIP_NOUNS):
+                found = self._destination(trip, hits)  # "made a surprise trip to Incheon"
         return found
 
     def _participle_agent(self, noun: Token, hits: dict[int, Hit],
@@ -2529,6 +2533,8 @@ WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+GUNFIRE_VERBS = frozenset({"fire", "shoot", "stab", "bomb", "kill", "detonate"})
+TRIP_NOUNS = frozenset({"trip", "visit", "journey", "tour", "stopover", "pilgrimage"})
 CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
