@@ -1216,6 +1216,19 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("On Tuesday Japan's cabinet approved a ban on all exports to North Korea.",
                  "2009-06-16", "news", "SANCTION", {"JPN"}, {"PRK"},
                  id="approving_a_ban"),
+    pytest.param("Aso withdrew his remark about the Nazis on Thursday.",
+                 "2013-08-01", "news", "CONCEDE", {"JPN"}, set(),
+                 id="withdrawing_a_remark_is_a_retraction"),
+    pytest.param("Tokyo decided to strip Seoul of its preferred trading status.",
+                 "2019-08-02", "news", "SANCTION", {"JPN"}, {"KOR"},
+                 id="stripping_someone_of_a_status"),
+    pytest.param("Wen Jiabao addressed Japan's parliament on Thursday.",
+                 "2007-04-12", "news", "CONSULT", {"CHN", "JPN"}, set(),
+                 id="addressing_a_foreign_parliament"),
+    pytest.param("Isao Iijima, a close adviser to Shinzo Abe, held talks in Pyongyang with Kim "
+                 "Yong Nam.",
+                 "2013-05-17", "news", "CONSULT", {"JPN", "PRK"}, set(),
+                 id="an_adviser_to_someone_is_on_his_side"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
@@ -1256,3 +1269,22 @@ def test_a_flag_named_like_a_surname_is_nobody(code):
     (ban,) = [m for m in code("Tokyo said it would not ban the Rising Sun flag at venues.",
                               date="2019-09-04") if m.event_type == "COERCE"]
     assert not ban.recipients
+
+
+def test_a_judgement_restating_a_protest_is_the_same_protest(code):
+    events = code("Japan lodged a protest with Beijing over what it called a dangerous act.",
+                  date="2013-02-05")
+    accusations = [m for m in events if m.event_type == "ACCUSE"]
+    assert len(accusations) == 1 and countries(accusations[0].actors) == {"JPN"}
+
+
+def test_the_subject_of_a_passive_infinitive_undergoes_the_act(code):
+    events = code("Moscow's account of how the Korean airliner came to be shot down was "
+                  "disputed.", date="1983-09-06")
+    assert not [m for m in events if m.event_type == "ASSAULT" and "KOR" in countries(m.actors)]
+
+
+def test_a_trip_mentioned_twice_is_one_visit(code):
+    events = code("Park arrived in Beijing on Thursday for a state visit, having chosen to travel "
+                  "to China before Japan.", date="2013-06-27")
+    assert len([m for m in events if m.event_type == "CONSULT"]) == 1

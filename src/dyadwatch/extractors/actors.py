@@ -54,6 +54,9 @@ INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "each",
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "into", "over",
                          "across", "off"})
 # What a government's own statement calls itself ("The Government", "the Ministry").
+# People who serve someone: "an adviser to Abe" is on Abe's side (not "ambassador to Japan")
+ADVISER_NOUNS = frozenset({"adviser", "advisor", "aide", "confidant", "spokesman",
+                           "spokeswoman", "spokesperson", "secretary", "assistant"})
 # Adjectives a surname can carry and still name the person ("the late Kim", "former Abe")
 PERSON_ADJECTIVES = frozenset({"late", "former", "young", "elder", "younger", "then", "new",
                                "old", "veteran", "embattled", "ailing"})
@@ -865,6 +868,11 @@ def _np_tokens(head: Token) -> list[Token]:
     ]
     while stack:
         token = stack.pop()
+        if token.dep_ == "prep" and token.lower_ == "to" \
+                and token.head.lemma_.lower() in ADVISER_NOUNS:
+            out.append(token)  # "a close adviser to Shinzo Abe": whose side he is on
+            stack.extend(c for c in token.children if c.dep_ == "pobj")
+            continue
         if token.dep_ == "prep" and (token.lower_ not in _NP_PREPS or any(
                 c.dep_ == "pcomp" and any(o.dep_ == "dobj" and o.pos_ == "PROPN"
                                           for o in c.children) for c in token.children)):

@@ -751,8 +751,6 @@ class EventCoder:
         if _described_as(token):
             return None  # "textbooks that describe the islets as territory illegally occupied
             # by South Korea": what a text claims, not an event
-        if trigger.lemma in {"beat", "defeat"} and _sports_result(token):
-            return None  # "Japan beat South Korea 5-3 in ten innings"
         if token.dep_ in {"relcl", "acl"} and infinitive(token) and token.head.dep_ == "dobj" \
                 and (main := self.match_trigger(token.head.head)) is not None \
                 and main.event_type == trigger.event_type:
@@ -1018,8 +1016,9 @@ class EventCoder:
         elif trigger.lemma == "boycott" and actors and all(a.sector == "GOV" for a in actors):
             # "Japan's foreign ministry began a boycott of Korean Air": a state cutting ties
             event_type, mode = "SANCTION", "discontinue"
-        if event_type == "CONSULT" and token.lemma_ in TOPIC_VERBS:
+        if event_type == "CONSULT" and token.lemma_ in TOPIC_VERBS and not trigger.objects:
             # "discussed North Korea's launch": the object is the topic, not a participant
+            # (but "addressed Japan's parliament": the audience)
             recipients = [r for r in recipients if not any(
                 c.dep_ == "dobj" and r.start is not None
                 and c.left_edge.idx <= r.start < c.right_edge.idx + len(c.right_edge.text)
@@ -1630,6 +1629,11 @@ class EventCoder:
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS \
                 and subject.head.dep_ == "relcl" and subject.head.i != token.i:
             subject = subject.head.head  # "protesters who tried to block trucks"
+        if subject is not None and passive is None and agent is None \
+                and subject.head.i != token.i and (token.dep_ == "xcomp" or infinitival(token)) \
+                and any(c.dep_ == "auxpass" for c in token.children):
+            # "the jet came to be shot down": the inherited subject undergoes the act
+            subject, passive = None, subject
         return subject, passive, agent, reporter
 
     def _resolve_group(
@@ -1737,6 +1741,15 @@ class EventCoder:
         if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
             return []
         verb = pronoun.head
+        if any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+            # "lodged a protest over what it called a dangerous act": the one protesting
+            above = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in a.children)), None)
+            if above is not None:
+                subject = next(c for c in above.children if c.dep_ in {"nsubj", "nsubjpass"})
+                refs = self._resolve_group(subject, hits, ctx)
+                if refs and all(r.country or r.sector in STATELESS_SECTORS for r in refs):
+                    return _standing_for(refs, pronoun)
         if verb.dep_ == "conj" and verb.head.i < pronoun.i:
             # "The court threw out the claim, ruling that Beijing had waived it, but it urged
             # the firm …": the subject of the clause "but it …" is coordinated with
@@ -2343,9 +2356,13 @@ def _drop_restated_judgements(events: list[CodedEvent]) -> list[CodedEvent]:
     def key(e: CodedEvent) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
         return (e.event_type, frozenset(a.country for a in e.actors),
                 frozenset(r.country for r in e.recipients))
-    stated = {key(e) for e in events if not e.trigger.lemma.startswith("copula-")}
-    return [e for e in events
-            if not (e.trigger.lemma.startswith("copula-") and key(e) in stated)]
+    def judging(e: CodedEvent) -> bool:
+        # "… is unacceptable", "… over what it called a dangerous act", "…, which Seoul
+        # called excessive"
+        return e.trigger.lemma.startswith("copula-") or e.trigger.lemma.startswith(
+            "call-") and any(c.lower_ in {"what", "which"} for c in e.token.children)
+    stated = {key(e) for e in events if not judging(e)}
+    return [e for e in events if not (judging(e) and key(e) in stated)]
 
 
 def _phrase_path(word: Token, token: Token) -> bool:
@@ -2379,19 +2396,6 @@ def _described_as(token: Token) -> bool:
 DESCRIBING_VERBS = frozenset({"describe", "portray", "depict", "present", "characterize",
                               "characterise", "define", "label", "brand", "regard", "list",
                               "call", "term", "refer"})
-
-
-def _sports_result(token: Token) -> bool:
-    """A score or a sports word in the clause: a match, not an attack."""
-    words = list(token.subtree)
-    return any(t.like_num and t.i + 2 < len(t.doc) and t.nbor(1).text in {"-", "–"}
-               and t.nbor(2).like_num for t in words) or any(
-        t.lemma_.lower() in SPORTS_WORDS for t in words)
-
-
-SPORTS_WORDS = frozenset({"inning", "innings", "match", "game", "final", "semifinal", "goal",
-                          "penalty", "title", "tournament", "cup", "medal", "set", "round",
-                          "championship", "league", "qualifier", "overtime", "shootout"})
 
 
 def _judge_misread(token: Token) -> bool:
@@ -2600,7 +2604,9 @@ MISHAP_VERBS = frozenset({"crash", "collide", "capsize", "overturn", "derail"})
 LISTING_VERBS = frozenset({"remove", "drop", "strike", "exclude"})
 CONTEST_VERBS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", "hammer"})
 SPORT_WORDS = frozenset({"match", "final", "cup", "league", "tournament", "game", "championship",
-                         "semifinal", "quarterfinal", "olympics", "club", "team", "goal", "score"})
+                         "semifinal", "quarterfinal", "olympics", "club", "team", "goal", "score",
+                         "inning", "innings", "title", "medal", "qualifier", "overtime",
+                         "shootout"})
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 # Verbs that are attacks only with someone or something attacked ("sank a ship", not "sank").
 TRANSITIVE_ONLY = frozenset({"sink", "evacuate", "blow"})
@@ -2648,7 +2654,8 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
             or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
         return True
     return trigger.lemma in CONTEST_VERBS and bool(
-        words & SPORT_WORDS or any(SCORE.fullmatch(t.text) for t in token.sent))
+        words & SPORT_WORDS or any(SCORE.fullmatch(t.text) for t in token.sent)
+        or SCORE.search(token.sent.text.replace(" ", "")))  # ("5-3" split into three tokens)
 
 
 def _place_government(prep: Token, hits: dict[int, Hit], head_only: bool = False
@@ -2733,8 +2740,9 @@ def _drop_aside_visits(events: list[CodedEvent]) -> list[CodedEvent]:
     meetings = [e for e in events if e.event_type == "CONSULT" and e.token.dep_ != "relcl"]
     out = []
     for event in events:
-        if event.event_type == "CONSULT" and event.mode == "visit" and \
-                event.token.dep_ in {"relcl", "acl"} and any(
+        if event.event_type == "CONSULT" and event.mode == "visit" and (
+                event.token.dep_ in {"relcl", "acl"} or event.token.dep_ in {"xcomp", "advcl"}
+                and event.token.head.tag_ in {"VBN", "VBG"}) and any(
                     all(_same_ref(a, [*m.actors, *m.recipients]) for a in event.actors)
                     for m in meetings if m is not event):
             continue
