@@ -1229,6 +1229,29 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "Yong Nam.",
                  "2013-05-17", "news", "CONSULT", {"JPN", "PRK"}, set(),
                  id="an_adviser_to_someone_is_on_his_side"),
+    pytest.param("North Korea fired some 200 artillery shells into waters near the sea border on "
+                 "Friday.",
+                 "2024-01-05", "news", "MOBILIZE", {"PRK"}, set(),
+                 id="shells_fired_at_no_one_are_a_show_of_force"),
+    pytest.param("Chinese and Russian bombers entered South Korea's air defence identification "
+                 "zone without notice.",
+                 "2023-06-06", "news", "MOBILIZE", {"CHN", "RUS"}, {"KOR"},
+                 id="two_air_forces_intruding_together_do_not_cooperate"),
+    pytest.param("South Korea carried out its first underwater launch of a ballistic missile.",
+                 "2021-09-15", "news", "MOBILIZE", {"KOR"}, set(),
+                 id="carrying_out_a_launch"),
+    pytest.param("China's foreign ministry called Japan's decision to discharge treated water "
+                 "from the plant into the ocean extremely irresponsible on Tuesday.",
+                 "2021-04-13", "news", "ACCUSE", {"CHN"}, {"JPN"},
+                 id="a_judgement_the_parser_hung_on_the_last_noun"),
+    pytest.param("Russia's security service detained a Japanese consul and ordered him to leave "
+                 "the country.",
+                 "2022-09-27", "news", "SANCTION", {"RUS"}, {"JPN"},
+                 id="ordered_to_leave_the_country_is_an_expulsion"),
+    pytest.param("The opposition Democratic Party attacked Yoon's government for its handling of "
+                 "the talks with Tokyo.",
+                 "2023-03-17", "news", "ACCUSE", {"KOR"}, {"KOR"},
+                 id="attacked_for_its_handling_is_criticism"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

@@ -250,6 +250,11 @@ class EventCoder:
         for word, trigger in self.book.evaluation_words.items():
             if f" {word} " in f" {text} ":
                 return trigger
+        for t in (t for c in complement for t in c.subtree if t.i in asides):
+            if t.dep_ == "amod" and t.head.i < t.i and t.lower_ in self.book.evaluation_words:
+                # "called Japan's decision to discharge water into the ocean extremely
+                # irresponsible": the parser hung the judgement on the last noun
+                return self.book.evaluation_words[t.lower_]
         return None
 
     # -- sentence ---------------------------------------------------------------------------
@@ -1103,8 +1108,34 @@ class EventCoder:
                 c.dep_ == "prep" and c.lower_ in {"at", "on", "against"} for c in token.children
         ) and any(r.country and r.country not in countries for r in recipients):
             event_type, mode = "ASSAULT", None  # "fired rockets at Israel": an attack
+        if event_type == "REQUEST" and trigger.lemma in {"order", "tell", "ask"} and any(
+                c.dep_ in {"xcomp", "ccomp"} and c.lemma_ == "leave" and any(
+                    o.dep_ == "dobj" and o.lemma_.lower() in {"country", "territory"}
+                    for o in c.children) for c in token.children) and any(
+                c.dep_ == "dobj" for c in token.children):
+            # "ordered him to leave the country": an expulsion
+            event_type, mode = "SANCTION", "expel"
+        if event_type == "ASSAULT" and trigger.lemma == "attack" and (
+                any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pcomp" or g.dep_ == "pobj" and g.lemma_.lower() in CRITICISM_GROUNDS
+                    for g in c.children) for c in token.children)
+                or object_lemmas(token) & (SAYING_NOUNS | DEED_NOUNS)
+                or token.dep_ == "relcl" and token.head.lemma_.lower() in SAYING_NOUNS):
+            # "remarks the opposition attacked for saying nothing": words, not weapons
+            event_type, mode = "ACCUSE", None
+        if event_type == "ASSAULT" and object_lemmas(token, frozenset(trigger.words)) \
+                & SHELL_NOUNS and (trigger.lemma in {"fire", "launch"} and not any(
+                    c.dep_ == "prep" and c.lower_ in {"at", "on", "against", "toward",
+                                                      "towards"} and not is_time_phrase(c)
+                    for c in token.children) or any(
+                    t.lemma_.lower() in {"drill", "exercise"} for t in token.subtree)):
+            # "fired 200 artillery rounds into waters near the border", "answered with 400
+            # rounds in a live-fire drill": a show of force with no one fired at
+            event_type, mode = "MOBILIZE", "weapons"
+            recipients = []
         if event_type == "MOBILIZE" and len(countries) >= 2 \
-                and trigger.lemma not in DEPLOYING_VERBS:
+                and trigger.lemma not in DEPLOYING_VERBS | INTRUDING_VERBS \
+                and countries != {"KOR", "PRK"}:
             # allies drilling or firing together (deploying a system together stays MOBILIZE)
             event_type, mode = "COOPERATE", None
         elif event_type == "COOPERATE" and trigger.objects & {"drill", "exercise", "game"} \
@@ -2537,6 +2568,13 @@ WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# What someone is criticised for ("attacked the government for its handling of …")
+CRITICISM_GROUNDS = frozenset({"handling", "failure", "remark", "comment", "statement", "policy",
+                               "stance", "decision", "response", "role", "silence", "inaction",
+                               "refusal", "plan", "move", "position", "approach", "conduct"})
+SHELL_NOUNS = frozenset({"round", "shell", "salvo", "artillery", "barrage", "projectile"})
+# Moves into someone's space: two air forces doing it together still intrude, not cooperate
+INTRUDING_VERBS = frozenset({"enter", "intrude", "violate", "cross", "penetrate"})
 GUNFIRE_VERBS = frozenset({"fire", "shoot", "stab", "bomb", "kill", "detonate"})
 TRIP_NOUNS = frozenset({"trip", "visit", "journey", "tour", "stopover", "pilgrimage"})
 CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
