@@ -112,3 +112,13 @@ def test_letting_someone_go_takes_the_time_of_the_going(code):
 def only_type(events, event_type):
     (event,) = [m for m in events if m.event_type == event_type]
     return event
+
+
+def test_a_deadline_in_a_short_request_and_a_purpose_clause(code):
+    (asked,) = [m for m in code("South Korea asked Japan to withdraw the export curbs by July 1.",
+                                date="2019-06-03") if m.event_type == "REQUEST"]
+    assert asked.date.iso() == "2019-06-03"
+    (scramble,) = [m for m in code("The ministry reported that it scrambled fighters to "
+                                   "intercept foreign aircraft 1,004 times in 2021.",
+                                   date="2022-04-16") if m.event_type == "MOBILIZE"]
+    assert scramble.date.iso() == "2021"

@@ -1311,3 +1311,42 @@ def test_a_trip_mentioned_twice_is_one_visit(code):
     events = code("Park arrived in Beijing on Thursday for a state visit, having chosen to travel "
                   "to China before Japan.", date="2013-06-27")
     assert len([m for m in events if m.event_type == "CONSULT"]) == 1
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # review of the session's rules on real text: none of these is an event of the kind shown
+    ("Kitabata says Japan has enough petroleum reserves to prevent an oil crisis.", "2006-09-01"),
+    ("Sanders says that the White House needs to see concrete steps.", "2018-03-09"),
+    ("The Houthis said they were responsible for the attack.", "2019-09-14"),
+    ("The safety board concluded that pilot error was behind the crash.", "2021-04-13"),
+    ("Kyushu Electric Power shut down its Genkai nuclear plant because of a steam leak.",
+     "2018-03-31"),
+    ("South Korea announced a ban on large gatherings.", "2020-08-22"),
+    ("The ship was travelling from Saudi Arabia to the port of Fujairah.", "2021-01-04"),
+])
+def test_review_findings_code_nothing_of_the_kind(code, text, date):
+    events = code(text, date=date)
+    assert not [m for m in events if m.event_type in {
+        "REQUEST", "ACCUSE", "RETREAT", "SANCTION", "CONSULT"}], text
+
+
+def test_review_findings_keep_the_right_parties(code):
+    (call,) = [m for m in code("Abe called for constitutional revision, citing the threat from "
+                               "North Korea.", date="2017-05-03") if m.event_type == "REQUEST"]
+    assert not call.recipients
+    (detained,) = [m for m in code("Japan said its citizens had been illegally detained by North "
+                                   "Korea.", date="2019-08-02") if m.event_type == "COERCE"]
+    assert countries(detained.actors) == {"PRK"}
+    (welcome,) = [m for m in code("Seoul welcomed the Japan-Korea agreement.", date="2015-12-28")
+                  if m.event_type == "SUPPORT"]
+    assert countries(welcome.recipients) == {"JPN"}
+    (detain,) = [m for m in code("Two American journalists, Laura Ling and Euna Lee, who had "
+                                 "been detained by North Korea, were freed.", date="2009-08-05")
+                 if m.event_type == "COERCE"]
+    assert countries(detain.recipients) == {"USA"}
+    beating = code("Police beat protesters and set up checkpoints near the embassy.",
+                   date="2019-08-02")
+    assert "ASSAULT" in [m.event_type for m in beating]
+    planned = [m for m in code("Seoul tightened security ahead of Abe's visit to Seoul.",
+                               date="2019-08-02") if "CONSULT" in {m.event_type, m.action_type}]
+    assert planned and planned[0].hypothetical

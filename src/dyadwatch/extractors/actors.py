@@ -503,7 +503,9 @@ class ActorResolver:
             entity = self._sense(head, institution)
             explicit = [h.entity.country for h in countries
                         if not institution.start <= h.start < institution.end
-                        and h.kind not in {"capital", "place"}]  # ("the Tokyo office of …")
+                        and not (h.kind in {"capital", "place"}
+                                 and head.doc[h.end - 1].dep_ == "compound")]
+            # ("the Tokyo headquarters of Chongryon": a city premodifying the office)
             inst_sector = self.kb.sector_at(entity, when)
             if explicit and entity.country not in explicit:
                 # "the Latvian Constitutional Court": a generic institution name that the
@@ -783,6 +785,9 @@ def _keep_hyphenated_names(nlp: Language, kb: ActorKnowledge) -> None:
     norm is that of a common given name, so that the tagger, which has never seen "Tong-won",
     reads it as a name rather than a verb."""
     for alias in kb.aliases:
+        entity = kb.entities.get(alias.entity)
+        if entity is None or entity.kind != "person":
+            continue  # (not "Co-operation", "Gyeonggi-do", "Punggye-ri")
         for part in alias.text.split():
             if HYPHENATED_GIVEN_NAME.match(part):
                 for form in (part, part.lower()):
@@ -1043,10 +1048,21 @@ def _venue(head: Token, hit: Hit) -> bool:
     """ "the Singapore summit", "the Pyongyang declaration": the place an event is named after
     is where it happened, not a party to it."""
     token = head.doc[hit.end - 1]
-    return token.dep_ == "compound" and token.head.i == head.i \
-        and head.lemma_.lower() in VENUE_EVENTS and hit.kind != "demonym" \
+    return token.head.i == head.i and is_venue_word(token) and hit.kind != "demonym" \
         and hit.entity.kind in {"country", "place"} \
         and not any(c.dep_ == "poss" for c in head.children)
+
+
+def is_venue_word(token: Token) -> bool:
+    """A place word naming an event after its venue ("the Singapore summit"), not one of two
+    parties joined by a hyphen ("the Japan-Korea agreement", "US-South Korea talks")."""
+    if token.dep_ != "compound" or token.head.lemma_.lower() not in VENUE_EVENTS:
+        return False
+    doc = token.doc
+    joined = (token.i + 1 < len(doc) and doc[token.i + 1].text in {"-", "–"}) or (
+        token.i > 0 and doc[token.i - 1].text in {"-", "–"})
+    names = [c for c in token.head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return not joined and len(names) < 2
 
 
 # Events named after the city or country that hosted them ("the Singapore summit")
@@ -1067,6 +1083,9 @@ def _coordinated(head: Token, countries: list[Hit]) -> bool:
                 s <= token.head.i < e for s, e in spans if (s, e) != (start, end)
             ):
                 return True
+        if end < len(doc) and doc[end].text in {"-", "–"} and any(
+                s == end + 1 for s, _ in spans):
+            return True  # "the Japan-Korea agreement", "US-South Korea talks": both sides
     return False
 
 

@@ -110,18 +110,27 @@ def _pick(expressions: list[TimeExpression], sent: Span, token: Token) -> TimeEx
     # ... and one inside a clause the trigger governs ("requested that the firm report by 1
     # July", "agreed to meet next month") dates that clause's event, not the trigger's
     clauses = [(c.left_edge.idx - base, c.right_edge.idx + len(c.right_edge.text) - base)
-               for c in token.children if _content_clause(c)]
+               for c in token.children if _content_clause(c)] \
+        if token.lemma_.lower() in CONTENT_VERBS else []
     nested = [e for e in inside if any(lo <= e.start and e.end <= hi for lo, hi in clauses)]
     direct = [e for e in inside if e not in nested]
     if direct:
         return min(direct, key=lambda e: abs(e.start - position))
-    governing = _governing_clause_time(usable, token, base)
+    rest = [e for e in usable if e not in nested]
+    governing = _governing_clause_time(rest, token, base)
     if governing is not None:
         return governing
     verbs = [t for t in sent if t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}]
-    if len(usable) == 1 and len(verbs) <= 2:
-        return usable[0]
+    if len(rest) == 1 and len(usable) == 1 and len(verbs) <= 2:
+        return rest[0]
     return None
+
+
+# Verbs whose complement is what is asked, agreed, promised or planned: a time inside it
+# dates that, not the asking ("asked Japan to withdraw the curbs by July 1")
+CONTENT_VERBS = frozenset({"ask", "urge", "request", "demand", "call", "press", "tell", "order",
+                           "agree", "promise", "pledge", "vow", "warn", "threaten", "plan",
+                           "propose", "offer", "invite", "insist", "require", "seek", "want"})
 
 
 

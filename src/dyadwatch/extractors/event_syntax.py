@@ -6,6 +6,8 @@ mean for an event.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from .actors import Hit
@@ -113,10 +115,25 @@ def elaborates(main: Trigger, participle: Trigger | None) -> bool:
 
 
 def obliged(token: Token) -> bool:
-    """ "(that) Tokyo must stop", "should apologise", "needed to face history", "has to"."""
-    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children) or (
-        token.lemma_ in {"need", "have"} and token.pos_ in {"VERB", "AUX"} and any(
-            (c.dep_ == "xcomp" and infinitive(c)) or infinitival(c) for c in token.children))
+    """ "(that) Tokyo must stop", "should apologise"."""
+    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
+
+
+def told_needs_to(token: Token, speech: Collection[str]) -> bool:
+    """ "told Aso that Japan needed to face history", "said the emperor would have to
+    apologise": what another side is said to need to do (not "has enough reserves to", "is
+    needed", nor a need of the speaker himself)."""
+    if token.dep_ != "ccomp" or token.head.lemma_ not in speech or token.lemma_ not in {
+            "need", "have"} or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or (
+            speaker is not None and subject.lower_ == speaker.lower_):
+        return False
+    return any((c.dep_ == "xcomp" and infinitive(c)) or infinitival(c) for c in token.children)
 
 
 def infinitive(token: Token) -> bool:

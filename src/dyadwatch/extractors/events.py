@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..models import ActorRef
-from .actors import VENUE_EVENTS, ActorResolver, DocContext, Hit, semantic_head
+from .actors import CRAFT_NOUNS, ActorResolver, DocContext, Hit, is_venue_word, semantic_head
 from .event_syntax import (
     child_words,
     conjuncts,
@@ -30,6 +30,7 @@ from .event_syntax import (
     place_country,
     plural,
     recipient_prep,
+    told_needs_to,
 )
 from .patterns import PatternBook, Trigger
 
@@ -263,7 +264,8 @@ class EventCoder:
         # "Russia said Sudan must return the helicopter": a demand even when the demanded
         # action is no event of its own.
         for token in sent:
-            if token.i not in triggers and token.dep_ == "ccomp" and obliged(token) \
+            if token.i not in triggers and token.dep_ == "ccomp" and (
+                    obliged(token) or told_needs_to(token, self.book.speech)) \
                     and token.head.lemma_ in self.book.speech:
                 triggers[token.i] = DEMAND_TRIGGER
             elif token.i not in triggers and token.lemma_ in HOST_VERBS and token.pos_ == "VERB" \
@@ -547,10 +549,14 @@ class EventCoder:
         if noun.dep_ == "ROOT" or any(
                 e.event_type == "CONSULT" or e.action_type == "CONSULT" for e in events):
             return None  # (a noun at the root: the parse of the sentence failed)
-        planned_words = any(c.lower_ in PLANNED_WORDS for c in noun.children)
-        if not planned_words and (noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}
-                                  or noun.head.dep_ not in {"ROOT", "conj"}):
-            return None  # "during Abe's visit to Beijing", "covering Moon's visit": background
+        planned = any(c.lower_ in PLANNED_WORDS for c in noun.children) or (
+            noun.head.lower_ in {"before", "of"} and noun.head.head.lower_ in {"ahead", "before"})
+        if not planned and (noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+                            or noun.head.dep_ not in {"ROOT", "conj"}) and not (
+                noun.head.lower_ == "during" and not events):
+            # "covering Moon's visit", "during Abe's visit to Beijing" beside another event:
+            # background (but "During a state visit by Yoon to Manila, …" alone is the visit)
+            return None
         visitors: list[ActorRef] = []
         for child in noun.children:
             if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_WORDS:
@@ -566,8 +572,6 @@ class EventCoder:
             return None
         if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.lemma_ in CALLING_OFF:
             return None  # "Moon's planned trip to Japan was cancelled"
-        planned = planned_words or (
-            noun.head.lower_ in {"before", "of"} and noun.head.head.lower_ in {"ahead", "before"})
         modality = Modality(hypothetical=planned, kind="planned" if planned else None)
         trigger = Trigger("CONSULT", "042", "named-visit", "visit")
         event_type, mode, modality = _plover_modality_rules("CONSULT", "visit", modality)
@@ -648,7 +652,12 @@ class EventCoder:
                 return True  # "hinted at countermeasures if Seoul seized …": the condition
             if head.i in triggers and triggers[head.i] is WRONGDOING_TRIGGER \
                     and current.dep_ == "ccomp":
-                return True  # "said Seoul had violated the accord": alleged, not a fact
+                # "said Seoul had violated the accord": alleged, not a fact; but a material
+                # deed said to be unlawful ("had been illegally detained") still happened
+                inner = triggers.get(token.i)
+                return not (inner is not None and inner.event_type in CONFLICT_MATERIAL
+                            and token.lemma_ not in self.book.wrongdoing_verbs
+                            and token.lemma_ != "occupy")  # (occupying: a status claimed)
             if head.i in triggers and triggers[head.i] is TOLD_PENALTY:
                 return True  # the penalty and its condition are the threat's content
             if head.i in triggers and complement:
@@ -665,14 +674,18 @@ class EventCoder:
         book = self.book
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON"} \
-                    or subject.lower_ in {"it", "this", "that", "there"}:
-                continue
-            negated = any(c.dep_ == "neg" for c in clause.children)
-            if clause.lemma_ in book.wrongdoing_verbs and clause.dep_ != "nsubjpass" and not \
-                    negated and not any(c.dep_ == "nsubjpass" for c in clause.children):
+            if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or any(
+                    c.dep_ == "poss" and c.lower_ in {"its", "their", "our", "his", "her"}
+                    for c in subject.children):
+                continue  # (not "Hamas says its cells were responsible": a claim of its own)
+            if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX
+                   or c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children)
+                   for c in clause.children):
+                continue  # (not "Tokyo could violate the agreement if …": no deed alleged)
+            if clause.lemma_ in book.wrongdoing_verbs and not any(
+                    c.dep_ == "nsubjpass" for c in clause.children):
                 return clause
-            if clause.lemma_ == "be" and not negated and any(
+            if clause.lemma_ == "be" and any(
                     (c.dep_ == "prep" and c.lower_ in book.wrongdoing_predicates)
                     or (c.dep_ in {"acomp", "attr"} and c.lower_ in book.wrongdoing_predicates)
                     or (c.dep_ == "xcomp" and c.lemma_ == "blame")
@@ -753,6 +766,12 @@ class EventCoder:
     ) -> CodedEvent | None:
         if trigger.lemma.startswith("copula-"):
             return self._judgement(token, trigger, hits, ctx)
+        if trigger.event_type == "CONSULT" and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and semantic_head(c).lemma_.lower() in CRAFT_NOUNS
+                for c in token.children):
+            return None  # "the ship was travelling to Fujairah": a voyage, not a visit
+        if _closes_own_plant(token, trigger):
+            return None  # "Japan shut down its last nuclear reactor": a domestic matter
         if _described_as(token):
             return None  # "textbooks that describe the islets as territory illegally occupied
             # by South Korea": what a text claims, not an event
@@ -821,6 +840,8 @@ class EventCoder:
             doer = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) \
                 if clause is not None else None
             recipients += self._resolve_group(doer, hits, ctx) if doer is not None else []
+            if not any(r.country or r.sector in STATELESS_SECTORS for r in recipients):
+                return None  # ("pilot error was behind the crash": no one accused)
         else:
             recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
@@ -913,7 +934,7 @@ class EventCoder:
             sent = token.sent
             places = {h.entity.country for h in hits.values()
                       if (h.entity.kind == "place" or h.kind == "capital") and h.entity.country
-                      and sent.start <= h.start < sent.end}
+                      and sent.start <= h.start < sent.end and _where(token.doc[h.end - 1])}
             if len(places) == 1:
                 actors = [replace(a, country=next(iter(places))) for a in actors]
         if not any(a.country for a in actors):
@@ -988,6 +1009,12 @@ class EventCoder:
             # "North Korea blew up tunnels at its nuclear test site", "had shut down its
             # reactor": dismantling or closing one's own
             event_type, mode = "RETREAT", "disarm"
+        if event_type == "SANCTION" and trigger.lemma == "ban" and trigger.cameo == "163" \
+                and not any(r.country and r.country not in {a.country for a in actors}
+                            for r in recipients):
+            if not recipients:
+                return None  # "announced a ban on large gatherings": a domestic rule
+            event_type, mode = "COERCE", "restrict"  # "travel bans on former presidents"
         if event_type == "REQUEST" and trigger.lemma == "call" and trigger.words == ("on",) \
                 and not any(infinitival(t) or t.dep_ in {"xcomp", "ccomp"} or (
                     t.dep_ == "prep" and t.lower_ == "for") for t in token.subtree) and any(
@@ -1190,8 +1217,12 @@ class EventCoder:
                 recipients = [r for r in recipients if r.start is not None and any(
                     t.idx == r.start and _answers_threat(t, token) for t in token.subtree)]
         if not recipients and event_type in SENTENCE_COUNTERPART_TYPES \
-                and not _joint_signing(trigger, countries):
+                and trigger is not WRONGDOING_TRIGGER and not _joint_signing(trigger, countries):
             recipients = self._sentence_counterpart(token, actors, hits, ctx)
+        if trigger is DEMAND_TRIGGER and token.lemma_ in {"need", "have"} and len(
+                countries - {None}) <= 1 and not any(
+                r.country and r.country not in countries for r in recipients):
+            return None  # "Sanders says the White House needs to see steps": one's own need
         reported_by = None
         if reporter is not None:
             resolved = self._resolve_group(reporter, hits, ctx)
@@ -1218,9 +1249,10 @@ class EventCoder:
 
     def _sentence_counterpart(self, token: Token, actors: list[ActorRef],
                               hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
-        """ "Kim Jong Il admitted to Koizumi that …, and apologised": with no recipient in its
-        own clause, an apology, request or refusal is aimed at the one other party the sentence
-        names."""
+        """ "Kim Jong Il admitted to Koizumi that …, and apologised", "Kono met Kang and
+        complained about the ruling": with no recipient in its own clause, a request or
+        accusation is aimed at the one other party the sentence names (not in a participle
+        side clause, "citing the threat from North Korea", nor a topic or a place)."""
         own = {a.country for a in actors}
         if not own - {None}:
             return []
@@ -1232,10 +1264,9 @@ class EventCoder:
                     "country", "person", "institution"}:
                 continue
             t = token.doc[hit.end - 1]
-            if t.dep_ == "pobj" and t.head.lower_ in LOCATION_PREPS or (
-                    t.dep_ == "compound" and t.head.lemma_.lower() in VENUE_EVENTS):
+            if _aside(t, token):
                 continue
-            for ref in self.resolver.resolve(token.doc[hit.end - 1], hits, ctx):
+            for ref in self.resolver.resolve(t, hits, ctx):
                 if ref.country and ref.country not in own:
                     found.setdefault(ref.country, ref)
         return list(found.values()) if len(found) == 1 else []
@@ -1385,6 +1416,7 @@ class EventCoder:
                 inner = self.match_trigger(child)
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
                         "PROTEST", "THREATEN"} and not _dismantles_own(child, inner) \
+                        and not _closes_own_plant(child, inner) \
                         and inner.mode != "restrict":  # (not "promised to ban the flag")
                     return True
                 if any(t.lemma_ in {"turn", "reduce", "transform"} and any(
@@ -1672,6 +1704,17 @@ class EventCoder:
         as_actor: bool = False,
     ) -> list[ActorRef]:
         refs: list[ActorRef] = []
+        parts = conjuncts(head)
+        if parts and parts[0].i != head.i:
+            # "Two American journalists, Laura Ling and Euna Lee": names in apposition to a
+            # plural role; a name the knowledge lacks keeps the role's country
+            role_refs = [r for r in self.resolver.resolve(head, hits, ctx) if r.country]
+            role = {r.country for r in role_refs}
+            named = [r for t in parts
+                     for r in self._resolve_group(t, hits, ctx, reporter, as_actor)]
+            if len(role) == 1:
+                named = [r if r.country else replace(r, country=next(iter(role))) for r in named]
+            return named or role_refs
         for token in conjuncts(head):
             if token.lower_ in PERSON_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass", "conj"}:
                 earlier = self._person_before(token, hits, ctx)
@@ -2090,7 +2133,7 @@ class EventCoder:
                 via_conj.add(current.head.i)
             current = current.head
             chain.append(current)
-        if token.dep_ == "ccomp" and token.lemma_ in {"need", "have"} and obliged(token):
+        if told_needs_to(token, self.book.speech):
             kind = "demanded"  # "told Aso that Japan needed to face history"
         for verb in chain:
             for child in verb.children:
@@ -2191,7 +2234,7 @@ def _clause_counterpart(token: Token, actors: list[ActorRef],
             if t.dep_ == "pobj" and (t.head.lower_ in LOCATION_PREPS or (
                     t.head.lower_ in PATH_PREPS and token.lemma_ in PATH_VERBS)):
                 continue  # "called it regrettable in Bangkok", "fired over Japan": where
-            if t.dep_ == "compound" and t.head.lemma_.lower() in VENUE_EVENTS:
+            if is_venue_word(t):
                 continue  # "welcomed the Singapore summit": where it was held
             found.setdefault(hit.entity.country or "", hit)
     if len(found) != 1:
@@ -2407,6 +2450,41 @@ def _phrase_path(word: Token, token: Token) -> bool:
     return True
 
 
+def _where(place: Token) -> bool:
+    """A place word that says where something happens ("in Seoul", "outside the embassy in
+    Seoul", "central Seoul"), not a capital standing for its government ("Tokyo's claim")."""
+    if place.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    if place.dep_ == "compound" and place.head.pos_ == "NOUN":
+        return True  # "a Seoul court", "Seongju residents"
+    current = place
+    while current.dep_ in {"compound", "amod", "conj", "poss"} and current.head.i != current.i:
+        current = current.head
+    return current.dep_ == "pobj" and current.head.lower_ in LOCATION_PREPS | {
+        "into", "to", "from", "across", "outside", "near", "around"} or (
+        current.dep_ == "dobj" and place.dep_ != "poss")
+
+
+def _aside(t: Token, token: Token) -> bool:
+    """``t`` names a place, a topic ("over the deal with Japan", "about Tokyo's claim") or sits
+    in a participle side clause ("citing the threat from North Korea") of another verb than
+    ``token``."""
+    if is_venue_word(t):
+        return True
+    current = t
+    while current.head.i != current.i and current.i != token.i:
+        if current.dep_ == "pobj" and current.head.lower_ in LOCATION_PREPS | TOPIC_PREPS:
+            return True
+        if current.dep_ in {"advcl", "acl", "relcl", "xcomp"} and current.tag_ in {
+                "VBG", "VBN"} and token not in current.subtree:
+            return True
+        current = current.head
+    return False
+
+
+TOPIC_PREPS = frozenset({"over", "about", "of", "for", "regarding", "concerning"})
+
+
 def _clause_objects(verb: Token) -> list[Token]:
     """The verb's dependents and those of its direct object ("held talks with X")."""
     return [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
@@ -2465,8 +2543,27 @@ def _retaliates(verb: Token) -> bool:
 
 
 def _dismantles_own(token: Token, trigger: Trigger) -> bool:
-    """'blew up tunnels at its test site', 'to shut down its main nuclear reactor'."""
-    return trigger.lemma in DEMOLISHING_VERBS | CLOSING_VERBS and _own_facility(token)
+    """'blew up tunnels at its test site', 'to shut down its Yongbyon reactor' (closing one's
+    own site counts only for a weapons site: 'shut down its reactor after a steam leak' is
+    no disarmament)."""
+    if trigger.lemma in CLOSING_VERBS:
+        return _own_facility(token) and _weapons_site(token)
+    return trigger.lemma in DEMOLISHING_VERBS and _own_facility(token)
+
+
+def _closes_own_plant(token: Token, trigger: Trigger) -> bool:
+    """'Kyushu Electric shut down its Genkai plant': closing one's own civilian site."""
+    return trigger.lemma in CLOSING_VERBS and _own_facility(token) and not _weapons_site(token)
+
+
+def _weapons_site(token: Token) -> bool:
+    words = {t.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "prep"}
+             for t in c.subtree}
+    return bool(words & WEAPONS_SITE_WORDS)
+
+
+WEAPONS_SITE_WORDS = frozenset({"test", "missile", "weapon", "enrichment", "yongbyon",
+                                "plutonium", "launch", "uranium", "punggye-ri", "sohae"})
 
 
 def _own_facility(token: Token) -> bool:
@@ -2691,8 +2788,9 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
             not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
             or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
         return True
+    clause = {t.lemma_.lower() for t in token.subtree if t.pos_ in {"NOUN", "PROPN"}}
     return trigger.lemma in CONTEST_VERBS and bool(
-        words & SPORT_WORDS or any(SCORE.fullmatch(t.text) for t in token.sent)
+        clause & SPORT_WORDS or any(SCORE.fullmatch(t.text) for t in token.sent)
         or SCORE.search(token.sent.text.replace(" ", "")))  # ("5-3" split into three tokens)
 
 
