@@ -1252,6 +1252,9 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "the talks with Tokyo.",
                  "2023-03-17", "news", "ACCUSE", {"KOR"}, {"KOR"},
                  id="attacked_for_its_handling_is_criticism"),
+    pytest.param("Eisaku Sato and Richard Nixon held talks in Washington on Friday.",
+                 "1969-11-21", "news", "CONSULT", {"JPN", "USA"}, set(),
+                 id="presidents_before_1989"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
@@ -1350,3 +1353,14 @@ def test_review_findings_keep_the_right_parties(code):
     planned = [m for m in code("Seoul tightened security ahead of Abe's visit to Seoul.",
                                date="2019-08-02") if "CONSULT" in {m.event_type, m.action_type}]
     assert planned and planned[0].hypothetical
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Koizumi today visited the Marco Polo Bridge and the war memorial museum in "
+    "Beijing.",
+    "The paper retracted articles whose account of rounding up women on Jeju the editors now "
+    "judged to be false.",
+])
+def test_a_site_visited_and_a_story_told_are_no_events(code, text):
+    events = code(text, date="2001-10-08")
+    assert not [m for m in events if m.event_type in {"CONSULT", "COERCE"}], text

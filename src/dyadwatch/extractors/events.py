@@ -770,6 +770,9 @@ class EventCoder:
                 c.dep_ in {"nsubj", "nsubjpass"} and semantic_head(c).lemma_.lower() in CRAFT_NOUNS
                 for c in token.children):
             return None  # "the ship was travelling to Fujairah": a voyage, not a visit
+        if token.dep_ == "pcomp" and token.head.lower_ == "of" \
+                and token.head.head.lemma_.lower() in ACCOUNT_NOUNS:
+            return None  # "his account of rounding up women": what a story tells
         if _closes_own_plant(token, trigger):
             return None  # "Japan shut down its last nuclear reactor": a domestic matter
         if _described_as(token):
@@ -1073,6 +1076,10 @@ class EventCoder:
         if event_type == "CONSULT" and trigger.mode != "phone" \
                 and len(actors) + len(recipients) < 2:
             return None  # "visited Yasukuni Shrine": a meeting needs someone to meet
+        if trigger.mode == "visit" and trigger.lemma in {"visit", "tour"} and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in SITE_NOUNS for c in token.children) \
+                and not any(r.entity or r.sector == "GOV" and r.role for r in recipients):
+            recipients = []  # "visited the Marco Polo Bridge and the museum": a site, no host
         if trigger.mode == "visit" and not recipients and trigger.lemma in {"visit", "tour"}:
             return None  # "Aso and two other ministers visited Yasukuni": no host, no meeting
         if trigger.mode == "phone" and trigger.lemma == "call" and not any(
@@ -2669,6 +2676,13 @@ PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 CRITICISM_GROUNDS = frozenset({"handling", "failure", "remark", "comment", "statement", "policy",
                                "stance", "decision", "response", "role", "silence", "inaction",
                                "refusal", "plan", "move", "position", "approach", "conduct"})
+# Places visited that have no host of their own ("visited the Marco Polo Bridge")
+SITE_NOUNS = frozenset({"bridge", "museum", "memorial", "monument", "shrine", "temple", "cemetery",
+                        "site", "prison", "factory", "plant", "hall", "tomb", "mausoleum",
+                        "exhibition", "park", "battlefield", "grave", "church", "school"})
+# Nouns whose "of V-ing" phrase tells a story ("his account of rounding up women")
+ACCOUNT_NOUNS = frozenset({"account", "story", "testimony", "memoir", "description", "tale",
+                           "recollection", "version", "claim", "allegation", "report"})
 SHELL_NOUNS = frozenset({"round", "shell", "salvo", "artillery", "barrage", "projectile"})
 # Moves into someone's space: two air forces doing it together still intrude, not cooperate
 INTRUDING_VERBS = frozenset({"enter", "intrude", "violate", "cross", "penetrate"})
