@@ -1364,3 +1364,13 @@ def test_review_findings_keep_the_right_parties(code):
 def test_a_site_visited_and_a_story_told_are_no_events(code, text):
     events = code(text, date="2001-10-08")
     assert not [m for m in events if m.event_type in {"CONSULT", "COERCE"}], text
+
+
+@pytest.mark.parametrize("text", [
+    "Factories in the Kaesong zone started up again on Monday, under an August accord that bars "
+    "either side from halting operations unilaterally.",
+    "Putin and Park agreed to press ahead with a project to ship coal through Rajin.",
+])
+def test_the_terms_of_an_accord_and_pressing_ahead_are_no_events(code, text):
+    events = code(text, date="2013-09-16")
+    assert not [m for m in events if m.event_type in {"SANCTION", "REQUEST"}], text

@@ -770,6 +770,8 @@ class EventCoder:
                 c.dep_ in {"nsubj", "nsubjpass"} and semantic_head(c).lemma_.lower() in CRAFT_NOUNS
                 for c in token.children):
             return None  # "the ship was travelling to Fujairah": a voyage, not a visit
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in AGREEMENT_NOUNS:
+            return None  # "under an accord that bars either side from halting operations"
         if token.dep_ == "pcomp" and token.head.lower_ == "of" \
                 and token.head.head.lemma_.lower() in ACCOUNT_NOUNS:
             return None  # "his account of rounding up women": what a story tells
@@ -2173,6 +2175,8 @@ class EventCoder:
             kind = kind or "planned"
         if token.dep_ == "pcomp" and token.head.lower_ == "without":
             negated = True  # "ended the summit without reaching an agreement"
+        if token.dep_ == "relcl" and token.head.lemma_.lower() in AGREEMENT_NOUNS:
+            return None  # "under an accord that bars either side from halting operations"
         if token.dep_ == "pcomp" and token.head.lower_ == "of" \
                 and token.head.head.lower_ == "short":
             negated = True  # "stopped short of offering an apology", "fell short of"
