@@ -53,7 +53,6 @@ REPORTING_VERBS = frozenset({"report", "say", "write", "quote", "cite", "reveal"
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "any", "some", "each", "every"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "from", "into", "over",
                          "across", "off"})
-# What a government's own statement calls itself ("The Government", "the Ministry").
 # People who serve someone: "an adviser to Abe" is on Abe's side (not "ambassador to Japan")
 ADVISER_NOUNS = frozenset({"adviser", "advisor", "aide", "confidant", "spokesman",
                            "spokeswoman", "spokesperson", "secretary", "assistant"})
@@ -66,6 +65,7 @@ CRAFT_NOUNS = frozenset({"vessel", "boat", "ship", "trawler", "freighter", "ferr
                          "yacht", "airliner", "helicopter", "drone", "cutter"})
 CREW_NOUNS = frozenset({"crew", "crewman", "crewmen", "captain", "sailor", "skipper",
                         "passenger", "fisherman", "pilot"})
+# What a government's own statement calls itself ("The Government", "the Ministry").
 ISSUER_HEADS = frozenset({"government", "ministry", "cabinet", "administration"})
 GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
 

@@ -1724,7 +1724,7 @@ class EventCoder:
             if len(role) == 1:
                 named = [r if r.country else replace(r, country=next(iter(role))) for r in named]
             return named or role_refs
-        for token in conjuncts(head):
+        for token in parts:
             if token.lower_ in PERSON_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass", "conj"}:
                 earlier = self._person_before(token, hits, ctx)
                 if earlier:
@@ -2175,8 +2175,6 @@ class EventCoder:
             kind = kind or "planned"
         if token.dep_ == "pcomp" and token.head.lower_ == "without":
             negated = True  # "ended the summit without reaching an agreement"
-        if token.dep_ == "relcl" and token.head.lemma_.lower() in AGREEMENT_NOUNS:
-            return None  # "under an accord that bars either side from halting operations"
         if token.dep_ == "pcomp" and token.head.lower_ == "of" \
                 and token.head.head.lower_ == "short":
             negated = True  # "stopped short of offering an apology", "fell short of"
@@ -2521,7 +2519,7 @@ DESCRIBING_VERBS = frozenset({"describe", "portray", "depict", "present", "chara
 def _judge_misread(token: Token) -> bool:
     """ "…, a decision Japan's minister called regrettable": the parser took the judge for the
     head of a passive participle."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in NAMING_VERBS \
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_ in JUDGING_VERBS \
         and _deed_beside(token.head) is not None \
         and not any(c.dep_ == "agent" for c in token.children)
 
@@ -2538,8 +2536,8 @@ def _deed_beside(noun: Token) -> Token | None:
                  and c.lemma_.lower() in DEED_NOUNS and c.i < noun.i), None)
 
 
-NAMING_VERBS = frozenset({"call", "describe", "brand", "term", "label", "denounce", "condemn",
-                          "criticize", "criticise", "slam", "welcome", "praise", "hail"})
+JUDGING_VERBS = frozenset({"call", "describe", "brand", "term", "label", "denounce", "condemn",
+                           "criticize", "criticise", "slam", "welcome", "praise", "hail"})
 
 
 def _retaliates(verb: Token) -> bool:
