@@ -133,7 +133,6 @@ CONTENT_VERBS = frozenset({"ask", "urge", "request", "demand", "call", "press", 
                            "propose", "offer", "invite", "insist", "require", "seek", "want"})
 
 
-
 def _governing_clause_time(usable: list[TimeExpression], token: Token,
                            base: int) -> TimeExpression | None:
     """ "Seoul said on Friday that it would …", "Tokyo summoned the envoy on Friday, and Kato
