@@ -226,6 +226,11 @@ class ActorResolver:
     def __init__(self, kb: ActorKnowledge, nlp: Language) -> None:
         self.kb = kb
         _keep_hyphenated_names(nlp, kb)
+        # country -> the top offices the knowledge lists for it (Japan: no president)
+        self._top_offices: dict[str, frozenset[str]] = {}
+        for country, role in kb.holders:
+            if role in TOP_ROLES:
+                self._top_offices[country] = self._top_offices.get(country, frozenset()) | {role}
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         labels = [f"{a.kind}|{a.entity}" for a in self.kb.aliases]
@@ -608,7 +613,7 @@ class ActorResolver:
         roles = {r.role for r in role_entity.roles}
         if not roles <= TOP_ROLES:
             return True
-        held = {r for (c, r) in self.kb.holders if c == country and r in TOP_ROLES}
+        held = self._top_offices.get(country, frozenset())
         return not held or bool(roles & held)
 
     def _role_holder(

@@ -609,6 +609,10 @@ class EventCoder:
     def _absorbed(self, token: Token, triggers: dict[int, Trigger]) -> bool:
         """A trigger inside the complement of another trigger is part of that event ("agreed to
         hold talks", "urged Japan to withdraw", "threatened to impose sanctions")."""
+        if token.dep_ in {"relcl", "acl"} and infinitive(token) and token.head.dep_ == "dobj":
+            main = triggers.get(token.head.head.i)
+            if main is not None and main.event_type == triggers[token.i].event_type:
+                return True  # "summoned a Japanese diplomat to protest": the summons is it
         current = token
         while current.dep_ in {"xcomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep"}:
             head = current.head
@@ -780,10 +784,6 @@ class EventCoder:
         if _described_as(token):
             return None  # "textbooks that describe the islets as territory illegally occupied
             # by South Korea": what a text claims, not an event
-        if token.dep_ in {"relcl", "acl"} and infinitive(token) and token.head.dep_ == "dobj" \
-                and (main := self.match_trigger(token.head.head)) is not None \
-                and main.event_type == trigger.event_type:
-            return None  # "summoned a Japanese diplomat to protest": the summons is the protest
         if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
                 c.dep_ == "agent" for c in token.children) and not _judge_misread(token):
             return None  # "the captain of a trawler arrested after …": no one named acts
@@ -2568,10 +2568,10 @@ def _closes_own_plant(token: Token, trigger: Trigger) -> bool:
 def _weapons_site(token: Token) -> bool:
     words = {t.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "prep"}
              for t in c.subtree}
-    return bool(words & WEAPONS_SITE_WORDS)
+    return bool(words & WEAPONS_PROGRAMME_WORDS)
 
 
-WEAPONS_SITE_WORDS = frozenset({"test", "missile", "weapon", "enrichment", "yongbyon",
+WEAPONS_PROGRAMME_WORDS = frozenset({"test", "missile", "weapon", "enrichment", "yongbyon",
                                 "plutonium", "launch", "uranium", "punggye-ri", "sohae"})
 
 
@@ -2689,7 +2689,6 @@ SHELL_NOUNS = frozenset({"round", "shell", "salvo", "artillery", "barrage", "pro
 # Moves into someone's space: two air forces doing it together still intrude, not cooperate
 INTRUDING_VERBS = frozenset({"enter", "intrude", "violate", "cross", "penetrate"})
 GUNFIRE_VERBS = frozenset({"fire", "shoot", "stab", "bomb", "kill", "detonate"})
-TRIP_NOUNS = frozenset({"trip", "visit", "journey", "tour", "stopover", "pilgrimage"})
 CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
@@ -2776,6 +2775,7 @@ BOYCOTTED_OCCASIONS = frozenset({"ceremony", "memorial", "summit", "meeting", "o
                                  "celebration", "parade", "forum", "service", "festival"})
 HOST_TRIGGER = Trigger("CONSULT", "040", "host")
 VISIT_NOUNS = frozenset({"visit", "trip"})
+TRIP_NOUNS = VISIT_NOUNS | {"journey", "tour", "stopover", "pilgrimage"}
 CALLING_OFF = frozenset({"cancel", "postpone", "call", "scrap", "delay", "shelve", "drop",
                          "suspend", "put", "defer", "abandon", "rule"})
 POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
