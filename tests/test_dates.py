@@ -122,3 +122,25 @@ def test_a_deadline_in_a_short_request_and_a_purpose_clause(code):
                                    "intercept foreign aircraft 1,004 times in 2021.",
                                    date="2022-04-16") if m.event_type == "MOBILIZE"]
     assert scramble.date.iso() == "2021"
+
+
+def test_a_noun_event_takes_the_time_of_its_verb(code):
+    events = code("Narendra Modi arrived in Washington on Wednesday as Joe Biden's guest.",
+                  date="2023-06-23")
+    visit = only_type(events, "CONSULT")
+    assert visit.date.iso() == "2023-06-21"
+
+
+def test_an_as_clause_and_a_where_clause_take_the_time_of_their_main_clause(code):
+    events = code("Germany declined on Sunday to sign the statement, as Berlin and Paris wrapped "
+                  "up their summit.", date="2024-03-18")
+    assert only_type(events, "CONSULT").date.iso() == "2024-03-17"
+    events = code("Lula began his trip on Monday at a car plant in Shanghai, where Xi Jinping "
+                  "greeted him.", date="2023-04-12")
+    assert only_type(events, "CONSULT").date.iso() == "2023-04-10"
+
+
+def test_a_time_the_parser_hung_on_the_object_dates_the_next_verb_too(code):
+    events = code("Macron attended Lula's swearing-in in Brasilia on Sunday and held talks with "
+                  "him afterwards.", date="2023-01-02")
+    assert only_type(events, "CONSULT").date.iso() == "2023-01-01"

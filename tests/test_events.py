@@ -358,6 +358,43 @@ def test_no_breakthrough_is_a_negated_agreement(code):
     assert event.negated
 
 
+@pytest.mark.parametrize("text", [
+    "Modi and Xi met in Kazan on Wednesday but remained at odds over the border.",
+    "Modi and Xi met in Kazan on Wednesday but did not set a date for a second summit.",
+])
+def test_wording_that_reports_no_agreement_is_a_negated_agreement(code, text):
+    event = only(code(text, date="2024-10-23"), "AGREE")
+    assert event.negated and countries(event.actors) == {"IND", "CHN"}
+
+
+def test_a_parallel_refusal_whose_subject_the_parser_joined_to_the_object(code):
+    mentions = code("Moscow boycotted the 1984 Los Angeles Games, and Cuba and Ethiopia stayed "
+                    "away too.", date="1984-05-15")
+    staying = [m for m in mentions if m.evidence.rule.endswith("stay away")]
+    assert len(staying) == 1 and countries(staying[0].actors) == {"CUB", "ETH"}
+    assert not staying[0].recipients  # a parallel act, not an answer to Moscow
+    (boycott,) = [m for m in mentions if m.evidence.rule.endswith("boycott")]
+    assert countries(boycott.actors) == {"RUS"} and not countries(boycott.recipients) & {
+        "CUB", "ETH"}
+
+
+def test_greeting_is_a_visit_only_with_a_guest(code):
+    (visit,) = [m for m in code("Wang Yi was greeted at the airport by Lula on Thursday.",
+                                date="2023-04-13") if m.event_type == "CONSULT"]
+    assert countries(visit.actors) == {"CHN"} and countries(visit.recipients) == {"BRA"}
+    (visit,) = [m for m in code("Lula landed in Beijing on Thursday and was greeted at the "
+                                "airport by Wang Yi.", date="2023-04-13")
+                if m.event_type == "CONSULT"]  # one visit, with the greeter as its host
+    assert countries(visit.actors) == {"BRA"} and countries(visit.recipients) == {"CHN"}
+    assert not code("Riot police greeted the demonstrators outside parliament.",
+                    date="2012-09-25")
+
+
+def test_setting_a_date_is_an_agreement_only_between_two_sides(code):
+    assert not [m for m in code("The forum gave Fiji until May to set a date for elections.",
+                                date="2009-01-28") if m.event_type == "AGREE"]
+
+
 def test_clause_after_semicolon_is_not_the_complement(code):
     mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
     assert "MOBILIZE" in {m.event_type for m in mentions}
@@ -1201,8 +1238,11 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "2022-12-16", "official", "ACCUSE", {"KOR"}, set(),
                  id="a_statement_using_one_sides_name_for_the_islets"),
     pytest.param("Joe Biden welcomed Fumio Kishida for a state visit on Wednesday.",
-                 "2024-04-10", "news", "CONSULT", {"USA"}, {"JPN"},
+                 "2024-04-10", "news", "CONSULT", {"JPN"}, {"USA"},
                  id="welcoming_a_leader_is_hosting_him"),
+    pytest.param("Lee Jae-myung greeted Donald Trump at Gimhae airport on Wednesday.",
+                 "2025-10-29", "news", "CONSULT", {"USA"}, {"KOR"},
+                 id="the_greeted_guest_visits_the_host"),
     pytest.param("Seoul summoned a senior Japanese diplomat to protest.",
                  "2013-02-22", "news", "ACCUSE", {"KOR"}, {"JPN"},
                  id="summoned_to_protest_is_one_protest"),
@@ -1255,6 +1295,34 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Eisaku Sato and Richard Nixon held talks in Washington on Friday.",
                  "1969-11-21", "news", "CONSULT", {"JPN", "USA"}, set(),
                  id="presidents_before_1989"),
+    pytest.param("Five Russian drones flew across the border on Monday, one of them reaching "
+                 "northern Kharkiv, and Ukrainian attack helicopters fired about 100 rounds at "
+                 "them.", "2023-04-09", "news", "ASSAULT", {"UKR"}, set(),
+                 id="a_subject_the_parser_joined_to_the_object_before_it"),
+    pytest.param("Pyongyang fired an ICBM into the sea off Hokkaido on Thursday.",
+                 "2023-04-13", "news", "MOBILIZE", {"PRK"}, set(),
+                 id="an_icbm_is_a_missile"),
+    pytest.param("Emmanuel Macron was Narendra Modi's guest at the Republic Day parade.",
+                 "2024-01-26", "news", "CONSULT", {"FRA"}, {"IND"},
+                 id="the_guest_of_a_leader_visits_him"),
+    pytest.param("Anthony Albanese wrapped up three days of talks in Beijing with Xi Jinping "
+                 "on Tuesday.", "2023-11-07", "news", "CONSULT", {"AUS", "CHN"}, set(),
+                 id="wrapping_up_talks_held_them_and_the_city_is_no_party"),
+    pytest.param("Washington said on Friday that it stood behind Manila in the dispute.",
+                 "2024-06-21", "news", "SUPPORT", {"USA"}, {"PHL"},
+                 id="standing_behind_someone_backs_him"),
+    pytest.param("The two leaders affirmed that India and Japan would deepen their defence "
+                 "ties.", "2022-03-19", "official", "AGREE", {"IND", "JPN"}, set(),
+                 id="the_two_leaders_are_the_two_countries_their_sentence_names"),
+    pytest.param("Erdogan said the West had abandoned Ukraine, remarks that Swedish "
+                 "officials condemned as cynical.", "2023-03-14", "news", "ACCUSE", {"SWE"},
+                 {"TUR"}, id="condemned_remarks_are_aimed_at_whoever_made_them"),
+    pytest.param("The council passed the resolution after Beijing dropped its objection to the "
+                 "monitoring clause.", "2023-06-10", "news", "CONCEDE", {"CHN"}, set(),
+                 id="dropping_an_objection_is_a_concession"),
+    pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
+                 "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
+                 id="cutting_a_hotline_is_a_sanction"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

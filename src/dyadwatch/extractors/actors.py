@@ -453,7 +453,8 @@ class ActorResolver:
     ) -> tuple[ActorRef, ...]:
         words = {t.lower_ for t in tokens} | {c.lower_ for c in head.children}
         if head.lower_ in RECIPROCAL_HEADS and ({"two", "both"} & words) and "other" not in words:
-            countries = ctx.two_countries()
+            countries = ctx.two_countries() if ctx.last_pair else (
+                _sentence_pair(head, hits) or ctx.two_countries())
             return tuple(
                 ActorRef(text=_span_text(head, tokens), country=c, sector="GOV") for c in countries
             )
@@ -464,9 +465,9 @@ class ActorResolver:
                          for c in group)
         if head.lower_ in {"both", "two"} and head.dep_ in {"nsubj", "nsubjpass"} and (
                 head.lower_ == "both" or "the" in words):  # "both", "the two agreed"
-            return tuple(
-                ActorRef(text="both", country=c, sector="GOV") for c in ctx.two_countries()
-            )
+            countries = ctx.two_countries() if ctx.last_pair else (
+                _sentence_pair(head, hits) or ctx.two_countries())
+            return tuple(ActorRef(text="both", country=c, sector="GOV") for c in countries)
         if head.lower_ in GROUP_SIZES and head.dep_ in {"nsubj", "nsubjpass"} and "the" in words \
                 and group:  # "… hosted his two counterparts, and the three agreed"
             return tuple(ActorRef(text=head.text, country=c, sector="GOV") for c in group)
@@ -1120,3 +1121,13 @@ def _with_text(ref: ActorRef, token: Token) -> ActorRef:
         start=token.idx,
         end=token.idx + len(token.text),
     )
+
+
+def _sentence_pair(head: Token, hits: dict[int, Hit]) -> tuple[str, ...]:
+    """ "The two leaders reaffirmed that Japan and China would …" with no two-sided event before
+    it: the two countries the sentence names, when it names exactly two."""
+    sent = head.sent
+    countries = tuple(dict.fromkeys(
+        hit.entity.country for i, hit in sorted(hits.items())
+        if sent.start <= i < sent.end and hit.entity.kind == "country" and hit.entity.country))
+    return countries if len(countries) == 2 else ()

@@ -139,12 +139,22 @@ def _governing_clause_time(usable: list[TimeExpression], token: Token,
     called …": with no time of its own, a reported or coordinated event takes the time adjunct
     of the clause it hangs on (not of a time clause: "… after Z did W" keeps its own)."""
     current = token
-    while current.dep_ in {"conj", "ccomp", "xcomp"} and current.head.i != current.i:
+    while current.head.i != current.i and (
+            current.dep_ in {"conj", "ccomp", "xcomp"} or _same_time_clause(current)
+            or _where_clause(current) or current.pos_ not in {"VERB", "AUX"}):
+        # also up from a noun to its verb ("arrived on Friday as Bush's guest") and from a
+        # where-clause to the clause of its place ("began the trip on Friday at the plant,
+        # where Yoon greeted him")
         head = current.head
+        adjuncts = [c for c in head.children
+                    if (c.dep_ in {"prep", "npadvmod", "advmod"} or _same_time_clause(c))
+                    and c.i != current.i]
+        # "attended Roh's swearing-in on Tuesday and held talks": the parser may hang the
+        # time on the object
+        adjuncts += [p for c in head.children if c.dep_ == "dobj" and c.i != current.i
+                     for p in c.children if p.dep_ == "prep"]
         spans = [(c.left_edge.idx - base, c.right_edge.idx + len(c.right_edge.text) - base)
-                 for c in head.children
-                 if (c.dep_ in {"prep", "npadvmod", "advmod"} or _same_time_clause(c))
-                 and c.i != current.i]
+                 for c in adjuncts]
         found = [e for e in usable if any(lo <= e.start and e.end <= hi for lo, hi in spans)]
         if found:
             return min(found, key=lambda e: abs(e.start - (head.idx - base)))
@@ -157,6 +167,11 @@ def _content_clause(clause: Token) -> bool:
     month"); a bare infinitive ("let Hwang fly to Manila on Tuesday") is the act itself."""
     return clause.dep_ in {"ccomp", "xcomp"} and (clause.tag_ != "VB" or any(
         c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "that"} for c in clause.children))
+
+
+def _where_clause(clause: Token) -> bool:
+    return clause.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in clause.children)
 
 
 def _same_time_clause(clause: Token) -> bool:

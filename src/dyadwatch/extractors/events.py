@@ -9,7 +9,7 @@ talks" is one AGREE). Everything that fires is named in ``Evidence.rule``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -260,6 +260,7 @@ class EventCoder:
 
     # -- sentence ---------------------------------------------------------------------------
     def code(self, sent: Span, hits: dict[int, Hit], ctx: DocContext) -> list[CodedEvent]:
+        _repair_stranded_subjects(sent)
         triggers = {t.i: trig for t in sent if (trig := self.match_trigger(t)) is not None}
         # "Russia said Sudan must return the helicopter": a demand even when the demanded
         # action is no event of its own.
@@ -396,6 +397,11 @@ class EventCoder:
         found: list[CodedEvent] = []
         for noun in sent:
             lemma = noun.lemma_.lower()
+            if lemma == "guest":
+                visit = self._guest_of(noun, hits, ctx, events + found)
+                if visit is not None:
+                    found.append(visit)
+                continue
             if lemma in VISIT_NOUNS:
                 visit = self._owned_visit(noun, hits, ctx, events + found)
                 if visit is not None:
@@ -576,6 +582,36 @@ class EventCoder:
         trigger = Trigger("CONSULT", "042", "named-visit", "visit")
         event_type, mode, modality = _plover_modality_rules("CONSULT", "visit", modality)
         return CodedEvent(trigger, noun, _dedupe(visitors), _dedupe(hosts), modality, event_type,
+                          mode, None, 0.65, "CONSULT" if event_type != "CONSULT" else None)
+
+    def _guest_of(self, noun: Token, hits: dict[int, Hit], ctx: DocContext,
+                  events: list[CodedEvent]) -> CodedEvent | None:
+        """ "Abe was Trump's guest at Mar-a-Lago", "arrived at Camp David as Bush's guest": the
+        guest visits the host."""
+        host = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if host is None or host.lower_ in POSSESSIVE_WORDS:
+            return None
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" \
+                and noun.head.head.pos_ in {"VERB", "AUX"}:
+            verb = noun.head.head
+        else:
+            return None
+        subject, _, _, _ = self._arguments(verb)
+        guests = [g for g in (self._resolve_group(subject, hits, ctx, as_actor=True)
+                              if subject is not None else []) if g.country]
+        hosts = [h for h in self._resolve_group(host, hits, ctx) if h.country
+                 and h.country not in {g.country for g in guests}]
+        if not guests or not hosts or any(
+                e.token.i == verb.i and e.event_type == "CONSULT" and e.recipients for e in events):
+            return None
+        modality = self._modality(verb)
+        if modality.negated:
+            return None
+        trigger = Trigger("CONSULT", "042", "nominal-guest", "visit")
+        event_type, mode, modality = _plover_modality_rules("CONSULT", "visit", modality)
+        return CodedEvent(trigger, noun, _dedupe(guests), _dedupe(hosts), modality, event_type,
                           mode, None, 0.65, "CONSULT" if event_type != "CONSULT" else None)
 
     def _noun_participants(self, noun: Token, lemma: str, hits: dict[int, Hit],
@@ -901,6 +937,8 @@ class EventCoder:
                 and token.head.lemma_ in {"try", "attempt"} \
                 and trigger.event_type in {"PROTEST", "ASSAULT", "COERCE"}:
             modality = Modality()  # "protesters who tried to block trucks": the attempt is the act
+        if trigger.negated:
+            modality = replace(modality, negated=not modality.negated)
         demanded = reporter is not None and modality.kind == "demanded"
         if not actors and trigger.event_type not in VICTIM_FOCUSED and not demanded:
             return None  # "textbooks approved last month": nobody named acts
@@ -1028,10 +1066,32 @@ class EventCoder:
                     for c in token.children if c.lower_ == "on" for p in c.children):
             # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
             event_type, mode = "CONSULT", "visit"
-        if event_type == "SUPPORT" and trigger.lemma in {"welcome", "greet"} and any(
-                c.dep_ == "dobj" and (h := hits.get(semantic_head(c).i)) is not None
-                and h.entity.kind in {"person", "role"} for c in token.children):
-            event_type, mode = "CONSULT", "visit"  # "Biden welcomed Kishida for a state visit"
+        if event_type in {"SUPPORT", "CONSULT"} and trigger.lemma in {"welcome", "greet"}:
+            guest = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
+                          and ((h := hits.get(semantic_head(c).i)) is not None
+                               and h.entity.kind in {"person", "role"}
+                               or c.lower_ in {"him", "her", "them"})), None)
+            if guest is None and any(c.dep_ == "auxpass" for c in token.children):
+                guest = token  # "… and was greeted at the airport by Kim"
+            if guest is not None and recipients and actors:
+                # "Biden welcomed Kishida for a state visit", "Yoon greeted him", "Wen was
+                # greeted by Kim": the guest visits the host (guideline 6: the visitor acts)
+                event_type, mode = "CONSULT", "visit"
+                actors, recipients = recipients, actors
+            elif event_type == "CONSULT" and not any(c.lower_ == "other"
+                                                     for c in token.subtree):
+                return None  # "riot police greeted the demonstrators": no guest, no meeting
+        if trigger.event_type == "AGREE" and trigger.lemma == "set" and len(
+                {p.country for p in [*actors, *recipients] if p.country}) < 2:
+            return None  # "Fiji must set a date for elections": no one agrees with anyone
+        if event_type == "CONCEDE" and trigger.lemma in {"ease", "relax"} and any(
+                t.lemma_.lower() in TRADE_WORDS for c in token.children
+                if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in {"on", "of"}
+                for t in c.subtree):
+            # "eased its controls on exports of photoresists": lifting part of a trade
+            # measure is a RETREAT like lifting it all (crosswalk 085); easing entry rules
+            # stays a concession
+            event_type, mode = "RETREAT", None
         if event_type == "SANCTION" and trigger.lemma == "bar" and recipients and all(
                 r.country and r.sector != "GOV" and r.country in {a.country for a in actors}
                 for r in recipients):
@@ -1205,6 +1265,8 @@ class EventCoder:
                                              "CONCEDE"}:
             recipients = self._summarised_deed(token, actors, hits, ctx)
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
+        if event_type in {"ACCUSE", "REJECT"}:
+            recipients = self._remarks_speaker(token, hits, ctx) or recipients
         recipients = self._refine_recipients(token, trigger, event_type, actors, recipients,
                                              hits)
         if event_type in {"MOBILIZE", "THREATEN"} and literal_type == "MOBILIZE":
@@ -1305,6 +1367,32 @@ class EventCoder:
                             return [ActorRef(text=prep.text, country=hit.entity.country,
                                              sector="GOV")]
         return []
+
+    def _remarks_speaker(self, token: Token, hits: dict[int, Hit],
+                         ctx: DocContext) -> list[ActorRef]:
+        """ "Sherman said …, remarks that Korean lawmakers denounced as …", "Aso compared …,
+        comments Seoul condemned": what is condemned is the saying, aimed at whoever said it."""
+        noun = token.head
+        if token.dep_ not in {"ccomp", "relcl", "acl"} or noun.i > token.i \
+                or noun.lemma_.lower() not in SAYING_NOUNS or not plural(noun.text) \
+                or any(c.dep_ in {"poss", "det"} for c in noun.children) \
+                or any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS
+                       for c in token.children):
+            return []
+        if noun.dep_ in {"ccomp", "conj", "appos", "npadvmod", "attr", "dobj"} \
+                and noun.head.pos_ in {"VERB", "AUX"} and noun.head.i < noun.i:
+            said = noun.head
+        elif noun.dep_ == "ROOT":
+            said = next((c for c in noun.children if c.dep_ in {"parataxis", "ccomp"}
+                         and c.pos_ in {"VERB", "AUX"} and c.i < noun.i), None)
+        else:
+            said = None
+        if said is None:
+            return []
+        speaker, _, _, _ = self._arguments(said)
+        if speaker is None:
+            return []
+        return [r for r in self._resolve_group(speaker, hits, ctx) if r.country]
 
     def _refine_recipients(self, token: Token, trigger: Trigger, event_type: str,
                            actors: list[ActorRef], recipients: list[ActorRef],
@@ -1766,6 +1854,16 @@ class EventCoder:
                               for r in self._resolve_group(p, hits, ctx) if r.country]
                     if owners:
                         found = [replace(found[0], country=o.country) for o in owners]
+            if found and not any(r.country for r in found) \
+                    and token.lemma_.lower() in DELEGATION_NOUNS:
+                # "a delegation led by Murayama": the leader's side
+                leaders = [r for c in token.children if c.dep_ == "acl"
+                           and c.lemma_ in {"lead", "head"}
+                           for by in c.children if by.dep_ == "agent"
+                           for r in self._prep_objects(by, hits, ctx) if r.country]
+                if leaders:
+                    found = [replace(found[0], country=r.country, sector=r.sector)
+                             for r in leaders[:1]]
             if found and not any(r.country for r in found) and any(
                     c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their"}
                     for c in token.children):
@@ -1973,6 +2071,13 @@ class EventCoder:
                     found += self._owner_of(relative.head, hits, ctx)
                 elif trigger.mode == "obstruct" and child.dep_ == "dobj":
                     pass  # "blocked streets in Hong Kong": the street is no one
+                elif child.dep_ == "dobj" and (measured := _measured_event(
+                        child, trigger.objects & self.book.nouns.keys())) is not None:
+                    # "ended two days of talks in Kuala Lumpur with Kim": the event itself,
+                    # and whom it was with
+                    found += [r for p in measured.children if p.dep_ == "prep"
+                              and p.lower_ in {"with", "between"}
+                              for r in self._prep_objects(p, hits, ctx)]
                 elif not (child.dep_ == "dobj" and child.lemma_.lower() in self.book.nouns and (
                         child.lemma_.lower() in trigger.objects
                         or trigger.event_type in SYMMETRIC_TYPES)):
@@ -1984,7 +2089,11 @@ class EventCoder:
                             found += self._prep_objects(by, hits, ctx)
                     if grand.dep_ == "prep" and (grand.lower_ == "by" or (
                             grand.lower_ in RECIPIENT_PREPS and recipient_prep(grand.lower_,
-                                                                               trigger))):
+                                                                               trigger))
+                            or grand.lower_ in {"on", "against"}
+                            and trigger.event_type in {"RETREAT", "CONCEDE"}
+                            and child.lemma_.lower() in PENALTY_NOUNS):
+                        # (and "suspended its tariffs on Japan": whom the lifted measure hit)
                         found += self._prep_objects(grand, hits, ctx)
                         if grand.lower_ == "with" and not found \
                                 and child.lemma_.lower() in trigger.objects:
@@ -2311,6 +2420,11 @@ def _counterpart_from_earlier(event: CodedEvent, earlier: list[CodedEvent]) -> C
             targets = _foreign(previous.recipients, own)
             if targets:
                 return replace(event, recipients=tuple(targets))
+        if previous.event_type == event.event_type and not theirs & own and any(
+                c.lower_ in {"too", "also", "likewise"} for c in event.token.children):
+            # "North Korea boycotted the Games, and Cuba stayed away too": a parallel act, not
+            # an answer to the first
+            return event
         if previous.event_type in SYMMETRIC_TYPES and own < theirs:
             # "… when they met in Kyoto, and Noda in turn asked …": the other side of the
             # meeting
@@ -2338,6 +2452,46 @@ def _named_apposition(token: Token, subject: Token) -> Token | None:
     if nxt is None or nxt.pos_ != "PROPN" or nxt.left_edge.i != subject.right_edge.i + 1:
         return None
     return nxt
+
+
+def _measured_event(noun: Token, events: Collection[str]) -> Token | None:
+    """ "two days of talks", "a round of negotiations": the event noun a measure names."""
+    return next((p for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                 for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in events), None)
+
+
+def _repair_stranded_subjects(sent: Span) -> None:
+    """Re-attach a clause subject the parser joined to the object before it (below), so that
+    the object, the subject and their conjuncts are read right by every rule."""
+    for token in sent:
+        if not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
+            subject = _stranded_subject(token)
+            if subject is not None:
+                cc = [c for c in subject.head.children if c.dep_ in {"cc", "punct"}
+                      and subject.head.i < c.i < subject.i]
+                subject.head, subject.dep_ = token, "nsubj"
+                for mark in cc:
+                    mark.head = token
+
+
+def _stranded_subject(token: Token) -> Token | None:
+    """ "drones flew over Seoul, and South Korean helicopters fired at them": the parser can join
+    the second clause's subject to the first clause's object and leave the verb that follows it
+    without one. A noun conjunct right before a subjectless conjoined verb is its subject."""
+    if token.dep_ != "conj" or token.i == 0 or token.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    before = token.doc[token.i - 1]
+    if before.lower_ in {"too", "also"} and token.i >= 2:
+        before = token.doc[token.i - 2]  # "… and Cuba stayed away too"
+    if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ != "conj":
+        return None
+    while before.head.dep_ == "conj" and before.head.i != before.i:
+        before = before.head  # "…, and Cuba, Ethiopia and Nicaragua stayed away": the first
+    if before.head.i < token.head.i or before.head.dep_ not in {"dobj", "pobj", "attr"}:
+        return None
+    joins = [c for c in before.head.children if c.dep_ == "cc" and before.head.i < c.i < before.i]
+    return before if joins and any(c.dep_ == "punct" for c in before.head.children
+                                   if c.i < joins[0].i) else None
 
 
 def _coordinated_subjects(token: Token, subject: Token) -> list[Token]:
@@ -2775,6 +2929,12 @@ BOYCOTTED_OCCASIONS = frozenset({"ceremony", "memorial", "summit", "meeting", "o
                                  "celebration", "parade", "forum", "service", "festival"})
 HOST_TRIGGER = Trigger("CONSULT", "040", "host")
 VISIT_NOUNS = frozenset({"visit", "trip"})
+TRADE_WORDS = frozenset({"export", "import", "trade", "shipment", "tariff", "duty", "sanction",
+                         "embargo", "chip", "semiconductor", "material", "photoresist"})
+PENALTY_NOUNS = frozenset({"sanction", "tariff", "curb", "restriction", "ban", "control",
+                           "embargo", "duty", "levy", "measure", "blockade"})
+DELEGATION_NOUNS = frozenset({"delegation", "team", "mission", "group", "party", "contingent",
+                              "entourage", "panel"})
 TRIP_NOUNS = VISIT_NOUNS | {"journey", "tour", "stopover", "pilgrimage"}
 CALLING_OFF = frozenset({"cancel", "postpone", "call", "scrap", "delay", "shelve", "drop",
                          "suspend", "put", "defer", "abandon", "rule"})

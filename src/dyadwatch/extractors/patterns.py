@@ -28,6 +28,7 @@ class Trigger:
     mode: str | None = None
     words: tuple[str, ...] = ()  # particle/preposition children required ("call for")
     objects: frozenset[str] = frozenset()  # object lemmas required ("hold [talk]")
+    negated: bool = False  # the wording itself denies the event ("remained at odds")
 
     @property
     def specificity(self) -> int:
@@ -101,7 +102,8 @@ class PatternBook:
         )
 
 
-def parse_pattern(text: str, event_type: str, cameo: str, mode: str | None) -> Trigger:
+def parse_pattern(text: str, event_type: str, cameo: str, mode: str | None,
+                  negated: bool = False) -> Trigger:
     """``"lodge [protest|complaint] with"`` → lemma lodge, objects {protest, complaint},
     words (with,)."""
     objects: frozenset[str] = frozenset()
@@ -113,7 +115,7 @@ def parse_pattern(text: str, event_type: str, cameo: str, mode: str | None) -> T
     parts = text.lower().split()
     if not parts:
         raise KnowledgeError(f"empty pattern under {event_type} {cameo}")
-    return Trigger(event_type, cameo, parts[0], mode, tuple(parts[1:]), objects)
+    return Trigger(event_type, cameo, parts[0], mode, tuple(parts[1:]), objects, negated)
 
 
 def load_patterns(path: Path | None = None) -> PatternBook:
@@ -129,7 +131,8 @@ def load_patterns(path: Path | None = None) -> PatternBook:
         for group in groups:
             for text in group.get("patterns", []):
                 trigger = parse_pattern(
-                    str(text), event_type, str(group["cameo"]), group.get("mode")
+                    str(text), event_type, str(group["cameo"]), group.get("mode"),
+                    bool(group.get("negated"))
                 )
                 book.by_lemma[trigger.lemma].append(trigger)
     for event_type, group in (raw.get("nouns") or {}).items():
