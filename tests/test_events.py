@@ -395,6 +395,17 @@ def test_setting_a_date_is_an_agreement_only_between_two_sides(code):
                                 date="2009-01-28") if m.event_type == "AGREE"]
 
 
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Erdogan said he would be open to meeting Assad.", False),
+    ("Ankara stands ready to hold talks with Damascus.", False),
+    ("Ankara said it was not ready to resume talks with Damascus.", True),
+])
+def test_stated_willingness_is_an_agreement_now(code, text, negated):
+    event = only(code(text, date="2022-11-23"), "AGREE")
+    assert not event.hypothetical and event.negated == negated
+    assert countries(event.actors) | countries(event.recipients) == {"TUR", "SYR"}
+
+
 def test_clause_after_semicolon_is_not_the_complement(code):
     mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
     assert "MOBILIZE" in {m.event_type for m in mentions}

@@ -1243,7 +1243,14 @@ class EventCoder:
             # (guideline 4), not a negated agreement
             event_type, mode, modality = "REJECT", None, replace(modality, negated=False)
         literal_type = event_type
-        event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
+        ready = _readiness(token)
+        if ready is not None and event_type not in {"REJECT", "THREATEN", "REQUEST"}:
+            # "stands ready to provide assistance", "would be open to meeting Kim", "willing to
+            # hold a summit": a stated willingness is an AGREE now (guideline 5, like "offer")
+            negated = any(c.dep_ == "neg" for t in (ready, ready.head) for c in t.children)
+            event_type, mode, modality = "AGREE", None, Modality(negated=negated)
+        else:
+            event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
         if literal_type == "THREATEN" and not modality.negated and modality.kind in {
                 "future", "possible", "conditional"} and reporter is not None:
             # "Japan said it would respond firmly if …": a threat reported as said is made now
@@ -2452,6 +2459,23 @@ def _named_apposition(token: Token, subject: Token) -> Token | None:
     if nxt is None or nxt.pos_ != "PROPN" or nxt.left_edge.i != subject.right_edge.i + 1:
         return None
     return nxt
+
+
+READINESS_WORDS = frozenset({"ready", "willing", "prepared", "open", "eager", "keen"})
+
+
+def _readiness(token: Token) -> Token | None:
+    """The adjective of willingness an event hangs on: "ready to meet", "open to meeting"."""
+    head = token.head
+    if token.dep_ == "pcomp" and head.lower_ == "to":
+        head = head.head
+    elif token.dep_ != "xcomp":
+        return None
+    if head.lower_ in READINESS_WORDS and head.pos_ == "ADJ":
+        return head
+    if head.lemma_ == "love" and any(c.lower_ in {"would", "'d"} for c in head.children):
+        return head  # "would love to see him"
+    return None
 
 
 def _measured_event(noun: Token, events: Collection[str]) -> Token | None:
