@@ -1248,6 +1248,10 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "today.",
                  "2022-12-16", "official", "ACCUSE", {"KOR"}, set(),
                  id="a_statement_using_one_sides_name_for_the_islets"),
+    pytest.param("The North fired artillery near the border this morning, and our military "
+                 "urges it to stop any act that raises tension on the Korean Peninsula.",
+                 "2024-01-05", "official", "REQUEST", {"KOR"}, {"PRK"},
+                 id="the_korean_peninsula_names_no_side_and_the_north_is_seouls_usage"),
     pytest.param("Joe Biden welcomed Fumio Kishida for a state visit on Wednesday.",
                  "2024-04-10", "news", "CONSULT", {"JPN"}, {"USA"},
                  id="welcoming_a_leader_is_hosting_him"),

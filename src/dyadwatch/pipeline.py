@@ -144,7 +144,8 @@ class Extractor:
         named = {h.entity.country for doc, hits in found for h in hits.values()
                  if h.entity.kind in {"institution", "person"}
                  or h.entity.kind == "country" and not (
-                     h.kind == "demonym" and doc[h.end - 1].tag_ in {"NNS", "NNPS"})
+                     h.kind == "demonym" and (doc[h.end - 1].tag_ in {"NNS", "NNPS"}
+                                              or _names_a_place(doc, h.end)))
                  } & set(self.dyad.countries)
         if len(named) != 1:
             return self._own_name_issuer(docs)
@@ -159,8 +160,10 @@ class Extractor:
         """ "The Government strongly protests the unjust claim to Dokdo …": the one side whose
         own name for a disputed place the statement uses."""
         text = " ".join(doc.text for doc in docs)
+        # (a name may open a sentence: "The North fired …")
         users = {country for country, names in self.dyad.own_names.items()
-                 if any(re.search(rf"\b{re.escape(name)}\b", text) for name in names)}
+                 if any(re.search(rf"\b[{re.escape(name[0].upper() + name[0])}]"
+                                  rf"{re.escape(name[1:])}\b", text) for name in names)}
         return next(iter(users)) if len(users) == 1 else None
 
     def _code_document(
@@ -338,3 +341,11 @@ def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], when: dt.dat
             ctx.seen_entities.add(entity.name)
             # the office held on the date sets the sector: "he", after a defence minister, is MIL
             ctx.last_person = resolver.person_ref(entity, entity.name, when)
+
+
+PLACE_AFTER_DEMONYM = frozenset({"peninsula", "war", "strait", "straits", "archipelago"})
+
+
+def _names_a_place(doc: Doc, end: int) -> bool:
+    """ "the Korean Peninsula", "the Korean War": a demonym inside a name, naming no side."""
+    return end < len(doc) and doc[end].lower_ in PLACE_AFTER_DEMONYM
