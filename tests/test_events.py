@@ -406,6 +406,12 @@ def test_stated_willingness_is_an_agreement_now(code, text, negated):
     assert countries(event.actors) | countries(event.recipients) == {"TUR", "SYR"}
 
 
+def test_one_soldier_crossing_to_defect_is_no_show_of_force(code):
+    assert not [m for m in code("A North Korean soldier crossed the demarcation line and "
+                                "defected on Tuesday.", date="2024-08-20")
+                if m.event_type == "MOBILIZE"]
+
+
 def test_clause_after_semicolon_is_not_the_complement(code):
     mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
     assert "MOBILIZE" in {m.event_type for m in mentions}
@@ -1335,6 +1341,12 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("The council passed the resolution after Beijing dropped its objection to the "
                  "monitoring clause.", "2023-06-10", "news", "CONCEDE", {"CHN"}, set(),
                  id="dropping_an_objection_is_a_concession"),
+    pytest.param("Three Chinese coast guard vessels crossed the median line on Friday.",
+                 "2024-05-24", "news", "MOBILIZE", {"CHN"}, set(),
+                 id="craft_crossing_a_line_is_a_show_of_force"),
+    pytest.param("Thailand has begun letting Chinese tourists in without visas.",
+                 "2023-09-25", "news", "CONCEDE", {"THA"}, {"CHN"},
+                 id="letting_visitors_in_eases_entry_rules"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

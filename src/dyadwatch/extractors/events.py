@@ -287,6 +287,8 @@ class EventCoder:
                     c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in LAPSING_NOUNS
                     for c in token.subtree):
                 triggers[token.i] = LAPSE_TRIGGER  # "let their currency swap expire"
+            elif token.i not in triggers and token.lemma_ == "let" and _lets_in(token):
+                triggers[token.i] = ENTRY_TRIGGER  # "will let South Koreans visit visa-free"
             elif token.i not in triggers and token.lemma_ == "ache" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() == "heart" for c in token.children):
                 triggers[token.i] = HEART_TRIGGER  # "his heart ached for those who suffered"
@@ -1160,11 +1162,14 @@ class EventCoder:
                                       or names_someone(semantic_head(c)))
                 for c in token.children) and passive_subject is None:
             return None  # "removing landmines from the DMZ": no one is struck off a list
-        if trigger.cameo == "150" and not (
-                semantic_head(subject).lemma_.lower() in WEAPON_NOUNS | WARSHIP_NOUNS
-                if subject is not None else False) and not any(
-                a.sector in {"MIL", "GOV"} for a in actors):
-            return None  # "employees suspected of entering a military zone": no show of force
+        craft = subject is not None and semantic_head(subject).lemma_.lower() in \
+            WEAPON_NOUNS | WARSHIP_NOUNS | CROSSING_CRAFT
+        if trigger.cameo == "150" and not craft and (not any(
+                a.sector in {"MIL", "GOV"} for a in actors) or trigger.lemma == "cross" and not (
+                subject is not None and plural(semantic_head(subject).text))):
+            # "employees suspected of entering a military zone", "a soldier crossed the line
+            # and defected": no show of force
+            return None
         if trigger.lemma in TRANSITIVE_ONLY and passive_subject is None and not any(
                 c.dep_ == "dobj" for c in token.children):
             return None  # "… before sinking": the ship sank, nobody sank it
@@ -2786,6 +2791,21 @@ def _lets_go(token: Token) -> bool:
                for c in token.children) and bool(people)
 
 
+def _lets_in(token: Token) -> bool:
+    """ "will let travellers from Japan enter without visas", "began letting Korean tourists
+    in": an easing of entry rules for those people."""
+    clause = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}
+              and (c.lemma_ in ENTRY_VERBS or c.lower_ == "in")]  # ("in" parsed as a clause)
+    def entrants(noun: Token) -> bool:
+        return _people(noun) or noun.lemma_.lower() in TRAVELLER_NOUNS
+
+    people = [c for c in token.children if c.dep_ == "dobj" and entrants(c)] + [
+        s for c in clause for s in c.children if s.dep_ == "nsubj" and entrants(s)]
+    inward = any(c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "in"
+                 for c in token.children)
+    return bool(people) and (bool(clause) or inward)
+
+
 def _people(noun: Token) -> bool:
     """A noun phrase for people ("five Japanese abductees", "the five", "an IAEA team"), not
     a thing ("the yen", "the issue")."""
@@ -2918,6 +2938,10 @@ HOST_VERBS = frozenset({"host", "receive"})
 LAPSING_NOUNS = frozenset({"swap", "agreement", "pact", "deal", "accord", "arrangement", "line",
                            "treaty"})
 LAPSE_TRIGGER = Trigger("SANCTION", "163", "let-lapse", "discontinue")
+ENTRY_TRIGGER = Trigger("CONCEDE", "080", "let-enter")
+ENTRY_VERBS = frozenset({"enter", "visit", "come", "stay", "travel"})
+TRAVELLER_NOUNS = frozenset({"traveller", "traveler", "tourist", "visitor", "national",
+                             "citizen", "student", "worker", "holidaymaker"})
 HEART_TRIGGER = Trigger("SUPPORT", "055", "heart-aches")
 ENVOY_NOUNS = frozenset({"ambassador", "envoy"})
 ENVOY_RETURN = Trigger("SUPPORT", "054", "envoy-returns")
@@ -2955,6 +2979,9 @@ HOST_TRIGGER = Trigger("CONSULT", "040", "host")
 VISIT_NOUNS = frozenset({"visit", "trip"})
 TRADE_WORDS = frozenset({"export", "import", "trade", "shipment", "tariff", "duty", "sanction",
                          "embargo", "chip", "semiconductor", "material", "photoresist"})
+# Craft whose crossing of a line or border is news of a show of force
+CROSSING_CRAFT = frozenset({"boat", "vessel", "drone", "patrol", "helicopter", "jet", "bomber",
+                            "fighter", "warship", "submarine"})
 PENALTY_NOUNS = frozenset({"sanction", "tariff", "curb", "restriction", "ban", "control",
                            "embargo", "duty", "levy", "measure", "blockade"})
 DELEGATION_NOUNS = frozenset({"delegation", "team", "mission", "group", "party", "contingent",
