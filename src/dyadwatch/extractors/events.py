@@ -1106,6 +1106,9 @@ class EventCoder:
                 a.sector in CROWD_SECTORS for a in actors) and _consumer_goods(token, hits):
             # "consumers shunned Japanese beer", "refused to buy Japanese cars": a boycott
             event_type, mode = "PROTEST", "boycott"
+        if trigger.lemma in {"walk", "storm"} and actors and all(
+                a.sector in CIVILIAN_SECTORS | CROWD_SECTORS for a in actors):
+            event_type, mode = "PROTEST", "boycott"  # workers walking out: a strike
         if trigger.lemma == "boycott" and actors and not any(
                 a.sector in CIVILIAN_SECTORS | {"BUS"} for a in actors) and \
                 object_lemmas(token) & BOYCOTTED_OCCASIONS:
@@ -2121,7 +2124,14 @@ class EventCoder:
                 # preposition names the other side
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ == trigger.words[-1]:
-                        found += self._prep_objects(prep, hits, ctx)
+                        talks = [p for p in prep.children if p.dep_ == "pobj"
+                                 and p.lemma_.lower() in self.book.nouns]
+                        # ("walked out of the talks with the Europeans in Vienna": those the
+                        # talks were with, not the venue)
+                        found += [r for t in talks for w in t.children if w.dep_ == "prep"
+                                  and w.lower_ in {"with", "between"}
+                                  for r in self._prep_objects(w, hits, ctx)] if talks \
+                            else self._prep_objects(prep, hits, ctx)
         if not found:
             found = self._complement_recipients(token, trigger, hits, ctx)
         if not found:
