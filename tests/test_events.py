@@ -1359,6 +1359,12 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Beijing fumed on Monday after Manila hosted the Dalai Lama's envoy.",
                  "2023-05-08", "news", "ACCUSE", {"CHN"}, {"PHL"},
                  id="fuming_is_criticism"),
+    pytest.param("In talks between Israel and Egypt held in Doha on Monday, the two sides "
+                 "agreed to meet again.", "2024-01-15", "news", "AGREE", {"ISR", "EGY"}, set(),
+                 id="the_two_sides_are_not_the_venue"),
+    pytest.param("Lula welcomed Argentina's and Chile's foreign ministers to Brasilia on "
+                 "Friday.", "2023-05-26", "news", "CONSULT", {"ARG", "CHL"}, {"BRA"},
+                 id="welcomed_ministers_visit_their_host"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

@@ -1075,13 +1075,18 @@ class EventCoder:
                                or c.lower_ in {"him", "her", "them"})), None)
             if guest is None and any(c.dep_ == "auxpass" for c in token.children):
                 guest = token  # "… and was greeted at the airport by Kim"
+            if guest is None and trigger.objects:
+                guest = token  # "welcomed Seoul's and Beijing's foreign ministers to Tokyo"
             if guest is not None and recipients and actors:
                 # "Biden welcomed Kishida for a state visit", "Yoon greeted him", "Wen was
                 # greeted by Kim": the guest visits the host (guideline 6: the visitor acts)
                 event_type, mode = "CONSULT", "visit"
-                actors, recipients = recipients, actors
-            elif event_type == "CONSULT" and not any(c.lower_ == "other"
-                                                     for c in token.subtree):
+                hosts = {a.country for a in actors}
+                actors, recipients = [r for r in recipients if r.country not in hosts], actors
+                if not actors:
+                    return None  # (a host welcoming his own people)
+            elif trigger.lemma == "greet" and not any(c.lower_ == "other"
+                                                      for c in token.subtree):
                 return None  # "riot police greeted the demonstrators": no guest, no meeting
         if trigger.event_type == "AGREE" and trigger.lemma == "set" and len(
                 {p.country for p in [*actors, *recipients] if p.country}) < 2:
