@@ -412,6 +412,14 @@ def test_one_soldier_crossing_to_defect_is_no_show_of_force(code):
                 if m.event_type == "MOBILIZE"]
 
 
+def test_the_topic_of_an_agreement_is_no_recipient_and_a_letter_is_no_guest(code):
+    (agreed,) = [m for m in code("Lula and Xi Jinping agreed on the sidelines of the BRICS "
+                                 "summit to work closely on Ukraine.", date="2023-08-23")
+                 if m.event_type == "AGREE"]
+    assert not agreed.recipients and "on" not in agreed.evidence.rule
+    assert not code("Japan received a letter from Seoul on Monday.", date="2019-07-15")
+
+
 def test_clause_after_semicolon_is_not_the_complement(code):
     mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
     assert "MOBILIZE" in {m.event_type for m in mentions}
@@ -1365,6 +1373,22 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Lula welcomed Argentina's and Chile's foreign ministers to Brasilia on "
                  "Friday.", "2023-05-26", "news", "CONSULT", {"ARG", "CHL"}, {"BRA"},
                  id="welcomed_ministers_visit_their_host"),
+    pytest.param("kishida and yoon met again in hiroshima, third time this year.", "2023-05-21",
+                 "forum", "CONSULT", {"JPN", "KOR"}, set(),
+                 id="lower_case_leaders_the_parser_read_as_a_verbless_root"),
+    pytest.param("Missiles were fired on Sunday, hours after Joe Biden, Yoon Suk Yeol and "
+                 "Fumio Kishida gathered at Camp David.", "2023-08-20", "news", "CONSULT",
+                 {"USA", "KOR", "JPN"}, set(),
+                 id="a_subject_list_whose_first_name_the_parser_gave_to_after"),
+    pytest.param("Negotiators from India and Britain began their first round of talks in Delhi "
+                 "on Monday.", "2022-01-17", "news", "CONSULT", {"IND", "GBR"}, set(),
+                 id="beginning_a_round_of_talks"),
+    pytest.param("Sergei Lavrov was received by Kim Jong Un in Wonsan on Saturday.",
+                 "2025-07-12", "news", "CONSULT", {"RUS"}, {"PRK"},
+                 id="the_one_received_visits_the_host"),
+    pytest.param("Lula and Xi Jinping agreed on the sidelines of the BRICS summit to work "
+                 "closely on Ukraine.", "2023-08-23", "news", "CONSULT", {"BRA", "CHN"}, set(),
+                 id="agreeing_on_the_sidelines_of_a_summit_is_a_meeting_there"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

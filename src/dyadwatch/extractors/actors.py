@@ -35,6 +35,10 @@ COMMON_WORD_NAMES = frozenset({"turkey", "chad", "jordan", "georgia", "guinea", 
                                "kingston", "nice", "sucre", "bern", "us", "la", "san", "panama",
                                "french", "dutch", "swiss", "english", "polish", "danish", "chile"})
 # Surnames that are also ordinary lower-case words: never a leader in informal writing.
+# Two-letter words that are also surnames in the knowledge files ("xi" and "hu" are not words)
+SHORT_WORDS = frozenset({"an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
+                         "me", "my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us",
+                         "we", "li", "ma", "ha", "ho", "oi"})
 COMMON_WORD_SURNAMES = frozenset({"moon", "park", "young", "song", "ban", "may", "bush", "brown",
                                   "rice", "page", "long", "king", "trump"})
 # Plural names of a divided nation: both states at once.
@@ -266,7 +270,7 @@ class ActorResolver:
                     and text.isalpha():
                 self._informal.add(label, [nlp.make_doc(text)])
             elif alias.kind == "surname" and entity.kind == "person" and text.isalpha() \
-                    and len(text) > 2:
+                    and (len(text) > 2 or text not in SHORT_WORDS):
                 # "ishiba finally puts out his message": a sitting leader's surname
                 self._informal.add(label, [nlp.make_doc(text)])
 
@@ -327,9 +331,11 @@ class ActorResolver:
         if ctx is not None and ctx.informal and token.text.islower():
             # lower case in a forum post: only the one head of state or government of that
             # name in office on the day ("moon met abe"; not "the moon", "moon landing")
-            if token.pos_ not in {"PROPN", "NOUN"} or token.dep_ not in {
-                    "nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss", "compound"}:
-                return None  # ("trump will trump japan": the verb is no one)
+            if token.lower_ in COMMON_WORD_SURNAMES and (
+                    token.pos_ not in {"PROPN", "NOUN"} or token.dep_ not in {
+                        "nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss", "compound"}):
+                return None  # ("trump will trump japan": the verb is no one; but the parser
+                # of lower-case text may take "yoon" for an adverb or "ishiba" for the root)
             if token.lower_ in COMMON_WORD_SURNAMES and (
                     any(c.dep_ in {"det", "poss", "amod"} for c in token.children)
                     or token.dep_ not in {"nsubj", "nsubjpass", "poss"}):

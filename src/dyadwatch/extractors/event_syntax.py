@@ -146,7 +146,10 @@ def infinitival(token: Token) -> bool:
 
 
 def is_time_phrase(prep: Token) -> bool:
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+    """ "on Sunday", and "on the sidelines of the summit": when or where, not a particle."""
+    return any(c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"}
+                                     or c.lemma_.lower() in {"sideline", "sidelines", "margin"})
+               for c in prep.children)
 
 
 PARTICLES = frozenset({"out", "back", "up", "off", "down", "away", "in", "over"})

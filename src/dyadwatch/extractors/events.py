@@ -232,7 +232,10 @@ class EventCoder:
                     return reaction
         if best is None and token.lemma_ in self.book.light_verbs:
             for obj in object_tokens(token):
-                noun = self.book.nouns.get(obj.lemma_.lower()) or self.book.nouns.get(obj.lower_)
+                # ("began their first round of talks": the event the measure names)
+                event = _measured_event(obj, self.book.nouns.keys()) or obj
+                noun = self.book.nouns.get(event.lemma_.lower()) or self.book.nouns.get(
+                    event.lower_)
                 if noun is not None:
                     return noun
         return best
@@ -409,12 +412,13 @@ class EventCoder:
                 if visit is not None:
                     found.append(visit)
                     continue
-            if noun.dep_ != "pobj" or lemma not in MEETING_NOUNS | VISIT_NOUNS:
+            sideline = lemma in {"sideline", "sidelines"}
+            if noun.dep_ != "pobj" or lemma not in MEETING_NOUNS | VISIT_NOUNS and not sideline:
                 continue
             prep = noun.head
-            if prep.lower_ not in MEETING_PREPS or any(
+            if prep.lower_ not in MEETING_PREPS or not sideline and any(
                     c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-                continue  # (not "the summit of Mount Everest")
+                continue  # (not "the summit of Mount Everest"; but "on the sidelines of …")
             if prep.lower_ == "at" and prep.head.lemma_ in AIMING_VERBS:
                 continue  # "hinted at a summit with Suga"
             verb = prep.head
@@ -1068,7 +1072,8 @@ class EventCoder:
                     for c in token.children if c.lower_ == "on" for p in c.children):
             # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
             event_type, mode = "CONSULT", "visit"
-        if event_type in {"SUPPORT", "CONSULT"} and trigger.lemma in {"welcome", "greet"}:
+        if event_type in {"SUPPORT", "CONSULT"} and trigger.lemma in {"welcome", "greet",
+                                                                       "receive"}:
             guest = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
                           and ((h := hits.get(semantic_head(c).i)) is not None
                                and h.entity.kind in {"person", "role"}
@@ -1085,9 +1090,12 @@ class EventCoder:
                 actors, recipients = [r for r in recipients if r.country not in hosts], actors
                 if not actors:
                     return None  # (a host welcoming his own people)
-            elif trigger.lemma == "greet" and not any(c.lower_ == "other"
-                                                      for c in token.subtree):
+            elif trigger.lemma in {"greet", "receive"} and not any(
+                    c.lower_ == "other" for c in token.subtree):
                 return None  # "riot police greeted the demonstrators": no guest, no meeting
+        if trigger.lemma == "gather" and trigger.event_type == "CONSULT" and any(
+                a.sector in CIVILIAN_SECTORS | CROWD_SECTORS for a in actors):
+            return None  # (crowds gathering: see PROTEST)
         if trigger.event_type == "AGREE" and trigger.lemma == "set" and len(
                 {p.country for p in [*actors, *recipients] if p.country}) < 2:
             return None  # "Fiji must set a date for elections": no one agrees with anyone
@@ -2238,7 +2246,10 @@ class EventCoder:
                     and trigger.event_type in {"REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
                 if subject_of_clause or grand.dep_ in {"dobj", "dative"} and child.dep_ != "acl":
                     found += self._resolve_group(grand, hits, ctx)
-                elif grand.dep_ in {"prep", "prt"} and grand.lower_ in RECIPIENT_PREPS - {"in"}:
+                elif grand.dep_ in {"prep", "prt"} and grand.lower_ in RECIPIENT_PREPS - {"in"} \
+                        and not (trigger.event_type in SYMMETRIC_TYPES
+                                 and grand.lower_ in {"on", "over", "about"}):
+                    # ("agreed to work closely on North Korea": the topic of the agreement)
                     found += self._prep_objects(grand, hits, ctx)
         return found
 
@@ -2508,6 +2519,31 @@ def _repair_stranded_subjects(sent: Span) -> None:
     """Re-attach a clause subject the parser joined to the object before it (below), so that
     the object, the subject and their conjuncts are read right by every rule."""
     for token in sent:
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ == "ROOT" \
+                and token.head.pos_ in {"PROPN", "NOUN"} and token.head.i < token.i \
+                and token.head.i == sent.start and not any(
+                    c.dep_ in SUBJECT_DEPS and sent.doc[c.left_edge.i - 1].lower_ != "and"
+                    for c in token.children):
+            # "ishiba and yoon met again in lima": lower-case names read as a verbless
+            # root with the verb hung on it; the names are the verb's subject
+            noun = token.head
+            token.head, token.dep_ = token, "ROOT"
+            noun.head, noun.dep_ = token, "nsubj"
+            for other in [c for c in token.children if noun.i < c.i < token.i
+                          and c.dep_ in {"advmod", "nsubj", "npadvmod"}
+                          and c.doc[c.left_edge.i - 1].lower_ == "and"]:
+                other.head, other.dep_ = noun, "conj"  # (the parser read "yoon" as an adverb)
+            continue
+        split = _split_subject(token)
+        if split is not None:
+            # "hours after Barack Obama, Park Geun-hye and Shinzo Abe gathered": the parser
+            # took the first name for the object of "after" and the verb for a main clause
+            first, subject = split
+            prep = first.head
+            first.head, first.dep_ = subject, "conj"
+            if prep.head.i != token.i:
+                token.head, token.dep_ = prep, "pcomp"
+            continue
         if not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
             subject = _stranded_subject(token)
             if subject is not None:
@@ -2516,6 +2552,23 @@ def _repair_stranded_subjects(sent: Span) -> None:
                 subject.head, subject.dep_ = token, "nsubj"
                 for mark in cc:
                     mark.head = token
+
+
+def _split_subject(token: Token) -> tuple[Token, Token] | None:
+    """The name hung on a time preposition and the rest of a subject list after a comma."""
+    if token.pos_ != "VERB":
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.left_edge.i < 2:
+        return None
+    comma = token.doc[subject.left_edge.i - 1]
+    first = token.doc[comma.i - 1]
+    if comma.text != "," or first.pos_ != "PROPN" or first.dep_ != "pobj" \
+            or first.head.lower_ not in {"after", "before", "until", "since", "as"} \
+            or first.head.head.i not in {token.i, token.head.i} or not any(
+                c.dep_ == "cc" for c in subject.children):
+        return None
+    return first, subject
 
 
 def _stranded_subject(token: Token) -> Token | None:
