@@ -1389,6 +1389,20 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Lula and Xi Jinping agreed on the sidelines of the BRICS summit to work "
                  "closely on Ukraine.", "2023-08-23", "news", "CONSULT", {"BRA", "CHN"}, set(),
                  id="agreeing_on_the_sidelines_of_a_summit_is_a_meeting_there"),
+    pytest.param("Canada took China to the World Trade Organization on Friday over its canola "
+                 "ban.", "2019-09-06", "news", "ACCUSE", {"CAN"}, {"CHN"},
+                 id="taking_someone_to_the_world_trade_organization"),
+    pytest.param("Manila finds it deeply regrettable that the Chinese coast guard blocked its "
+                 "supply boat on Sunday.", "2023-08-07", "official", "ACCUSE", {"PHL"}, {"CHN"},
+                 id="finding_it_regrettable_that"),
+    pytest.param("Beijing called in the deputy head of the Japanese embassy on Tuesday.",
+                 "2023-04-18", "news", "ACCUSE", {"CHN"}, {"JPN"},
+                 id="calling_in_a_deputy_head_of_mission"),
+    pytest.param("Warsaw raised the case of a Polish journalist believed to be held by Minsk.",
+                 "2023-03-10", "news", "ACCUSE", {"POL"}, {"BLR"},
+                 id="raising_a_case_accuses_the_other_side_not_the_victim"),
+    pytest.param("North Korea set off its sixth nuclear test on Sunday.", "2017-09-03", "news",
+                 "MOBILIZE", {"PRK"}, set(), id="setting_off_a_nuclear_test"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

@@ -1450,6 +1450,10 @@ class EventCoder:
             # complement is not the target
             recipients = [r for r in recipients if not (
                 r.country in own and r.entity is None and r.sector in {"GOV", None})]
+        if trigger.lemma == "raise" and event_type == "ACCUSE":
+            # "Tokyo raised the case of a Japanese woman believed kidnapped": the victims are
+            # not the accused
+            recipients = [r for r in recipients if r.country not in own or r.sector == "GOV"]
         if trigger.cameo == "055" and not recipients:
             # an apology "for the suffering inflicted on South Korea, China and other nations"
             seen: dict[str, ActorRef] = {}
