@@ -420,6 +420,13 @@ def test_the_topic_of_an_agreement_is_no_recipient_and_a_letter_is_no_guest(code
     assert not code("Japan received a letter from Seoul on Monday.", date="2019-07-15")
 
 
+def test_an_object_noun_taken_for_a_verb_is_no_second_protest(code):
+    mentions = code("The Government expresses deep disappointment and regret that Prime "
+                    "Minister Ishiba sent a ritual offering to Yasukuni Shrine.",
+                    date="2024-10-17", genre="official")
+    assert [m.event_type for m in mentions] == ["ACCUSE"]
+
+
 def test_clause_after_semicolon_is_not_the_complement(code):
     mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
     assert "MOBILIZE" in {m.event_type for m in mentions}
@@ -1403,6 +1410,15 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  id="raising_a_case_accuses_the_other_side_not_the_victim"),
     pytest.param("North Korea set off its sixth nuclear test on Sunday.", "2017-09-03", "news",
                  "MOBILIZE", {"PRK"}, set(), id="setting_off_a_nuclear_test"),
+    pytest.param("The Ministry of Unification regrets North Korea's unilateral closure of the "
+                 "liaison office.", "2020-06-16", "official", "ACCUSE", {"KOR"}, {"PRK"},
+                 id="regretting_the_other_sides_act_is_criticism"),
+    pytest.param("Emperor Akihito told Roh Tae-woo that Japan deeply regretted the unhappy "
+                 "period between the two nations.", "1990-05-24", "news", "SUPPORT", {"JPN"},
+                 {"KOR"}, id="regretting_ones_own_past_is_an_apology"),
+    pytest.param("Seoul and Beijing opened diplomatic relations on 24 August 1992.", None,
+                 "encyclopedia", "SUPPORT", {"KOR", "CHN"}, set(),
+                 id="opening_diplomatic_relations"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

@@ -1093,6 +1093,15 @@ class EventCoder:
             elif trigger.lemma in {"greet", "receive"} and not any(
                     c.lower_ == "other" for c in token.subtree):
                 return None  # "riot police greeted the demonstrators": no guest, no meeting
+        regretted = {r.country for r in recipients if r.start is not None
+                     and token.left_edge.idx <= r.start
+                     and r.start < token.right_edge.idx + len(token.right_edge.text)}
+        if trigger.lemma == "regret" and trigger.event_type == "SUPPORT" and regretted - {
+                None} and not regretted & {a.country for a in actors}:
+            # "regrets North Korea's unilateral cutting of the lines": the other side's act
+            # (one's own past, "the period between the two nations" or one's own official's
+            # remarks stay an apology)
+            event_type, mode = "ACCUSE", "disapprove"
         if trigger.lemma == "gather" and trigger.event_type == "CONSULT" and any(
                 a.sector in CIVILIAN_SECTORS | CROWD_SECTORS for a in actors):
             return None  # (crowds gathering: see PROTEST)
@@ -2699,8 +2708,19 @@ def _drop_restated_judgements(events: list[CodedEvent]) -> list[CodedEvent]:
         # called excessive"
         return e.trigger.lemma.startswith("copula-") or e.trigger.lemma.startswith(
             "call-") and any(c.lower_ in {"what", "which"} for c in e.token.children)
+    def echoed(e: CodedEvent) -> bool:
+        # "expressed concern and denounced the move": one disapproval named twice, the one
+        # naming its target stays; "expresses deep disappointment and regret that …": the
+        # parser took the second object noun for a verb
+        return e.event_type == "ACCUSE" and any(
+            o is not e and o.event_type == "ACCUSE" and key(o)[1] == key(e)[1] and (
+                not e.recipients and o.recipients and "conj" in {o.token.dep_, e.token.dep_}
+                and {o.token.head.i, e.token.head.i} & {o.token.i, e.token.i}
+                or e.token.dep_ == "conj" and e.token.head.i == o.token.i
+                and e.token.lemma_.lower() in o.trigger.objects)
+            for o in events)
     stated = {key(e) for e in events if not judging(e)}
-    return [e for e in events if not (judging(e) and key(e) in stated)]
+    return [e for e in events if not (judging(e) and key(e) in stated) and not echoed(e)]
 
 
 def _phrase_path(word: Token, token: Token) -> bool:
