@@ -1419,6 +1419,11 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Seoul and Beijing opened diplomatic relations on 24 August 1992.", None,
                  "encyclopedia", "SUPPORT", {"KOR", "CHN"}, set(),
                  id="opening_diplomatic_relations"),
+    pytest.param("Indian troops fired at a Pakistani post on Sunday, and Pakistan answered "
+                 "with two rounds of warning fire.", "2021-02-14", "news", "THREATEN", {"PAK"},
+                 {"IND"}, id="answering_with_warning_fire_is_a_threat"),
+    pytest.param("Washington has held back this year's contribution to UNESCO.", "2011-11-01",
+                 "news", "SANCTION", {"USA"}, {None}, id="holding_back_a_contribution"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

@@ -1102,6 +1102,11 @@ class EventCoder:
             # (one's own past, "the period between the two nations" or one's own official's
             # remarks stay an apology)
             event_type, mode = "ACCUSE", "disapprove"
+        if event_type == "ASSAULT" and any(
+                t.lower_ == "warning" for c in token.children if c.dep_ in {"dobj", "prep"}
+                for t in c.subtree):
+            # "answered with two rounds of warning fire": a symbolic threat (guideline 7)
+            event_type, mode = "THREATEN", "violence"
         if trigger.lemma == "gather" and trigger.event_type == "CONSULT" and any(
                 a.sector in CIVILIAN_SECTORS | CROWD_SECTORS for a in actors):
             return None  # (crowds gathering: see PROTEST)
