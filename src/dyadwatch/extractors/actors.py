@@ -1130,14 +1130,16 @@ def _with_text(ref: ActorRef, token: Token) -> ActorRef:
 
 
 def _sentence_pair(head: Token, hits: dict[int, Hit]) -> tuple[str, ...]:
-    """ "The two leaders reaffirmed that Japan and China would …" with no two-sided event before
-    it: the two countries the sentence names, when it names exactly two."""
+    """ "The two leaders reaffirmed that Japan and China would …", "Putin signed … with Aso,
+    but the two made no headway" with no two-sided event before it: the two countries the
+    sentence names (or whose people it names), when there are exactly two."""
     sent = head.sent
     doc = head.doc
     # (a capital as the venue, "held in Ulaanbaatar", is no side)
     countries = tuple(dict.fromkeys(
         hit.entity.country for i, hit in sorted(hits.items())
-        if sent.start <= i < sent.end and hit.entity.kind == "country" and hit.entity.country
+        if sent.start <= i < sent.end and hit.entity.kind in {"country", "person"}
+        and hit.entity.country
         and not (hit.kind == "capital" and doc[hit.end - 1].dep_ == "pobj"
                  and doc[hit.end - 1].head.lower_ in {"in", "at"})))
     return countries if len(countries) == 2 else ()

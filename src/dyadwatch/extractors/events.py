@@ -1107,6 +1107,9 @@ class EventCoder:
                 for t in c.subtree):
             # "answered with two rounds of warning fire": a symbolic threat (guideline 7)
             event_type, mode = "THREATEN", "violence"
+        if trigger.lemma == "counter" and trigger.event_type == "REJECT" and not any(
+                c.dep_ == "ccomp" for c in token.children):
+            return None  # only a rebuttal: "Japan's ambassador countered that the curbs were …"
         if trigger.lemma == "gather" and trigger.event_type == "CONSULT" and any(
                 a.sector in CIVILIAN_SECTORS | CROWD_SECTORS for a in actors):
             return None  # (crowds gathering: see PROTEST)

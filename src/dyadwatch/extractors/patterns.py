@@ -129,7 +129,7 @@ def load_patterns(path: Path | None = None) -> PatternBook:
         if event_type not in PLOVER_TYPES:
             raise KnowledgeError(f"{path}: {event_type!r} is not a PLOVER 2.0 event type")
         for group in groups:
-            for text in group.get("patterns", []):
+            for text in _strings(group.get("patterns"), path, event_type):
                 trigger = parse_pattern(
                     str(text), event_type, str(group["cameo"]), group.get("mode"),
                     bool(group.get("negated"))
@@ -139,9 +139,9 @@ def load_patterns(path: Path | None = None) -> PatternBook:
         for noun in group.get("nouns", []):
             book.nouns[noun] = Trigger(event_type, str(group["cameo"]), noun, group.get("mode"))
     for lemma, rule in (raw.get("exclude") or {}).items():
-        book.exclude_deps[lemma] = frozenset(rule.get("deps") or ())
-        book.exclude_objects[lemma] = frozenset(rule.get("objects") or ())
-        book.exclude_words[lemma] = frozenset(rule.get("words") or ())
+        book.exclude_deps[lemma] = frozenset(_strings(rule.get("deps"), path, lemma))
+        book.exclude_objects[lemma] = frozenset(_strings(rule.get("objects"), path, lemma))
+        book.exclude_words[lemma] = frozenset(_strings(rule.get("words"), path, lemma))
     evaluation = raw.get("evaluation") or {}
     book.evaluation_verbs = frozenset(evaluation.get("verbs") or ())
     for key, event_type, cameo in (("negative", "ACCUSE", "111"), ("positive", "SUPPORT", "051")):
@@ -165,6 +165,15 @@ def load_patterns(path: Path | None = None) -> PatternBook:
     book.speech = frozenset(raw.get("speech") or ())
     _load_scores(book)
     return book
+
+
+def _strings(values: object, path: Path, where: str) -> tuple[str, ...]:
+    """A list of words from YAML, in order; a bare on/off/yes/no would read as a boolean."""
+    items = tuple(values or ())  # type: ignore[call-overload]
+    if not all(isinstance(v, str) for v in items):
+        raise KnowledgeError(f"{path}: under {where!r}, {list(items)!r} is not a list of words "
+                             "(quote on, off, yes and no)")
+    return items
 
 
 def _load_scores(book: PatternBook) -> None:
