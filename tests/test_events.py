@@ -418,6 +418,8 @@ def test_the_topic_of_an_agreement_is_no_recipient_and_a_letter_is_no_guest(code
                  if m.event_type == "AGREE"]
     assert not agreed.recipients and "on" not in agreed.evidence.rule
     assert not code("Japan received a letter from Seoul on Monday.", date="2019-07-15")
+    assert not code("The governor received the Johnson & Johnson vaccine on Tuesday.",
+                    date="2021-03-09")
 
 
 def test_an_object_noun_taken_for_a_verb_is_no_second_protest(code):
@@ -431,6 +433,30 @@ def test_blasting_off_and_countering_with_no_claim_are_no_events(code):
     assert not code("Yi So-yeon blasted off from Baikonur aboard a Soyuz on Tuesday.",
                     date="2008-04-08")
     assert not code("Tokyo countered with a proposal of its own.", date="2019-07-12")
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of people gathered in Seoul to protest the deal with Japan.",
+    "The president smiled as he walked out of the airport.",
+    "Volcker said he regretted the Fed's decision.",
+    "Democrats remained divided over the bill.",
+    "The ministry announced an easing of restrictions on gatherings.",
+])
+def test_wording_the_session_review_found_misread(code, text):
+    mentions = code(text, date="2021-06-01")
+    assert not [m for m in mentions if m.event_type in {"CONSULT", "SANCTION", "SUPPORT",
+                                                        "AGREE"}], text
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The army said it was ready to shoot down any missile.", "THREATEN"),
+    ("Officials asked whether Seoul was ready to meet Tokyo.", None),
+])
+def test_readiness_to_fight_or_in_doubt_is_no_agreement(code, text, event_type):
+    mentions = code(text, date="2023-01-10")
+    assert not [m for m in mentions if m.event_type == "AGREE" and not m.hypothetical]
+    if event_type:
+        assert event_type in {m.event_type for m in mentions}
 
 
 def test_clause_after_semicolon_is_not_the_complement(code):
@@ -1397,8 +1423,8 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "on Monday.", "2022-01-17", "news", "CONSULT", {"IND", "GBR"}, set(),
                  id="beginning_a_round_of_talks"),
     pytest.param("Sergei Lavrov was received by Kim Jong Un in Wonsan on Saturday.",
-                 "2025-07-12", "news", "CONSULT", {"RUS"}, {"PRK"},
-                 id="the_one_received_visits_the_host"),
+                 "2025-07-12", "news", "CONSULT", {"PRK"}, {"RUS"},
+                 id="receiving_a_visitor_is_hosting_him"),
     pytest.param("Lula and Xi Jinping agreed on the sidelines of the BRICS summit to work "
                  "closely on Ukraine.", "2023-08-23", "news", "CONSULT", {"BRA", "CHN"}, set(),
                  id="agreeing_on_the_sidelines_of_a_summit_is_a_meeting_there"),

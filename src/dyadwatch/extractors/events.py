@@ -290,6 +290,9 @@ class EventCoder:
                     c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in LAPSING_NOUNS
                     for c in token.subtree):
                 triggers[token.i] = LAPSE_TRIGGER  # "let their currency swap expire"
+            elif token.i not in triggers and token.lemma_ == "gather" and token.pos_ == "VERB" \
+                    and _leaders_gather(token, hits):
+                triggers[token.i] = GATHER_TRIGGER  # "Obama, Park and Abe gathered in The Hague"
             elif token.i not in triggers and token.lemma_ == "let" and _lets_in(token):
                 triggers[token.i] = ENTRY_TRIGGER  # "will let South Koreans visit visa-free"
             elif token.i not in triggers and token.lemma_ == "ache" and any(
@@ -1072,13 +1075,13 @@ class EventCoder:
                     for c in token.children if c.lower_ == "on" for p in c.children):
             # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
             event_type, mode = "CONSULT", "visit"
-        if event_type in {"SUPPORT", "CONSULT"} and trigger.lemma in {"welcome", "greet",
-                                                                       "receive"}:
+        if event_type in {"SUPPORT", "CONSULT"} and trigger.lemma in {"welcome", "greet"}:
             guest = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
                           and ((h := hits.get(semantic_head(c).i)) is not None
                                and h.entity.kind in {"person", "role"}
                                or c.lower_ in {"him", "her", "them"})), None)
-            if guest is None and any(c.dep_ == "auxpass" for c in token.children):
+            if guest is None and trigger.lemma == "greet" and any(
+                    c.dep_ == "auxpass" for c in token.children):
                 guest = token  # "… and was greeted at the airport by Kim"
             if guest is None and trigger.objects:
                 guest = token  # "welcomed Seoul's and Beijing's foreign ministers to Tokyo"
@@ -1090,18 +1093,21 @@ class EventCoder:
                 actors, recipients = [r for r in recipients if r.country not in hosts], actors
                 if not actors:
                     return None  # (a host welcoming his own people)
-            elif trigger.lemma in {"greet", "receive"} and not any(
+            elif trigger.lemma == "greet" and not any(
                     c.lower_ == "other" for c in token.subtree):
                 return None  # "riot police greeted the demonstrators": no guest, no meeting
         regretted = {r.country for r in recipients if r.start is not None
                      and token.left_edge.idx <= r.start
                      and r.start < token.right_edge.idx + len(token.right_edge.text)}
-        if trigger.lemma == "regret" and trigger.event_type == "SUPPORT" and regretted - {
-                None} and not regretted & {a.country for a in actors}:
-            # "regrets North Korea's unilateral cutting of the lines": the other side's act
-            # (one's own past, "the period between the two nations" or one's own official's
-            # remarks stay an apology)
-            event_type, mode = "ACCUSE", "disapprove"
+        if trigger.lemma == "regret" and trigger.event_type == "SUPPORT":
+            if regretted - {None} and not regretted & {a.country for a in actors}:
+                # "regrets North Korea's unilateral cutting of the lines": the other side's act
+                event_type, mode = "ACCUSE", "disapprove"
+            elif not any(t.lemma_.lower() in REMORSE_OBJECTS for c in token.children
+                         if c.dep_ == "dobj" for t in c.subtree):
+                # one's own past, errors or remarks are regretted in an apology; regretting a
+                # decision or a situation is neither
+                return None
         if event_type == "ASSAULT" and any(
                 t.lower_ == "warning" for c in token.children if c.dep_ in {"dobj", "prep"}
                 for t in c.subtree):
@@ -1110,12 +1116,11 @@ class EventCoder:
         if trigger.lemma == "counter" and trigger.event_type == "REJECT" and not any(
                 c.dep_ == "ccomp" for c in token.children):
             return None  # only a rebuttal: "Japan's ambassador countered that the curbs were …"
-        if trigger.lemma == "gather" and trigger.event_type == "CONSULT" and any(
-                a.sector in CIVILIAN_SECTORS | CROWD_SECTORS for a in actors):
-            return None  # (crowds gathering: see PROTEST)
-        if trigger.event_type == "AGREE" and trigger.lemma == "set" and len(
+        if trigger.event_type == "AGREE" and (trigger.lemma == "set" or trigger.negated) and len(
                 {p.country for p in [*actors, *recipients] if p.country}) < 2:
-            return None  # "Fiji must set a date for elections": no one agrees with anyone
+            # "Fiji must set a date for elections", "Democrats remained divided": no one
+            # agrees or fails to agree with anyone
+            return None
         if event_type == "CONCEDE" and trigger.lemma in {"ease", "relax"} and any(
                 t.lemma_.lower() in TRADE_WORDS for c in token.children
                 if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in {"on", "of"}
@@ -1136,9 +1141,15 @@ class EventCoder:
                 a.sector in CROWD_SECTORS for a in actors) and _consumer_goods(token, hits):
             # "consumers shunned Japanese beer", "refused to buy Japanese cars": a boycott
             event_type, mode = "PROTEST", "boycott"
-        if trigger.lemma in {"walk", "storm"} and actors and all(
-                a.sector in CIVILIAN_SECTORS | CROWD_SECTORS for a in actors):
-            event_type, mode = "PROTEST", "boycott"  # workers walking out: a strike
+        if trigger.lemma in {"walk", "storm"} and not any(
+                a.sector in {"GOV", "MIL", "IGO", "LEG", "OPP"} or a.sector is None and a.country
+                and a.entity is None and a.text.lower().split()[-1] in WALKING_OUT_BODIES
+                for a in actors):
+            # workers walking out are on strike; a person walking out of a building is no event
+            if not actors or not all(plural(a.text) or a.sector in CROWD_SECTORS
+                                     for a in actors):
+                return None
+            event_type, mode = "PROTEST", "boycott"
         if trigger.lemma == "boycott" and actors and not any(
                 a.sector in CIVILIAN_SECTORS | {"BUS"} for a in actors) and \
                 object_lemmas(token) & BOYCOTTED_OCCASIONS:
@@ -1282,10 +1293,13 @@ class EventCoder:
             event_type, mode, modality = "REJECT", None, replace(modality, negated=False)
         literal_type = event_type
         ready = _readiness(token)
-        if ready is not None and event_type not in {"REJECT", "THREATEN", "REQUEST"}:
+        if ready is not None and event_type not in {"REJECT", "THREATEN", "REQUEST"} \
+                | CONFLICT_MATERIAL and not _hedged(ready):
             # "stands ready to provide assistance", "would be open to meeting Kim", "willing to
             # hold a summit": a stated willingness is an AGREE now (guideline 5, like "offer")
-            negated = any(c.dep_ == "neg" for t in (ready, ready.head) for c in t.children)
+            negated = any(c.dep_ == "neg" or c.lower_ == "longer"
+                          for t in (ready, ready.head) for c in t.subtree if c.i < ready.i
+                          and c.head.i in {ready.i, ready.head.i})
             event_type, mode, modality = "AGREE", None, Modality(negated=negated)
         else:
             event_type, mode, modality = _plover_modality_rules(event_type, mode, modality)
@@ -1903,7 +1917,7 @@ class EventCoder:
                               for r in self._resolve_group(p, hits, ctx) if r.country]
                     if owners:
                         found = [replace(found[0], country=o.country) for o in owners]
-            if found and not any(r.country for r in found) \
+            if found and not any(r.country or r.sector == "IGO" for r in found) \
                     and token.lemma_.lower() in DELEGATION_NOUNS:
                 # "a delegation led by Murayama": the leader's side
                 leaders = [r for c in token.children if c.dep_ == "acl"
@@ -2530,8 +2544,21 @@ def _readiness(token: Token) -> Token | None:
     return None
 
 
+def _hedged(ready: Token) -> bool:
+    """ "might be ready to", "whether it was ready to", "must be ready to", "ready to …
+    provided …": a doubtful or required readiness is no stated willingness."""
+    head = ready.head if ready.dep_ in {"acomp", "amod", "oprd"} else ready
+    return any(c.dep_ in {"aux", "mark"} and c.lower_ in {
+        "might", "may", "could", "must", "should", "whether", "if", "unless"}
+               for c in head.children) or any(c.lower_ in {"provided", "providing"}
+                                              for c in ready.subtree)
+
+
 def _measured_event(noun: Token, events: Collection[str]) -> Token | None:
-    """ "two days of talks", "a round of negotiations": the event noun a measure names."""
+    """ "two days of talks", "a round of negotiations": the event noun a measure names (not
+    "an easing of restrictions")."""
+    if noun.lemma_.lower() not in MEASURE_NOUNS:
+        return None
     return next((p for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
                  for p in of.children if p.dep_ == "pobj" and p.lemma_.lower() in events), None)
 
@@ -2891,6 +2918,24 @@ def _lets_go(token: Token) -> bool:
                for c in token.children) and bool(people)
 
 
+def _leaders_gather(token: Token, hits: dict[int, Hit]) -> bool:
+    """ "Obama, Park and Abe gathered in The Hague", "trade ministers of Japan, China and Korea
+    gathered in Seoul": people of two or more states meeting (not crowds or troops gathering,
+    nor gathering information)."""
+    if any(c.dep_ in {"dobj", "xcomp", "advcl"} for c in token.children):
+        return False  # ("gathered evidence", "gathered to protest")
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    people = {hits[t.i].entity.country for t in conjuncts(subject)
+              if t.i in hits and hits[t.i].entity.kind == "person"}
+    if len(people - {None}) >= 2:
+        return True
+    named = {h.entity.country for t in subject.subtree if (h := hits.get(t.i)) is not None
+             and h.entity.kind == "country"}
+    return subject.lemma_.lower() in LEADER_NOUNS and len(named - {None}) >= 2
+
+
 def _lets_in(token: Token) -> bool:
     """ "will let travellers from Japan enter without visas", "began letting Korean tourists
     in": an easing of entry rules for those people."""
@@ -3039,6 +3084,16 @@ LAPSING_NOUNS = frozenset({"swap", "agreement", "pact", "deal", "accord", "arran
                            "treaty"})
 LAPSE_TRIGGER = Trigger("SANCTION", "163", "let-lapse", "discontinue")
 ENTRY_TRIGGER = Trigger("CONCEDE", "080", "let-enter")
+GATHER_TRIGGER = Trigger("CONSULT", "040", "gather")
+MEASURE_NOUNS = frozenset({"day", "week", "month", "hour", "round", "series", "set", "session",
+                           "couple", "number", "year", "night", "rounds", "days"})
+WALKING_OUT_BODIES = frozenset({"delegation", "delegations", "delegates", "negotiators",
+                                "diplomats", "officials", "team", "korea", "japan", "china"})
+REMORSE_OBJECTS = frozenset({"past", "period", "history", "suffering", "pain", "damage", "error",
+                             "mistake", "remark", "comment", "conduct", "incident", "harm", "rule",
+                             "them", "it", "injury", "loss"})
+LEADER_NOUNS = frozenset({"leader", "minister", "president", "premier", "official", "negotiator",
+                          "envoy", "delegate", "diplomat", "head"})
 ENTRY_VERBS = frozenset({"enter", "visit", "come", "stay", "travel"})
 TRAVELLER_NOUNS = frozenset({"traveller", "traveler", "tourist", "visitor", "national",
                              "citizen", "student", "worker", "holidaymaker"})
@@ -3216,9 +3271,10 @@ def _drop_aside_visits(events: list[CodedEvent]) -> list[CodedEvent]:
 def _hosts_someone(token: Token, hits: dict[int, Hit]) -> bool:
     """ "host Yoon and Kishida", "received the Japanese foreign minister": a person or a state
     as the object."""
+    passive = any(c.dep_ == "auxpass" for c in token.children)
     for child in token.children:
-        if child.dep_ != "dobj":
-            continue
+        if child.dep_ != "dobj" and not (passive and child.dep_ == "nsubjpass"):
+            continue  # ("Lavrov was received by Kim")
         for t in conjuncts(child):
             hit = hits.get(t.i)
             if hit is not None and hit.entity.kind in {"person", "country"}:
