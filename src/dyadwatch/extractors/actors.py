@@ -35,7 +35,8 @@ COMMON_WORD_NAMES = frozenset({"turkey", "chad", "jordan", "georgia", "guinea", 
                                "kingston", "nice", "sucre", "bern", "us", "la", "san", "panama",
                                "french", "dutch", "swiss", "english", "polish", "danish", "chile"})
 # Surnames that are also ordinary lower-case words: never a leader in informal writing.
-# Two-letter words that are also surnames in the knowledge files ("xi" and "hu" are not words)
+# Two-letter forms never taken for a lower-case surname in informal text: ordinary words, and
+# romanised syllables common enough to mislead ("li", "ma"); "xi" and "hu" do count
 SHORT_WORDS = frozenset({"an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
                          "me", "my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us",
                          "we", "li", "ma", "ha", "ho", "oi"})

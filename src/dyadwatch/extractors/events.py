@@ -1096,10 +1096,10 @@ class EventCoder:
             elif trigger.lemma == "greet" and not any(
                     c.lower_ == "other" for c in token.subtree):
                 return None  # "riot police greeted the demonstrators": no guest, no meeting
-        regretted = {r.country for r in recipients if r.start is not None
-                     and token.left_edge.idx <= r.start
-                     and r.start < token.right_edge.idx + len(token.right_edge.text)}
         if trigger.lemma == "regret" and trigger.event_type == "SUPPORT":
+            regretted = {r.country for r in recipients if r.start is not None
+                         and token.left_edge.idx <= r.start
+                         and r.start < token.right_edge.idx + len(token.right_edge.text)}
             if regretted - {None} and not regretted & {a.country for a in actors}:
                 # "regrets North Korea's unilateral cutting of the lines": the other side's act
                 event_type, mode = "ACCUSE", "disapprove"
@@ -2564,8 +2564,10 @@ def _measured_event(noun: Token, events: Collection[str]) -> Token | None:
 
 
 def _repair_stranded_subjects(sent: Span) -> None:
-    """Re-attach a clause subject the parser joined to the object before it (below), so that
-    the object, the subject and their conjuncts are read right by every rule."""
+    """Mend three misparses of a clause's subject in place, so that every rule (and every later
+    reader of the parse) sees the subject and its conjuncts where they belong: lower-case names
+    read as a verbless root, a subject list whose first name went to "after", and a subject
+    joined to the object before it."""
     for token in sent:
         if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ == "ROOT" \
                 and token.head.pos_ in {"PROPN", "NOUN"} and token.head.i < token.i \
@@ -2941,6 +2943,7 @@ def _lets_in(token: Token) -> bool:
     in": an easing of entry rules for those people."""
     clause = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}
               and (c.lemma_ in ENTRY_VERBS or c.lower_ == "in")]  # ("in" parsed as a clause)
+
     def entrants(noun: Token) -> bool:
         return _people(noun) or noun.lemma_.lower() in TRAVELLER_NOUNS
 
@@ -3086,9 +3089,9 @@ LAPSE_TRIGGER = Trigger("SANCTION", "163", "let-lapse", "discontinue")
 ENTRY_TRIGGER = Trigger("CONCEDE", "080", "let-enter")
 GATHER_TRIGGER = Trigger("CONSULT", "040", "gather")
 MEASURE_NOUNS = frozenset({"day", "week", "month", "hour", "round", "series", "set", "session",
-                           "couple", "number", "year", "night", "rounds", "days"})
+                           "couple", "number", "year", "night"})
 WALKING_OUT_BODIES = frozenset({"delegation", "delegations", "delegates", "negotiators",
-                                "diplomats", "officials", "team", "korea", "japan", "china"})
+                                "diplomats", "officials", "team"})
 REMORSE_OBJECTS = frozenset({"past", "period", "history", "suffering", "pain", "damage", "error",
                              "mistake", "remark", "comment", "conduct", "incident", "harm", "rule",
                              "them", "it", "injury", "loss"})
