@@ -1465,6 +1465,9 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Brussels lodged a complaint at the WTO on Tuesday, and Beijing countered that "
                  "its curbs protected the environment.", "2012-03-13", "news", "REJECT", {"CHN"},
                  None, id="countering_a_charge_rejects_it"),
+    pytest.param("Canberra signed a free trade agreement with Seoul in Melbourne on Monday.",
+                 "2014-04-08", "news", "SUPPORT", {"AUS", "KOR"}, set(),
+                 id="a_pact_signed_with_someone_has_two_parties_and_no_target"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

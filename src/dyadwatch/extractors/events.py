@@ -1326,6 +1326,16 @@ class EventCoder:
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
         if event_type in {"ACCUSE", "REJECT"}:
             recipients = self._remarks_speaker(token, hits, ctx) or recipients
+        if trigger.cameo == "057" and trigger.objects and not trigger.words:
+            # "Seoul signed a memorandum with Moscow": both sign, and the pact has parties, not
+            # a target (39 of the gold sets' 40 signings have no recipient)
+            withs = [(w.left_edge.idx, w.right_edge.idx + len(w.right_edge.text))
+                     for c in [token, *(c for c in token.children if c.dep_ == "dobj")]
+                     for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
+            partners = [r for r in recipients if r.country and r.country not in countries
+                        and r.start is not None and any(lo <= r.start < hi for lo, hi in withs)]
+            # (and a place inside the pact's phrase, "a memorandum in Moscow", is its venue)
+            actors, recipients = actors + partners, []
         recipients = self._refine_recipients(token, trigger, event_type, actors, recipients,
                                              hits)
         if event_type in {"MOBILIZE", "THREATEN"} and literal_type == "MOBILIZE":
