@@ -459,6 +459,12 @@ def test_readiness_to_fight_or_in_doubt_is_no_agreement(code, text, event_type):
         assert event_type in {m.event_type for m in mentions}
 
 
+def test_debris_threatening_to_fall_threatens_no_one(code):
+    assert not [m for m in code("Tokyo ordered the navy to track any rocket part that threatened "
+                                "to fall on Japanese territory.", date="2012-03-30")
+                if m.event_type == "THREATEN"]
+
+
 def test_clause_after_semicolon_is_not_the_complement(code):
     mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
     assert "MOBILIZE" in {m.event_type for m in mentions}
@@ -1468,6 +1474,10 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Canberra signed a free trade agreement with Seoul in Melbourne on Monday.",
                  "2014-04-08", "news", "SUPPORT", {"AUS", "KOR"}, set(),
                  id="a_pact_signed_with_someone_has_two_parties_and_no_target"),
+    pytest.param("Manila's defence secretary ordered the military on Friday to shoot down any "
+                 "debris that threatened to fall on Philippine territory.", "2023-05-26", "news",
+                 "MOBILIZE", {"PHL"}, set(),
+                 id="ordering_ones_own_forces_into_action_is_a_mobilisation"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

@@ -1113,6 +1113,21 @@ class EventCoder:
                 for t in c.subtree):
             # "answered with two rounds of warning fire": a symbolic threat (guideline 7)
             event_type, mode = "THREATEN", "violence"
+        if event_type == "REQUEST" and trigger.lemma == "order" and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in ARMED_NOUNS | {"force", "guard"}
+                                      or c.lower_ in {"forces", "sdf"})
+                for c in token.children):
+            # "Tokyo ordered its navy to track the vessel", "ordered the military to shoot down
+            # any debris": putting one's own forces into action is a MOBILIZE (the gold sets
+            # code it so), aimed at whoever the order names abroad
+            own = {a.country for a in actors}
+            event_type, mode = "MOBILIZE", "troops"
+            recipients = [r for r in recipients if r.country and r.country not in own]
+        if trigger.lemma == "threaten" and any(
+                c.dep_ == "xcomp" and c.lemma_ in {"fall", "collapse", "spill", "spread", "crash",
+                                                   "land", "hit"}
+                and not any(g.dep_ == "dobj" for g in c.children) for c in token.children):
+            return None  # "any part of the rocket that threatened to fall on Japan": a danger
         if trigger.lemma == "counter" and trigger.event_type == "REJECT" and not any(
                 c.dep_ == "ccomp" for c in token.children):
             return None  # only a rebuttal: "Japan's ambassador countered that the curbs were …"
