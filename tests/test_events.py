@@ -1601,3 +1601,13 @@ def test_a_site_visited_and_a_story_told_are_no_events(code, text):
 def test_the_terms_of_an_accord_and_pressing_ahead_are_no_events(code, text):
     events = code(text, date="2013-09-16")
     assert not [m for m in events if m.event_type in {"SANCTION", "REQUEST"}], text
+
+
+def test_a_parse_repair_never_makes_a_cycle(extractor):
+    from dyadwatch.extractors.events import _attach
+
+    doc = extractor.nlp("Seoul protested and Tokyo replied.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    child = next(t for t in root.children if t.dep_ == "nsubj")
+    assert not _attach(root, child, "nsubj")  # the root under its own subject: refused
+    assert root.dep_ == "ROOT" and child.head.i == root.i

@@ -2603,11 +2603,11 @@ def _repair_stranded_subjects(sent: Span) -> None:
             # root with the verb hung on it; the names are the verb's subject
             noun = token.head
             token.head, token.dep_ = token, "ROOT"
-            noun.head, noun.dep_ = token, "nsubj"
+            _attach(noun, token, "nsubj")
             for other in [c for c in token.children if noun.i < c.i < token.i
                           and c.dep_ in {"advmod", "nsubj", "npadvmod"}
                           and c.doc[c.left_edge.i - 1].lower_ == "and"]:
-                other.head, other.dep_ = noun, "conj"  # (the parser read "yoon" as an adverb)
+                _attach(other, noun, "conj")  # (the parser read "yoon" as an adverb)
             continue
         split = _split_subject(token)
         if split is not None:
@@ -2615,18 +2615,26 @@ def _repair_stranded_subjects(sent: Span) -> None:
             # took the first name for the object of "after" and the verb for a main clause
             first, subject = split
             prep = first.head
-            first.head, first.dep_ = subject, "conj"
+            _attach(first, subject, "conj")
             if prep.head.i != token.i:
-                token.head, token.dep_ = prep, "pcomp"
+                _attach(token, prep, "pcomp")
             continue
         if not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
             subject = _stranded_subject(token)
             if subject is not None:
                 cc = [c for c in subject.head.children if c.dep_ in {"cc", "punct"}
                       and subject.head.i < c.i < subject.i]
-                subject.head, subject.dep_ = token, "nsubj"
-                for mark in cc:
-                    mark.head = token
+                if _attach(subject, token, "nsubj"):
+                    for mark in cc:
+                        _attach(mark, token, mark.dep_)
+
+
+def _attach(child: Token, head: Token, dep: str) -> bool:
+    """Re-hang ``child`` on ``head`` unless that would make a cycle (spaCy does not check)."""
+    if child.i == head.i or any(t.i == child.i for t in head.ancestors):
+        return False
+    child.head, child.dep_ = head, dep
+    return True
 
 
 def _split_subject(token: Token) -> tuple[Token, Token] | None:
