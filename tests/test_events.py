@@ -465,6 +465,12 @@ def test_debris_threatening_to_fall_threatens_no_one(code):
                 if m.event_type == "THREATEN"]
 
 
+def test_a_letter_delivered_on_a_trip_is_the_trip(code):
+    mentions = code("Moon Hee-sang will fly to Tokyo on Wednesday as the president's envoy to "
+                    "deliver a letter to Shinzo Abe.", date="2017-05-16")
+    assert [m.action_type or m.event_type for m in mentions] == ["CONSULT"]  # (planned)
+
+
 def test_clause_after_semicolon_is_not_the_complement(code):
     mentions = code("Taiwan's navy began a three-day drill on Monday; Beijing protested.")
     assert "MOBILIZE" in {m.event_type for m in mentions}
@@ -1478,6 +1484,9 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "debris that threatened to fall on Philippine territory.", "2023-05-26", "news",
                  "MOBILIZE", {"PHL"}, set(),
                  id="ordering_ones_own_forces_into_action_is_a_mobilisation"),
+    pytest.param("Kim Yo Jong handed Moon Jae-in a letter from her brother in Seoul on Saturday.",
+                 "2018-02-10", "news", "CONSULT", {"PRK"}, {"KOR"},
+                 id="handing_over_a_letter_meets_its_addressee_not_its_writer"),
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),

@@ -1181,10 +1181,26 @@ class EventCoder:
                 c.dep_ == "dobj" and r.start is not None
                 and c.left_edge.idx <= r.start < c.right_edge.idx + len(c.right_edge.text)
                 for c in token.children)]
+        if event_type == "CONSULT" and trigger.objects & {"letter", "message"}:
+            # "handed Xi a letter from the new president": the bearer meets the one who gets it
+            # (not the letter, nor its writer); "will fly to Tokyo to deliver a letter": the
+            # trip is the meeting
+            if token.dep_ in {"advcl", "xcomp", "acl"} and token.head.lemma_ in {
+                    "fly", "travel", "go", "visit", "arrive", "head", "come", "send", "dispatch"}:
+                return None
+            recipients = [r for c in token.children if c.dep_ == "dative" or c.dep_ == "dobj"
+                          and c.lemma_.lower() not in trigger.objects  # ("handed Xi a letter")
+                          for r in self._resolve_group(c, hits, ctx)] + [
+                r for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                for r in self._prep_objects(c, hits, ctx)]
+            recipients = [r for r in recipients if r.country not in {a.country for a in actors}]
+            if not recipients:
+                return None  # (a letter passed at home is no meeting between sides)
         if (
             event_type == "CONSULT"
             and mode in SYMMETRIC_CONSULT_MODES
-            and token.lemma_ not in {"mediate", "brief", "receive", "host", "welcome", "greet"}
+            and token.lemma_ not in {"mediate", "brief", "receive", "host", "welcome", "greet",
+                                     "hand", "deliver", "pass", "carry"}
         ):
             actors, recipients = actors + recipients, []
         if trigger.mode == "visit":
