@@ -98,9 +98,8 @@ def test_a_deadline_in_a_request_does_not_date_the_request(code):
                   date="2024-04-17")
     request = only_type(events, "REQUEST")
     assert request.date.iso() == "2024-04-16"
-    (urged,) = [m for m in code("Tokyo urged Seoul to take measures that would satisfy the "
-                                "plaintiffs by the end of July.", date="2024-04-16")
-                if m.event_type == "REQUEST"]
+    urged = only_type(code("Tokyo urged Seoul to take measures that would satisfy the "
+                           "plaintiffs by the end of July.", date="2024-04-16"), "REQUEST")
     assert urged.date.iso() == "2024-04-16" and urged.date_source == "publication"
 
 
@@ -115,12 +114,12 @@ def only_type(events, event_type):
 
 
 def test_a_deadline_in_a_short_request_and_a_purpose_clause(code):
-    (asked,) = [m for m in code("South Korea asked Japan to withdraw the export curbs by July 1.",
-                                date="2019-06-03") if m.event_type == "REQUEST"]
+    asked = only_type(code("South Korea asked Japan to withdraw the export curbs by July 1.",
+                           date="2019-06-03"), "REQUEST")
     assert asked.date.iso() == "2019-06-03"
-    (scramble,) = [m for m in code("The ministry reported that it scrambled fighters to "
-                                   "intercept foreign aircraft 1,004 times in 2021.",
-                                   date="2022-04-16") if m.event_type == "MOBILIZE"]
+    scramble = only_type(code("The ministry reported that it scrambled fighters to intercept "
+                              "foreign aircraft 1,004 times in 2021.", date="2022-04-16"),
+                         "MOBILIZE")
     assert scramble.date.iso() == "2021"
 
 

@@ -460,11 +460,8 @@ class ActorResolver:
     ) -> tuple[ActorRef, ...]:
         words = {t.lower_ for t in tokens} | {c.lower_ for c in head.children}
         if head.lower_ in RECIPROCAL_HEADS and ({"two", "both"} & words) and "other" not in words:
-            countries = ctx.two_countries() if ctx.last_pair else (
-                _sentence_pair(head, hits) or ctx.two_countries())
-            return tuple(
-                ActorRef(text=_span_text(head, tokens), country=c, sector="GOV") for c in countries
-            )
+            return tuple(ActorRef(text=_span_text(head, tokens), country=c, sector="GOV")
+                         for c in _two_sides(head, hits, ctx))
         group = _group_of(head, words, hits, ctx)
         if head.lower_ in RECIPROCAL_HEADS and group and "other" not in words:
             # "Abe and Li joined Park in Seoul …, and the three leaders agreed …"
@@ -472,9 +469,8 @@ class ActorResolver:
                          for c in group)
         if head.lower_ in {"both", "two"} and head.dep_ in {"nsubj", "nsubjpass"} and (
                 head.lower_ == "both" or "the" in words):  # "both", "the two agreed"
-            countries = ctx.two_countries() if ctx.last_pair else (
-                _sentence_pair(head, hits) or ctx.two_countries())
-            return tuple(ActorRef(text="both", country=c, sector="GOV") for c in countries)
+            return tuple(ActorRef(text="both", country=c, sector="GOV")
+                         for c in _two_sides(head, hits, ctx))
         if head.lower_ in GROUP_SIZES and head.dep_ in {"nsubj", "nsubjpass"} and "the" in words \
                 and group:  # "… hosted his two counterparts, and the three agreed"
             return tuple(ActorRef(text=head.text, country=c, sector="GOV") for c in group)
@@ -1128,6 +1124,14 @@ def _with_text(ref: ActorRef, token: Token) -> ActorRef:
         start=token.idx,
         end=token.idx + len(token.text),
     )
+
+
+def _two_sides(head: Token, hits: dict[int, Hit], ctx: DocContext) -> tuple[str, ...]:
+    """ "The two", "both sides": the last two-sided event's countries, else the two the sentence
+    names, else the dyad."""
+    if ctx.last_pair:
+        return ctx.last_pair
+    return _sentence_pair(head, hits) or ctx.two_countries()
 
 
 def _sentence_pair(head: Token, hits: dict[int, Hit]) -> tuple[str, ...]:

@@ -3186,9 +3186,9 @@ HOST_TRIGGER = Trigger("CONSULT", "040", "host")
 VISIT_NOUNS = frozenset({"visit", "trip"})
 TRADE_WORDS = frozenset({"export", "import", "trade", "shipment", "tariff", "duty", "sanction",
                          "embargo", "chip", "semiconductor", "material", "photoresist"})
-# Craft whose crossing of a line or border is news of a show of force
-CROSSING_CRAFT = frozenset({"boat", "vessel", "drone", "patrol", "helicopter", "jet", "bomber",
-                            "fighter", "warship", "submarine"})
+# Craft whose crossing of a line or border is news of a show of force (besides the weapons and
+# warships of WEAPON_NOUNS and WARSHIP_NOUNS)
+CROSSING_CRAFT = frozenset({"boat", "patrol"})
 PENALTY_NOUNS = frozenset({"sanction", "tariff", "curb", "restriction", "ban", "control",
                            "embargo", "duty", "levy", "measure", "blockade"})
 DELEGATION_NOUNS = frozenset({"delegation", "team", "mission", "group", "party", "contingent",
