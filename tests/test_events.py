@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from dyadwatch.extractors.events import _repair_stranded_subjects
 from tests.util import countries
 
 
@@ -1490,12 +1493,51 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Pyongyang cut the military hotline with Seoul on Monday.",
                  "2023-04-10", "news", "SANCTION", {"PRK"}, {"KOR"},
                  id="cutting_a_hotline_is_a_sanction"),
+    pytest.param("Envoys of North and South Korea, Russia and Japan opened talks in Beijing on "
+                 "Monday.", "2005-07-25", "news", "CONSULT", {"PRK", "KOR", "RUS", "JPN"}, set(),
+                 id="north_and_south_korea_names_both_states"),
+    pytest.param("Tokyo and Moscow surprised observers on Friday by announcing that they had "
+                 "agreed to resume fishing talks.", "2016-12-16", "news", "AGREE",
+                 {"JPN", "RUS"}, set(), id="they_after_a_coordinated_subject_is_every_conjunct"),
+    pytest.param("Lee Myung-bak spoke by telephone with Barack Obama on Tuesday.", "2011-12-20",
+                 "news", "CONSULT", {"KOR", "USA"}, set(),
+                 id="the_partner_of_a_call_hung_on_the_telephone"),
+    pytest.param("At the talks in Panmunjom the North said it would send athletes to the "
+                 "Pyeongchang Games, and the two sides agreed to hold military talks.",
+                 "2018-01-09", "news", "AGREE", {"PRK", "KOR"}, set(),
+                 id="the_two_sides_take_a_place_of_their_own_when_one_state_is_named"),
+    pytest.param("Joe Biden received Yoon Suk Yeol at the White House and announced new US "
+                 "sanctions aimed at banks that deal with Russia.",
+                 "2023-05-21", "news", "SANCTION", {"USA"}, {"RUS"},
+                 id="the_country_word_of_ones_own_sanctions_is_not_their_target"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
     assert countries(event.actors) == actors, text
     if recipients is not None:  # (None: any recipient)
         assert countries(event.recipients) == recipients, text
+
+
+def test_of_two_subjects_before_a_verb_the_nearest_is_its_own():
+    # The parse spaCy gave one news sentence ("..., with Japanese officers observing, a day
+    # after North Korea threatened war"): both nouns hang on "threatened" as subjects.
+    words = ["with", "officers", "observing", ",", "a", "day", "after", "Korea", "threatened",
+             "war"]
+    heads = [0, 8, 1, 1, 5, 2, 8, 8, 0, 8]
+    deps = ["ROOT", "nsubj", "acl", "punct", "det", "npadvmod", "mark", "nsubj", "pcomp", "dobj"]
+    pos = ["ADP", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    _repair_stranded_subjects(doc[:])
+    verb = doc[8]
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["Korea"]
+    assert doc[1].head.text == "with"
+    # an appositive before the subject ("Qatar's emir, Sheikh Hamad, launched") is left alone
+    words = ["emir", ",", "Hamad", "launched", "talks"]
+    doc = Doc(Vocab(), words=words, heads=[3, 0, 3, 3, 3],
+              deps=["nsubj", "punct", "nsubj", "ROOT", "dobj"],
+              pos=["NOUN", "PUNCT", "PROPN", "VERB", "NOUN"])
+    _repair_stranded_subjects(doc[:])
+    assert [c.text for c in doc[3].children if c.dep_ == "nsubj"] == ["emir", "Hamad"]
 
 
 def test_the_content_of_working_towards_is_not_an_event_of_its_own(code):

@@ -258,6 +258,12 @@ class ActorResolver:
             self._exact.add(label, docs)
         for label, docs in lower.items():
             self._lower.add(label, docs)
+        # Country names of several words, by lower-cased text: "North and South Korea" names
+        # North Korea through the shared last word.
+        self._country_names: dict[str, Entity] = {
+            a.text.lower(): self.kb.entities[a.entity] for a in self.kb.aliases
+            if self.kb.entities[a.entity].kind == "country" and a.kind in {"name", "alias"}
+            and " " in a.text}
         # Informal writing: one-word names of states, capitals and peoples in lower case
         # ("japan", "seoul"), except those that are also ordinary words ("turkey", "chad").
         # Multi-word names ("south korea") match in any case already; "the North" does not
@@ -310,6 +316,8 @@ class ActorResolver:
         for (start, _), others in alternatives.items():
             hit = taken[start]
             _place(taken, replace(hit, alternatives=tuple(dict.fromkeys(others))))
+        for hit in list(taken.values()):
+            self._elided_country(doc, hit, taken)
         # A full name elsewhere in the same paragraph singles out its surname ("Fumio Kishida
         # ... Kishida said").
         named_here = {h.entity.name for h in taken.values() if h.entity.kind == "person"}
@@ -324,6 +332,19 @@ class ActorResolver:
             if chosen is not None:
                 _place(taken, Hit(start, end, chosen, "surname"))
         return taken
+
+    def _elided_country(self, doc: Doc, hit: Hit, taken: dict[int, Hit]) -> None:
+        """"North and South Korea", "East and West Germany": the word before "and" names a
+        second country with the rest of the name that follows."""
+        start = hit.start
+        if hit.entity.kind != "country" or hit.end - start < 2 or start < 2 \
+                or doc[start - 1].lower_ not in {"and", "&", "or"} or start - 2 in taken:
+            return
+        first = doc[start - 2]
+        rest = doc[start + 1:hit.end].text.lower()
+        entity = self._country_names.get(f"{first.lower_} {rest}")
+        if entity is not None and entity.key != hit.entity.key:
+            _place(taken, Hit(start - 2, start - 1, entity, "name"))
 
     def _pick_surname(self, doc: Doc, start: int, end: int, candidates: list[Entity],
                       ctx: DocContext | None, title_roles: set[str],
@@ -1141,10 +1162,16 @@ def _sentence_pair(head: Token, hits: dict[int, Hit]) -> tuple[str, ...]:
     sent = head.sent
     doc = head.doc
     # (a capital as the venue, "held in Ulaanbaatar", is no side)
-    countries = tuple(dict.fromkeys(
-        hit.entity.country for i, hit in sorted(hits.items())
-        if sent.start <= i < sent.end and hit.entity.kind in {"country", "person"}
-        and hit.entity.country
-        and not (hit.kind == "capital" and doc[hit.end - 1].dep_ == "pobj"
-                 and doc[hit.end - 1].head.lower_ in {"in", "at"})))
+    def named(kinds: set[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(
+            hit.entity.country for i, hit in sorted(hits.items())
+            if sent.start <= i < sent.end and hit.entity.kind in kinds and hit.entity.country
+            and not (hit.kind in {"capital", "place"} and doc[hit.end - 1].dep_ == "pobj"
+                     and doc[hit.end - 1].head.lower_ in {"in", "at"})))
+
+    countries = named({"country", "person"})
+    if len(countries) == 1:
+        # "at Panmunjom the North said …, and the two sides agreed": one side named, the
+        # other only through a place of its own ("the PyeongChang Games")
+        countries = named({"country", "person", "place"})
     return countries if len(countries) == 2 else ()

@@ -832,10 +832,14 @@ class EventCoder:
         if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
                 c.dep_ == "agent" for c in token.children) and not _judge_misread(token):
             return None  # "the captain of a trawler arrested after …": no one named acts
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_ in SIGNING_VERBS \
-                and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS
-                        for c in token.head.children):
-            return None  # "signed a pact on Wednesday pledging mutual assistance": its content
+        signed = token.head if token.dep_ == "advcl" else token.head.head \
+            if token.dep_ == "acl" and token.head.dep_ == "dobj" else None
+        if token.tag_ == "VBG" and signed is not None and signed.lemma_ in SIGNING_VERBS \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS | STATEMENT_NOUNS
+                        for c in signed.children):
+            # "signed a pact on Wednesday pledging mutual assistance", "signed a joint
+            # statement committing their countries to …": what the text says, not an act
+            return None
         subject, passive_subject, agent, reporter = self._arguments(token)
         actors: list[ActorRef] = []
         recipients: list[ActorRef] = []
@@ -895,6 +899,11 @@ class EventCoder:
         else:
             recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
+        own = {a.country for a in actors if a.country}
+        recipients = [r for r in recipients if not (
+            r.country in own and r.start is not None and r.end is not None and any(
+                r.start <= t.idx < r.end and (t.i == token.i or t.lemma_.lower() == trigger.lemma)
+                for t in token.sent))]  # "announced new US sanctions": whose they are
         if trigger.lemma.startswith("reaction-"):
             # "... drew condemnation from Seoul": Seoul reacts to the subject of "drew"
             reactors = self._reactors(token, hits, ctx)
@@ -2054,6 +2063,12 @@ class EventCoder:
                     or token.lower_ in RELATIVE_PRONOUNS:
                 continue
             hit = hits.get(semantic_head(token).i)
+            if pronoun.lower_ in {"they", "we"} and any(c.dep_ == "conj" for c in token.children):
+                # "Seoul and Pyongyang announced that they had agreed": every conjunct
+                refs = self._resolve_group(token, hits, ctx)
+                if len(refs) > 1 and all(r.country or r.sector in STATELESS_SECTORS
+                                         for r in refs):
+                    return _standing_for(refs, pronoun)
             if hit is not None and hit.entity.kind == "person":
                 if pronoun.lower_ == "they":
                     # "Lee pressed Noda to settle the issue when they met": the two people
@@ -2208,6 +2223,13 @@ class EventCoder:
                 if not recipient_prep(child.lower_, trigger):
                     continue
                 found += self._prep_objects(child, hits, ctx)
+            elif child.dep_ == "prep" and child.lower_ in trigger.words and trigger.objects:
+                # "spoke by telephone with Obama": the partner hangs on the trigger's own noun
+                found += [r for noun in child.children if noun.dep_ == "pobj"
+                          and noun.lemma_.lower() in trigger.objects
+                          for w in noun.children if w.dep_ == "prep"
+                          and w.lower_ in {"with", "between"}
+                          for r in self._prep_objects(w, hits, ctx)]
             elif len(trigger.words) > 1 and child.lower_ == trigger.words[0]:
                 # "pulled out of the talks with Japan": the phrase after the particle's own
                 # preposition names the other side
@@ -2605,10 +2627,10 @@ def _measured_event(noun: Token, events: Collection[str]) -> Token | None:
 
 
 def _repair_stranded_subjects(sent: Span) -> None:
-    """Mend three misparses of a clause's subject in place, so that every rule (and every later
+    """Mend four misparses of a clause's subject in place, so that every rule (and every later
     reader of the parse) sees the subject and its conjuncts where they belong: lower-case names
-    read as a verbless root, a subject list whose first name went to "after", and a subject
-    joined to the object before it."""
+    read as a verbless root, a subject list whose first name went to "after", two subjects on
+    one verb, and a subject joined to the object before it."""
     for token in sent:
         if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ == "ROOT" \
                 and token.head.pos_ in {"PROPN", "NOUN"} and token.head.i < token.i \
@@ -2634,6 +2656,17 @@ def _repair_stranded_subjects(sent: Span) -> None:
             _attach(first, subject, "conj")
             if prep.head.i != token.i:
                 _attach(token, prep, "pcomp")
+            continue
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and c.i < token.i and c.pos_ != "PRON"]
+        if len(subjects) > 1 and token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ == "mark" and subjects[0].i < c.i < subjects[-1].i
+                for c in token.children) and not any(
+                c.dep_ == "mark" and c.i < subjects[0].i for c in token.children):
+            # "with Japanese officers observing, a day after North Korea threatened": two
+            # subjects on one verb; the nearest is its own, the farther one is set aside
+            for far in subjects[:-1]:
+                _attach(far, token.head if token.head.i != token.i else token, "dep")
             continue
         if not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
             subject = _stranded_subject(token)
