@@ -436,9 +436,13 @@ class EventCoder:
             if existing is not None:
                 if existing < len(events) and guests and events[existing].token.i == verb.i:
                     event = events[existing]
+                    hosts = {r.country for r in event.recipients if r.country}
+                    # (the host's own side stays the host: "received by Kim …, on Lavrov's
+                    # trip to North Korea")
                     events[existing] = replace(event, actors=_dedupe(
-                        [*event.actors, *[g for g in guests if not _same_ref(g, [*event.actors,
-                                                                             *event.recipients])]]))
+                        [*event.actors, *[g for g in guests if g.country not in hosts
+                                          and not _same_ref(g, [*event.actors,
+                                                                *event.recipients])]]))
                 continue
             asked = self.match_trigger(verb)
             if prep.lower_ in {"for", "of"} and prep.head.lower_ != "ahead" and (
@@ -1084,6 +1088,18 @@ class EventCoder:
                     for c in token.children if c.lower_ == "on" for p in c.children):
             # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
             event_type, mode = "CONSULT", "visit"
+        if event_type == "CONSULT" and (trigger is HOST_TRIGGER or trigger.lemma == "receive") \
+                and recipients and actors and any(
+                    (h := hits.get(semantic_head(c).i)) is not None
+                    and h.entity.kind in {"person", "role"} or c.lemma_.lower() in GUEST_NOUNS
+                    for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+            # "Xi received Yoon", "Biden will host Yoon and Kishida": the guests visit the
+            # host (guideline 6: the visitor acts, the host receives)
+            hosts = {a.country for a in actors}
+            guests = [r for r in recipients if r.country and r.country not in hosts]
+            if guests:
+                event_type, mode = "CONSULT", "visit"
+                actors, recipients = guests, actors
         if event_type in {"SUPPORT", "CONSULT"} and trigger.lemma in {"welcome", "greet"}:
             guest = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
                           and ((h := hits.get(semantic_head(c).i)) is not None
@@ -3165,6 +3181,9 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# Those a host receives ("received a delegation of lawmakers"), as opposed to "hosted talks"
+GUEST_NOUNS = frozenset({"delegation", "envoy", "visitor", "counterpart", "minister",
+                         "president", "leader", "premier", "chancellor", "guest", "lawmaker"})
 LAPSING_NOUNS = frozenset({"swap", "agreement", "pact", "deal", "accord", "arrangement", "line",
                            "treaty"})
 LAPSE_TRIGGER = Trigger("SANCTION", "163", "let-lapse", "discontinue")
