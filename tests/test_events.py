@@ -1572,10 +1572,34 @@ def test_a_visit_mentioned_as_background_is_no_meeting(code):
     "Tokyo approved textbooks that describe the islets as territory illegally occupied by South "
     "Korea.",
     "Japan beat South Korea 5-3 in ten innings at Dodger Stadium on Monday.",
+    "Kim Yu-na beat Mao Asada by 23 points in Vancouver.",
+    "The soldier shot himself after the raid.",
 ])
-def test_claims_in_a_description_and_sports_results_are_no_events(code, text):
+def test_claims_sports_results_and_harm_done_to_oneself_are_no_attacks(code, text):
     events = code(text, date="2015-04-06")
     assert not [m for m in events if m.event_type in {"COERCE", "ASSAULT"}], text
+
+
+@pytest.mark.parametrize("text", [
+    "The rocks, which Japan calls Takeshima, lie between the two countries.",
+    "Meanwhile the Japanese banks called in their loans to Korean firms.",
+    "Seoul and Washington said they had called off this year's spring exercise.",
+])
+def test_calling_something_a_name_or_calling_in_loans_is_no_phone_call(code, text):
+    events = code(text, date="1998-01-05")
+    assert "CONSULT" not in [m.event_type for m in events], text
+
+
+def test_calling_off_a_drill_is_a_retreat(code):
+    event = only(code("Seoul and Washington said they had called off this year's spring "
+                      "exercise.", date="1994-03-22"), "RETREAT")
+    assert countries(event.actors) == {"KOR", "USA"}
+
+
+def test_ordering_a_diplomat_out_of_the_country_is_an_expulsion(code):
+    event = only(code("Moscow ordered a South Korean embassy counsellor out of the country on "
+                      "Friday.", date="1998-07-04"), "SANCTION")
+    assert event.mode == "expel" and countries(event.recipients) == {"KOR"}
 
 
 def test_a_flag_named_like_a_surname_is_nobody(code):

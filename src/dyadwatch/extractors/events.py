@@ -966,6 +966,9 @@ class EventCoder:
             return None  # "textbooks approved last month": nobody named acts
         if _no_attack(token, trigger, actors):
             return None
+        if trigger.event_type in {"COERCE", "ASSAULT"} and any(
+                c.dep_ == "dobj" and c.lower_ in REFLEXIVE_PRONOUNS for c in token.children):
+            return None  # "dragging yourself out to Narita": no one is coerced
         if trigger.mode == "visit" and actors and all(a.sector in ARMED_SECTORS for a in actors):
             return None  # bombers flying into a zone pay no visit
         if trigger.words == ("outside",) and not all(
@@ -1246,11 +1249,17 @@ class EventCoder:
             recipients = []  # "visited the Marco Polo Bridge and the museum": a site, no host
         if trigger.mode == "visit" and not recipients and trigger.lemma in {"visit", "tour"}:
             return None  # "Aso and two other ministers visited Yasukuni": no host, no meeting
-        if trigger.mode == "phone" and trigger.lemma == "call" and not any(
+        if trigger.mode == "phone" and trigger.lemma == "call" and (not any(
                 c.dep_ == "dobj" and names_someone(semantic_head(c)) or
-                c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and \
-                len(actors) < 2:
-            return None  # "called a strike", "called an election": no phone call
+                c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and
+                len(actors) < 2 or any(c.dep_ == "prt" or c.dep_ == "prep" and c.i == token.i + 1
+                                       and c.lower_ in {"in", "off", "up", "out", "for"}
+                                       for c in token.children) or any(
+                    c.dep_ == "dobj" and (h := hits.get(semantic_head(c).i)) is not None
+                    and h.entity.kind == "place" for c in token.children)):
+            # "called a strike", "called an election", "called in their loans", "the islets
+            # Japan calls Takeshima": no phone call
+            return None
         if event_type == "SANCTION" and trigger.lemma in LISTING_VERBS and any(
                 t.lemma_.lower() in BLACKLIST_WORDS for prep in token.children
                 if prep.dep_ == "prep" and prep.lower_ == "from" for t in prep.subtree):
@@ -1312,9 +1321,13 @@ class EventCoder:
         if event_type == "REQUEST" and trigger.lemma in {"order", "tell", "ask"} and any(
                 c.dep_ in {"xcomp", "ccomp"} and c.lemma_ == "leave" and any(
                     o.dep_ == "dobj" and o.lemma_.lower() in {"country", "territory"}
-                    for o in c.children) for c in token.children) and any(
+                    for o in c.children)
+                or c.lower_ == "out" and c.dep_ in {"prt", "advmod", "prep"}
+                for c in [*token.children, *(g for d in token.children if d.dep_ == "dobj"
+                                             for g in d.children)]) and any(
                 c.dep_ == "dobj" for c in token.children):
-            # "ordered him to leave the country": an expulsion
+            # "ordered him to leave the country", "ordered a counsellor out of the country":
+            # an expulsion
             event_type, mode = "SANCTION", "expel"
         if event_type == "ASSAULT" and trigger.lemma == "attack" and (
                 any(c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -3181,6 +3194,8 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+REFLEXIVE_PRONOUNS = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
+                                "yourselves", "themselves"})
 # Those a host receives ("received a delegation of lawmakers"), as opposed to "hosted talks"
 GUEST_NOUNS = frozenset({"delegation", "envoy", "visitor", "counterpart", "minister",
                          "president", "leader", "premier", "chancellor", "guest", "lawmaker"})
@@ -3217,7 +3232,8 @@ CONTEST_VERBS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", 
 SPORT_WORDS = frozenset({"match", "final", "cup", "league", "tournament", "game", "championship",
                          "semifinal", "quarterfinal", "olympics", "club", "team", "goal", "score",
                          "inning", "innings", "title", "medal", "qualifier", "overtime",
-                         "shootout"})
+                         "shootout", "point", "run", "vote", "second", "stroke", "lap",
+                         "wicket", "set"})
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 # Verbs that are attacks only with someone or something attacked ("sank a ship", not "sank").
 TRANSITIVE_ONLY = frozenset({"sink", "evacuate", "blow"})
