@@ -1590,6 +1590,18 @@ def test_calling_something_a_name_or_calling_in_loans_is_no_phone_call(code, tex
     assert "CONSULT" not in [m.event_type for m in events], text
 
 
+def test_an_attack_said_to_have_been_done_is_an_allegation(code):
+    events = code("Tokyo said on Friday that a Chinese coast guard ship had rammed a Japanese "
+                  "fishing boat near the islands.", date="2010-09-10")
+    assert "ASSAULT" not in [m.event_type for m in events]
+    event = only(events, "ACCUSE")
+    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"CHN"}
+    # told as a fact by the news, the attack is coded
+    assert "ASSAULT" in [m.event_type for m in code(
+        "Seoul said North Korean troops fired two rounds at a guard post on Monday.",
+        date="2020-05-04")]
+
+
 def test_calling_off_a_drill_is_a_retreat(code):
     event = only(code("Seoul and Washington said they had called off this year's spring "
                       "exercise.", date="1994-03-22"), "RETREAT")

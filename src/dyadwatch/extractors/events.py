@@ -708,6 +708,8 @@ class EventCoder:
                 # "said Seoul had violated the accord": alleged, not a fact; but a material
                 # deed said to be unlawful ("had been illegally detained") still happened
                 inner = triggers.get(token.i)
+                if current.i == token.i and self._reported_deed(token):
+                    return True
                 return not (inner is not None and inner.event_type in CONFLICT_MATERIAL
                             and token.lemma_ not in self.book.wrongdoing_verbs
                             and token.lemma_ != "occupy")  # (occupying: a status claimed)
@@ -747,7 +749,20 @@ class EventCoder:
             if any(c.dep_ == "advmod" and c.lower_ in book.wrongdoing_adverbs
                    for c in clause.children):
                 return clause
+            if self._reported_deed(clause):
+                return clause
         return None
+
+    def _reported_deed(self, clause: Token) -> bool:
+        """ "saying they had killed 16 crew members", "said Chinese officers had tortured him":
+        an attack or a seizure someone else is said to have done before, told in the past
+        perfect, is the speaker's allegation (CAMEO 112), not a deed the text vouches for."""
+        inner = self.match_trigger(clause)
+        return inner is not None and inner.event_type in {"ASSAULT", "COERCE"} and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in clause.children) and not any(
+            c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children) \
+            and not _dismantles_own(clause, inner) and not _closes_own_plant(clause, inner)
+        # (not "said the North had shut down its test site": a step back of its own)
 
     def _copular_evaluation(self, token: Token) -> Trigger | None:
         """A thing said to be regrettable, unacceptable or welcome: the speaker judges it."""
