@@ -1508,6 +1508,9 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Tokyo and Moscow surprised observers on Friday by announcing that they had "
                  "agreed to resume fishing talks.", "2016-12-16", "news", "AGREE",
                  {"JPN", "RUS"}, set(), id="they_after_a_coordinated_subject_is_every_conjunct"),
+    pytest.param("Barack Obama and Lee Myung-bak agreed to delay the transfer of wartime command.",
+                 "2010-06-26", "news", "AGREE", {"USA", "KOR"}, set(),
+                 id="a_first_name_read_as_a_preposition_heads_the_subject"),
     pytest.param("Lee Myung-bak spoke by telephone with Barack Obama on Tuesday.", "2011-12-20",
                  "news", "CONSULT", {"KOR", "USA"}, set(),
                  id="the_partner_of_a_call_hung_on_the_telephone"),

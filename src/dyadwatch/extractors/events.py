@@ -2671,11 +2671,21 @@ def _measured_event(noun: Token, events: Collection[str]) -> Token | None:
 
 
 def _repair_stranded_subjects(sent: Span) -> None:
-    """Mend four misparses of a clause's subject in place, so that every rule (and every later
-    reader of the parse) sees the subject and its conjuncts where they belong: lower-case names
-    read as a verbless root, a subject list whose first name went to "after", two subjects on
-    one verb, and a subject joined to the object before it."""
+    """Mend five misparses of a clause's subject in place, so that every rule (and every later
+    reader of the parse) sees the subject and its conjuncts where they belong: a first name read
+    as a preposition, lower-case names read as a verbless root, a subject list whose first name
+    went to "after", two subjects on one verb, and a subject joined to the object before it."""
     for token in sent:
+        if token.dep_ == "prep" and token.tag_ == "IN" and token.is_title \
+                and token.lower_ not in PREPOSITION_WORDS and token.head.pos_ in {"VERB", "AUX"} \
+                and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.head.children):
+            name = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
+                         and c.i == token.i + 1), None)
+            if name is not None and _attach(name, token.head, "nsubj"):
+                # "Barack Obama and Hu Jintao met": a first name read as a preposition
+                _attach(token, name, "compound")
+                token.tag_, token.pos_ = "NNP", "PROPN"
+                continue
         if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ == "ROOT" \
                 and token.head.pos_ in {"PROPN", "NOUN"} and token.head.i < token.i \
                 and token.head.i == sent.start and not any(
@@ -3209,6 +3219,19 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# Words the tagger may rightly call prepositions or subordinators ("IN"); anything else so tagged
+# at the head of a name ("Barack Obama and Hu met") is a misread first name.
+PREPOSITION_WORDS = frozenset({
+    "about", "above", "across", "after", "against", "along", "alongside", "amid", "amidst",
+    "among", "amongst", "around", "as", "at", "because", "before", "behind", "below", "beneath",
+    "beside", "besides", "between", "beyond", "by", "despite", "down", "during", "except", "for",
+    "from", "if", "in", "inside", "into", "like", "near", "of", "off", "on", "once", "onto",
+    "out", "outside", "over", "past", "per", "since", "than", "that", "though", "although",
+    "through", "throughout", "till", "to", "toward", "towards", "under", "underneath", "unless",
+    "unlike", "until", "up", "upon", "versus", "via", "whether", "while", "whilst", "with",
+    "within", "without", "so", "following", "including", "regarding", "concerning",
+    "considering", "according", "ahead", "next", "plus", "minus", "save", "but",
+    "where", "when", "notwithstanding"})
 REFLEXIVE_PRONOUNS = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
                                 "yourselves", "themselves"})
 # Those a host receives ("received a delegation of lawmakers"), as opposed to "hosted talks"
