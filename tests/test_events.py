@@ -1605,6 +1605,19 @@ def test_an_attack_said_to_have_been_done_is_an_allegation(code):
         date="2020-05-04")]
 
 
+def test_review_of_real_items_after_the_parse_repairs(code):
+    # An executive order reversing decisions is an act, not the wording of a signed text.
+    assert "CONCEDE" in [m.event_type for m in code(
+        "Biden signs his first executive orders reversing several Trump administration "
+        "decisions, including rejoining the Paris Agreement.", date="2021-01-20")]
+    # A passive clause later in the sentence lends no subject to an apposition of the victims.
+    attack = only(code("A suicide bomber kills two policemen and a civilian, the second attack in "
+                       "four days for which the Taliban claims responsibility, while separately, "
+                       "three policemen are killed in a 'friendly fire' incident.",
+                       date="2011-01-11"), "ASSAULT")
+    assert "AFG" not in countries(attack.recipients)
+
+
 def test_calling_off_a_drill_is_a_retreat(code):
     event = only(code("Seoul and Washington said they had called off this year's spring "
                       "exercise.", date="1994-03-22"), "RETREAT")

@@ -854,7 +854,7 @@ class EventCoder:
         signed = token.head if token.dep_ == "advcl" else token.head.head \
             if token.dep_ == "acl" and token.head.dep_ == "dobj" else None
         if token.tag_ == "VBG" and signed is not None and signed.lemma_ in SIGNING_VERBS \
-                and any(c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_NOUNS | STATEMENT_NOUNS
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in SIGNED_TEXTS
                         for c in signed.children):
             # "signed a pact on Wednesday pledging mutual assistance", "signed a joint
             # statement committing their countries to …": what the text says, not an act
@@ -2711,8 +2711,8 @@ def _repair_stranded_subjects(sent: Span) -> None:
             if prep.head.i != token.i:
                 _attach(token, prep, "pcomp")
             continue
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
-                    and c.i < token.i and c.pos_ != "PRON"]
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i
+                    and c.pos_ != "PRON"]
         if len(subjects) > 1 and token.pos_ in {"VERB", "AUX"} and any(
                 c.dep_ == "mark" and subjects[0].i < c.i < subjects[-1].i
                 for c in token.children) and not any(
@@ -3219,6 +3219,9 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# Texts whose signing is the event and whose wording is not ("signed a joint statement
+# committing …"); an executive order that reverses decisions is an act of its own.
+SIGNED_TEXTS = AGREEMENT_NOUNS | {"statement", "declaration", "communique"}
 # Words the tagger may rightly call prepositions or subordinators ("IN"); anything else so tagged
 # at the head of a name ("Barack Obama and Hu met") is a misread first name.
 PREPOSITION_WORDS = frozenset({
