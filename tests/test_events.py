@@ -1618,6 +1618,22 @@ def test_review_of_real_items_after_the_parse_repairs(code):
     assert "AFG" not in countries(attack.recipients)
 
 
+@pytest.mark.parametrize("text, recipient", [
+    ("China stopped buying South Korean phones and polyethylene on Wednesday.", "KOR"),
+    ("Chinese tour operators stopped selling package holidays to South Korea on Monday.", "KOR"),
+])
+def test_stopping_buying_or_selling_is_a_trade_cut(code, text, recipient):
+    event = only(code(text, date="2017-03-15"), "SANCTION")
+    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {recipient}
+    assert not event.negated and event.mode == "discontinue"
+
+
+def test_letting_the_last_swap_lines_expire_is_a_sanction(code):
+    event = only(code("Seoul and Tokyo let the last of their swap lines expire in February 2015.",
+                      date="2015-02-17"), "SANCTION")
+    assert countries(event.actors) == {"KOR", "JPN"}
+
+
 def test_calling_off_a_drill_is_a_retreat(code):
     event = only(code("Seoul and Washington said they had called off this year's spring "
                       "exercise.", date="1994-03-22"), "RETREAT")

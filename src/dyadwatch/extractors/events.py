@@ -287,9 +287,14 @@ class EventCoder:
                 triggers[token.i] = ENVOY_RETURN  # "Ambassador Nagamine will return to Seoul"
             elif token.i not in triggers and token.lemma_ == "let" and any(
                     c.lemma_ in {"expire", "lapse"} for c in token.children) and any(
-                    c.dep_ in {"dobj", "nsubj"} and c.lemma_.lower() in LAPSING_NOUNS
-                    for c in token.subtree):
-                triggers[token.i] = LAPSE_TRIGGER  # "let their currency swap expire"
+                    c.lemma_.lower() in LAPSING_NOUNS for c in token.subtree
+                    if c.i < next(e.i for e in token.children if e.lemma_ in {"expire", "lapse"})):
+                # "let their currency swap expire", "let the last of their swap lines expire"
+                triggers[token.i] = LAPSE_TRIGGER
+            elif token.i not in triggers and token.tag_ == "VBG" and token.dep_ == "xcomp" \
+                    and token.lemma_ in TRADE_ACTS and token.head.lemma_ in STOPPING_VERBS \
+                    and any(c.dep_ == "dobj" for c in token.children):
+                triggers[token.i] = TRADE_STOP_TRIGGER  # "stopped buying South Korean phones"
             elif token.i not in triggers and token.lemma_ == "gather" and token.pos_ == "VERB" \
                     and _leaders_gather(token, hits):
                 triggers[token.i] = GATHER_TRIGGER  # "Obama, Park and Abe gathered in The Hague"
@@ -970,6 +975,8 @@ class EventCoder:
                                                    hits, ctx)
             recipients = [r for r in recipients if not _same_ref(r, actors)]
         modality = self._modality(token)
+        if trigger is TRADE_STOP_TRIGGER:
+            modality = self._modality(token.head)  # the stopping is the act, not a negation
         if modality.kind == "planned" and not modality.negated and token.dep_ == "xcomp" \
                 and token.head.lemma_ in {"try", "attempt"} \
                 and trigger.event_type in {"PROTEST", "ASSAULT", "COERCE"}:
@@ -3219,6 +3226,11 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# "stopped buying South Korean phones", "would stop selling tours to South Korea": a trade cut
+STOPPING_VERBS = frozenset({"stop", "halt", "cease", "suspend", "quit"})
+TRADE_ACTS = frozenset({"buy", "sell", "import", "export", "purchase", "ship", "supply", "air",
+                        "screen", "broadcast", "stock"})
+TRADE_STOP_TRIGGER = Trigger("SANCTION", "163", "stop-trading", "discontinue")
 # Texts whose signing is the event and whose wording is not ("signed a joint statement
 # committing …"); an executive order that reverses decisions is an act of its own.
 SIGNED_TEXTS = AGREEMENT_NOUNS | {"statement", "declaration", "communique"}
