@@ -1634,6 +1634,17 @@ def test_letting_the_last_swap_lines_expire_is_a_sanction(code):
     assert countries(event.actors) == {"KOR", "JPN"}
 
 
+def test_sending_an_envoy_is_a_visit_to_where_he_is_sent(code):
+    event = only(code("Tokyo sent a delegation to Pyongyang to negotiate the release of the "
+                      "fishermen.", date="1985-05-02"), "CONSULT")
+    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"PRK"}
+    assert event.mode == "visit"
+    # the envoy's own call is the meeting; being sent is no second one
+    consults = [m for m in code("An envoy sent by Lee Jae-myung called on Shigeru Ishiba in Tokyo "
+                                "on Monday.", date="2025-06-16") if m.event_type == "CONSULT"]
+    assert len(consults) == 1
+
+
 def test_calling_off_a_drill_is_a_retreat(code):
     event = only(code("Seoul and Washington said they had called off this year's spring "
                       "exercise.", date="1994-03-22"), "RETREAT")

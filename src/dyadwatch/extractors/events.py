@@ -1113,6 +1113,18 @@ class EventCoder:
                     for c in token.children if c.lower_ == "on" for p in c.children):
             # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
             event_type, mode = "CONSULT", "visit"
+        if trigger.mode == "visit" and trigger.lemma in {"send", "dispatch"}:
+            # "Beijing sent a delegation to Seoul to negotiate …": the envoys visit the place
+            # they are sent to; the envoy's own later call is the meeting ("a delegation sent
+            # by Yoon called on Kishida")
+            if token.dep_ == "acl":
+                return None
+            own = {a.country for a in actors}
+            sent = [c for c in token.children if c.dep_ == "dobj"]  # ("a delegation to Seoul")
+            recipients = [r for t in [token, *sent] for r in self._destination(t, hits)
+                          if r.country not in own][:1]
+            if not recipients:
+                return None
         if event_type == "CONSULT" and (trigger is HOST_TRIGGER or trigger.lemma == "receive") \
                 and recipients and actors and any(
                     (h := hits.get(semantic_head(c).i)) is not None
@@ -2358,7 +2370,7 @@ class EventCoder:
     def _destination(self, token: Token, hits: dict[int, Hit]) -> list[ActorRef]:
         """"travelled to Busan", "visited Osaka": the host is the government of the place."""
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"to", "in"}:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "in"}:
                 place = place_country(child, hits)
             elif child.dep_ == "dobj":
                 hit = hits.get(child.i)
