@@ -1645,6 +1645,20 @@ def test_sending_an_envoy_is_a_visit_to_where_he_is_sent(code):
     assert len(consults) == 1
 
 
+def test_using_a_speech_to_press_someone_is_the_speakers_own_request(code):
+    event = only(code("Moon Jae-in used his Liberation Day speech on Thursday to urge Japan to "
+                      "face history.", date="2019-08-15"), "REQUEST")
+    assert countries(event.actors) == {"KOR"} and countries(event.recipients) == {"JPN"}
+
+
+def test_a_match_watched_at_a_summit_is_no_attack_and_no_pair_of_leaders(code):
+    events = code("Kim Dae-jung flew to Japan on Sunday for the World Cup final in Yokohama, where "
+                  "he watched Brazil beat Germany with Junichiro Koizumi, and the two leaders hold "
+                  "talks in Tokyo on Monday.", date="2002-06-30")
+    assert "ASSAULT" not in [m.event_type for m in events]
+    assert all(countries(m.actors) <= {"KOR", "JPN"} for m in events)
+
+
 def test_calling_off_a_drill_is_a_retreat(code):
     event = only(code("Seoul and Washington said they had called off this year's spring "
                       "exercise.", date="1994-03-22"), "RETREAT")

@@ -1938,6 +1938,8 @@ class EventCoder:
             ):
                 if current.dep_ == "xcomp":
                     controller = next((c for c in head.children if c.dep_ in {"dobj"}), None)
+                    if head.lemma_ in SUBJECT_CONTROL_VERBS:
+                        controller = None  # "used her address to call on Japan": she calls
                     subject = controller or head_subject
                 elif current.dep_ == "conj" and token is current and head_subject is not None \
                         and any(c.dep_ == "auxpass" for c in token.children):
@@ -3238,6 +3240,9 @@ def _comes_to_help(token: Token, actors: list[ActorRef]) -> bool:
 
 
 HOST_VERBS = frozenset({"host", "receive"})
+# Verbs with an object whose to-clause is the subject's own act ("used the speech to press
+# Japan", "took the opportunity to thank Seoul"), unlike "urged Japan to withdraw".
+SUBJECT_CONTROL_VERBS = frozenset({"use", "take", "seize", "grab", "spend"})
 # "stopped buying South Korean phones", "would stop selling tours to South Korea": a trade cut
 STOPPING_VERBS = frozenset({"stop", "halt", "cease", "suspend", "quit"})
 TRADE_ACTS = frozenset({"buy", "sell", "import", "export", "purchase", "ship", "supply", "air",
@@ -3355,9 +3360,10 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
             not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
             or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
         return True
-    clause = {t.lemma_.lower() for t in token.subtree if t.pos_ in {"NOUN", "PROPN"}}
+    # (the sentence, not only the clause: "flew to Yokohama for the World Cup final, where he
+    # watched Brazil beat Germany")
     return trigger.lemma in CONTEST_VERBS and bool(
-        clause & SPORT_WORDS or any(SCORE.fullmatch(t.text) for t in token.sent)
+        nouns & SPORT_WORDS or any(SCORE.fullmatch(t.text) for t in token.sent)
         or SCORE.search(token.sent.text.replace(" ", "")))  # ("5-3" split into three tokens)
 
 
