@@ -1659,6 +1659,12 @@ def test_a_match_watched_at_a_summit_is_no_attack_and_no_pair_of_leaders(code):
     assert all(countries(m.actors) <= {"KOR", "JPN"} for m in events)
 
 
+def test_paying_for_ones_own_operations_is_no_aid(code):
+    events = code("Officials said the militants were using the sales of the fish to fund their "
+                  "operations.", date="2022-09-28")
+    assert "AID" not in [m.event_type for m in events]
+
+
 def test_calling_off_a_drill_is_a_retreat(code):
     event = only(code("Seoul and Washington said they had called off this year's spring "
                       "exercise.", date="1994-03-22"), "RETREAT")

@@ -991,6 +991,10 @@ class EventCoder:
         if trigger.event_type in {"COERCE", "ASSAULT"} and any(
                 c.dep_ == "dobj" and c.lower_ in REFLEXIVE_PRONOUNS for c in token.children):
             return None  # "dragging yourself out to Narita": no one is coerced
+        if trigger.event_type == "AID" and not recipients and any(
+                c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in {"its", "their", "own"}
+                                         for p in c.children) for c in token.children):
+            return None  # "using fish sales to fund their operations": paying for one's own
         if trigger.mode == "visit" and actors and all(a.sector in ARMED_SECTORS for a in actors):
             return None  # bombers flying into a zone pay no visit
         if trigger.words == ("outside",) and not all(
