@@ -3308,6 +3308,8 @@ SPORT_WORDS = frozenset({"match", "final", "cup", "league", "tournament", "game"
                          "inning", "innings", "title", "medal", "qualifier", "overtime",
                          "shootout", "point", "run", "vote", "second", "stroke", "lap",
                          "wicket", "set"})
+CONTEST_NOUNS = frozenset({"match", "final", "cup", "league", "tournament", "championship",
+                           "semifinal", "quarterfinal", "olympics", "qualifier", "innings"})
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 # Verbs that are attacks only with someone or something attacked ("sank a ship", not "sank").
 TRANSITIVE_ONLY = frozenset({"sink", "evacuate", "blow"})
@@ -3364,10 +3366,12 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
             not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
             or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
         return True
-    # (the sentence, not only the clause: "flew to Yokohama for the World Cup final, where he
-    # watched Brazil beat Germany")
+    # (a contest named anywhere in the sentence: "flew to Yokohama for the World Cup final,
+    # where he watched Brazil beat Germany"; other sports words only in the clause itself)
+    clause = {t.lemma_.lower() for t in token.subtree if t.pos_ in {"NOUN", "PROPN"}}
     return trigger.lemma in CONTEST_VERBS and bool(
-        nouns & SPORT_WORDS or any(SCORE.fullmatch(t.text) for t in token.sent)
+        nouns & CONTEST_NOUNS or clause & SPORT_WORDS
+        or any(SCORE.fullmatch(t.text) for t in token.sent)
         or SCORE.search(token.sent.text.replace(" ", "")))  # ("5-3" split into three tokens)
 
 
