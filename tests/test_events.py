@@ -1659,6 +1659,12 @@ def test_a_match_watched_at_a_summit_is_no_attack_and_no_pair_of_leaders(code):
     assert all(countries(m.actors) <= {"KOR", "JPN"} for m in events)
 
 
+def test_those_a_broken_up_protest_was_against_are_not_its_target(code):
+    event = only(code("Riot police in Minsk used water cannon to break up mass protests against "
+                      "President Alexander Lukashenko.", date="2020-08-20"), "COERCE")
+    assert not any("Lukashenko" in r.text for r in event.recipients)
+
+
 def test_paying_for_ones_own_operations_is_no_aid(code):
     events = code("Officials said the militants were using the sales of the fish to fund their "
                   "operations.", date="2022-09-28")

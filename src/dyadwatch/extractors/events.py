@@ -2275,6 +2275,11 @@ class EventCoder:
                     if grand.dep_ == "acl" and grand.tag_ == "VBN" and child.dep_ == "dobj":
                         for by in (c for c in grand.children if c.dep_ == "agent"):
                             found += self._prep_objects(by, hits, ctx)
+                    if grand.dep_ == "prep" and grand.lower_ == "against" and (
+                            protest := self.book.nouns.get(child.lemma_.lower())) is not None \
+                            and protest.event_type == "PROTEST" \
+                            and trigger.event_type == "COERCE":
+                        continue  # "broke up protests against Lukashenko": the protest's target
                     if grand.dep_ == "prep" and (grand.lower_ == "by" or (
                             grand.lower_ in RECIPIENT_PREPS and recipient_prep(grand.lower_,
                                                                                trigger))
