@@ -441,11 +441,11 @@ class EventCoder:
             if existing is not None:
                 if existing < len(events) and guests and events[existing].token.i == verb.i:
                     event = events[existing]
-                    hosts = {r.country for r in event.recipients if r.country}
+                    host_countries = {r.country for r in event.recipients if r.country}
                     # (the host's own side stays the host: "received by Kim …, on Lavrov's
                     # trip to North Korea")
                     events[existing] = replace(event, actors=_dedupe(
-                        [*event.actors, *[g for g in guests if g.country not in hosts
+                        [*event.actors, *[g for g in guests if g.country not in host_countries
                                           and not _same_ref(g, [*event.actors,
                                                                 *event.recipients])]]))
                 continue
@@ -1112,8 +1112,7 @@ class EventCoder:
         if event_type == "REQUEST" and trigger.lemma == "call" and trigger.words == ("on",) \
                 and not any(infinitival(t) or t.dep_ in {"xcomp", "ccomp"} or (
                     t.dep_ == "prep" and t.lower_ == "for") for t in token.subtree) and any(
-                    p.dep_ == "pobj" and (h := hits.get(semantic_head(p).i)) is not None
-                    and h.entity.kind in {"person", "role"}
+                    p.dep_ == "pobj" and _names_person(p, hits)
                     for c in token.children if c.lower_ == "on" for p in c.children):
             # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
             event_type, mode = "CONSULT", "visit"
@@ -1131,21 +1130,19 @@ class EventCoder:
                 return None
         if event_type == "CONSULT" and (trigger is HOST_TRIGGER or trigger.lemma == "receive") \
                 and recipients and actors and any(
-                    (h := hits.get(semantic_head(c).i)) is not None
-                    and h.entity.kind in {"person", "role"} or c.lemma_.lower() in GUEST_NOUNS
+                    _names_person(c, hits) or c.lemma_.lower() in GUEST_NOUNS
                     for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
             # "Xi received Yoon", "Biden will host Yoon and Kishida": the guests visit the
             # host (guideline 6: the visitor acts, the host receives)
-            hosts = {a.country for a in actors}
-            guests = [r for r in recipients if r.country and r.country not in hosts]
+            guests, host = _guests_and_host(actors, recipients)
+            guests = [g for g in guests if g.country]
             if guests:
                 event_type, mode = "CONSULT", "visit"
-                actors, recipients = guests, actors
+                actors, recipients = guests, host
         if event_type in {"SUPPORT", "CONSULT"} and trigger.lemma in {"welcome", "greet"}:
             guest = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
-                          and ((h := hits.get(semantic_head(c).i)) is not None
-                               and h.entity.kind in {"person", "role"}
-                               or c.lower_ in {"him", "her", "them"})), None)
+                          and (_names_person(c, hits) or c.lower_ in {"him", "her", "them"})),
+                         None)
             if guest is None and trigger.lemma == "greet" and any(
                     c.dep_ == "auxpass" for c in token.children):
                 guest = token  # "… and was greeted at the airport by Kim"
@@ -1155,8 +1152,7 @@ class EventCoder:
                 # "Biden welcomed Kishida for a state visit", "Yoon greeted him", "Wen was
                 # greeted by Kim": the guest visits the host (guideline 6: the visitor acts)
                 event_type, mode = "CONSULT", "visit"
-                hosts = {a.country for a in actors}
-                actors, recipients = [r for r in recipients if r.country not in hosts], actors
+                actors, recipients = _guests_and_host(actors, recipients)
                 if not actors:
                     return None  # (a host welcoming his own people)
             elif trigger.lemma == "greet" and not any(
@@ -1287,16 +1283,8 @@ class EventCoder:
             recipients = []  # "visited the Marco Polo Bridge and the museum": a site, no host
         if trigger.mode == "visit" and not recipients and trigger.lemma in {"visit", "tour"}:
             return None  # "Aso and two other ministers visited Yasukuni": no host, no meeting
-        if trigger.mode == "phone" and trigger.lemma == "call" and (not any(
-                c.dep_ == "dobj" and names_someone(semantic_head(c)) or
-                c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and
-                len(actors) < 2 or any(c.dep_ == "prt" or c.dep_ == "prep" and c.i == token.i + 1
-                                       and c.lower_ in {"in", "off", "up", "out", "for"}
-                                       for c in token.children) or any(
-                    c.dep_ == "dobj" and (h := hits.get(semantic_head(c).i)) is not None
-                    and h.entity.kind == "place" for c in token.children)):
-            # "called a strike", "called an election", "called in their loans", "the islets
-            # Japan calls Takeshima": no phone call
+        if trigger.mode == "phone" and trigger.lemma == "call" and _no_phone_call(token, actors,
+                                                                                  hits):
             return None
         if event_type == "SANCTION" and trigger.lemma in LISTING_VERBS and any(
                 t.lemma_.lower() in BLACKLIST_WORDS for prep in token.children
@@ -1356,16 +1344,8 @@ class EventCoder:
                 c.dep_ == "prep" and c.lower_ in {"at", "on", "against"} for c in token.children
         ) and any(r.country and r.country not in countries for r in recipients):
             event_type, mode = "ASSAULT", None  # "fired rockets at Israel": an attack
-        if event_type == "REQUEST" and trigger.lemma in {"order", "tell", "ask"} and any(
-                c.dep_ in {"xcomp", "ccomp"} and c.lemma_ == "leave" and any(
-                    o.dep_ == "dobj" and o.lemma_.lower() in {"country", "territory"}
-                    for o in c.children)
-                or c.lower_ == "out" and c.dep_ in {"prt", "advmod", "prep"}
-                for c in [*token.children, *(g for d in token.children if d.dep_ == "dobj"
-                                             for g in d.children)]) and any(
-                c.dep_ == "dobj" for c in token.children):
-            # "ordered him to leave the country", "ordered a counsellor out of the country":
-            # an expulsion
+        if event_type == "REQUEST" and trigger.lemma in {"order", "tell", "ask"} \
+                and _ordered_out(token):
             event_type, mode = "SANCTION", "expel"
         if event_type == "ASSAULT" and trigger.lemma == "attack" and (
                 any(c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -3358,6 +3338,43 @@ MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "be
 def _joint_signing(trigger: Trigger, countries: set[str | None]) -> bool:
     """A pact signed by two or more states: its parties are its actors, it has no target."""
     return trigger.cameo == "057" and len(countries - {None}) >= 2
+
+
+def _names_person(phrase: Token, hits: dict[int, Hit]) -> bool:
+    """The phrase names a known person or office holder ("Park Geun-hye", "the president")."""
+    hit = hits.get(semantic_head(phrase).i)
+    return hit is not None and hit.entity.kind in {"person", "role"}
+
+
+def _guests_and_host(actors: list[ActorRef], recipients: list[ActorRef]
+                     ) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Guideline 6 for a host's act (welcoming, receiving, hosting): the guests not of the
+    host's country become the visitors, the host the one visited."""
+    hosts = {a.country for a in actors}
+    return [r for r in recipients if r.country not in hosts], actors
+
+
+def _no_phone_call(token: Token, actors: list[ActorRef], hits: dict[int, Hit]) -> bool:
+    """ "called a strike", "called an election", "called in their loans", "the islets Japan
+    calls Takeshima": "call" with no one called, with a particle, or naming a place."""
+    no_one = not any(c.dep_ == "dobj" and names_someone(semantic_head(c))
+                     or c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    particle = any(c.dep_ == "prt" or c.dep_ == "prep" and c.i == token.i + 1
+                   and c.lower_ in {"in", "off", "up", "out", "for"} for c in token.children)
+    place = any(c.dep_ == "dobj" and (h := hits.get(semantic_head(c).i)) is not None
+                and h.entity.kind == "place" for c in token.children)
+    return no_one and len(actors) < 2 or particle or place
+
+
+def _ordered_out(token: Token) -> bool:
+    """ "ordered him to leave the country", "ordered a counsellor out of the country": an
+    expulsion, not a request."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_ == "leave" and any(
+            o.dep_ == "dobj" and o.lemma_.lower() in {"country", "territory"} for o in c.children)
+        or c.lower_ == "out" and c.dep_ in {"prt", "advmod", "prep"}
+        for c in [*token.children, *(g for d in objects for g in d.children)])
 
 
 def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
