@@ -34,6 +34,7 @@ from .models import (
     Sentence,
 )
 from .nlp.spacy_model import load_model
+from .nlp.truecase import TrueCaser
 
 # Genres where the writer speaks for themselves: their own wishes are opinions, not events.
 OPINION_GENRES = frozenset({"forum", "comment"})
@@ -87,6 +88,7 @@ class Extractor:
         self.nlp = load_model(self.settings.spacy_model)
         self.kb = knowledge_for(self.dyad)
         self.resolver = ActorResolver(self.kb, self.nlp)
+        self.truecase = TrueCaser(self.kb, self.nlp)
         self.coder = EventCoder(default_patterns(), self.resolver)
         self.issues = IssueTagger.from_dyad(self.dyad)
         self.tone = ToneScorer()
@@ -114,7 +116,7 @@ class Extractor:
         jobs: list[tuple[str, tuple[int, Paragraph]]] = []
         for d_index, document in enumerate(documents):
             for paragraph in split_paragraphs(document):
-                jobs.append((paragraph.text, (d_index, paragraph)))
+                jobs.append((self._parse_text(document, paragraph), (d_index, paragraph)))
         parsed: dict[int, list[tuple[Paragraph, Doc]]] = {i: [] for i in range(len(documents))}
         for doc, (d_index, paragraph) in self.nlp.pipe(
             jobs, as_tuples=True, batch_size=max(16, self.settings.batch_size)
@@ -126,7 +128,15 @@ class Extractor:
     def parse(self, document: Document) -> list[tuple[Paragraph, Doc]]:
         """The document's paragraphs parsed by spaCy (the benchmark times this apart)."""
         paragraphs = split_paragraphs(document)
-        return list(zip(paragraphs, self.nlp.pipe(p.text for p in paragraphs), strict=True))
+        texts = (self._parse_text(document, p) for p in paragraphs)
+        return list(zip(paragraphs, self.nlp.pipe(texts), strict=True))
+
+    def _parse_text(self, document: Document, paragraph: Paragraph) -> str:
+        """What spaCy reads: forum and comment text with its capitals restored (same length,
+        so offsets hold); other text as written."""
+        if document.genre in OPINION_GENRES:
+            return self.truecase(paragraph.text)
+        return paragraph.text
 
     def code_parsed(self, document: Document,
                     paragraphs: list[tuple[Paragraph, Doc]]) -> DocumentResult:
@@ -190,18 +200,20 @@ class Extractor:
             sents = list(doc.sents)
             # Issues are tagged per paragraph: a sentence may inherit one from an earlier
             # sentence of its paragraph ("the islets"), never from another paragraph.
-            paragraph_issues = self.issues.tag_paragraph([s.text for s in sents])
-            for sent, issues in zip(sents, paragraph_issues, strict=True):
+            # (the text as written: the parse may have read a version with capitals restored)
+            texts = [paragraph.text[s.start_char:s.end_char] for s in sents]
+            paragraph_issues = self.issues.tag_paragraph(texts)
+            for sent, text, issues in zip(sents, texts, paragraph_issues, strict=True):
                 sentence = Sentence(
                     doc_id=document.id,
                     index=len(sentences),
                     start=paragraph.start + sent.start_char,
                     end=paragraph.start + sent.end_char,
-                    text=sent.text,
+                    text=text,
                     post_index=paragraph.post_index,
                     is_heading=paragraph.is_heading,
                     issues=issues,
-                    tone=self.tone.score(sent.text),
+                    tone=self.tone.score(text),
                 )
                 sentences.append(sentence)
                 if paragraph.is_heading:
@@ -245,8 +257,8 @@ class Extractor:
             sentence_start=sentence.start,
             event_type=coded.event_type,
             mode=coded.mode,
-            actors=tuple(_shift(a, offset) for a in coded.actors),
-            recipients=tuple(_shift(r, offset) for r in coded.recipients),
+            actors=tuple(_shift(a, paragraph) for a in coded.actors),
+            recipients=tuple(_shift(r, paragraph) for r in coded.recipients),
             evidence=Evidence(offset + left, offset + right, coded.trigger.name),
             date=dating.value,
             date_end=dating.value_end,
@@ -255,7 +267,7 @@ class Extractor:
             hypothetical=coded.modality.hypothetical,
             modality=coded.modality.kind,
             action_type=coded.action_type,
-            reported_by=_shift(coded.reported_by, offset) if coded.reported_by else None,
+            reported_by=_shift(coded.reported_by, paragraph) if coded.reported_by else None,
             cameo_root=score.root if score else None,
             quad_class=score.quad_class if score else None,
             goldstein=score.goldstein if score else None,
@@ -321,10 +333,15 @@ def _base_date(document: Document, post: Post | None) -> FuzzyDate | None:
     return document.published
 
 
-def _shift(ref: ActorRef, offset: int) -> ActorRef:
+def _shift(ref: ActorRef, paragraph: Paragraph) -> ActorRef:
+    """The reference with document offsets, quoting the paragraph as written (the parse may
+    have read it with capitals restored)."""
     if ref.start is None or ref.end is None:
         return ref
-    return replace(ref, start=ref.start + offset, end=ref.end + offset)
+    written = paragraph.text[ref.start:ref.end]
+    text = written if written.lower() == ref.text.lower() else ref.text
+    return replace(ref, text=text, start=ref.start + paragraph.start,
+                   end=ref.end + paragraph.start)
 
 
 def _note_people(ctx: DocContext, sent: Span, hits: dict[int, Hit], when: dt.date | None,

@@ -162,7 +162,7 @@ def child_words(token: Token) -> set[str]:
     words = {
         c.lower_
         for c in children
-        if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux"}
+        if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux", "intj"}
     }
     words |= {c.lemma_.lower() for c in children if c.dep_ in {"dobj", "prep", "prt"}}
     # "calls for China to compensate": the parser hangs "for" on the complement as its marker
