@@ -1522,6 +1522,28 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "sanctions aimed at banks that deal with Russia.",
                  "2023-05-21", "news", "SANCTION", {"USA"}, {"RUS"},
                  id="the_country_word_of_ones_own_sanctions_is_not_their_target"),
+    pytest.param("China's defence minister landed in Seoul on Monday for a three-day stay.",
+                 "2019-10-20", "news", "CONSULT", {"CHN"}, {"KOR"},
+                 id="a_defence_minister_pays_a_visit_where_a_bomber_would_not"),
+    pytest.param("Japan's trade minister called on Moon Jae-in at the Blue House on Tuesday and "
+                 "told him that the curbs would stay.",
+                 "2019-08-06", "news", "CONSULT", {"JPN"}, {"KOR"},
+                 id="a_courtesy_call_with_a_later_conjoined_saying"),
+    pytest.param("Beijing is outraged by the killing of a Chinese fisherman and strongly condemns "
+                 "Seoul.",
+                 "2016-10-09", "news", "ACCUSE", {"CHN"}, {"KOR"},
+                 id="the_one_outraged_is_the_one_who_condemns"),
+    pytest.param("Armed North Korean crews attacked Russian border guards off Primorye, and the "
+                 "guards detained dozens of them.",
+                 "2019-09-20", "news", "COERCE", {"RUS"}, None,
+                 id="the_guards_are_the_russian_guards_named_before"),
+    pytest.param("Japan said it would give South Korea one billion yen for the victims' "
+                 "foundation.",
+                 "2015-12-28", "news", "AGREE", {"JPN"}, {"KOR"},
+                 id="giving_a_sum_of_money_is_aid"),
+    pytest.param("motegi flies to seoul tomorrow and nobody here expects anything",
+                 "2020-02-01", "forum", "CONSULT", {"JPN"}, {"KOR"},
+                 id="lower_case_minister_in_a_forum_post"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

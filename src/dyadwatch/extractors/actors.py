@@ -500,6 +500,11 @@ class ActorResolver:
             country = _earlier_craft_country(head, hits)
             if country is not None:
                 return (ActorRef(text=_span_text(head, tokens), country=country),)
+        if _definite_common(head):
+            # "attacked Russian border guards …, and the guards detained …"
+            country = _earlier_noun_country(head, hits, frozenset({head.lemma_.lower()}))
+            if country is not None:
+                return (ActorRef(text=_span_text(head, tokens), country=country),)
         return ()
 
     def _combine(self, frame: _Frame, found: list[Hit], as_actor: bool = False
@@ -836,9 +841,24 @@ def _refers_to_craft(head: Token) -> bool:
                                         for c in head.children)
 
 
+def _definite_common(head: Token) -> bool:
+    """'the guards', 'these activists': a common noun taken up again with a definite article
+    and no owner or number of its own."""
+    return head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in head.children
+    ) and not any(c.dep_ in {"poss", "nummod"} for c in head.children)
+
+
 def _earlier_craft_country(head: Token, hits: dict[int, Hit]) -> str | None:
     """The flag of the nearest craft named earlier in the sentence or the one before with a
     country word ("a Japanese crab boat", "the North Korean vessel")."""
+    return _earlier_noun_country(head, hits, CRAFT_NOUNS)
+
+
+def _earlier_noun_country(head: Token, hits: dict[int, Hit],
+                          lemmas: frozenset[str]) -> str | None:
+    """The one country word on the nearest earlier noun phrase, in this sentence or the one
+    before, whose head is one of ``lemmas``."""
     doc = head.doc
     owner = next((c.lower_ for c in head.children if c.dep_ == "poss"), None)
     start = head.sent.start
@@ -846,7 +866,7 @@ def _earlier_craft_country(head: Token, hits: dict[int, Hit]) -> str | None:
         start = doc[start - 1].sent.start
     for i in range(head.i - 1, start - 1, -1):
         token = doc[i]
-        if token.lemma_.lower() not in CRAFT_NOUNS or token.dep_ == "compound" or (
+        if token.lemma_.lower() not in lemmas or token.dep_ == "compound" or (
                 token.tag_ == "NNS" and owner == "its"):
             continue  # "its captain": one craft
         codes = {h.entity.country for h in _hits_in(_np_tokens(token), hits)

@@ -76,6 +76,7 @@ SYMMETRIC_CONSULT_MODES = frozenset({None, "phone", "third-party", "multilateral
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+FINITE_ACTIVE_TAGS = frozenset({"VBZ", "VBP"})  # (a past form may be a shared participle)
 # Event types whose passive subject is the one acting ("troops were deployed").
 THEME_IS_ACTOR = frozenset({"MOBILIZE"})
 # Types reported from the victim's side, often with no one named as acting ("was arrested").
@@ -995,8 +996,9 @@ class EventCoder:
                 c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in {"its", "their", "own"}
                                          for p in c.children) for c in token.children):
             return None  # "using fish sales to fund their operations": paying for one's own
-        if trigger.mode == "visit" and actors and all(a.sector in ARMED_SECTORS for a in actors):
-            return None  # bombers flying into a zone pay no visit
+        if trigger.mode == "visit" and actors and all(
+                a.sector in ARMED_SECTORS and not (a.role or a.entity) for a in actors):
+            return None  # bombers flying into a zone pay no visit (a defence minister does)
         if trigger.words == ("outside",) and not all(
                 a.sector in CROWD_SECTORS for a in actors):
             return None  # journalists gathering outside an embassy do not protest
@@ -1111,7 +1113,9 @@ class EventCoder:
             event_type, mode = "COERCE", "restrict"  # "travel bans on former presidents"
         if event_type == "REQUEST" and trigger.lemma == "call" and trigger.words == ("on",) \
                 and not any(infinitival(t) or t.dep_ in {"xcomp", "ccomp"} or (
-                    t.dep_ == "prep" and t.lower_ == "for") for t in token.subtree) and any(
+                    t.dep_ == "prep" and t.lower_ == "for")
+                    for c in token.children if c.dep_ not in {"conj", "cc"} or c.tag_ == "VB"
+                    for t in c.subtree) and any(
                     p.dep_ == "pobj" and _names_person(p, hits)
                     for c in token.children if c.lower_ == "on" for p in c.children):
             # "Aso called on Park Geun-hye in Seoul": a courtesy call, not a demand
@@ -1929,6 +1933,13 @@ class EventCoder:
                         and any(c.dep_ == "auxpass" for c in token.children):
                     # "hurled firebombs … and was detained by police": the man is detained
                     passive = head_subject
+                elif current.dep_ == "conj" and token is current and head_subject is None \
+                        and token.tag_ in FINITE_ACTIVE_TAGS and not any(
+                            c.dep_ in {"auxpass", "aux"} for c in token.children):
+                    # "China is shocked by the death … and strongly demands …": the one
+                    # undergoing the first verb acts in the second
+                    subject = next((c for c in head.children if c.dep_ == "nsubjpass"
+                                    and _agrees(token, c)), None)
                 elif head_subject is not None and head_subject.dep_ == "csubj":
                     pass  # "… that sending weapons would be a mistake, a day after signing":
                     # a clause is no one's subject; keep walking up
@@ -2833,6 +2844,14 @@ AVOIDING_VERBS = frozenset({"avoid", "stop", "postpone", "cancel", "reconsider",
                             "defer", "shun"})
 TRAVEL_WORDS = frozenset({"travel", "travelling", "traveling", "trip", "visit", "go", "tour",
                           "holiday", "vacation", "study"})
+
+
+def _agrees(verb: Token, subject: Token) -> bool:
+    """Whether a present-tense verb agrees in number with a noun subject ("China … demands",
+    not "China … punish": a verb that does not agree was hung on the wrong clause)."""
+    if verb.tag_ == "VBP" and subject.tag_ in {"NN", "NNP"}:
+        return False
+    return not (verb.tag_ == "VBZ" and subject.tag_ in {"NNS", "NNPS"})
 
 
 def _conditional_penalty(token: Token) -> bool:
