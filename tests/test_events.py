@@ -1544,12 +1544,71 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("motegi flies to seoul tomorrow and nobody here expects anything",
                  "2020-02-01", "forum", "CONSULT", {"JPN"}, {"KOR"},
                  id="lower_case_minister_in_a_forum_post"),
+    pytest.param("Meeting in Jakarta on Friday, Takeshi Iwaya and Cho Tae-yul agreed to keep in "
+                 "close touch over North Korea.",
+                 "2024-10-11", "news", "AGREE", {"JPN", "KOR"}, None,
+                 id="an_opening_participle_is_not_the_subject"),
+    pytest.param("Meeting in Phnom Penh on Sunday, Fumio Kishida and Yoon Suk Yeol agreed to "
+                 "share missile warning data in real time.",
+                 "2022-11-14", "news", "CONSULT", {"JPN", "KOR"}, set(),
+                 id="an_opening_participle_tagged_as_a_noun_is_a_meeting"),
+    pytest.param("Yu Myung-hwan and Katsuya Okada agreed on Saturday to step up talks on the "
+                 "abduction issue, and Cho Tae-yul and Takeshi Iwaya held talks in Tokyo.",
+                 "2024-10-11", "news", "CONSULT", {"JPN", "KOR"}, None,
+                 id="a_korean_given_name_is_not_the_head_of_both_names"),
+    pytest.param("Cho Tae-yul and Takeshi Iwaya held talks in Tokyo on Friday.",
+                 "2024-11-01", "news", "CONSULT", {"JPN", "KOR"}, set(),
+                 id="a_surname_read_as_a_subject_of_its_own"),
+    pytest.param("South Korea has decided not to attend the memorial ceremony at the Sado mine "
+                 "this year.",
+                 "2024-11-22", "news", "REJECT", {"KOR"}, set(),
+                 id="deciding_not_to_attend_is_a_refusal"),
+    pytest.param("Tokyo deeply regrets that the joint statement was blocked by Beijing at the last "
+                 "minute.",
+                 "2023-03-02", "news", "ACCUSE", {"JPN"}, {"CHN"},
+                 id="regretting_what_another_side_did_in_a_that_clause"),
+    pytest.param("The Government deeply regrets Japan's request for a WTO panel on our support "
+                 "for shipbuilders.",
+                 "2018-11-07", "official", "ACCUSE", {"KOR"}, {"JPN"},
+                 id="the_other_sides_request_as_the_object_of_a_statement"),
+    pytest.param("Fumio Kishida spoke to Yoon Suk Yeol by phone and apologised to the former "
+                 "labourers and their families.",
+                 "2023-03-20", "news", "SUPPORT", {"JPN"}, {"KOR"},
+                 id="those_apologised_to_are_not_the_apologisers_own_people"),
+    pytest.param("Foreign Minister Taro Kono acknowledged on Monday that the ministry had made "
+                 "errors in the records, and offered his apologies to the families.",
+                 "2018-05-14", "news", "SUPPORT", {"JPN"}, None,
+                 id="the_speaker_s_second_act_after_a_reported_clause"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
     assert countries(event.actors) == actors, text
     if recipients is not None:  # (None: any recipient)
         assert countries(event.recipients) == recipients, text
+
+
+def test_a_clause_after_after_read_as_one_noun_phrase_is_mended(extractor):
+    # The parse spaCy gave one news sentence ("…, hours after Pyongyang test-fired seven
+    # missiles"): the verb hangs on "missiles" as a modifier, the subject as a compound.
+    words = ["barred", "ships", "after", "Pyongyang", "fired", "seven", "missiles"]
+    heads = [0, 0, 0, 6, 6, 6, 2]
+    deps = ["ROOT", "dobj", "prep", "compound", "amod", "nummod", "pobj"]
+    pos = ["VERB", "NOUN", "ADP", "PROPN", "VERB", "NUM", "NOUN"]
+    tags = ["VBD", "NNS", "IN", "NNP", "VBD", "CD", "NNS"]
+    vocab = extractor.nlp.vocab  # (with its lexical attributes: "lower_")
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    _repair_stranded_subjects(doc[:])
+    verb = doc[4]
+    assert (verb.head.text, verb.dep_) == ("after", "pcomp")
+    assert {(c.text, c.dep_) for c in verb.children} == {("Pyongyang", "nsubj"),
+                                                        ("missiles", "dobj")}
+    # a past participle modifying the noun is left alone ("after the delayed talks")
+    words = ["met", "after", "the", "delayed", "talks"]
+    doc = Doc(vocab, words=words, heads=[0, 0, 4, 4, 1],
+              deps=["ROOT", "prep", "det", "amod", "pobj"],
+              pos=["VERB", "ADP", "DET", "VERB", "NOUN"], tags=["VBD", "IN", "DT", "VBN", "NNS"])
+    _repair_stranded_subjects(doc[:])
+    assert doc[3].dep_ == "amod"
 
 
 def test_of_two_subjects_before_a_verb_the_nearest_is_its_own():

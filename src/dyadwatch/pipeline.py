@@ -314,7 +314,9 @@ def _speaks_for_itself(doc: Doc, hit: Hit) -> bool:
         token = token.head
     verb = token.head
     if token.dep_ == "poss":
-        return verb.lemma_.lower() in STANCE_NOUNS
+        # (but "The Government deeply regrets Japan's request …": the object of the statement's
+        # own verb is the other side's stance)
+        return verb.lemma_.lower() in STANCE_NOUNS and verb.dep_ != "dobj"
     return token.dep_ == "nsubj" and (verb.dep_ == "ROOT" or verb.dep_ == "conj"
                                       and verb.head.dep_ == "ROOT")
 

@@ -76,6 +76,13 @@ SYMMETRIC_CONSULT_MODES = frozenset({None, "phone", "third-party", "multilateral
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_MATERIAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+# Verbs that report a "that" clause and may be followed by a second act of the speaker's own.
+REPORTING_VERBS = frozenset({"say", "acknowledge", "admit", "announce", "state", "claim",
+                             "confirm", "declare", "concede", "note", "add", "insist"})
+# Prepositions that can open a clause ("after Pyongyang fired …").
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "when"})
+# Verbs whose negated complement is a refusal ("decided not to attend").
+DECIDING_VERBS = frozenset({"decide", "choose", "opt", "elect"})
 FINITE_ACTIVE_TAGS = frozenset({"VBZ", "VBP"})  # (a past form may be a shared participle)
 # Event types whose passive subject is the one acting ("troops were deployed").
 THEME_IS_ACTOR = frozenset({"MOBILIZE"})
@@ -184,7 +191,7 @@ class EventCoder:
             return None  # "Tokyo's request to extradite ...": a plan or request, not an act
         if token.pos_ not in {"VERB", "AUX"} and not (
             token.dep_ == "ROOT" and token.pos_ == "NOUN"
-        ):
+        ) and not _gerund_read_as_noun(token):
             return None
         candidates = self.book.by_lemma.get(token.lemma_.lower()) or self.book.by_lemma.get(
             token.lower_
@@ -1169,6 +1176,10 @@ class EventCoder:
             if regretted - {None} and not regretted & {a.country for a in actors}:
                 # "regrets North Korea's unilateral cutting of the lines": the other side's act
                 event_type, mode = "ACCUSE", "disapprove"
+            elif doers := self._doers_in_complement(token, actors, hits, ctx):
+                # "Japan deeply regrets that the resolution was not adopted owing to the veto
+                # cast by Russia": what another side did
+                event_type, mode, recipients = "ACCUSE", "disapprove", doers
             elif not any(t.lemma_.lower() in REMORSE_OBJECTS for c in token.children
                          if c.dep_ == "dobj" for t in c.subtree):
                 # one's own past, errors or remarks are regretted in an apology; regretting a
@@ -1279,8 +1290,10 @@ class EventCoder:
                 trigger = AID_ARRIVAL_TRIGGER
                 event_type, mode = trigger.event_type, trigger.mode
         if event_type == "CONSULT" and trigger.mode != "phone" \
-                and len(actors) + len(recipients) < 2:
-            return None  # "visited Yasukuni Shrine": a meeting needs someone to meet
+                and len(actors) + len(recipients) < 2 and not modality.refusal:
+            # "visited Yasukuni Shrine": a meeting needs someone to meet (but "decided not to
+            # attend the ceremony" is a refusal whoever hosts it)
+            return None
         if trigger.mode == "visit" and trigger.lemma in {"visit", "tour"} and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in SITE_NOUNS for c in token.children) \
                 and not any(r.entity or r.sector == "GOV" and r.role for r in recipients):
@@ -1414,7 +1427,13 @@ class EventCoder:
         if not recipients and event_type in {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "AGREE",
                                              "CONCEDE"}:
             recipients = self._summarised_deed(token, actors, hits, ctx)
+        stateless = {r.start for r in recipients if r.country is None}
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
+        if trigger.cameo == "055" and recipients and all(
+                r.start in stateless and r.country in countries for r in recipients):
+            # "apologised to all the women who had suffered …": those wronged are not taken to
+            # be the apologiser's own people; the one other party the sentence names, if any
+            recipients = self._sentence_counterpart(token, actors, hits, ctx)
         if event_type in {"ACCUSE", "REJECT"}:
             recipients = self._remarks_speaker(token, hits, ctx) or recipients
         if trigger.cameo == "057" and trigger.objects and not trigger.words:
@@ -1477,6 +1496,15 @@ class EventCoder:
             round(min(confidence, 0.95), 2),
             literal_type if literal_type != event_type else None,
         )
+
+    def _doers_in_complement(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
+                             ctx: DocContext) -> list[ActorRef]:
+        """The foreign doers named in a "that" clause: its subjects and its "by" agents."""
+        own = {a.country for a in actors}
+        return [r for clause in token.children if clause.dep_ == "ccomp"
+                for t in clause.subtree
+                if t.dep_ in SUBJECT_DEPS or t.dep_ == "pobj" and t.head.lower_ == "by"
+                for r in self._resolve_group(t, hits, ctx) if r.country and r.country not in own]
 
     def _sentence_counterpart(self, token: Token, actors: list[ActorRef],
                               hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
@@ -2497,7 +2525,10 @@ class EventCoder:
             for verb in chain
             for c in verb.children
         )
-        refusal = negated and kind in {"future", "possible"}
+        # "will not accept", "has decided not to attend": a refusal stated now (guideline 4)
+        decided_against = any(c.dep_ == "neg" for c in token.children) and any(
+            verb is not token and verb.lemma_.lower() in DECIDING_VERBS for verb in chain)
+        refusal = negated and (kind in {"future", "possible"} or decided_against)
         return Modality(
             negated=negated and not refusal,
             hypothetical=kind is not None,
@@ -2692,10 +2723,14 @@ def _measured_event(noun: Token, events: Collection[str]) -> Token | None:
 
 
 def _repair_stranded_subjects(sent: Span) -> None:
-    """Mend five misparses of a clause's subject in place, so that every rule (and every later
+    """Mend ten misparses of a clause's subject in place, so that every rule (and every later
     reader of the parse) sees the subject and its conjuncts where they belong: a first name read
-    as a preposition, lower-case names read as a verbless root, a subject list whose first name
-    went to "after", two subjects on one verb, and a subject joined to the object before it."""
+    as a preposition, the speaker's second act joined to the reported clause, a clause after
+    "after" read as one noun phrase, two names joined under the
+    second one's last token, lower-case names read as a verbless root, a subject list whose
+    first name went to "after", a surname read as a subject of its own, two subjects on one
+    verb, an opening participle read as the subject, and a subject joined to the object before
+    it."""
     for token in sent:
         if token.dep_ == "prep" and token.tag_ == "IN" and token.is_title \
                 and token.lower_ not in PREPOSITION_WORDS and token.head.pos_ in {"VERB", "AUX"} \
@@ -2734,6 +2769,12 @@ def _repair_stranded_subjects(sent: Span) -> None:
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i
                     and c.pos_ != "PRON"]
+        if len(subjects) == 2 and subjects[0].i + 1 == subjects[1].i \
+                and subjects[0].pos_ == subjects[1].pos_ == "PROPN" \
+                and not any(True for _ in subjects[0].children):
+            # "Cho Tae-yul and Takeshi Iwaya held talks": a surname read as a second subject
+            _attach(subjects[0], subjects[1], "compound")
+            continue
         if len(subjects) > 1 and token.pos_ in {"VERB", "AUX"} and any(
                 c.dep_ == "mark" and subjects[0].i < c.i < subjects[-1].i
                 for c in token.children) and not any(
@@ -2743,6 +2784,38 @@ def _repair_stranded_subjects(sent: Span) -> None:
             for far in subjects[:-1]:
                 _attach(far, token.head if token.head.i != token.i else token, "dep")
             continue
+        if _coordinated_with_the_report(token):
+            # "Kono acknowledged that the military had a hand in it, and offered apologies": the
+            # speaker offers them, not the military of the reported clause
+            _attach(token, token.head.head, "conj")
+            continue
+        clause = _clause_read_as_noun(token)
+        if clause is not None:
+            # "hours after Pyongyang test-fired seven missiles": the parser read the clause
+            # as one noun phrase with the verb as a modifier
+            prep, subject, obj = clause
+            if _attach(token, prep, "pcomp"):
+                _attach(subject, token, "nsubj")
+                _attach(obj, token, "dobj")
+            continue
+        pair = _merged_name_pair(token)
+        if pair is not None:
+            # "Takeshi Iwaya and Cho Tae-yul agreed": the parser made the last given name the
+            # head of both names and "Cho" a conjunct of "Iwaya"
+            given, first, surname = pair
+            _attach(given, first, "compound")
+            _attach(surname, token, "compound")
+            if _attach(first, token.head, token.dep_):
+                _attach(token, first, "conj")
+            continue
+        opening = _opening_participle(token)
+        if opening is not None:
+            # "Meeting in Singapore on Saturday, Kihara and Shin agreed …": the parser took the
+            # opening participle for the subject and hung the names inside its clause
+            participle, subject = opening
+            if _attach(subject, token, "nsubj"):
+                _attach(participle, token, "advcl")
+            continue
         if not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
             subject = _stranded_subject(token)
             if subject is not None:
@@ -2751,6 +2824,79 @@ def _repair_stranded_subjects(sent: Span) -> None:
                 if _attach(subject, token, "nsubj"):
                     for mark in cc:
                         _attach(mark, token, mark.dep_)
+
+
+def _coordinated_with_the_report(token: Token) -> bool:
+    """A past-tense verb after ", and" that the parser joined to the last verb of a reported
+    "that" clause, though it goes with the reporting verb."""
+    head = token.head
+    if token.dep_ != "conj" or token.tag_ != "VBD" or head.dep_ != "ccomp" \
+            or head.head.lemma_ not in REPORTING_VERBS or head.head.tag_ != "VBD" \
+            or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) \
+            or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return False
+    before = token.doc[token.i - 2:token.i]
+    return [t.lower_ for t in before] == [",", "and"]
+
+
+def _clause_read_as_noun(token: Token) -> tuple[Token, Token, Token] | None:
+    """In "after Pyongyang test-fired seven missiles", the preposition, the subject and the
+    object of a past-tense verb the parser hung on the object noun as a modifier."""
+    obj = token.head
+    if token.tag_ != "VBD" or token.dep_ != "amod" or obj.dep_ != "pobj" \
+            or obj.head.lower_ not in CLAUSE_PREPOSITIONS:
+        return None
+    subject = next((c for c in obj.children if c.dep_ in {"compound", "nmod", "poss"}
+                    and c.i < token.i and c.pos_ == "PROPN"), None)
+    if subject is None:
+        return None
+    return obj.head, subject, obj
+
+
+def _merged_name_pair(token: Token) -> tuple[Token, Token, Token] | None:
+    """In "Takeshi Iwaya and Cho Tae-yul", the first name's two words (the last read as a
+    modifier of the last token, with the conjunction) and the surname right before the last
+    token (read as the first name's conjunct)."""
+    if token.pos_ != "PROPN" or token.head.i == token.i:
+        return None
+    for first in token.children:
+        if first.dep_ not in {"nmod", "compound"} or not 0 < first.i < token.i \
+                or first.pos_ != "PROPN" \
+                or not any(c.dep_ == "cc" and c.ent_iob_ != "I" for c in first.children):
+            continue
+        given = token.doc[first.i - 1]  # a person's full name first: not "the Justice and
+        if given.pos_ != "PROPN" or given.dep_ not in {"nmod", "compound"} \
+                or given.head.i not in {first.i, token.i} \
+                or "PERSON" not in {first.ent_type_, token.ent_type_}:  # Equality Movement"
+            continue
+        surname = next((c for c in first.children if c.dep_ == "conj"), None)
+        if surname is not None and surname.i == token.i - 1 and surname.pos_ == "PROPN" \
+                and not any(True for _ in surname.children):
+            return given, first, surname
+    return None
+
+
+def _opening_participle(token: Token) -> tuple[Token, Token] | None:
+    """The participle opening the sentence that the parser made the verb's subject, and the
+    names between the last comma and the verb that are the real subject."""
+    if token.pos_ != "VERB":
+        return None
+    participle = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c.tag_ == "VBG"
+                       and c.i == c.sent.start), None)
+    if participle is None:
+        return None
+    doc = token.doc
+    comma = next((i for i in range(token.i - 1, participle.i, -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= token.i:
+        return None
+    span = doc[comma + 1:token.i]
+    if any(t.pos_ not in {"PROPN", "NOUN", "CCONJ", "DET", "ADJ", "PUNCT", "NUM"} for t in span) \
+            or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    heads = [t for t in span if not (span.start <= t.head.i < span.end)]
+    return (participle, heads[0]) if len(heads) == 1 else None
 
 
 def _attach(child: Token, head: Token, dep: str) -> bool:
@@ -3487,9 +3633,17 @@ def _base_forms(token: Token) -> list[str]:
         # ("stages" -> "stage"; "-es" is dropped only after s, x, z, ch, sh: "ramps" is no "ram")
         return [word[:-1]] + ([word[:-2]] if word.endswith(("ses", "xes", "zes", "ches", "shes"))
                               else [])
-    if token.tag_ == "VBG" and word.endswith("ing"):
-        return [word[:-3] + "e", word[:-3]]
+    if (token.tag_ == "VBG" or _gerund_read_as_noun(token)) and word.endswith("ing"):
+        return [word[:-3] + "e", word[:-3]] + (
+            [word[:-4]] if word[-4:-3] == word[-5:-4] else [])  # ("stopping" -> "stop")
     return []
+
+
+def _gerund_read_as_noun(token: Token) -> bool:
+    """ "Meeting in Phnom Penh on Sunday, Kishida and Yoon agreed …": an opening participle the
+    tagger took for a noun, though the parser made it a clause."""
+    return token.dep_ == "advcl" and token.tag_ == "NN" and token.lower_.endswith("ing") \
+        and token.i == token.sent.start
 
 
 def _drop_aside_visits(events: list[CodedEvent]) -> list[CodedEvent]:
