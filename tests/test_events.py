@@ -783,9 +783,21 @@ def test_review_fixes(code):
                  "RETREAT", id="releasing_water_is_no_release_of_prisoners"),
     pytest.param("Prosecutors said they would free the captain of a trawler arrested after a "
                  "collision.", "COERCE", id="a_participle_with_no_agent_is_no_event"),
+    pytest.param("A gunman was shot dead in Gilroy after engaging with police officers.",
+                 "CONSULT", id="engaging_with_the_police_is_no_meeting"),
+    pytest.param("The activist was jailed for ten years after pleading guilty to a plot against "
+                 "the mayor.", "REQUEST", id="pleading_guilty_is_no_appeal"),
+    pytest.param("Rocket debris fell near Okinawa, setting off sirens across the island.",
+                 "ASSAULT", id="setting_off_sirens_is_no_bombing"),
 ])
 def test_no_event_of_the_type(code, text, event_type):
     assert event_type not in {m.event_type for m in code(text)}, text
+
+
+def test_those_stopped_from_marching_did_not_march(code):
+    event = only(code("The Ladies in White were stopped from marching in Havana on Sunday.",
+                      date="2012-03-25"), "PROTEST")
+    assert event.negated
 
 
 def test_joint_deployment_stays_mobilize(code):
@@ -1579,6 +1591,20 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "errors in the records, and offered his apologies to the families.",
                  "2018-05-14", "news", "SUPPORT", {"JPN"}, None,
                  id="the_speaker_s_second_act_after_a_reported_clause"),
+    pytest.param("Five activists were arrested on Monday after scaling the wall of the Japanese "
+                 "embassy in Seoul to protest against the export curbs.",
+                 "2019-07-22", "news", "PROTEST", {"KOR"}, None,
+                 id="those_arrested_after_climbing_are_the_ones_who_protest"),
+    pytest.param("Pyongyang said it would send troops and heavier weapons back to the border.",
+                 "2023-11-23", "news", "THREATEN", {"PRK"}, None,
+                 id="the_first_object_decides_between_patterns"),
+    pytest.param("The North said it was drawing up a plan to attack American bases in Guam.",
+                 "2017-08-09", "news", "THREATEN", {"PRK"}, None,
+                 id="a_plan_to_use_force_is_a_threat"),
+    pytest.param("North Korea launched a rocket on Sunday which flew over Okinawa, defying "
+                 "warnings from Seoul and Tokyo.",
+                 "2023-11-21", "news", "REJECT", {"PRK"}, {"JPN", "KOR"},
+                 id="a_closing_participle_belongs_to_the_main_clause"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
@@ -1609,6 +1635,31 @@ def test_a_clause_after_after_read_as_one_noun_phrase_is_mended(extractor):
               pos=["VERB", "ADP", "DET", "VERB", "NOUN"], tags=["VBD", "IN", "DT", "VBN", "NNS"])
     _repair_stranded_subjects(doc[:])
     assert doc[3].dep_ == "amod"
+
+
+def test_a_verbless_root_with_the_verb_read_as_a_modifier_is_mended(extractor):
+    # The parse spaCy gave one news sentence ("Thousands of protesters in Shanghai hurled
+    # stones and bottles at the Japanese consulate …"): "Thousands" is a verbless root and the
+    # verb a modifier of "stones", in apposition to it.
+    words = ["Thousands", "of", "protesters", "hurled", "stones", "at", "consulate"]
+    heads = [0, 0, 1, 4, 0, 4, 5]
+    deps = ["ROOT", "prep", "pobj", "amod", "appos", "prep", "pobj"]
+    pos = ["NOUN", "ADP", "NOUN", "VERB", "NOUN", "ADP", "NOUN"]
+    tags = ["NNS", "IN", "NNS", "VBN", "NNS", "IN", "NN"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    _repair_stranded_subjects(doc[:])
+    verb = doc[3]
+    assert verb.dep_ == "ROOT" and verb.head.i == verb.i
+    assert {(c.text, c.dep_) for c in verb.children} == {("Thousands", "nsubj"),
+                                                        ("stones", "dobj")}
+    # a noun phrase with a verb of its own is left alone ("Thousands of hurled stones lay …")
+    words = ["Thousands", "of", "hurled", "stones", "lay", "there"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=[4, 0, 3, 1, 4, 4],
+              deps=["nsubj", "prep", "amod", "pobj", "ROOT", "advmod"],
+              pos=["NOUN", "ADP", "VERB", "NOUN", "VERB", "ADV"],
+              tags=["NNS", "IN", "VBN", "NNS", "VBD", "RB"])
+    _repair_stranded_subjects(doc[:])
+    assert doc[2].dep_ == "amod" and doc[4].dep_ == "ROOT"
 
 
 def test_of_two_subjects_before_a_verb_the_nearest_is_its_own():

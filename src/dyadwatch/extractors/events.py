@@ -143,6 +143,13 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
                              "message", "note", "report", "commentary", "editorial", "appeal",
                              "petition", "memorandum", "decision", "order", "decree", "notice"})
+# Verbs that keep someone "from" doing something.
+PREVENTING_VERBS = frozenset({"stop", "prevent", "bar", "ban", "block", "prohibit", "keep",
+                              "deter", "restrain"})
+# Nouns for a plan whose infinitive, if it names force, is a threat ("a plan to strike").
+PLAN_NOUNS = frozenset({"plan", "scheme", "plot", "preparation"})
+FORCE_VERBS = frozenset({"fire", "strike", "attack", "bomb", "shell", "invade", "launch",
+                         "shoot", "blockade", "seize", "occupy", "sink"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "projectile", "drone", "plane", "aircraft",
                           "bomber", "jet", "warship", "ship", "vessel", "submarine", "destroyer",
                           "frigate", "helicopter", "fighter", "balloon"})
@@ -187,7 +194,7 @@ class EventCoder:
     def match_trigger(self, token: Token) -> Trigger | None:
         if token.dep_ in {"amod", "compound", "nmod", "poss"}:
             return None  # "missile warning data", "the agreed plan"
-        if token.dep_ == "acl" and infinitive(token):
+        if token.dep_ == "acl" and infinitive(token) and not _planned_force(token):
             return None  # "Tokyo's request to extradite ...": a plan or request, not an act
         if token.pos_ not in {"VERB", "AUX"} and not (
             token.dep_ == "ROOT" and token.pos_ == "NOUN"
@@ -212,9 +219,11 @@ class EventCoder:
             # a dependent that changes the sense ("called the visit regrettable") leaves a
             # particle's sense alone ("calls on Seoul to remedy …"); an object does not
             by_object = self.book.excluded(token.lemma_.lower(), token, by_dependency=False)
-            heads = {w for obj in object_tokens(token, frozenset(words))
-                     for w in (obj.lemma_.lower(), obj.lower_)}
-            best_rank = (-1, False)
+            objects_in_order = object_tokens(token, frozenset(words))
+            heads = {w for obj in objects_in_order for w in (obj.lemma_.lower(), obj.lower_)}
+            # ("send troops and heavier weapons": the troops, named first, decide)
+            first = {w for obj in objects_in_order[:1] for w in (obj.lemma_.lower(), obj.lower_)}
+            best_rank = (-1, False, False)
             for trigger in candidates:
                 if excluded and not trigger.objects and (by_object or not trigger.words):
                     continue
@@ -228,7 +237,8 @@ class EventCoder:
                     continue
                 # the object's own noun outranks its modifiers ("called off a planned
                 # meeting" is about the meeting, not the plan)
-                rank = (trigger.specificity, bool(trigger.objects & heads))
+                rank = (trigger.specificity, bool(trigger.objects & heads),
+                        bool(trigger.objects & first))
                 if best is None or rank > best_rank:
                     best, best_rank = trigger, rank
         if best is None and token.lemma_ in self.book.evaluation_verbs:
@@ -1003,6 +1013,9 @@ class EventCoder:
                 c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in {"its", "their", "own"}
                                          for p in c.children) for c in token.children):
             return None  # "using fish sales to fund their operations": paying for one's own
+        if trigger.lemma == "engage" and any(r.sector in ARMED_SECTORS
+                                             for r in actors + recipients):
+            return None  # "the gunman was killed after engaging with the police": a gunfight
         if trigger.mode == "visit" and actors and all(
                 a.sector in ARMED_SECTORS and not (a.role or a.entity) for a in actors):
             return None  # bombers flying into a zone pay no visit (a defence minister does)
@@ -1911,7 +1924,7 @@ class EventCoder:
                 elif head.lemma_.lower() in AGREEMENT_NOUNS and head.dep_ == "dobj" \
                         and head.head.lemma_ in SIGNING_VERBS:
                     return None, None, None, None  # "signed a pact pledging …": its content
-                elif head.lemma_.lower() in STATEMENT_NOUNS and head.dep_ == "dobj":
+                elif head.lemma_.lower() in STATEMENT_NOUNS | PLAN_NOUNS and head.dep_ == "dobj":
                     # "issued a declaration demanding …": the one who issued it demands
                     subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS),
                                    head)
@@ -1961,6 +1974,12 @@ class EventCoder:
                         and any(c.dep_ == "auxpass" for c in token.children):
                     # "hurled firebombs … and was detained by police": the man is detained
                     passive = head_subject
+                elif current.dep_ == "pcomp" and current.tag_ == "VBG" and head_subject is None \
+                        and not any(c.dep_ == "auxpass" for c in current.children) and any(
+                            c.dep_ == "nsubjpass" for c in head.children):
+                    # "students were detained after climbing into the grounds to protest": the
+                    # ones detained climbed
+                    subject = next(c for c in head.children if c.dep_ == "nsubjpass")
                 elif current.dep_ == "conj" and token is current and head_subject is None \
                         and token.tag_ in FINITE_ACTIVE_TAGS and not any(
                             c.dep_ in {"auxpass", "aux"} for c in token.children):
@@ -2511,6 +2530,11 @@ class EventCoder:
             "scheduled",
         }:
             kind = kind or "planned"
+        if _planned_force(token):
+            kind = kind or "planned"  # "finalising a plan to fire four missiles at Guam"
+        if token.dep_ == "pcomp" and token.head.lower_ == "from" \
+                and token.head.head.lemma_ in PREVENTING_VERBS:
+            negated = True  # "were stopped from marching in Havana": they did not march
         if token.dep_ == "pcomp" and token.head.lower_ == "without":
             negated = True  # "ended the summit without reaching an agreement"
         if token.dep_ == "pcomp" and token.head.lower_ == "of" \
@@ -2723,14 +2747,24 @@ def _measured_event(noun: Token, events: Collection[str]) -> Token | None:
 
 
 def _repair_stranded_subjects(sent: Span) -> None:
-    """Mend ten misparses of a clause's subject in place, so that every rule (and every later
-    reader of the parse) sees the subject and its conjuncts where they belong: a first name read
-    as a preposition, the speaker's second act joined to the reported clause, a clause after
-    "after" read as one noun phrase, two names joined under the
-    second one's last token, lower-case names read as a verbless root, a subject list whose
-    first name went to "after", a surname read as a subject of its own, two subjects on one
-    verb, an opening participle read as the subject, and a subject joined to the object before
-    it."""
+    """Mend misparses of who does what, in place, so that every rule (and every later reader of
+    the parse) sees subjects, objects and clauses where they belong:
+
+    - a first name read as a preposition ("Barack Obama and Hu Jintao met");
+    - a closing participle hung on a relative clause about a thing ("launched a rocket that …,
+      defying warnings");
+    - a verbless root with the verb read as a modifier of its object ("Thousands of protesters
+      hurled stones");
+    - the speaker's second act joined to the reported clause ("acknowledged that …, and
+      offered apologies");
+    - a clause after "after" read as one noun phrase ("after Pyongyang test-fired missiles");
+    - two names joined under the second one's last token ("Takeshi Iwaya and Cho Tae-yul");
+    - lower-case names read as a verbless root ("ishiba and yoon met");
+    - a subject list whose first name went to "after";
+    - a surname read as a subject of its own ("Cho Tae-yul and … held talks");
+    - two subjects on one verb;
+    - an opening participle read as the subject ("Meeting in Singapore, Kihara and Shin …");
+    - a subject joined to the object before it."""
     for token in sent:
         if token.dep_ == "prep" and token.tag_ == "IN" and token.is_title \
                 and token.lower_ not in PREPOSITION_WORDS and token.head.pos_ in {"VERB", "AUX"} \
@@ -2784,6 +2818,19 @@ def _repair_stranded_subjects(sent: Span) -> None:
             for far in subjects[:-1]:
                 _attach(far, token.head if token.head.i != token.i else token, "dep")
             continue
+        main = _main_clause_of_participle(token)
+        if main is not None and _attach(token, main, "advcl"):
+            # "launched a rocket that it said had put a satellite into orbit, defying
+            # warnings": the parser hung the closing participle on the relative clause
+            continue
+        if _verb_read_as_modifier(token):
+            # "Thousands of protesters in Shanghai hurled stones at the consulate": the parser
+            # made "Thousands" a verbless root and "hurled" a modifier of "stones"
+            noun, obj = token.head.head, token.head
+            token.head, token.dep_ = token, "ROOT"
+            noun.head, noun.dep_ = token, "nsubj"
+            _attach(obj, token, "dobj")
+            continue
         if _coordinated_with_the_report(token):
             # "Kono acknowledged that the military had a hand in it, and offered apologies": the
             # speaker offers them, not the military of the reported clause
@@ -2824,6 +2871,46 @@ def _repair_stranded_subjects(sent: Span) -> None:
                 if _attach(subject, token, "nsubj"):
                     for mark in cc:
                         _attach(mark, token, mark.dep_)
+
+
+def _main_clause_of_participle(token: Token) -> Token | None:
+    """The main verb a closing participle (", defying …") belongs to when the parser hung it on
+    a relative clause about a thing ("a rocket that …")."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.i == 0 \
+            or token.doc[token.i - 1].text != "," \
+            or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None
+    current, thing = token.head, False
+    while current.dep_ in {"ccomp", "conj", "relcl"} and current.head.i != current.i:
+        thing = thing or any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"}
+                             for c in current.children)
+        if current.dep_ == "relcl":
+            verb = current.head.head
+            if thing and verb.pos_ == "VERB" and current.head.dep_ in {"dobj", "nsubj"}:
+                return verb
+            return None
+        current = current.head
+    return None
+
+
+def _planned_force(token: Token) -> bool:
+    """ "a plan to fire four missiles into waters around Guam": force someone has planned (a
+    threat), though other acts a noun's infinitive names are not events ("a request to
+    extradite")."""
+    return token.dep_ == "acl" and infinitive(token) \
+        and token.head.lemma_.lower() in PLAN_NOUNS and token.lemma_ in FORCE_VERBS
+
+
+def _verb_read_as_modifier(token: Token) -> bool:
+    """A past verb hung as a modifier on the apposition of a noun the parser made the root of
+    a sentence that has no verb of its own."""
+    obj = token.head
+    noun = obj.head
+    return token.dep_ == "amod" and token.tag_ in {"VBD", "VBN"} and token.i < obj.i \
+        and obj.dep_ == "appos" and noun.dep_ == "ROOT" and noun.head.i == noun.i \
+        and noun.pos_ in {"NOUN", "PROPN"} and noun.i < token.i \
+        and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "relcl"}
+                    for t in token.sent if t.i != token.i)
 
 
 def _coordinated_with_the_report(token: Token) -> bool:
