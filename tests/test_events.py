@@ -1605,6 +1605,14 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "warnings from Seoul and Tokyo.",
                  "2023-11-21", "news", "REJECT", {"PRK"}, {"JPN", "KOR"},
                  id="a_closing_participle_belongs_to_the_main_clause"),
+    pytest.param("After two days of talks in Tokyo, Takeshi Iwaya and Cho Tae-yul announced a "
+                 "deal on the survey.",
+                 "2024-11-14", "news", "CONSULT", {"JPN", "KOR"}, set(),
+                 id="talks_measured_in_days_are_still_talks"),
+    pytest.param("After late-night talks in Geneva, Iran expressed regret over the incident that "
+                 "injured two British sailors, and London agreed to drop its complaint.",
+                 "2007-04-05", "news", "CONSULT", {"IRN", "GBR"}, set(),
+                 id="the_sides_acting_on_the_outcome_held_the_talks"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

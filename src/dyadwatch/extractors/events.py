@@ -143,6 +143,8 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
                              "message", "note", "report", "commentary", "editorial", "appeal",
                              "petition", "memorandum", "decision", "order", "decree", "notice"})
+# Time nouns that measure a meeting ("two days of talks", "a week of negotiations").
+DURATION_NOUNS = frozenset({"day", "hour", "week", "month", "year", "round", "session"})
 # Verbs that keep someone "from" doing something.
 PREVENTING_VERBS = frozenset({"stop", "prevent", "bar", "ban", "block", "prohibit", "keep",
                               "deter", "restrain"})
@@ -439,9 +441,11 @@ class EventCoder:
                     found.append(visit)
                     continue
             sideline = lemma in {"sideline", "sidelines"}
-            if noun.dep_ != "pobj" or lemma not in MEETING_NOUNS | VISIT_NOUNS and not sideline:
+            outer = _duration_of(noun)  # "after two days of talks in Seoul"
+            if (noun.dep_ != "pobj" and outer is None) \
+                    or lemma not in MEETING_NOUNS | VISIT_NOUNS and not sideline:
                 continue
-            prep = noun.head
+            prep = noun.head if outer is None else outer.head
             if prep.lower_ not in MEETING_PREPS or not sideline and any(
                     c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
                 continue  # (not "the summit of Mount Everest"; but "on the sidelines of …")
@@ -491,6 +495,14 @@ class EventCoder:
             partners = [r for e in events if e.token.i == verb.i for r in e.recipients
                         if r.entity or r.sector == "GOV"] or self._verb_partners(verb, hits, ctx)
             participants = _dedupe([*hosts, *partners, *guests])
+            if len({p.country for p in participants if p.country}) < 2 \
+                    and prep.lower_ in {"after", "following"}:
+                # "After marathon talks at Panmunjom, North Korea expressed regret …, and Seoul
+                # agreed to …": the sides that act on the talks' outcome held them
+                participants = _dedupe([*participants, *(
+                    r for c in verb.children if c.dep_ == "conj"
+                    for s in c.children if s.dep_ in SUBJECT_DEPS
+                    for r in self._resolve_group(s, hits, ctx, as_actor=True) if r.country)])
             if len({p.country for p in participants if p.country}) < 2:
                 continue
             modality = self._modality(verb)
@@ -2891,6 +2903,17 @@ def _main_clause_of_participle(token: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _duration_of(noun: Token) -> Token | None:
+    """ "after two days of talks": the time noun whose "of" names the meeting, itself the object
+    of a preposition."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return None
+    measure = of.head
+    return measure if measure.dep_ == "pobj" and measure.lemma_.lower() in DURATION_NOUNS \
+        else None
 
 
 def _planned_force(token: Token) -> bool:
