@@ -1613,6 +1613,17 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "injured two British sailors, and London agreed to drop its complaint.",
                  "2007-04-05", "news", "CONSULT", {"IRN", "GBR"}, set(),
                  id="the_sides_acting_on_the_outcome_held_the_talks"),
+    pytest.param("Hundreds of Chinese protesters outside the Japanese embassy in Beijing shouted "
+                 "slogans against Tokyo on Sunday.",
+                 "2012-09-16", "news", "PROTEST", {"CHN"}, {"JPN"},
+                 id="a_crowd_shouting_slogans_protests"),
+    pytest.param("Japan's foreign minister hurled insults at the South Korean delegation in "
+                 "Geneva.",
+                 "2019-07-24", "news", "ACCUSE", {"JPN"}, {"KOR"},
+                 id="an_official_hurling_insults_accuses"),
+    pytest.param("Seoul proposed a joint fund on Monday and Tokyo said no within hours.",
+                 "2019-06-19", "news", "REJECT", {"JPN"}, None,
+                 id="saying_no_after_a_misread_coordination_is_a_rejection"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

@@ -145,6 +145,10 @@ STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique",
                              "petition", "memorandum", "decision", "order", "decree", "notice"})
 # Time nouns that measure a meeting ("two days of talks", "a week of negotiations").
 DURATION_NOUNS = frozenset({"day", "hour", "week", "month", "year", "round", "session"})
+# Sectors whose members speak for a state.
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
+# Objects of shouted or hurled words ("hurled abuse at Korean residents").
+VERBAL_ABUSE = frozenset({"abuse", "insult", "slur", "slogan"})
 # Verbs that keep someone "from" doing something.
 PREVENTING_VERBS = frozenset({"stop", "prevent", "bar", "ban", "block", "prohibit", "keep",
                               "deter", "restrain"})
@@ -1031,6 +1035,12 @@ class EventCoder:
         if trigger.mode == "visit" and actors and all(
                 a.sector in ARMED_SECTORS and not (a.role or a.entity) for a in actors):
             return None  # bombers flying into a zone pay no visit (a defence minister does)
+        if trigger.event_type == "PROTEST" and trigger.objects & VERBAL_ABUSE and any(
+                a.sector in OFFICIAL_SECTORS or a.role for a in actors):
+            # "the minister hurled insults at the delegation": an official's words are an
+            # accusation; a crowd screaming abuse in the street protests
+            trigger = replace(trigger, event_type="ACCUSE", cameo="111", mode="disapprove")
+            event_type, mode = "ACCUSE", "disapprove"
         if trigger.words == ("outside",) and not all(
                 a.sector in CROWD_SECTORS for a in actors):
             return None  # journalists gathering outside an embassy do not protest
@@ -3038,7 +3048,12 @@ def _stranded_subject(token: Token) -> Token | None:
     """ "drones flew over Seoul, and South Korean helicopters fired at them": the parser can join
     the second clause's subject to the first clause's object and leave the verb that follows it
     without one. A noun conjunct right before a subjectless conjoined verb is its subject."""
-    if token.dep_ != "conj" or token.i == 0 or token.head.pos_ not in {"VERB", "AUX"}:
+    # (a finite verb hung as an adverbial clause with no subordinator is a misparse too: "Seoul
+    # proposed a fund on Monday and Tokyo said no")
+    bare_clause = token.dep_ == "advcl" and token.tag_ in {"VBD", "VBZ"} and not any(
+        c.dep_ in {"mark", "advmod"} and c.i < token.i for c in token.children)
+    if token.dep_ != "conj" and not bare_clause or token.i == 0 \
+            or token.head.pos_ not in {"VERB", "AUX"}:
         return None
     before = token.doc[token.i - 1]
     if before.lower_ in {"too", "also"} and token.i >= 2:
@@ -3050,8 +3065,8 @@ def _stranded_subject(token: Token) -> Token | None:
     if before.head.i < token.head.i or before.head.dep_ not in {"dobj", "pobj", "attr"}:
         return None
     joins = [c for c in before.head.children if c.dep_ == "cc" and before.head.i < c.i < before.i]
-    return before if joins and any(c.dep_ == "punct" for c in before.head.children
-                                   if c.i < joins[0].i) else None
+    return before if joins and (bare_clause or any(c.dep_ == "punct" for c in before.head.children
+                                                   if c.i < joins[0].i)) else None
 
 
 def _coordinated_subjects(token: Token, subject: Token) -> list[Token]:
