@@ -1624,6 +1624,21 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Seoul proposed a joint fund on Monday and Tokyo said no within hours.",
                  "2019-06-19", "news", "REJECT", {"JPN"}, None,
                  id="saying_no_after_a_misread_coordination_is_a_rejection"),
+    pytest.param("Sirens sounded in Seoul on Monday as a North Korean drone flew over the north "
+                 "of the city.",
+                 "2022-12-26", "news", "MOBILIZE", {"PRK"}, set(),
+                 id="a_missile_told_by_its_flight_is_a_launch"),
+    pytest.param("A North Korean missile landed in Japan's exclusive economic zone on Monday.",
+                 "2016-09-05", "news", "MOBILIZE", {"PRK"}, set(),
+                 id="a_missile_landing_pays_no_visit"),
+    pytest.param("The Japanese fund paid atonement money to former comfort women in 1997, and "
+                 "Seoul protested.",
+                 "1997-01-15", "news", "AID", {"JPN"}, {"KOR"},
+                 id="aid_to_people_named_only_by_a_sector_goes_to_the_other_side"),
+    pytest.param("The Japanese government paid compensation to former forced labourers in 2010, "
+                 "Seoul said.",
+                 "2010-06-01", "news", "RETREAT", {"JPN"}, {"KOR"},
+                 id="redress_to_people_named_only_by_a_sector_goes_to_the_other_side"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

@@ -145,6 +145,8 @@ STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique",
                              "petition", "memorandum", "decision", "order", "decree", "notice"})
 # Time nouns that measure a meeting ("two days of talks", "a week of negotiations").
 DURATION_NOUNS = frozenset({"day", "hour", "week", "month", "year", "round", "session"})
+# What is paid to make good a wrong ("paid compensation to former labourers").
+REDRESS_NOUNS = frozenset({"compensation", "reparation", "damage", "redress", "atonement"})
 # Sectors whose members speak for a state.
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
 # Objects of shouted or hurled words ("hurled abuse at Korean residents").
@@ -382,6 +384,17 @@ class EventCoder:
                     and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in WARSHIP_NOUNS
                             for c in token.children):
                 triggers[token.i] = WARSHIP_MOVE  # "China's carrier Liaoning sailed between …"
+            if (token.i not in triggers or triggers[token.i].mode == "visit") \
+                    and token.pos_ == "VERB" and token.lemma_ in WEAPON_FLIGHT_VERBS \
+                    and token.dep_ != "relcl" and any(
+                        c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in FLYING_WEAPONS
+                        for c in token.children) and not any(
+                        t.lemma_.lower() in FLYING_WEAPONS and t.head.i in triggers
+                        and t.dep_ in {"dobj", "nsubjpass"} for t in sent):
+                # "the North's missile flew over Hokkaido", "a missile landed in Japan's
+                # waters": a launch told by its flight, no visit (and one event with the launch
+                # verb of the same sentence: "fired a missile that flew …")
+                triggers[token.i] = WEAPON_FLIGHT
             if token.i not in triggers and token.lemma_ == "join" and token.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and (h := hits.get(semantic_head(c).i)) is not None
                     and h.entity.kind == "person" for c in token.children) and not any(
@@ -1464,10 +1477,12 @@ class EventCoder:
             recipients = self._summarised_deed(token, actors, hits, ctx)
         stateless = {r.start for r in recipients if r.country is None}
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
-        if trigger.cameo == "055" and recipients and all(
+        if (trigger.cameo == "055" or event_type == "AID" or trigger.objects & REDRESS_NOUNS) \
+                and recipients and all(
                 r.start in stateless and r.country in countries for r in recipients):
-            # "apologised to all the women who had suffered …": those wronged are not taken to
-            # be the apologiser's own people; the one other party the sentence names, if any
+            # "apologised to all the women who had suffered …", "paid atonement money to former
+            # comfort women": those wronged or helped are not taken to be the giver's own
+            # people; the one other party the sentence names, if any
             recipients = self._sentence_counterpart(token, actors, hits, ctx)
         if event_type in {"ACCUSE", "REJECT"}:
             recipients = self._remarks_speaker(token, hits, ctx) or recipients
@@ -1483,6 +1498,8 @@ class EventCoder:
             actors, recipients = actors + partners, []
         recipients = self._refine_recipients(token, trigger, event_type, actors, recipients,
                                              hits)
+        if trigger is WEAPON_FLIGHT:
+            recipients = []  # where a missile came down is no target (guideline: the path)
         if event_type in {"MOBILIZE", "THREATEN"} and literal_type == "MOBILIZE":
             # "fired a missile from the Pyongyang area", "deployed batteries in Akita": a
             # show of force at home has no target of its own country
@@ -3453,6 +3470,10 @@ MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "steam", "approach
 WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submarine", "bomber",
                            "warplane", "cruiser", "battleship", "corvette", "flotilla"})
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
+# Missiles and drones told by their flight ("a North Korean missile flew over Japan").
+WEAPON_FLIGHT_VERBS = frozenset({"fly", "land", "fall", "splash", "pass", "cross", "overfly"})
+FLYING_WEAPONS = frozenset({"missile", "rocket", "projectile", "icbm", "slbm", "drone"})
+WEAPON_FLIGHT = Trigger("MOBILIZE", "152", "weapon-flight", "weapons")
 PROTESTER_WORDS = frozenset({"protesters", "protestors", "demonstrators", "activists"})
 DEMOLISHING_VERBS = frozenset({"blow", "demolish", "dismantle", "destroy", "raze"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
