@@ -1475,6 +1475,16 @@ class EventCoder:
         if not recipients and event_type in {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "AGREE",
                                              "CONCEDE"}:
             recipients = self._summarised_deed(token, actors, hits, ctx)
+        if event_type == "ACCUSE" and not any(r.country for r in recipients):
+            # "expressing strong regret that Japan had not properly explained the history"
+            recipients = self._doers_in_complement(token, actors, hits, ctx) or recipients
+        if trigger.cameo == "055" and not recipients:
+            # "admitted to Koizumi that …, and apologised", "offered an apology at the summit
+            # with Yoon": the one addressed, or met, is the one apologised to
+            recipients = self._apology_addressee(token, actors, hits, ctx)
+        if trigger.lemma == "exchange" and trigger.event_type == "ASSAULT":
+            # "a spy ship exchanged fire with coast guard cutters": both sides fire
+            actors, recipients = _dedupe([*actors, *recipients]), []
         stateless = {r.start for r in recipients if r.country is None}
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
         if (trigger.cameo == "055" or event_type == "AID" or trigger.objects & REDRESS_NOUNS) \
@@ -1549,11 +1559,42 @@ class EventCoder:
             literal_type if literal_type != event_type else None,
         )
 
+    def _apology_addressee(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
+                           ctx: DocContext) -> list[ActorRef]:
+        """Whom an apology with no "to" of its own is made to: the one addressed by the verb it
+        is coordinated with ("admitted to Koizumi …, and apologised"), or the other side of the
+        meeting it is made at ("at Thursday's summit with Yoon")."""
+        own = {a.country for a in actors}
+        addressed = []
+        if token.dep_ == "conj":
+            addressed = [r for c in token.head.children
+                         if c.dep_ == "dative" or c.dep_ == "prep" and c.lower_ == "to"
+                         for r in (self._resolve_group(c, hits, ctx) if c.dep_ == "dative"
+                                   else self._prep_objects(c, hits, ctx))]
+        met = [r for prep in token.subtree if prep.dep_ == "prep" and prep.lower_ == "at"
+               for noun in prep.children if noun.dep_ == "pobj"
+               and noun.lemma_.lower() in MEETING_NOUNS
+               for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"
+               for r in self._prep_objects(w, hits, ctx)]
+        return [r for r in addressed or met if r.country and r.country not in own]
+
     def _doers_in_complement(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
                              ctx: DocContext) -> list[ActorRef]:
-        """The foreign doers named in a "that" clause: its subjects and its "by" agents."""
+        """The foreign doers named in a "that" clause of the verb or of its object ("regrets
+        that …", "expressed regret that Japan had not …"): its subjects and "by" agents."""
         own = {a.country for a in actors}
-        return [r for clause in token.children if clause.dep_ == "ccomp"
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        clauses = [c for c in token.children if c.dep_ == "ccomp"] + [
+            c for o in objects for c in o.children if c.dep_ in {"ccomp", "acl"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        for o in objects:  # ("a decision expressing regret that Japan had not …": the parser
+            # may hang the clause elsewhere, or read "that" as a relative pronoun; the "that"
+            # right after the noun opens it)
+            after = o.i + 1
+            if after < len(o.doc) and o.doc[after].lower_ == "that" \
+                    and o.doc[after].dep_ == "mark":
+                clauses.append(o.doc[after].head)
+        return [r for clause in dict.fromkeys(clauses)
                 for t in clause.subtree
                 if t.dep_ in SUBJECT_DEPS or t.dep_ == "pobj" and t.head.lower_ == "by"
                 for r in self._resolve_group(t, hits, ctx) if r.country and r.country not in own]
