@@ -1654,6 +1654,12 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "regret that Japan had not properly explained the history.",
                  "2024-07-26", "news", "ACCUSE", None, {"JPN"},
                  id="concern_that_another_side_did_something_accuses_it"),
+    pytest.param("Fumio Kishida turned up in Seoul for the inauguration on Monday.",
+                 "2022-05-10", "news", "CONSULT", {"JPN"}, {"KOR"},
+                 id="turning_up_somewhere_is_a_visit"),
+    pytest.param("Tokyo will stay in close touch with Seoul and Washington, the ministry said.",
+                 "2023-03-16", "news", "AGREE", {"JPN", "KOR", "USA"}, set(),
+                 id="staying_in_touch_is_talks"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
