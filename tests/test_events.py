@@ -1660,6 +1660,12 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Tokyo will stay in close touch with Seoul and Washington, the ministry said.",
                  "2023-03-16", "news", "AGREE", {"JPN", "KOR", "USA"}, set(),
                  id="staying_in_touch_is_talks"),
+    pytest.param("Beijing said it firmly opposed Washington's position on the islands.",
+                 "2014-04-24", "news", "ACCUSE", {"CHN"}, {"USA"},
+                 id="opposing_a_stance_is_disapproval"),
+    pytest.param("Pyongyang said it was opposed to Japanese mediation in its talks with Seoul.",
+                 "2003-05-02", "news", "REJECT", {"PRK"}, {"JPN"},
+                 id="opposing_a_proposal_is_a_rejection"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

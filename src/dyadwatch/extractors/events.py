@@ -154,6 +154,13 @@ VERBAL_ABUSE = frozenset({"abuse", "insult", "slur", "slogan"})
 # Verbs that keep someone "from" doing something.
 PREVENTING_VERBS = frozenset({"stop", "prevent", "bar", "ban", "block", "prohibit", "keep",
                               "deter", "restrain"})
+# What one opposes by rejecting it rather than by disapproving of it ("opposed the plan").
+PROPOSAL_NOUNS = frozenset({"proposal", "plan", "mediation", "deployment", "offer", "bid", "idea",
+                            "draft", "resolution", "motion", "bill", "initiative", "request",
+                            "demand", "call", "proposition", "scheme", "candidacy", "nomination",
+                            "membership", "project", "move", "extension", "expansion", "use"})
+PROSPECTIVE_WORDS = frozenset({"new", "proposed", "planned", "any", "further", "possible",
+                               "future", "fresh", "more", "additional", "suggested"})
 # Nouns for a plan whose infinitive, if it names force, is a threat ("a plan to strike").
 PLAN_NOUNS = frozenset({"plan", "scheme", "plot", "preparation"})
 FORCE_VERBS = frozenset({"fire", "strike", "attack", "bomb", "shell", "invade", "launch",
@@ -1048,6 +1055,13 @@ class EventCoder:
         if trigger.mode == "visit" and actors and all(
                 a.sector in ARMED_SECTORS and not (a.role or a.entity) for a in actors):
             return None  # bombers flying into a zone pay no visit (a defence minister does)
+        if trigger.event_type == "REJECT" and trigger.lemma == "oppose" \
+                and not _proposed(_opposed_thing(token)):
+            # "firmly opposed Washington's position", "a change Japan has consistently
+            # opposed": disapproval of a stance or act; opposing a proposal, plan or
+            # deployment ("opposed French mediation") stays a rejection
+            trigger = replace(trigger, event_type="ACCUSE", cameo="111", mode="disapprove")
+            event_type, mode = "ACCUSE", "disapprove"
         if trigger.event_type == "PROTEST" and trigger.objects & VERBAL_ABUSE and any(
                 a.sector in OFFICIAL_SECTORS or a.role for a in actors):
             # "the minister hurled insults at the delegation": an official's words are an
@@ -2982,6 +2996,24 @@ def _duration_of(noun: Token) -> Token | None:
     measure = of.head
     return measure if measure.dep_ == "pobj" and measure.lemma_.lower() in DURATION_NOUNS \
         else None
+
+
+def _opposed_thing(token: Token) -> Token:
+    """What "oppose" is said of: its object, the noun its relative clause describes ("a change
+    Japan opposed"), or the verb itself when neither is given."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if obj is None:  # ("is opposed to French mediation": the mediation, not Israel)
+        obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None and token.dep_ in {"relcl", "acl"}:
+        obj = token.head
+    return semantic_head(obj) if obj is not None else token
+
+
+def _proposed(thing: Token) -> bool:
+    """A proposal, or something still to come ("any new sanctions", "proposed air strikes")."""
+    return thing.lemma_.lower() in PROPOSAL_NOUNS or any(
+        c.dep_ in {"amod", "det"} and c.lower_ in PROSPECTIVE_WORDS for c in thing.children)
 
 
 def _planned_force(token: Token) -> bool:
