@@ -789,6 +789,10 @@ def test_review_fixes(code):
                  "the mayor.", "REQUEST", id="pleading_guilty_is_no_appeal"),
     pytest.param("Rocket debris fell near Okinawa, setting off sirens across the island.",
                  "ASSAULT", id="setting_off_sirens_is_no_bombing"),
+    pytest.param("The prime minister proposes term limits for public office.", "AGREE",
+                 id="a_policy_proposed_at_home_is_no_offer"),
+    pytest.param("Japan proposed new sanctions against North Korea at the Security Council.",
+                 "AGREE", id="proposing_sanctions_is_no_offer"),
 ])
 def test_no_event_of_the_type(code, text, event_type):
     assert event_type not in {m.event_type for m in code(text)}, text
@@ -1666,6 +1670,13 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Pyongyang said it was opposed to Japanese mediation in its talks with Seoul.",
                  "2003-05-02", "news", "REJECT", {"PRK"}, {"JPN"},
                  id="opposing_a_proposal_is_a_rejection"),
+    pytest.param("Tokyo proposed on Friday that the dispute over the islets be taken to the "
+                 "International Court of Justice.",
+                 "2012-08-17", "news", "AGREE", {"JPN"}, None,
+                 id="a_proposal_put_to_the_other_side_is_an_offer"),
+    pytest.param("Seoul floated a plan on Wednesday for a joint fund for the labourers.",
+                 "2019-06-19", "news", "AGREE", {"KOR"}, None,
+                 id="floating_a_plan_is_an_offer"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

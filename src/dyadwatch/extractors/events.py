@@ -1049,6 +1049,13 @@ class EventCoder:
                 c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in {"its", "their", "own"}
                                          for p in c.children) for c in token.children):
             return None  # "using fish sales to fund their operations": paying for one's own
+        if trigger.lemma == "propose" and not trigger.objects and not any(
+                c.dep_ in {"ccomp", "dative"} or c.dep_ == "prep" and c.lower_ == "to"
+                for c in token.children):
+            # "proposed that the dispute be placed before the court", "proposed to Seoul …" is
+            # an offer to the other side; a policy proposed at home ("proposes term limits")
+            # and a proposal to do something ("proposes to annex …", coded as that act) are not
+            return None
         if trigger.lemma == "engage" and any(r.sector in ARMED_SECTORS
                                              for r in actors + recipients):
             return None  # "the gunman was killed after engaging with the police": a gunfight
