@@ -793,6 +793,8 @@ def test_review_fixes(code):
                  id="a_policy_proposed_at_home_is_no_offer"),
     pytest.param("Japan proposed new sanctions against North Korea at the Security Council.",
                  "AGREE", id="proposing_sanctions_is_no_offer"),
+    pytest.param("The Palestinian Authority stops Al Jazeera's broadcasts in the West Bank.",
+                 "RETREAT", id="silencing_someone_elses_broadcasts_is_no_retreat"),
 ])
 def test_no_event_of_the_type(code, text, event_type):
     assert event_type not in {m.event_type for m in code(text)}, text
@@ -1677,6 +1679,9 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Seoul floated a plan on Wednesday for a joint fund for the labourers.",
                  "2019-06-19", "news", "AGREE", {"KOR"}, None,
                  id="floating_a_plan_is_an_offer"),
+    pytest.param("Seoul switched off its propaganda loudspeakers along the border on Friday.",
+                 "2018-04-23", "news", "RETREAT", {"KOR"}, None,
+                 id="silencing_border_loudspeakers_is_a_de_escalation"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

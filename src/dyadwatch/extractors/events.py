@@ -145,6 +145,9 @@ STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique",
                              "petition", "memorandum", "decision", "order", "decree", "notice"})
 # Time nouns that measure a meeting ("two days of talks", "a week of negotiations").
 DURATION_NOUNS = frozenset({"day", "hour", "week", "month", "year", "round", "session"})
+# Propaganda across a border, whose silencing is a de-escalation ("switched off its loudspeakers").
+BROADCAST_NOUNS = frozenset({"broadcast", "broadcasting", "loudspeaker", "speaker", "propaganda",
+                             "leaflet", "noise"})
 # What is paid to make good a wrong ("paid compensation to former labourers").
 REDRESS_NOUNS = frozenset({"compensation", "reparation", "damage", "redress", "atonement"})
 # Sectors whose members speak for a state.
@@ -1056,6 +1059,10 @@ class EventCoder:
             # an offer to the other side; a policy proposed at home ("proposes term limits")
             # and a proposal to do something ("proposes to annex …", coded as that act) are not
             return None
+        if trigger.mode == "disarm" and trigger.objects & BROADCAST_NOUNS and any(
+                c.dep_ == "dobj" and any(p.dep_ == "poss" and p.pos_ != "PRON"
+                                         for p in c.children) for c in token.children):
+            return None  # "stopped Al Jazeera's broadcasts": silencing someone else is no retreat
         if trigger.lemma == "engage" and any(r.sector in ARMED_SECTORS
                                              for r in actors + recipients):
             return None  # "the gunman was killed after engaging with the police": a gunfight
