@@ -1682,6 +1682,14 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Seoul switched off its propaganda loudspeakers along the border on Friday.",
                  "2018-04-23", "news", "RETREAT", {"KOR"}, None,
                  id="silencing_border_loudspeakers_is_a_de_escalation"),
+    pytest.param("Pyongyang tested a new intermediate-range missile on Sunday morning, five days "
+                 "into Moon Jae-in's presidency.",
+                 "2017-05-14", "news", "MOBILIZE", {"PRK"}, None,
+                 id="a_test_on_a_morning_is_no_attack"),
+    pytest.param("North Korea fired two missiles on Thursday, and Tokyo said neither had landed in "
+                 "its waters but protested anyway.",
+                 "2023-04-13", "news", "ACCUSE", {"JPN"}, None,
+                 id="the_speaker_protests_after_but"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

@@ -1434,7 +1434,8 @@ class EventCoder:
             if destination:
                 event_type, mode, recipients = "SANCTION", "discontinue", destination
         if event_type == "MOBILIZE" and mode == "weapons" and any(
-                c.dep_ == "prep" and c.lower_ in {"at", "on", "against"} for c in token.children
+                c.dep_ == "prep" and c.lower_ in {"at", "on", "against"}
+                and not is_time_phrase(c) for c in token.children  # (not "on Sunday morning")
         ) and any(r.country and r.country not in countries for r in recipients):
             event_type, mode = "ASSAULT", None  # "fired rockets at Israel": an attack
         if event_type == "REQUEST" and trigger.lemma in {"order", "tell", "ask"} \
@@ -3051,18 +3052,19 @@ def _verb_read_as_modifier(token: Token) -> bool:
 
 
 def _coordinated_with_the_report(token: Token) -> bool:
-    """A past-tense verb after ", and" that the parser joined to the last verb of a reported
-    "that" clause, though it goes with the reporting verb."""
+    """A past-tense verb after ", and" or "but" that the parser joined to the last verb of a
+    reported clause with a subject of its own, though it goes with the reporting verb."""
     head = token.head
-    if token.dep_ != "conj" or token.tag_ != "VBD" or head.dep_ != "ccomp" \
+    after_but = token.i > 0 and token.doc[token.i - 1].lower_ == "but"
+    if token.dep_ != "conj" or not (token.tag_ == "VBD" or after_but and token.tag_ == "VBN") \
+            or head.dep_ != "ccomp" \
             or head.head.lemma_ not in REPORTING_VERBS or head.head.tag_ != "VBD" \
             or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
         return False
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children) \
-            or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False
-    before = token.doc[token.i - 2:token.i]
-    return [t.lower_ for t in before] == [",", "and"]
+    # (", and offered apologies", "but protested all the same")
+    return after_but or [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i]] == [",", "and"]
 
 
 def _clause_read_as_noun(token: Token) -> tuple[Token, Token, Token] | None:
