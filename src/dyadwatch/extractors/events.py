@@ -1070,16 +1070,13 @@ class EventCoder:
                 a.sector in ARMED_SECTORS and not (a.role or a.entity) for a in actors):
             return None  # bombers flying into a zone pay no visit (a defence minister does)
         if trigger.event_type == "REJECT" and trigger.lemma == "oppose" \
-                and not _proposed(_opposed_thing(token)):
-            # "firmly opposed Washington's position", "a change Japan has consistently
-            # opposed": disapproval of a stance or act; opposing a proposal, plan or
-            # deployment ("opposed French mediation") stays a rejection
-            trigger = replace(trigger, event_type="ACCUSE", cameo="111", mode="disapprove")
-            event_type, mode = "ACCUSE", "disapprove"
-        if trigger.event_type == "PROTEST" and trigger.objects & VERBAL_ABUSE and any(
-                a.sector in OFFICIAL_SECTORS or a.role for a in actors):
-            # "the minister hurled insults at the delegation": an official's words are an
-            # accusation; a crowd screaming abuse in the street protests
+                and not _proposed(_opposed_thing(token)) \
+                or trigger.event_type == "PROTEST" and trigger.objects & VERBAL_ABUSE and any(
+                    a.sector in OFFICIAL_SECTORS or a.role for a in actors):
+            # Disapproval: "firmly opposed Washington's position", "a change Japan has
+            # consistently opposed" (opposing a proposal, plan or deployment, "opposed French
+            # mediation", stays a rejection); "the minister hurled insults at the delegation"
+            # (an official's words accuse; a crowd screaming abuse in the street protests)
             trigger = replace(trigger, event_type="ACCUSE", cameo="111", mode="disapprove")
             event_type, mode = "ACCUSE", "disapprove"
         if trigger.words == ("outside",) and not all(
