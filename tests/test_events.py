@@ -800,6 +800,19 @@ def test_no_event_of_the_type(code, text, event_type):
     assert event_type not in {m.event_type for m in code(text)}, text
 
 
+def test_an_organisation_named_x_and_y_movement_stays_one_actor(code):
+    event = only(code("The Justice and Equality Movement releases sixty prisoners in Kutum, North "
+                      "Darfur.", date="2008-06-01"), "RETREAT")
+    assert [a.text for a in event.actors] == ["Justice and Equality Movement"]
+
+
+def test_a_shared_passive_participle_takes_no_active_subject(code):
+    # "is convicted … and jailed": the man is jailed, he jails no one
+    mentions = code("A local man is convicted of fraud and jailed for 18 months in Haifa.",
+                    date="2010-07-21")
+    assert not any("man" in a.text for m in mentions for a in m.actors)
+
+
 def test_those_stopped_from_marching_did_not_march(code):
     event = only(code("The Ladies in White were stopped from marching in Havana on Sunday.",
                       date="2012-03-25"), "PROTEST")
