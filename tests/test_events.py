@@ -1736,6 +1736,21 @@ def test_a_clause_after_after_read_as_one_noun_phrase_is_mended(extractor):
     assert doc[3].dep_ == "amod"
 
 
+def test_an_organisation_named_x_and_y_keeps_its_parse(extractor):
+    # "The Justice and Equality Movement releases …": "Justice" carries the conjunction and
+    # "Equality" sits right before the head, as in a merged pair of names; no person's name
+    # comes first, so the name-pair repair leaves it alone.
+    words = ["The", "Justice", "and", "Equality", "Movement", "releases", "prisoners"]
+    heads = [4, 4, 1, 1, 5, 5, 5]
+    deps = ["det", "nmod", "cc", "conj", "nsubj", "ROOT", "dobj"]
+    pos = ["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "NOUN"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    _repair_stranded_subjects(doc[:])
+    assert [(t.text, t.dep_, t.head.text) for t in doc[1:5]] == [
+        ("Justice", "nmod", "Movement"), ("and", "cc", "Justice"),
+        ("Equality", "conj", "Justice"), ("Movement", "nsubj", "releases")]
+
+
 def test_a_verbless_root_with_the_verb_read_as_a_modifier_is_mended(extractor):
     # The parse spaCy gave one news sentence ("Thousands of protesters in Shanghai hurled
     # stones and bottles at the Japanese consulate …"): "Thousands" is a verbless root and the

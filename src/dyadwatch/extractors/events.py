@@ -1602,7 +1602,7 @@ class EventCoder:
                and noun.lemma_.lower() in MEETING_NOUNS
                for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"
                for r in self._prep_objects(w, hits, ctx)]
-        return [r for r in addressed or met if r.country and r.country not in own]
+        return _foreign(addressed or met, own)
 
     def _doers_in_complement(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
                              ctx: DocContext) -> list[ActorRef]:
@@ -1620,10 +1620,9 @@ class EventCoder:
             if after < len(o.doc) and o.doc[after].lower_ == "that" \
                     and o.doc[after].dep_ == "mark":
                 clauses.append(o.doc[after].head)
-        return [r for clause in dict.fromkeys(clauses)
-                for t in clause.subtree
-                if t.dep_ in SUBJECT_DEPS or t.dep_ == "pobj" and t.head.lower_ == "by"
-                for r in self._resolve_group(t, hits, ctx) if r.country and r.country not in own]
+        return _foreign((r for clause in dict.fromkeys(clauses) for t in clause.subtree
+                         if t.dep_ in SUBJECT_DEPS or t.dep_ == "pobj" and t.head.lower_ == "by"
+                         for r in self._resolve_group(t, hits, ctx)), own)
 
     def _sentence_counterpart(self, token: Token, actors: list[ActorRef],
                               hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
