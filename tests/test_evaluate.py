@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.evaluate import compare_to_baseline, evaluate, figures_for, load_gold
+from dyadwatch.errors import InputError
+from dyadwatch.evaluate import (
+    agreement,
+    compare_to_baseline,
+    evaluate,
+    figures_for,
+    load_gold,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 BASELINE = REPO / "eval" / "baseline.json"
@@ -66,7 +73,6 @@ def test_cameo_country_codes_of_gold_sets_are_read_as_iso():
 
 
 def test_a_file_that_is_no_gold_set_gets_a_named_error(tmp_path):
-    from dyadwatch.errors import InputError
     from dyadwatch.evaluate import gold_kind
 
     other = tmp_path / "times.jsonl"
@@ -77,3 +83,53 @@ def test_a_file_that_is_no_gold_set_gets_a_named_error(tmp_path):
     broken.write_text("{not json\n")
     with pytest.raises(InputError, match="cannot read gold file"):
         gold_kind(broken)
+
+
+def _line(id_, text, events):
+    return {"id": id_, "text": text, "date": "2019-08-05", "exhaustive": True, "events": events}
+
+
+def _event(kind, actor, recipient=None, negated=False, date=None):
+    return {"type": kind, "actors": [{"text": actor, "code": actor}],
+            "recipients": [{"text": recipient, "code": recipient}] if recipient else [],
+            "negated": negated, "hypothetical": False, "event_date": date}
+
+
+def test_a_second_annotation_is_scored_against_the_first_like_a_system(tmp_path):
+    first = [
+        _line("1", "Japan protested to Korea and Korea refused.",
+              [_event("ACCUSE", "JPN", "KOR", date="2019-08-05"), _event("REJECT", "KOR", "JPN")]),
+        _line("2", "Nothing happened.", []),
+    ]
+    # The second annotator agrees on the protest (but not its date), gives the refusal no
+    # recipient, and codes an event the first did not see.
+    second = [
+        _line("1", "Japan protested to Korea and Korea refused.",
+              [_event("ACCUSE", "JPN", "KOR"), _event("REJECT", "KOR")]),
+        _line("2", "Nothing happened.", [_event("CONSULT", "USA", negated=True)]),
+    ]
+    paths = []
+    for name, lines in (("a", first), ("b", second)):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+        paths.append(path)
+    figures = agreement(load_gold(paths[0]), load_gold(paths[1])).figures()
+    assert figures["type_recall"] == 1.0
+    assert figures["type_precision"] == pytest.approx(2 / 3, abs=1e-3)
+    assert figures["strict_recall"] == 0.5
+    assert figures["strict_precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert figures["recipient_country_recall"] == 0.5
+    assert figures["date_exact"] == 0.0
+    assert figures["events_per_sentence"] == 1.5
+
+
+def test_a_second_annotation_of_other_sentences_is_refused(tmp_path):
+    first = tmp_path / "a.jsonl"
+    first.write_text(json.dumps(_line("1", "Japan protested.", [])) + "\n", encoding="utf-8")
+    second = tmp_path / "b.jsonl"
+    second.write_text(json.dumps(_line("1", "Korea protested.", [])) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="other text"):
+        agreement(load_gold(first), load_gold(second))
+    second.write_text(json.dumps(_line("2", "Japan protested.", [])) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="lacks lines"):
+        agreement(load_gold(first), load_gold(second))

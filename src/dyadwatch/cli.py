@@ -334,12 +334,29 @@ def evaluate_command(
     write_baseline: Annotated[bool, typer.Option(
         help="Re-pin the baseline's figures to this run (on purpose: say why in the commit).")
     ] = False,
+    second: Annotated[Path | None, typer.Option(
+        help="A second annotation of the one gold file given: score it against the first "
+        "(inter-annotator agreement, the ceiling for the coder) instead of running the coder.")
+    ] = None,
     dyad: DyadOption = None,
 ) -> None:
     """Precision, recall and F1 of the event coder on gold sets, by event type."""
-    from .evaluate import compare_to_baseline, figures_for
+    from .evaluate import agreement, compare_to_baseline, figures_for, load_gold
     from .pipeline import Extractor
 
+    if second is not None:
+        if len(gold or []) != 1:
+            raise _fail(DyadwatchError("--second compares with exactly one gold file"), 2)
+        first = gold[0]  # type: ignore[index]
+        try:
+            figures = agreement(load_gold(first), load_gold(second), second.stem).figures()
+        except (OSError, DyadwatchError) as exc:
+            raise _fail(exc, 2) from exc
+        if as_json:
+            out.print_json(data={second.stem: figures})
+        else:
+            _print_figures(f"{second.stem} against {first.stem}", figures)
+        return
     pinned = json.loads(baseline.read_text(encoding="utf-8")) if baseline.exists() else {}
     files = list(gold or [])
     if not files:

@@ -24,7 +24,7 @@ from typing import Any
 
 from .config import knowledge_path
 from .errors import InputError
-from .models import PLOVER_TYPES, Document, EventMention, FuzzyDate
+from .models import PLOVER_TYPES, ActorRef, Document, EventMention, Evidence, FuzzyDate
 from .pipeline import Extractor
 
 # Gold actor codes that name a group rather than a country.
@@ -224,6 +224,54 @@ def evaluate(gold: list[GoldSentence], extractor: Extractor, name: str = "gold")
         report.system_events += len(mentions)
         _score_sentence(report, item, mentions)
     return report
+
+
+def agreement(
+    first: list[GoldSentence], second: list[GoldSentence], name: str = "agreement"
+) -> Report:
+    """Score a second annotation of the same sentences against the first, as if it were a system.
+
+    Two annotators who follow the same guidelines still disagree; their agreement, measured with
+    the very matching the coder is scored with, is the ceiling a coder can be expected to reach.
+    Lines are paired by id; the second annotation must cover every line of the first, word for word.
+    """
+    by_id = {item.id: item for item in second}
+    missing = [item.id for item in first if item.id not in by_id]
+    if missing:
+        raise InputError(name, "second annotation lacks lines", ", ".join(missing[:5]))
+    changed = [item.id for item in first if by_id[item.id].text != item.text]
+    if changed:
+        raise InputError(name, "second annotation has other text for lines", ", ".join(changed[:5]))
+    report = Report(name)
+    for item in first:
+        other = by_id[item.id]
+        mentions = [_as_mention(item, event) for event in other.events]
+        report.sentences += 1
+        report.exhaustive_sentences += item.exhaustive
+        report.system_events += len(mentions)
+        _score_sentence(report, item, mentions)
+    return report
+
+
+def _as_mention(item: GoldSentence, event: GoldEvent) -> EventMention:
+    def refs(codes: frozenset[str]) -> tuple[ActorRef, ...]:
+        return tuple(
+            ActorRef(code, sector=code) if code in GROUP_CODES else ActorRef(code, country=code)
+            for code in sorted(codes)
+        )
+
+    return EventMention(
+        doc_id=item.id,
+        sentence=item.text,
+        sentence_start=0,
+        event_type=event.event_type,
+        actors=refs(event.actors),
+        recipients=refs(event.recipients),
+        evidence=Evidence(0, len(item.text), "annotator:second"),
+        date=FuzzyDate.parse(event.event_date) if event.event_date else None,
+        negated=bool(event.negated),
+        hypothetical=bool(event.hypothetical),
+    )
 
 
 def _score_sentence(report: Report, item: GoldSentence, mentions: list[EventMention]) -> None:
