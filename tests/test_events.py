@@ -934,6 +934,26 @@ def test_forum_wording(code, text, event_type, actors, recipients):
     assert countries(event.recipients) == recipients, text
 
 
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    pytest.param("Tokyo moved on Tuesday to abrogate its 1998 fisheries treaty with Seoul.",
+                 "SANCTION", {"JPN"}, {"KOR"}, id="abrogate_a_treaty"),
+    pytest.param("The Japanese trade ministry fined a South Korean shipping line 3 million yen "
+                 "on Monday.", "SANCTION", {"JPN"}, {"KOR"}, id="fine"),
+    pytest.param("Japanese and South Korean defence officials reconvened their security dialogue "
+                 "in Tokyo on Friday.", "CONSULT", {"JPN", "KOR"}, set(), id="reconvene"),
+    pytest.param("South Korean activists heckled the Japanese ambassador outside the embassy on "
+                 "Wednesday.", "PROTEST", {"KOR"}, {"JPN"}, id="heckle"),
+    pytest.param("Japan loaned South Korea 2 billion dollars during the 1997 crisis.", "AID",
+                 {"JPN"}, {"KOR"}, id="loan"),
+    pytest.param("Seoul loosened its sanctions on Japanese seafood on Thursday.", "RETREAT",
+                 {"KOR"}, {"JPN"}, id="loosen_sanctions"),
+])
+def test_less_common_verbs_of_the_types(code, text, event_type, actors, recipients):
+    event = only(code(text, date="2019-07-01"), event_type)
+    assert countries(event.actors) == actors, text
+    assert countries(event.recipients) == recipients, text
+
+
 def test_readout_about_a_third_country_speaks_for_the_side_it_names(code):
     mentions = code("It is extremely regrettable that President Medvedev visited Kunashiri today "
                     "despite Japan's repeated requests, and the Government has conveyed its "
