@@ -2042,3 +2042,54 @@ def test_a_parse_repair_never_makes_a_cycle(extractor):
     child = next(t for t in root.children if t.dep_ == "nsubj")
     assert not _attach(root, child, "nsubj")  # the root under its own subject: refused
     assert root.dep_ == "ROOT" and child.head.i == root.i
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    pytest.param("The Japanese air force scrambled fighter jets on Thursday after Russian bombers "
+                 "neared Hokkaido.", {"JPN"}, id="own_subject"),
+    pytest.param("Japan's military scrambled fighter jets on Thursday.", {"JPN"},
+                 id="possessive_taken_by_the_noun"),
+])
+def test_a_verb_read_as_an_adjective_of_its_object_keeps_its_subject(code, text, actors):
+    # The parser reads "scrambled" as in "scrambled eggs" and makes "jets" a verbless root.
+    event = only(code(text, date="2021-03-04"), "MOBILIZE")
+    assert countries(event.actors) == actors
+
+
+def test_a_headline_noun_phrase_with_a_possessive_stays_a_noun_phrase(code):
+    # no date makes the noun phrase a clause: "Japan's revised export rules" is not an act
+    assert not code("Japan's revised export rules", date="2021-03-04", genre="news")
+
+
+def test_a_present_verb_after_a_past_relative_clause_goes_with_the_main_verb(code):
+    mentions = code("The Japanese and South Korean ministers condemn the missile North Korea "
+                    "fired on 3 March and call on it to return to talks.", date="2021-03-04",
+                    genre="official")
+    request = only(mentions, "REQUEST")
+    assert countries(request.actors) == {"JPN", "KOR"}
+    assert countries(request.recipients) == {"PRK"}
+
+
+def test_a_second_act_after_a_demand_clause_is_the_demanders(code):
+    accusation = only(code("Seoul demanded on Friday that Tokyo cut the island from its "
+                           "textbooks, and called in a Japanese diplomat to protest.",
+                           date="2008-07-18"), "ACCUSE")
+    assert countries(accusation.actors) == {"KOR"}
+    assert countries(accusation.recipients) == {"JPN"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    pytest.param("Tokyo's national security council voiced concern about the launch on Sunday.",
+                 "JPN", id="security_council"),
+    pytest.param("South Korea's Red Cross asked the North on Friday for a list of the separated "
+                 "families.", "KOR", id="red_cross"),
+])
+def test_a_countrys_own_body_named_like_an_international_one(code, text, country):
+    event = code(text, date="2019-05-05")[0]
+    assert countries(event.actors) == {country}
+
+
+def test_aircraft_crossing_into_an_air_defence_zone(code):
+    event = only(code("Two Chinese bombers crossed into the KADIZ on Tuesday.",
+                      date="2019-07-23"), "MOBILIZE")
+    assert countries(event.actors) == {"CHN"}

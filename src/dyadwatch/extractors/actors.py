@@ -561,6 +561,13 @@ class ActorResolver:
             if refs is not None:
                 return refs
         if igo is not None:
+            possessor = next((h for h in countries if h.end <= igo.start
+                              and head.doc[h.end - 1].dep_ == "poss"), None)
+            if possessor is not None:
+                # "Seoul's national security council", "North Korea's Red Cross": the country's
+                # own body of that name
+                sector = "NGO" if igo.entity.sector == "NGO" else "GOV"
+                return (ActorRef(text=text, country=possessor.entity.country, sector=sector),)
             return (ActorRef(text=text, sector=igo.entity.sector or "IGO", entity=igo.entity.name),)
         if head_agent and agent_hit is not None and (len(owners) == 1 or not country_codes):
             # "South Korea's top court", "the cabinet" (of the one country the sentence is about)

@@ -79,10 +79,15 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # Verbs that report a "that" clause and may be followed by a second act of the speaker's own.
 REPORTING_VERBS = frozenset({"say", "acknowledge", "admit", "announce", "state", "claim",
                              "confirm", "declare", "concede", "note", "add", "insist"})
+# Verbs that put a demand or warning in a "that" clause ("demanded that Tokyo shut …").
+CLAUSE_DEMANDING_VERBS = frozenset({"demand", "urge", "ask", "request", "warn", "propose",
+                                    "suggest"})
 # Prepositions that can open a clause ("after Pyongyang fired …").
 CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "when"})
 # Verbs whose negated complement is a refusal ("decided not to attend").
 DECIDING_VERBS = frozenset({"decide", "choose", "opt", "elect"})
+# What a verb keeps when the parser's noun-phrase reading of its clause is undone.
+CLAUSE_PARTS = frozenset({"prep", "advcl", "npadvmod", "advmod", "punct"})
 FINITE_ACTIVE_TAGS = frozenset({"VBZ", "VBP"})  # (a past form may be a shared participle)
 # Event types whose passive subject is the one acting ("troops were deployed").
 THEME_IS_ACTOR = frozenset({"MOBILIZE"})
@@ -2936,10 +2941,27 @@ def _repair_stranded_subjects(sent: Span) -> None:
             noun.head, noun.dep_ = token, "nsubj"
             _attach(obj, token, "dobj")
             continue
+        verb = _verb_with_subject_read_as_modifier(token)
+        if verb is not None:
+            # "The Japanese air force scrambled fighter jets on Tuesday": the parser read the
+            # verb as an adjective ("scrambled eggs") and the object as a verbless root
+            noun, subject = verb
+            for child in [c for c in noun.children if c.i > token.i and c.dep_ in CLAUSE_PARTS]:
+                _attach(child, token, child.dep_)
+            token.head, token.dep_ = token, "ROOT"
+            _attach(noun, token, "dobj")
+            if subject.dep_ == "poss":
+                _attach(subject, token, "nsubj")
+            continue
         if _coordinated_with_the_report(token):
             # "Kono acknowledged that the military had a hand in it, and offered apologies": the
             # speaker offers them, not the military of the reported clause
             _attach(token, token.head.head, "conj")
+            continue
+        main = _coordinated_past_a_relative_clause(token)
+        if main is not None and _attach(token, main, "conj"):
+            # "condemn the launch North Korea carried out on Sunday and call on it to stop": the
+            # present-tense verb goes with "condemn", not with the past-tense relative clause
             continue
         clause = _clause_read_as_noun(token)
         if clause is not None:
@@ -3047,6 +3069,28 @@ def _verb_read_as_modifier(token: Token) -> bool:
                     for t in token.sent if t.i != token.i)
 
 
+def _verb_with_subject_read_as_modifier(token: Token) -> tuple[Token, Token] | None:
+    """A past verb the parser read as an adjective of its object, which it made the root of a
+    sentence with no other main verb; with the verb's subject (the parser's own, or the
+    possessive the object took from it when a date says the noun phrase is a clause)."""
+    if token.dep_ != "amod" or token.tag_ not in {"VBD", "VBN"}:
+        return None
+    noun = token.head if token.head.dep_ == "ROOT" else token.head.head
+    if noun.dep_ != "ROOT" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i < token.i \
+            or token.head.i != noun.i and token.head.dep_ != "compound":
+        return None
+    if any(c.pos_ in {"VERB", "AUX"} and c.dep_ in {"conj", "ccomp", "parataxis"}
+           for c in noun.children):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if subject is None and any(
+            c.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+            for c in noun.children):
+        subject = next((c for c in noun.children if c.dep_ == "poss" and c.i < token.i
+                        and c.pos_ == "PROPN"), None)
+    return None if subject is None else (noun, subject)
+
+
 def _coordinated_with_the_report(token: Token) -> bool:
     """A past-tense verb after ", and" or "but" that the parser joined to the last verb of a
     reported clause with a subject of its own, though it goes with the reporting verb."""
@@ -3054,13 +3098,33 @@ def _coordinated_with_the_report(token: Token) -> bool:
     after_but = token.i > 0 and token.doc[token.i - 1].lower_ == "but"
     if token.dep_ != "conj" or not (token.tag_ == "VBD" or after_but and token.tag_ == "VBN") \
             or head.dep_ != "ccomp" \
-            or head.head.lemma_ not in REPORTING_VERBS or head.head.tag_ != "VBD" \
+            or head.head.lemma_ not in REPORTING_VERBS | CLAUSE_DEMANDING_VERBS \
+            or head.head.tag_ != "VBD" \
             or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
         return False
     if not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False
     # (", and offered apologies", "but protested all the same")
     return after_but or [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i]] == [",", "and"]
+
+
+def _coordinated_past_a_relative_clause(token: Token) -> Token | None:
+    """The main verb a present-tense verb without a subject goes with when the parser joined it
+    to a past-tense relative clause that has a subject of its own."""
+    head = token.head
+    if token.dep_ != "conj" or token.tag_ not in {"VB", "VBP", "VBZ"} \
+            or head.dep_ != "relcl" or head.tag_ not in {"VBD", "VBN"} \
+            or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "aux"} for c in token.children) \
+            or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return None
+    main = head.head.head
+    if head.head.dep_ not in {"dobj", "pobj"} or main.pos_ not in {"VERB", "AUX"}:
+        return None
+    while main.dep_ in {"ccomp", "xcomp"}:  # ("says that Ghani must return the money he stole
+        main = main.head                     # and says …": the second "says" is the speaker's)
+    if not any(c.dep_ in SUBJECT_DEPS for c in main.children):
+        return None
+    return main
 
 
 def _clause_read_as_noun(token: Token) -> tuple[Token, Token, Token] | None:
