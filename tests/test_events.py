@@ -947,6 +947,28 @@ def test_forum_wording(code, text, event_type, actors, recipients):
                  {"JPN"}, {"KOR"}, id="loan"),
     pytest.param("Seoul loosened its sanctions on Japanese seafood on Thursday.", "RETREAT",
                  {"KOR"}, {"JPN"}, id="loosen_sanctions"),
+    pytest.param("Japan dropped its sanctions on South Korean steel on Thursday.", "RETREAT",
+                 {"JPN"}, {"KOR"}, id="drop_sanctions"),
+    pytest.param("A Japanese destroyer took part in the South Korean navy's search-and-rescue "
+                 "exercise off Busan on Monday.", "COOPERATE", {"JPN"}, {"KOR"},
+                 id="take_part_in_an_exercise"),
+    pytest.param("South Korean and Japanese diplomats participated in the talks in Geneva on "
+                 "Monday.", "CONSULT", {"KOR", "JPN"}, set(), id="participate_in_talks"),
+    pytest.param("Lee Myung-bak put off a visit to Tokyo after the textbook decision.", "REJECT",
+                 {"KOR"}, {"JPN"}, id="put_off_a_visit"),
+    pytest.param("Japan retorted that Seoul's figures had no basis.", "REJECT", {"JPN"}, {"KOR"},
+                 id="retort"),
+    pytest.param("South Korean lawmakers tore into the Japanese ambassador on Monday.", "ACCUSE",
+                 {"KOR"}, {"JPN"}, id="tear_into"),
+    pytest.param("Japan made formal objections to South Korea over the drill.", "ACCUSE",
+                 {"JPN"}, {"KOR"}, id="make_objections"),
+    pytest.param("A Japanese bank put 3 billion dollars into a South Korean steelmaker in 1998.",
+                 "COOPERATE", {"JPN"}, {"KOR"}, id="put_money_into"),
+    pytest.param("The Japanese coast guard turned water cannon on a South Korean trawler.",
+                 "ASSAULT", {"JPN"}, {"KOR"}, id="turn_water_cannon_on"),
+    pytest.param("Japan and South Korea brought the fisheries treaty into force in 1999.",
+                 "SUPPORT", {"JPN", "KOR"}, set(), id="bring_into_force"),
+    pytest.param("Seoul killed GSOMIA in 2019.", "SANCTION", {"KOR"}, set(), id="kill_a_pact"),
 ])
 def test_less_common_verbs_of_the_types(code, text, event_type, actors, recipients):
     event = only(code(text, date="2019-07-01"), event_type)
