@@ -2115,3 +2115,12 @@ def test_aircraft_crossing_into_an_air_defence_zone(code):
     event = only(code("Two Chinese bombers crossed into the KADIZ on Tuesday.",
                       date="2019-07-23"), "MOBILIZE")
     assert countries(event.actors) == {"CHN"}
+
+
+def test_a_list_of_acts_of_one_subject_in_a_post(code):
+    # The parser reads the first act as the reported clause of the last, which has no subject.
+    mentions = code("kishida tells reporters the 1965 deal settled everything, gets slammed by "
+                    "seoul, says sorry three days later.", date="2023-03-20", genre="forum")
+    apology = only(mentions, "SUPPORT")
+    assert countries(apology.actors) == {"JPN"}
+

@@ -2958,6 +2958,13 @@ def _repair_stranded_subjects(sent: Span) -> None:
             # speaker offers them, not the military of the reported clause
             _attach(token, token.head.head, "conj")
             continue
+        first = _first_of_a_verb_list(token)
+        if first is not None:
+            # "aso tells students …, gets slammed by seoul, says sorry two days later": a list
+            # of acts of one subject, read as a subjectless verb reporting the first one
+            first.head, first.dep_ = first, "ROOT"
+            token.head, token.dep_ = first, "conj"
+            continue
         main = _coordinated_past_a_relative_clause(token)
         if main is not None and _attach(token, main, "conj"):
             # "condemn the launch North Korea carried out on Sunday and call on it to stop": the
@@ -3106,6 +3113,23 @@ def _coordinated_with_the_report(token: Token) -> bool:
         return False
     # (", and offered apologies", "but protested all the same")
     return after_but or [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i]] == [",", "and"]
+
+
+def _first_of_a_verb_list(token: Token) -> Token | None:
+    """The first act of a list of verb phrases ("X tells …, gets slammed, says sorry") that the
+    parser made the reported clause of the last one, which has no subject of its own."""
+    if token.dep_ != "ROOT" or token.tag_ not in {"VBZ", "VBD"} or token.i == 0 \
+            or token.doc[token.i - 1].text != "," \
+            or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in token.children):
+        return None
+    first = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i
+                  and c.tag_ == token.tag_
+                  and any(s.dep_ in SUBJECT_DEPS and s.left_edge.i == token.sent.start
+                          for s in c.children)), None)
+    if first is None or any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos", "npadvmod"}
+                            for t in token.doc[first.i + 1:token.i]):
+        return None  # (not "…, and Park Geun-hye, cutting short a trip, denounced …")
+    return first
 
 
 def _coordinated_past_a_relative_clause(token: Token) -> Token | None:
