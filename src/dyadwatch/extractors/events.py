@@ -2864,9 +2864,15 @@ def _repair_stranded_subjects(sent: Span) -> None:
     - a closing participle hung on a relative clause about a thing ("launched a rocket that …,
       defying warnings");
     - a verbless root with the verb read as a modifier of its object ("Thousands of protesters
-      hurled stones");
+      hurled stones"), also when the verb has a subject of its own or the object took it as a
+      possessive ("the air force scrambled fighter jets", "Seoul's military scrambled jets on
+      Tuesday");
     - the speaker's second act joined to the reported clause ("acknowledged that …, and
-      offered apologies");
+      offered apologies", "demanded that Tokyo cut …, and called in a diplomat");
+    - a list of acts of one subject read as a subjectless verb reporting the first ("aso tells
+      students …, gets slammed by seoul, says sorry");
+    - a present-tense verb joined to a past relative clause ("condemn the launch North Korea
+      carried out and call on it to stop");
     - a clause after "after" read as one noun phrase ("after Pyongyang test-fired missiles");
     - two names joined under the second one's last token ("Takeshi Iwaya and Cho Tae-yul");
     - lower-case names read as a verbless root ("ishiba and yoon met");
