@@ -969,6 +969,16 @@ def test_forum_wording(code, text, event_type, actors, recipients):
     pytest.param("Japan and South Korea brought the fisheries treaty into force in 1999.",
                  "SUPPORT", {"JPN", "KOR"}, set(), id="bring_into_force"),
     pytest.param("Seoul killed GSOMIA in 2019.", "SANCTION", {"KOR"}, set(), id="kill_a_pact"),
+    pytest.param("The Chinese envoy derided Japan's defence white paper on Monday.", "ACCUSE",
+                 {"CHN"}, {"JPN"}, id="deride"),
+    pytest.param("Japan's lower house voted down a South Korean motion on Monday.", "REJECT",
+                 {"JPN"}, {"KOR"}, id="vote_down"),
+    pytest.param("Japan struck South Korea off its white list in August 2019.", "SANCTION",
+                 {"JPN"}, {"KOR"}, id="strike_off_a_list"),
+    pytest.param("South Korea joined the Japanese-led supply chain initiative in 2023.",
+                 "COOPERATE", {"KOR"}, {"JPN"}, id="join_an_initiative"),
+    pytest.param("The Japanese, South Korean and US envoys got together in Jakarta on Friday.",
+                 "CONSULT", {"JPN", "KOR", "USA"}, set(), id="get_together"),
 ])
 def test_less_common_verbs_of_the_types(code, text, event_type, actors, recipients):
     event = only(code(text, date="2019-07-01"), event_type)
@@ -2124,3 +2134,18 @@ def test_a_list_of_acts_of_one_subject_in_a_post(code):
     apology = only(mentions, "SUPPORT")
     assert countries(apology.actors) == {"JPN"}
 
+
+
+def test_impeachment_is_an_accusation_at_home(code):
+    event = only(code("South Korea's National Assembly impeached the president on Friday.",
+                      date="2016-12-09"), "ACCUSE")
+    assert event.mode == "allege" and countries(event.actors) == {"KOR"}
+
+
+def test_a_clause_before_a_reduced_relative_is_told_as_a_fact(code):
+    # ", a step Tokyo praised": the parser makes the first clause the reported content of
+    # "praised"; it is the writer's own statement of what Seoul did
+    mentions = code("Seoul pledged on Monday to pay the wartime labourers itself, a step Tokyo "
+                    "welcomed as a way forward.", date="2023-03-06")
+    assert countries(only(mentions, "AGREE").actors) == {"KOR"}
+    assert countries(only(mentions, "SUPPORT").actors) == {"JPN"}

@@ -750,8 +750,11 @@ class EventCoder:
             if current.dep_ == "pcomp" and any(c.dep_ in SUBJECT_DEPS for c in current.children):
                 return False  # "…, with Seoul accusing Tokyo of …": a clause of its own
             if current.dep_ == "ccomp" and current.i < head.i and any(
-                    t.text == ";" for t in current.doc[current.i:head.i]):
-                return False  # "Seoul began a drill; Tokyo protested": two sentences in one
+                    t.text in {";", ","} for t in current.doc[current.i:head.i]):
+                # "Seoul began a drill; Tokyo protested": two sentences in one; "Seoul voiced
+                # concern …, a restraint lawmakers mocked": a clause before its verb is told
+                # as a fact, not as what the later verb says
+                return False
             if current.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS
                     or c.dep_ == "advmod" and c.lower_ in {"when", "whenever", "while"}
