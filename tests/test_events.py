@@ -2149,3 +2149,16 @@ def test_a_clause_before_a_reduced_relative_is_told_as_a_fact(code):
                     "welcomed as a way forward.", date="2023-03-06")
     assert countries(only(mentions, "AGREE").actors) == {"KOR"}
     assert countries(only(mentions, "SUPPORT").actors) == {"JPN"}
+
+
+def test_a_gathering_is_no_recipient(code):
+    skipped = only(code("Yoon Suk Yeol will not go to next month's G20 summit in Rio, his office "
+                        "said on Monday.", date="2024-10-14"), "REJECT")
+    assert not skipped.recipients
+    warning = only(code("Trump warned the UN General Assembly on Tuesday that the United States "
+                        "would destroy North Korea if it had to.", date="2017-09-19"), "THREATEN")
+    assert countries(warning.recipients) == {"PRK"}
+    # a meeting of a body is that body's: the body is the one asked
+    request = only(code("Japan called for an emergency session of the UN Security Council on "
+                        "Sunday.", date="2009-04-05"), "REQUEST")
+    assert {r.sector for r in request.recipients} == {"IGO"}

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorRef
 from .actors import CRAFT_NOUNS, ActorResolver, DocContext, Hit, is_venue_word, semantic_head
@@ -1721,6 +1721,10 @@ class EventCoder:
             recipients = [r for r in recipients if not (
                 r.sector in STATELESS_SECTORS | {"JUD"} and r.entity is None
                 or FORUM_WORDS & {w.lower() for w in r.text.split()})]
+        if event_type != "CONSULT":
+            # "will not go to the APEC summit in Lima", "warned the UN General Assembly that …":
+            # a gathering is where the act happens or who hears it, not its target
+            recipients = [r for r in recipients if not _names_a_gathering(token.doc, r)]
         if trigger.mode in {"withdraw", "disarm"} or event_type in {"SANCTION", "RETREAT"} and \
                 trigger.cameo.startswith(("161", "087")):
             # "pulled its destroyer out of the review", "suspended part of the inter-Korean
@@ -3122,6 +3126,28 @@ def _coordinated_with_the_report(token: Token) -> bool:
         return False
     # (", and offered apologies", "but protested all the same")
     return after_but or [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i]] == [",", "and"]
+
+
+def _names_a_gathering(doc: Doc, ref: ActorRef) -> bool:
+    """A recipient that is a meeting ("the APEC summit in Lima", "the G20 summit", "this
+    year's General Assembly") rather than a party."""
+    if ref.start is None or ref.end is None:
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in {"in", "at"}:
+        head = head.head.head  # ("the NATO summit in The Hague": the place of the gathering)
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # "an emergency session of the Security Council": the body is a party
+    return head.lemma_.lower() in GATHERING_NOUNS or (
+        head.lower_ == "assembly" and any(t.lower_ == "general" for t in head.lefts))
+
+
+# Meetings that can stand where a recipient would ("told the summit", "skipped the gathering").
+GATHERING_NOUNS = frozenset({"summit", "gathering", "conference", "session", "forum", "meeting",
+                             "ceremony", "convention"})
 
 
 def _first_of_a_verb_list(token: Token) -> Token | None:
