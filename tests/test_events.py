@@ -2162,3 +2162,17 @@ def test_a_gathering_is_no_recipient(code):
     request = only(code("Japan called for an emergency session of the UN Security Council on "
                         "Sunday.", date="2009-04-05"), "REQUEST")
     assert {r.sector for r in request.recipients} == {"IGO"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kishida said Japan expected Seoul to keep its promises on the labour ruling.",
+    "Abe told Moon that Tokyo wanted Seoul to honour the 1965 agreement.",
+])
+def test_expecting_a_party_to_act_is_a_request(code, text):
+    event = only(code(text, date="2019-01-10"), "REQUEST")
+    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"KOR"}
+
+
+def test_expecting_an_outcome_is_no_request(code):
+    assert not [m for m in code("Japan expects its economy to grow by 2 percent next year.",
+                                date="2019-01-10") if m.event_type == "REQUEST"]

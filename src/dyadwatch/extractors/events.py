@@ -105,7 +105,10 @@ ARMED_NOUNS = frozenset({"jet", "fighter", "bomber", "navy", "ship", "warship", 
 NECESSITY_WORDS = frozenset({"important", "significant", "dangerous", "necessary", "essential",
                              "crucial", "vital"})
 RUIN_WORDS = frozenset({"ash", "ashes", "rubble", "ruin", "ruins", "fire", "dust"})
-PRESSING_VERBS = frozenset({"push", "prod", "nudge", "pressure", "pressurise", "pressurize"})
+# Verbs that ask a party to act when they take it as object with a "to" clause ("pushed Seoul
+# and Tokyo to …", "expects the ROK to implement the agreement", "wanted Pyongyang to return").
+PRESSING_VERBS = frozenset({"push", "prod", "nudge", "pressure", "pressurise", "pressurize",
+                            "expect", "want"})
 AUXILIARY_WORDS = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may",
                              "might", "must", "do", "does", "did", "have", "has", "had", "be",
                              "is", "are", "was", "were", "been", "being", "'s", "'ve", "'d",
@@ -389,12 +392,17 @@ class EventCoder:
                     and self._alleged_wrong(token) is not None:
                 triggers[token.i] = WRONGDOING_TRIGGER  # "said Seoul had misread the situation"
             if token.i not in triggers and token.pos_ == "VERB" \
-                    and token.lemma_ in PRESSING_VERBS and any(
+                    and token.lemma_ in PRESSING_VERBS and (any(
                         c.dep_ == "dobj" and hits.get(semantic_head(c).i) is not None
                         for c in token.children) and any(
                         (c.dep_ == "xcomp" and infinitive(c)) or infinitival(c)
-                        for c in token.children):
-                triggers[token.i] = PRESSING_TRIGGER  # "Washington pushed Seoul and Tokyo to …"
+                        for c in token.children) or any(
+                        c.dep_ == "ccomp" and infinitive(c) and any(
+                            s.dep_ == "nsubj" and hits.get(semantic_head(s).i) is not None
+                            for s in c.children) for c in token.children)):
+                # "Washington pushed Seoul and Tokyo to …", "expected Seoul to go on …" (the
+                # parser makes the party the subject of the "to" clause)
+                triggers[token.i] = PRESSING_TRIGGER
             if token.i not in triggers and token.pos_ == "VERB" and token.lemma_ in MOVING_VERBS \
                     and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in WARSHIP_NOUNS
                             for c in token.children):
