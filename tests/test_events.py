@@ -2176,3 +2176,26 @@ def test_expecting_a_party_to_act_is_a_request(code, text):
 def test_expecting_an_outcome_is_no_request(code):
     assert not [m for m in code("Japan expects its economy to grow by 2 percent next year.",
                                 date="2019-01-10") if m.event_type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    # the participle made the subject of the main verb, the names its own subject
+    "Yoon Suk Yeol and Fumio Kishida, meeting in Tokyo on Thursday after a long freeze, agreed "
+    "to resume shuttle diplomacy.",
+    # the participle made the root, the main verb hung on it
+    "President Yoon Suk Yeol, Prime Minister Kishida and President Biden, meeting at Camp David "
+    "today on the occasion of their first trilateral summit, signed a joint statement.",
+])
+def test_names_before_an_interposed_participle_act_in_the_main_clause(code, text):
+    mentions = code(text, date="2023-03-16")
+    main = next(m for m in mentions if m.event_type in {"AGREE", "SUPPORT"})
+    assert {"JPN", "KOR"} <= countries(main.actors)
+    assert any(m.event_type == "CONSULT" for m in mentions)
+
+
+def test_a_main_verb_hung_on_the_last_noun_of_the_subject_phrase(code):
+    request = only(code("Fumio Kishida, Yoon Suk Yeol and Li Qiang, gathering in Seoul on Monday "
+                        "alongside the business summit, called on North Korea to return to talks.",
+                        date="2024-05-27"), "REQUEST")
+    assert countries(request.actors) == {"JPN", "KOR", "CHN"}
+    assert countries(request.recipients) == {"PRK"}

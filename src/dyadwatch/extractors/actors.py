@@ -522,6 +522,12 @@ class ActorResolver:
         agent_sector = agent_hit.entity.sector if agent_hit else None
         head_agent = agent_hit is not None and agent_hit.start <= head.i < agent_hit.end
 
+        listed = _listed_people(head.doc, by_kind.get("person", []), by_kind.get("role", []))
+        if listed:
+            # "Yoon Suk Yeol and Fumio Kishida" when the parser did not join the names: a list
+            # of people is each of them, whatever their parse
+            return tuple(self.person_ref(hit.entity, _hit_text(head.doc, hit), when)
+                         for hit in listed)
         person = _nearest(head, by_kind.get("person", []))
         if person is not None and _possessor_only(head, person):
             # "Roh's supporters", "Abe's government": the group belongs to the person's country
@@ -834,6 +840,25 @@ def _keep_hyphenated_names(nlp: Language, kb: ActorKnowledge) -> None:
             if HYPHENATED_GIVEN_NAME.match(part):
                 for form in (part, part.lower()):
                     nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: "john"}])
+
+
+def _listed_people(doc: Doc, people: list[Hit], roles: list[Hit]) -> list[Hit]:
+    """Two or more people named one after another with only commas, "and" and their titles
+    between them; otherwise nothing."""
+    if len(people) < 2:
+        return []
+    people = sorted({(h.start, h.end): h for h in people}.values(), key=lambda h: h.start)
+    titled = {i for h in roles for i in range(h.start, h.end)}
+    for left, right in zip(people, people[1:], strict=False):
+        gap = doc[left.end:right.start]
+        if not len(gap) or not any(t.lower_ in {",", "and"} for t in gap) or any(
+                t.lower_ not in {",", "and"} and t.i not in titled for t in gap):
+            return []
+    return people
+
+
+def _hit_text(doc: Doc, hit: Hit) -> str:
+    return doc[hit.start:hit.end].text
 
 
 def _refers_to_craft(head: Token) -> bool:

@@ -932,6 +932,7 @@ class EventCoder:
         signed = token.head if token.dep_ == "advcl" else token.head.head \
             if token.dep_ == "acl" and token.head.dep_ == "dobj" else None
         if token.tag_ == "VBG" and signed is not None and signed.lemma_ in SIGNING_VERBS \
+                and token.i > signed.i \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in SIGNED_TEXTS
                         for c in signed.children):
             # "signed a pact on Wednesday pledging mutual assistance", "signed a joint
@@ -2979,6 +2980,19 @@ def _repair_stranded_subjects(sent: Span) -> None:
             # speaker offers them, not the military of the reported clause
             _attach(token, token.head.head, "conj")
             continue
+        around = _subject_and_verb_around_a_participle(token)
+        if around is not None:
+            # "Abe, Roh and Wen, meeting in Cebu on Sunday, called on North Korea to …": the
+            # names before the interposed participle are the subject of the verb after it,
+            # however the parser hung the three parts
+            subject, main = around
+            root = token.sent.root
+            main.head, main.dep_ = main, "ROOT"
+            _attach(subject, main, "nsubj")
+            _attach(token, main, "advcl")
+            if root.i > main.i and root.pos_ in {"VERB", "AUX"} and root.head.i == root.i:
+                _attach(root, main, "conj")  # ("…, called on North Korea … and agreed to …")
+            continue
         first = _first_of_a_verb_list(token)
         if first is not None:
             # "aso tells students …, gets slammed by seoul, says sorry two days later": a list
@@ -3156,6 +3170,55 @@ def _names_a_gathering(doc: Doc, ref: ActorRef) -> bool:
 # Meetings that can stand where a recipient would ("told the summit", "skipped the gathering").
 GATHERING_NOUNS = frozenset({"summit", "gathering", "conference", "session", "forum", "meeting",
                              "ceremony", "convention"})
+
+
+def _main_verb_after_an_interposed_participle(token: Token) -> Token | None:
+    """The past-tense verb after ", doing …," that the parser hung on the participle it made
+    the root of the sentence ("X and Y, meeting in Bali, signed …")."""
+    if token.dep_ != "ROOT" or token.tag_ != "VBG" \
+            or not any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children) \
+            or token.i == 0 or token.doc[token.i - 1].text != ",":
+        return None
+    return next((c for c in token.children if c.dep_ in {"dep", "conj", "parataxis"}
+                 and c.tag_ in {"VBD", "VBZ"} and c.i > token.i
+                 and token.doc[c.left_edge.i - 1].text == ","
+                 and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+
+
+def _subject_and_verb_around_a_participle(token: Token) -> tuple[Token, Token] | None:
+    """In "X, Y and Z, meeting in Bali today, signed a declaration": the head of the names
+    before the participle and the finite verb after its closing comma, when the parser did not
+    make them subject and verb."""
+    doc = token.doc
+    if token.tag_ != "VBG" or token.i < 2 or doc[token.i - 1].text != "," \
+            or token.lemma_ in {"include", "accord"}:
+        return None
+    start = token.sent.start
+    before = doc[start:token.i - 1]
+    if any(t.pos_ in {"VERB", "AUX"} for t in before) or not any(
+            t.pos_ == "PROPN" for t in before):
+        return None
+    tops = [t for t in before if not start <= t.head.i < token.i - 1 or t.head.i == t.i]
+    if len(tops) != 1 or tops[0].pos_ not in {"PROPN", "NOUN", "ADJ"}:  # ("Yoon" read as ADJ)
+        return None
+    subject = tops[0]
+    for word in doc[token.i + 1:token.sent.end]:
+        if word.pos_ not in {"VERB", "AUX"}:
+            continue
+        if word.tag_ not in {"VBD", "VBZ", "VBP", "VBN"} or doc[word.i - 1].text != ",":
+            if word.tag_ in {"VBD", "VBZ", "VBP"}:
+                return None  # a clause of its own inside the aside ("…, who said …,")
+            continue
+        # ("…, have killed": the verb of the auxiliary after the comma)
+        verb = word.head if word.dep_ in {"aux", "auxpass"} and word.head.i > word.i else word
+        if any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
+               and c.i not in {token.i, subject.i} for c in verb.children):
+            return None
+        if subject.head.i == verb.i and subject.dep_ in {"nsubj", "nsubjpass"} \
+                and token.dep_ != "appos":
+            return None  # subject and verb already right ("…, including Delta, were grounded")
+        return subject, verb
+    return None
 
 
 def _first_of_a_verb_list(token: Token) -> Token | None:
