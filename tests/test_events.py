@@ -2199,3 +2199,11 @@ def test_a_main_verb_hung_on_the_last_noun_of_the_subject_phrase(code):
                         date="2024-05-27"), "REQUEST")
     assert countries(request.actors) == {"JPN", "KOR", "CHN"}
     assert countries(request.recipients) == {"PRK"}
+
+
+def test_a_participle_describes_the_resolution_not_the_vote(code):
+    accusation = only(code("Both houses of the Diet passed resolutions without a dissenting vote "
+                           "on Friday condemning North Korea's missile launch.",
+                           date="1998-09-04"), "ACCUSE")
+    assert countries(accusation.actors) == {"JPN"}
+    assert countries(accusation.recipients) == {"PRK"}

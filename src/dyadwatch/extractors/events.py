@@ -2980,6 +2980,11 @@ def _repair_stranded_subjects(sent: Span) -> None:
             # speaker offers them, not the military of the reported clause
             _attach(token, token.head.head, "conj")
             continue
+        text = _statement_of_a_stray_participle(token)
+        if text is not None and _attach(token, text, "acl"):
+            # "passed resolutions without a dissenting vote on Tuesday condemning the test": the
+            # resolutions condemn it, not the vote
+            continue
         around = _subject_and_verb_around_a_participle(token)
         if around is not None:
             # "Abe, Roh and Wen, meeting in Cebu on Sunday, called on North Korea to …": the
@@ -3183,6 +3188,31 @@ def _main_verb_after_an_interposed_participle(token: Token) -> Token | None:
                  and c.tag_ in {"VBD", "VBZ"} and c.i > token.i
                  and token.doc[c.left_edge.i - 1].text == ","
                  and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+
+
+# Prepositions of the circumstances of an act ("without a vote", "on Tuesday").
+ADJUNCT_PREPOSITIONS = frozenset({"without", "on", "in", "at", "after", "during", "before",
+                                  "despite"})
+
+
+def _statement_of_a_stray_participle(token: Token) -> Token | None:
+    """The statement or resolution a participle describes ("passed resolutions … condemning")
+    when the parser hung it on a noun of a later phrase ("without a vote", "on Tuesday")."""
+    if token.tag_ != "VBG" or token.dep_ not in {"acl", "advcl"} \
+            or token.head.lemma_.lower() in STATEMENT_NOUNS \
+            or token.dep_ == "acl" and not (
+                token.head.dep_ == "npadvmod"
+                or token.head.dep_ == "pobj" and token.head.head.lower_ in ADJUNCT_PREPOSITIONS) \
+            or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return None  # (not "with clusters appearing …", "a message from prisoners calling …")
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    text = next((c for c in verb.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in STATEMENT_NOUNS and c.i < token.i), None)
+    if text is None or token.head.i == verb.i and token.dep_ == "advcl":
+        return None  # ("issued a statement, accusing …": the issuer accuses, which is the same)
+    return text
 
 
 def _subject_and_verb_around_a_participle(token: Token) -> tuple[Token, Token] | None:
