@@ -133,6 +133,14 @@ def test_a_second_annotation_of_other_sentences_is_refused(tmp_path):
     second.write_text(json.dumps(_line("2", "Japan protested.", [])) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="lacks lines"):
         agreement(load_gold(first), load_gold(second))
+    second.write_text("\n".join(json.dumps(_line(i, "Japan protested.", [])) for i in "12")
+                      + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="the first lacks"):
+        agreement(load_gold(first), load_gold(second))
+    second.write_text(json.dumps(_line("1", "Japan protested.", [
+        _event("ACCUSE", "JPN", date="5 Aug 2019")])) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="malformed event"):
+        agreement(load_gold(first), load_gold(second))
 
 
 @pytest.mark.parametrize(

@@ -236,16 +236,25 @@ def agreement(
     Lines are paired by id; the second annotation must cover every line of the first, word for word.
     """
     by_id = {item.id: item for item in second}
+    if len(by_id) != len(second):
+        raise InputError(name, "second annotation repeats line ids")
     missing = [item.id for item in first if item.id not in by_id]
     if missing:
         raise InputError(name, "second annotation lacks lines", ", ".join(missing[:5]))
+    extra = sorted(set(by_id) - {item.id for item in first})
+    if extra:
+        raise InputError(name, "second annotation has lines the first lacks", ", ".join(extra[:5]))
     changed = [item.id for item in first if by_id[item.id].text != item.text]
     if changed:
         raise InputError(name, "second annotation has other text for lines", ", ".join(changed[:5]))
     report = Report(name)
     for item in first:
         other = by_id[item.id]
-        mentions = [_as_mention(item, event) for event in other.events]
+        try:
+            mentions = [_as_mention(item, event) for event in other.events]
+        except ValueError as exc:
+            raise InputError(f"{name}:{item.id}", "malformed event in second annotation",
+                             str(exc)) from exc
         report.sentences += 1
         report.exhaustive_sentences += item.exhaustive
         report.system_events += len(mentions)

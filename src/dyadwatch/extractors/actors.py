@@ -523,9 +523,9 @@ class ActorResolver:
         head_agent = agent_hit is not None and agent_hit.start <= head.i < agent_hit.end
 
         listed = _listed_people(head.doc, by_kind.get("person", []), by_kind.get("role", []))
-        if listed:
+        if listed and any(h.start <= head.i < h.end for h in listed):
             # "Yoon Suk Yeol and Fumio Kishida" when the parser did not join the names: a list
-            # of people is each of them, whatever their parse
+            # of people is each of them, whatever their parse (not "critics of Moon and Abe")
             return tuple(self.person_ref(hit.entity, _hit_text(head.doc, hit), when)
                          for hit in listed)
         person = _nearest(head, by_kind.get("person", []))
@@ -568,7 +568,8 @@ class ActorResolver:
                 return refs
         if igo is not None:
             possessor = next((h for h in countries if h.end <= igo.start
-                              and head.doc[h.end - 1].dep_ == "poss"), None)
+                              and head.doc[h.end - 1].dep_ == "poss"), None) \
+                if igo.start <= head.i < igo.end else None  # (not "Japan's ASEAN partners")
             if possessor is not None:
                 # "Seoul's national security council", "North Korea's Red Cross": the country's
                 # own body of that name

@@ -79,9 +79,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # Verbs that report a "that" clause and may be followed by a second act of the speaker's own.
 REPORTING_VERBS = frozenset({"say", "acknowledge", "admit", "announce", "state", "claim",
                              "confirm", "declare", "concede", "note", "add", "insist"})
-# Verbs that put a demand or warning in a "that" clause ("demanded that Tokyo shut …").
-CLAUSE_DEMANDING_VERBS = frozenset({"demand", "urge", "ask", "request", "warn", "propose",
-                                    "suggest"})
+# Verbs that put a demand in a "that" clause ("demanded that Tokyo shut …"), whose verb is never
+# a past act ("warned that China had sent ships" is).
+CLAUSE_DEMANDING_VERBS = frozenset({"demand", "urge", "ask", "request", "propose"})
 # Prepositions that can open a clause ("after Pyongyang fired …").
 CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "when"})
 # Verbs whose negated complement is a refusal ("decided not to attend").
@@ -106,9 +106,11 @@ NECESSITY_WORDS = frozenset({"important", "significant", "dangerous", "necessary
                              "crucial", "vital"})
 RUIN_WORDS = frozenset({"ash", "ashes", "rubble", "ruin", "ruins", "fire", "dust"})
 # Verbs that ask a party to act when they take it as object with a "to" clause ("pushed Seoul
-# and Tokyo to …", "expects the ROK to implement the agreement", "wanted Pyongyang to return").
+# and Tokyo to …", "expects the ROK to implement the agreement").
 PRESSING_VERBS = frozenset({"push", "prod", "nudge", "pressure", "pressurise", "pressurize",
-                            "expect", "want"})
+                            "expect"})
+# What one expects of a party without asking it ("expects Pyongyang to launch another missile").
+FORECAST_TYPES = frozenset({"MOBILIZE", "ASSAULT", "THREATEN", "COERCE", "SANCTION"})
 AUXILIARY_WORDS = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may",
                              "might", "must", "do", "does", "did", "have", "has", "had", "be",
                              "is", "are", "was", "were", "been", "being", "'s", "'ve", "'d",
@@ -284,6 +286,14 @@ class EventCoder:
                     return noun
         return best
 
+    def _forecast(self, token: Token) -> bool:
+        """"expects Pyongyang to launch another missile": a forecast of a hostile act, not a
+        request."""
+        return any(t.event_type in FORECAST_TYPES
+                   for c in token.children if c.dep_ in {"xcomp", "ccomp"}
+                   for v in (c, *[g for g in c.children if g.dep_ == "xcomp"])
+                   for t in self.book.by_lemma.get(v.lemma_.lower(), []))
+
     def _evaluation(self, token: Token) -> Trigger | None:
         """"called the ruling 'extremely regrettable'": disapproval (or approval) of the object."""
         complement = [c for c in token.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp",
@@ -399,7 +409,8 @@ class EventCoder:
                         for c in token.children) or any(
                         c.dep_ == "ccomp" and infinitive(c) and any(
                             s.dep_ == "nsubj" and hits.get(semantic_head(s).i) is not None
-                            for s in c.children) for c in token.children)):
+                            for s in c.children) for c in token.children)) and not (
+                        token.lemma_ == "expect" and self._forecast(token)):
                 # "Washington pushed Seoul and Tokyo to …", "expected Seoul to go on …" (the
                 # parser makes the party the subject of the "to" clause)
                 triggers[token.i] = PRESSING_TRIGGER
@@ -758,10 +769,12 @@ class EventCoder:
             if current.dep_ == "pcomp" and any(c.dep_ in SUBJECT_DEPS for c in current.children):
                 return False  # "…, with Seoul accusing Tokyo of …": a clause of its own
             if current.dep_ == "ccomp" and current.i < head.i and any(
-                    t.text in {";", ","} for t in current.doc[current.i:head.i]):
+                    t.text == ";" or t.text == "," and t.i + 1 < head.i
+                    and t.doc[t.i + 1].lower_ in {"a", "an"}
+                    for t in current.doc[current.i:head.i]):
                 # "Seoul began a drill; Tokyo protested": two sentences in one; "Seoul voiced
-                # concern …, a restraint lawmakers mocked": a clause before its verb is told
-                # as a fact, not as what the later verb says
+                # concern …, a restraint lawmakers mocked": the clause is told as a fact and the
+                # aside judges it (but "Japan must apologise, Seoul demanded" is the content)
                 return False
             if current.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS
@@ -1730,9 +1743,10 @@ class EventCoder:
             recipients = [r for r in recipients if not (
                 r.sector in STATELESS_SECTORS | {"JUD"} and r.entity is None
                 or FORUM_WORDS & {w.lower() for w in r.text.split()})]
-        if event_type != "CONSULT":
+        if event_type not in {"CONSULT", "REQUEST"}:
             # "will not go to the APEC summit in Lima", "warned the UN General Assembly that …":
-            # a gathering is where the act happens or who hears it, not its target
+            # a gathering is where the act happens or who hears it, not its target (but the
+            # assembly appealed to is the one asked)
             recipients = [r for r in recipients if not _names_a_gathering(token.doc, r)]
         if trigger.mode in {"withdraw", "disarm"} or event_type in {"SANCTION", "RETREAT"} and \
                 trigger.cameo.startswith(("161", "087")):
@@ -2887,6 +2901,10 @@ def _repair_stranded_subjects(sent: Span) -> None:
       offered apologies", "demanded that Tokyo cut …, and called in a diplomat");
     - a list of acts of one subject read as a subjectless verb reporting the first ("aso tells
       students …, gets slammed by seoul, says sorry");
+    - a participle hung on a noun of a circumstance phrase rather than on the resolution the
+      verb took ("passed resolutions without a dissenting vote on Tuesday condemning …");
+    - names before an interposed participle not made the subject of the verb after it ("Abe,
+      Roh and Wen, gathering in Cebu …, called on North Korea …");
     - a present-tense verb joined to a past relative clause ("condemn the launch North Korea
       carried out and call on it to stop");
     - a clause after "after" read as one noun phrase ("after Pyongyang test-fired missiles");
@@ -3173,26 +3191,16 @@ def _names_a_gathering(doc: Doc, ref: ActorRef) -> bool:
 
 
 # Meetings that can stand where a recipient would ("told the summit", "skipped the gathering").
-GATHERING_NOUNS = frozenset({"summit", "gathering", "conference", "session", "forum", "meeting",
-                             "ceremony", "convention"})
+# ("forum", "conference", "convention" also name standing bodies: the Pacific Islands Forum)
+GATHERING_NOUNS = frozenset({"summit", "gathering", "session", "meeting", "ceremony"})
 
 
-def _main_verb_after_an_interposed_participle(token: Token) -> Token | None:
-    """The past-tense verb after ", doing …," that the parser hung on the participle it made
-    the root of the sentence ("X and Y, meeting in Bali, signed …")."""
-    if token.dep_ != "ROOT" or token.tag_ != "VBG" \
-            or not any(c.dep_ in SUBJECT_DEPS and c.i < token.i for c in token.children) \
-            or token.i == 0 or token.doc[token.i - 1].text != ",":
-        return None
-    return next((c for c in token.children if c.dep_ in {"dep", "conj", "parataxis"}
-                 and c.tag_ in {"VBD", "VBZ"} and c.i > token.i
-                 and token.doc[c.left_edge.i - 1].text == ","
-                 and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
-
-
-# Prepositions of the circumstances of an act ("without a vote", "on Tuesday").
+# Prepositions and nouns of the circumstances of an act ("without a vote", "on Tuesday"), not
+# of someone who may speak for themselves ("after protests demanding …").
 ADJUNCT_PREPOSITIONS = frozenset({"without", "on", "in", "at", "after", "during", "before",
                                   "despite"})
+CIRCUMSTANCE_NOUNS = frozenset({"vote", "ballot", "debate", "dissent", "objection", "day",
+                                "week", "session"})
 
 
 def _statement_of_a_stray_participle(token: Token) -> Token | None:
@@ -3202,7 +3210,9 @@ def _statement_of_a_stray_participle(token: Token) -> Token | None:
             or token.head.lemma_.lower() in STATEMENT_NOUNS \
             or token.dep_ == "acl" and not (
                 token.head.dep_ == "npadvmod"
-                or token.head.dep_ == "pobj" and token.head.head.lower_ in ADJUNCT_PREPOSITIONS) \
+                or token.head.dep_ == "pobj" and token.head.head.lower_ in ADJUNCT_PREPOSITIONS
+                and (token.head.ent_type_ in {"DATE", "TIME"}
+                     or token.head.lemma_.lower() in CIRCUMSTANCE_NOUNS)) \
             or any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return None  # (not "with clusters appearing …", "a message from prisoners calling …")
     verb = token.head
@@ -3232,23 +3242,34 @@ def _subject_and_verb_around_a_participle(token: Token) -> tuple[Token, Token] |
     if len(tops) != 1 or tops[0].pos_ not in {"PROPN", "NOUN", "ADJ"}:  # ("Yoon" read as ADJ)
         return None
     subject = tops[0]
+    bare: Token | None = None  # a past participle right after a comma: the verb, or an aside
     for word in doc[token.i + 1:token.sent.end]:
         if word.pos_ not in {"VERB", "AUX"}:
             continue
         if word.tag_ not in {"VBD", "VBZ", "VBP", "VBN"} or doc[word.i - 1].text != ",":
             if word.tag_ in {"VBD", "VBZ", "VBP"}:
-                return None  # a clause of its own inside the aside ("…, who said …,")
+                break  # a clause of its own inside the aside ("…, who said …,")
             continue
         # ("…, have killed": the verb of the auxiliary after the comma)
         verb = word.head if word.dep_ in {"aux", "auxpass"} and word.head.i > word.i else word
-        if any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
-               and c.i not in {token.i, subject.i} for c in verb.children):
-            return None
-        if subject.head.i == verb.i and subject.dep_ in {"nsubj", "nsubjpass"} \
-                and token.dep_ != "appos":
-            return None  # subject and verb already right ("…, including Delta, were grounded")
-        return subject, verb
-    return None
+        if verb is word and word.tag_ == "VBN":
+            # ("Abe, facing criticism, and Moon, pressed by activists, agreed": an aside when a
+            # finite verb follows; "…, called on North Korea" with the tagger's VBN otherwise)
+            bare = bare or word
+            continue
+        return _main_clause_if_misparsed(token, subject, verb)
+    return None if bare is None else _main_clause_if_misparsed(token, subject, bare)
+
+
+def _main_clause_if_misparsed(participle: Token, subject: Token, verb: Token
+                              ) -> tuple[Token, Token] | None:
+    if any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"}
+           and c.i not in {participle.i, subject.i} for c in verb.children):
+        return None
+    if subject.head.i == verb.i and subject.dep_ in {"nsubj", "nsubjpass"} \
+            and participle.dep_ != "appos":
+        return None  # subject and verb already right ("…, including Delta, were grounded")
+    return subject, verb
 
 
 def _first_of_a_verb_list(token: Token) -> Token | None:
@@ -3256,7 +3277,7 @@ def _first_of_a_verb_list(token: Token) -> Token | None:
     parser made the reported clause of the last one, which has no subject of its own."""
     if token.dep_ != "ROOT" or token.tag_ not in {"VBZ", "VBD"} or token.i == 0 \
             or token.doc[token.i - 1].text != "," \
-            or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in token.children):
+            or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
         return None
     first = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i
                   and c.tag_ == token.tag_
@@ -3280,8 +3301,6 @@ def _coordinated_past_a_relative_clause(token: Token) -> Token | None:
     main = head.head.head
     if head.head.dep_ not in {"dobj", "pobj"} or main.pos_ not in {"VERB", "AUX"}:
         return None
-    while main.dep_ in {"ccomp", "xcomp"}:  # ("says that Ghani must return the money he stole
-        main = main.head                     # and says …": the second "says" is the speaker's)
     if not any(c.dep_ in SUBJECT_DEPS for c in main.children):
         return None
     return main
