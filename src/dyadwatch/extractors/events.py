@@ -3158,7 +3158,8 @@ def _verb_with_subject_read_as_modifier(token: Token) -> tuple[Token, Token] | N
 
 def _coordinated_with_the_report(token: Token) -> bool:
     """A past-tense verb after ", and" or "but" that the parser joined to the last verb of a
-    reported clause with a subject of its own, though it goes with the reporting verb."""
+    reported or demanded clause with a subject of its own, though it goes with the reporting or
+    demanding verb."""
     head = token.head
     after_but = token.i > 0 and token.doc[token.i - 1].lower_ == "but"
     if token.dep_ != "conj" or not (token.tag_ == "VBD" or after_but and token.tag_ == "VBN") \
