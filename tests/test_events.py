@@ -1755,6 +1755,31 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "its waters but protested anyway.",
                  "2023-04-13", "news", "ACCUSE", {"JPN"}, None,
                  id="the_speaker_protests_after_but"),
+    pytest.param("Pyongyang's state media called Yoon a pathetic coward on Monday.",
+                 "2023-03-20", "news", "ACCUSE", {"PRK"}, {"KOR"},
+                 id="an_insult_the_evaluation_list_lacks"),
+    pytest.param("Seoul's foreign minister described Kishida's words as a sincere gesture.",
+                 "2023-05-08", "news", "SUPPORT", {"KOR"}, {"JPN"},
+                 id="praise_the_evaluation_list_lacks"),
+    pytest.param("Beijing likened the Japanese prime minister to a dangerous gambler.",
+                 "2025-11-14", "news", "ACCUSE", {"CHN"}, {"JPN"},
+                 id="likened_to"),
+    pytest.param("Tokyo registered serious concern with Seoul over the drill.",
+                 "2019-08-25", "news", "ACCUSE", {"JPN"}, {"KOR"},
+                 id="registered_concern"),
+    pytest.param("South Korea voiced dismay at Japan's latest textbook screening.",
+                 "2021-03-30", "news", "ACCUSE", {"KOR"}, {"JPN"},
+                 id="voiced_dismay"),
+    pytest.param("The Japanese premier finally got a meeting with Xi on the sidelines of APEC.",
+                 "2014-11-10", "news", "CONSULT", {"JPN", "CHN"}, None,
+                 id="got_a_meeting"),
+    pytest.param("Suga has not taken a call from Moon since October.",
+                 "2021-01-10", "news", "CONSULT", None, None,
+                 id="taking_a_call"),
+    pytest.param("Nukaga called on Roh Moo-hyun in Seoul, a week after leading a delegation of "
+                 "lawmakers to Beijing for talks.",
+                 "2005-06-10", "news", "CONSULT", {"JPN"}, {"KOR"},
+                 id="calling_on_someone_before_an_aside_with_for"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
@@ -2245,6 +2270,40 @@ def test_a_countrys_partners_in_a_body_are_not_that_country(code):
 def test_bodies_and_assemblies_asked_stay_recipients(code, text, event_type):
     event = only(code(text, date="2019-09-24"), event_type)
     assert {r.sector for r in event.recipients} == {"IGO"}
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Kishida and Yoon Suk Yeol agreed to enforce the UN sanctions against North Korea.", set()),
+    ("Moon and Abe pledged to work for a peninsula free of nuclear weapons.", set()),
+    ("Japan and China each enlarged their currency swap lines with South Korea.", {"KOR"}),
+])
+def test_the_parties_to_a_joint_agreement_are_its_actors(code, text, recipients):
+    joint = [m for m in code(text, date="2023-05-09") if m.event_type in {"AGREE", "COOPERATE"}]
+    assert joint and all(countries(m.recipients) == recipients for m in joint), text
+
+
+def test_calling_someone_to_a_meeting_is_no_judgement(code):
+    mentions = code("Abe called South Korean envoys to a crisis meeting on the export row.",
+                    date="2019-07-10")
+    assert [m.event_type for m in mentions] == ["CONSULT"]
+
+
+def test_on_the_eve_of_a_summit_is_a_time(code):
+    agreement = only(code("Xi Jinping and Moon Jae-in agreed in Beijing on Friday, on the eve of "
+                          "the APEC summit, that the Chinese leader would pay a state visit to "
+                          "Seoul next year, which would be his first since 2014.",
+                          date="2019-06-27"), "AGREE")
+    assert agreement.evidence.rule.endswith(":agree")  # not "agree on"
+
+
+@pytest.mark.parametrize("text", [
+    "Japan's ambassador met Moon. Kishida later described it as a wonderful gesture.",  # a guess
+    "Moon called Japanese envoys to a crisis meeting in Seoul.",  # parsed as two "oprd"
+    "Pyongyang called its own deployment an act of justice.",
+])
+def test_a_judgement_in_borrowed_words_needs_someone_judged(code, text):
+    assert not [m for m in code(text, date="2019-08-01")
+                if "valence" in m.evidence.rule], text
 
 
 @pytest.mark.parametrize("text", [

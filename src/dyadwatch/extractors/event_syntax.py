@@ -145,10 +145,14 @@ def infinitival(token: Token) -> bool:
     return token.dep_ == "advcl" and infinitive(token)
 
 
+OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "eve"})
+
+
 def is_time_phrase(prep: Token) -> bool:
-    """ "on Sunday", and "on the sidelines of the summit": when or where, not a particle."""
+    """ "on Sunday", "on the sidelines of the summit", "on the eve of the G20": when or where, not a
+    particle."""
     return any(c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"}
-                                     or c.lemma_.lower() in {"sideline", "sidelines", "margin"})
+                                     or c.lemma_.lower() in OCCASION_NOUNS)
                for c in prep.children)
 
 

@@ -33,6 +33,7 @@ from .event_syntax import (
     told_needs_to,
 )
 from .patterns import PatternBook, Trigger
+from .tone import ToneScorer
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 HYPOTHETICAL_AUX = {
@@ -145,6 +146,12 @@ ENVOY_VERBS = frozenset({"summon", "recall"})
 SELF_PRONOUNS = frozenset({"it", "we", "they", "he", "she", "i"})
 # The pseudo-trigger of "X said Y must ...": Y's action is demanded, X requests it.
 DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
+# "called Abe an imbecile", "described the statement as a sincere step": a judgement in words the
+# evaluation lists lack, read with VADER's valence lexicon; only this strong counts.
+EVALUATION_VALENCE = 0.4
+LEXICON_NEGATIVE = Trigger("ACCUSE", "111", "call-valence-negative")
+LEXICON_POSITIVE = Trigger("SUPPORT", "051", "call-valence-positive")
+THING_PRONOUNS = frozenset({"it", "this", "these", "those", "what", "which", "that"})
 # Subjects that name an attack rather than an attacker ("a car bomb killed ...").
 SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "ratify", "finalize"})
 AGREEMENT_NOUNS = frozenset({"pact", "agreement", "treaty", "accord", "deal", "memorandum",
@@ -240,7 +247,7 @@ class EventCoder:
                     c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "upon", "for", "off"}
                     and not is_time_phrase(c)
                     for c in token.children):  # (not "calls on Seoul to remedy this breach")
-                evaluation = self._evaluation(token)
+                evaluation = self._evaluation(token, lexicon=True)
                 if evaluation is not None:
                     return evaluation  # "called the visit regrettable" before "called Moon"
             excluded = self.book.excluded(token.lemma_.lower(), token)
@@ -270,7 +277,7 @@ class EventCoder:
                 if best is None or rank > best_rank:
                     best, best_rank = trigger, rank
         if best is None and token.lemma_ in self.book.evaluation_verbs:
-            best = self._evaluation(token)
+            best = self._evaluation(token, lexicon=True)
         if best is None and token.lemma_ in self.book.reaction_verbs:
             for obj in object_tokens(token):
                 reaction = self.book.reaction_nouns.get(obj.lower_)
@@ -294,7 +301,7 @@ class EventCoder:
                    for v in (c, *[g for g in c.children if g.dep_ == "xcomp"])
                    for t in self.book.by_lemma.get(v.lemma_.lower(), []))
 
-    def _evaluation(self, token: Token) -> Trigger | None:
+    def _evaluation(self, token: Token, lexicon: bool = False) -> Trigger | None:
         """"called the ruling 'extremely regrettable'": disapproval (or approval) of the object."""
         complement = [c for c in token.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp",
                                                                "attr", "prep", "dobj",
@@ -313,6 +320,15 @@ class EventCoder:
                 # "called Japan's decision to discharge water into the ocean extremely
                 # irresponsible": the parser hung the judgement on the last noun
                 return self.book.evaluation_words[t.lower_]
+        if lexicon and _judges_an_object(token):
+            said = " ".join(t.text for c in _judgement_words(token) for t in c.subtree
+                            if t.i not in asides)
+            if said:
+                score = _valence(said)
+                if score <= -EVALUATION_VALENCE:
+                    return LEXICON_NEGATIVE
+                if score >= EVALUATION_VALENCE:
+                    return LEXICON_POSITIVE
         return None
 
     # -- sentence ---------------------------------------------------------------------------
@@ -1015,6 +1031,9 @@ class EventCoder:
             r.country in own and r.start is not None and r.end is not None and any(
                 r.start <= t.idx < r.end and (t.i == token.i or t.lemma_.lower() == trigger.lemma)
                 for t in token.sent))]  # "announced new US sanctions": whose they are
+        if trigger in (LEXICON_NEGATIVE, LEXICON_POSITIVE) and not any(
+                r.country or r.sector in STATELESS_SECTORS for r in recipients):
+            return None  # "calling the deployment an act of justice": no one is judged
         if trigger.lemma.startswith("reaction-"):
             # "... drew condemnation from Seoul": Seoul reacts to the subject of "drew"
             reactors = self._reactors(token, hits, ctx)
@@ -1224,7 +1243,11 @@ class EventCoder:
         if event_type == "REQUEST" and trigger.lemma == "call" and trigger.words == ("on",) \
                 and not any(infinitival(t) or t.dep_ in {"xcomp", "ccomp"} or (
                     t.dep_ == "prep" and t.lower_ == "for")
-                    for c in token.children if c.dep_ not in {"conj", "cc"} or c.tag_ == "VB"
+                    for c in token.children
+                    if (c.dep_ not in {"conj", "cc"} or c.tag_ == "VB")
+                    and c.dep_ not in {"npadvmod", "advcl"} and not (
+                        c.dep_ == "prep" and c.lower_ in CLAUSE_PREPOSITIONS - {"as"})
+                    # (not "…, a day after leading lawmakers to Beijing for talks")
                     for t in c.subtree) and any(
                     p.dep_ == "pobj" and _names_person(p, hits)
                     for c in token.children if c.lower_ == "on" for p in c.children):
@@ -1383,6 +1406,13 @@ class EventCoder:
                                      "hand", "deliver", "pass", "carry"}
         ):
             actors, recipients = actors + recipients, []
+        if event_type in JOINT_TYPES and len({a.country for a in actors if a.country}) > 1 \
+                and not any(t.lower_ == "each" for c in token.children for t in c.subtree
+                            if c.dep_ in SUBJECT_DEPS or c.dep_ == "advmod"):
+            # "Abe and Roh agreed to enforce the UN sanctions": the parties to a joint
+            # agreement are all actors; what they agree on names no recipient (but "Japan
+            # and China each enlarged their swap lines with Seoul": two acts towards Seoul)
+            recipients = []
         if trigger.mode == "visit":
             # "Ishiba visited Hiroshima": a trip at home meets no foreign host
             home = {a.country for a in actors if a.country}
@@ -2418,8 +2448,10 @@ class EventCoder:
     ) -> list[ActorRef]:
         found: list[ActorRef] = []
         for child in token.children:
-            if child.dep_ == "oprd" and trigger.lemma.startswith("call-"):
+            if child.dep_ == "oprd" and trigger.lemma.startswith("call-") and not any(
+                    c.dep_ == "oprd" and c.i > child.i for c in token.children):
                 continue  # "calling Ahn a terrorist": the judgement, not someone judged
+                # (the parser may read Ahn as a first "oprd" too)
             if child.dep_ == "ccomp" and child.lemma_ in self.book.evaluation_verbs and any(
                     c.dep_ == "dobj" and c.lower_ == "what" for c in child.children):
                 # "blaming what it called war moves by Seoul and Washington": whose moves
@@ -2730,6 +2762,7 @@ def _plover_modality_rules(
 # "agreed on the plan") but a target for pressure-like ones ("imposed sanctions on Iran").
 # Things that "kill" or "hit" without being actors.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
 
 
 def _clause_counterpart(token: Token, actors: list[ActorRef],
@@ -4201,3 +4234,36 @@ def _dedupe(refs: list[ActorRef]) -> tuple[ActorRef, ...]:
         seen.add(key)
         out.append(ref)
     return tuple(out)
+
+
+def _valence(text: str) -> float:
+    """VADER's compound score of a judgement's words (the scorer loads its lexicon once)."""
+    return ToneScorer().score(text)
+
+
+def _judges_an_object(token: Token) -> bool:
+    """"called Abe an imbecile", "described the deal as a sincere step": a judged object of the
+    verb's own; not "described it as very good", where the pronoun resolver would have to guess
+    what was judged (the parser may read a judged name as a first "oprd")."""
+    return any(c.dep_ in {"dobj", "oprd"} and c.lower_ not in THING_PRONOUNS and (
+        c.dep_ == "dobj" or any(_reads_as_judgement(o) and o.i > c.i for o in token.children))
+        for c in token.children)
+
+
+def _reads_as_judgement(token: Token) -> bool:
+    """"a pathetic coward" after "called Yoon", not "envoys" in the misparsed "called Japanese
+    envoys to a meeting": a noun phrase with its article, or an adjective."""
+    return token.dep_ == "oprd" and (token.pos_ == "ADJ" or token.pos_ == "NOUN" and any(
+        c.dep_ == "det" for c in token.children))
+
+
+def _judgement_words(token: Token) -> list[Token]:
+    """What an evaluation verb says its object is: "an imbecile" in "called Abe an imbecile",
+    "as a sincere step", "to a frightened dog" after "likened" (but not "to a crisis meeting"
+    after "called premiers")."""
+    later_oprd = {c.i for c in token.children if c.dep_ == "oprd"}
+    return [c for c in token.children
+            if c.dep_ in {"oprd", "acomp"} and not any(i > c.i for i in later_oprd)
+            or c.dep_ == "xcomp" and c.pos_ != "VERB"
+            or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ == "to"
+                                     and token.lemma_ == "liken")]
