@@ -835,6 +835,33 @@ def test_act_in_protest_by_civilian_is_protest_and_by_official_is_accusation(cod
         "Japan lowered the flag at its embassy in Seoul in protest.")}
 
 
+@pytest.mark.parametrize("text", [
+    "A majority of Japanese respondents backed the export curbs on South Korea.",
+    "Sixty percent of South Koreans opposed the deal with Japan, a Gallup survey showed.",
+])
+def test_a_share_of_a_polled_public_is_no_actor(code, text):
+    assert code(text, date="2019-07-15") == [], text
+
+
+def test_a_share_of_a_body_still_acts(code):
+    assert only(code("A majority of lawmakers backed the resolution condemning Japan.",
+                     date="2019-07-15"), "ACCUSE")
+
+
+def test_beating_a_rival_in_a_contest_is_no_attack(code):
+    mentions = code("Kishida won the party leadership, beating Taro Kono in a runoff.",
+                    date="2021-09-29")
+    assert "ASSAULT" not in [m.event_type for m in mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "Takaichi takes over as party leader next week.",
+    "Any unilateral step taken by Japan over them would be illegal, Beijing said.",
+])
+def test_taking_over_an_office_is_no_seizure(code, text):
+    assert "COERCE" not in [m.event_type for m in code(text, date="2025-10-04")], text
+
+
 @pytest.mark.parametrize(("text", "recipients"), [
     pytest.param("Japan turned a deaf ear to calls from Seoul to halt the release.", {"KOR"},
                  id="deaf_ear"),
@@ -1780,6 +1807,13 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "lawmakers to Beijing for talks.",
                  "2005-06-10", "news", "CONSULT", {"JPN"}, {"KOR"},
                  id="calling_on_someone_before_an_aside_with_for"),
+    pytest.param("Lim Soo-suk, the ministry's spokesman in Seoul, told reporters on Tuesday that "
+                 "the government had summoned a Japanese diplomat over the Sado exhibit.",
+                 "2024-07-30", "news", "ACCUSE", {"KOR"}, {"JPN"},
+                 id="the_government_in_a_spokesmans_report_is_his"),
+    pytest.param("Tokyo said it respected the outcome of the South Korean court's review.",
+                 "2023-03-07", "news", "SUPPORT", {"JPN"}, None,
+                 id="respecting_a_ruling"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

@@ -10,9 +10,11 @@ from dyadwatch.extractors.patterns import load_patterns
 
 def test_the_shipped_patterns_load_with_words_only():
     book = load_patterns()
-    for table in (book.exclude_words, book.exclude_objects, book.exclude_deps):
+    for table in (book.exclude_words, book.exclude_objects, book.exclude_deps,
+                  book.exclude_settings):
         assert all(isinstance(w, str) for words in table.values() for w in words)
     assert "off" in book.exclude_words["blast"]  # "blasted off from Baikonur"
+    assert "runoff" in book.exclude_settings["beat"]  # "beat Kono in a runoff"
 
 
 def test_a_bare_yaml_boolean_is_a_named_error(tmp_path: Path):

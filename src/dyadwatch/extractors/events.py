@@ -968,6 +968,8 @@ class EventCoder:
             # statement committing their countries to …": what the text says, not an act
             return None
         subject, passive_subject, agent, reporter = self._arguments(token)
+        if subject is not None and _polled(subject):
+            return None  # "a majority of Japanese respondents backed the curbs": a poll figure
         actors: list[ActorRef] = []
         recipients: list[ActorRef] = []
         if agent is not None:
@@ -2116,7 +2118,8 @@ class EventCoder:
                 reporter = reporter or head_subject
                 if (
                     subject is not None
-                    and subject.lower_ in {"it", "we", "they", "he", "she"}
+                    and (subject.lower_ in {"it", "we", "they", "he", "she"}
+                         or _bare_government(subject))
                     and head_subject is not None
                 ) or (participle and subject is None and passive is None):
                     # "… said Japan should be sunk, lashing out at Tokyo": the parser hangs the
@@ -2763,6 +2766,10 @@ def _plover_modality_rules(
 # Things that "kill" or "hit" without being actors.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
+# Subjects that are a share of a polled public, not an actor (polls are extracted apart).
+POLLED_WORDS = frozenset({"respondent", "respondents", "polled", "surveyed", "interviewee"})
+SHARE_WORDS = frozenset({"majority", "minority", "plurality", "percent", "%", "half", "third",
+                         "quarter", "fifth"})
 
 
 def _clause_counterpart(token: Token, actors: list[ActorRef],
@@ -4267,3 +4274,20 @@ def _judgement_words(token: Token) -> list[Token]:
             or c.dep_ == "xcomp" and c.pos_ != "VERB"
             or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ == "to"
                                      and token.lemma_ == "liken")]
+
+
+def _bare_government(token: Token) -> bool:
+    """"Cho told a briefing that the government found it regrettable": "the government" with
+    no word of whose is the speaker's own (not "the government of Japan", "Tokyo's cabinet")."""
+    return token.lemma_.lower() in {"government", "cabinet", "administration"} and all(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children) and any(
+        c.dep_ == "det" for c in token.children)
+
+
+def _polled(subject: Token) -> bool:
+    """A share of a polled public as the subject ("a majority of Japanese respondents", "62
+    percent of South Koreans" in a sentence about a survey): a poll figure, not an act."""
+    if {t.lemma_.lower() for t in subject.subtree} & POLLED_WORDS:
+        return True
+    return bool({subject.lemma_.lower(), semantic_head(subject).lemma_.lower()} & SHARE_WORDS) \
+        and any(t.lemma_.lower() in {"poll", "survey"} for t in subject.sent)

@@ -63,6 +63,7 @@ class PatternBook:
     exclude_deps: dict[str, frozenset[str]] = field(default_factory=dict)
     exclude_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     exclude_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    exclude_settings: dict[str, frozenset[str]] = field(default_factory=dict)  # "in a runoff"
     evaluation_verbs: frozenset[str] = frozenset()
     evaluation_words: dict[str, Trigger] = field(default_factory=dict)  # word -> ACCUSE/SUPPORT
     # "said Seoul had misread …": reporting verbs, and the verbs, predicates and adverbs of a
@@ -83,6 +84,10 @@ class PatternBook:
         words = self.exclude_words.get(lemma)
         if words and any(c.lower_ in words for c in token.children):
             return True
+        settings = self.exclude_settings.get(lemma)
+        if settings and any(p.lemma_.lower() in settings for c in token.children
+                            if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+            return True  # "beat Kono in a runoff": a contest, not a beating
         objects = self.exclude_objects.get(lemma)
         return bool(objects) and any(
             c.lemma_.lower() in objects for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
@@ -142,6 +147,7 @@ def load_patterns(path: Path | None = None) -> PatternBook:
         book.exclude_deps[lemma] = frozenset(_strings(rule.get("deps"), path, lemma))
         book.exclude_objects[lemma] = frozenset(_strings(rule.get("objects"), path, lemma))
         book.exclude_words[lemma] = frozenset(_strings(rule.get("words"), path, lemma))
+        book.exclude_settings[lemma] = frozenset(_strings(rule.get("settings"), path, lemma))
     evaluation = raw.get("evaluation") or {}
     book.evaluation_verbs = frozenset(evaluation.get("verbs") or ())
     for key, event_type, cameo in (("negative", "ACCUSE", "111"), ("positive", "SUPPORT", "051")):
