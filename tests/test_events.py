@@ -1814,6 +1814,9 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Tokyo said it respected the outcome of the South Korean court's review.",
                  "2023-03-07", "news", "SUPPORT", {"JPN"}, None,
                  id="respecting_a_ruling"),
+    pytest.param("Kishida said Japan could never tolerate North Korea's repeated launches.",
+                 "2022-10-04", "news", "ACCUSE", {"JPN"}, {"PRK"},
+                 id="cannot_tolerate_condemns"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)

@@ -375,7 +375,11 @@ class EventCoder:
                 triggers[token.i] = HEART_TRIGGER  # "his heart ached for those who suffered"
             elif token.i not in triggers and token.lemma_ in REFUSAL_VERBS \
                     and token.pos_ == "VERB" and self._modality(token).refusal:
-                triggers[token.i] = REFUSAL_TRIGGER  # "a decision Tokyo said it could not accept"
+                triggers[token.i] = CONDEMNING_REFUSAL if token.lemma_ in CONDONING_VERBS and any(
+                    c.dep_ == "aux" and c.lower_ in {"can", "could", "ca"}
+                    for c in token.children) else REFUSAL_TRIGGER
+                # "a decision Tokyo said it could not accept"; but "Japan can never tolerate
+                # such launches" condemns what was done
             elif token.i not in triggers and token.lemma_ == "have" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS and any(
                         d.dep_ == "det" and d.lower_ == "no" for d in c.children) and any(
@@ -1174,7 +1178,7 @@ class EventCoder:
                 )
         if not actors and not recipients and not demanded:
             return None
-        if trigger is REFUSAL_TRIGGER:
+        if trigger is REFUSAL_TRIGGER or trigger is CONDEMNING_REFUSAL:
             modality = Modality()  # the refusal itself happened
         if not actors and modality.hypothetical and not demanded:
             return None  # "the embassy will be closed": a notice, not an act by anyone named
@@ -3987,6 +3991,8 @@ REFUSAL_VERBS = frozenset({"accept", "tolerate", "recognise", "recognize", "cond
                            "yield", "relent", "compromise", "bow"})
 INTENT_NOUNS = frozenset({"intention", "plan", "plans", "desire", "interest", "wish"})
 REFUSAL_TRIGGER = Trigger("REJECT", "120", "will-not-accept")
+CONDONING_VERBS = frozenset({"tolerate", "condone"})
+CONDEMNING_REFUSAL = Trigger("ACCUSE", "111", "cannot-tolerate")
 BOYCOTTED_OCCASIONS = frozenset({"ceremony", "memorial", "summit", "meeting", "olympics", "game",
                                  "games", "talk", "talks", "conference", "election", "event",
                                  "funeral", "inauguration", "commemoration", "session", "vote",
