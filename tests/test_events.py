@@ -1817,6 +1817,15 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Kishida said Japan could never tolerate North Korea's repeated launches.",
                  "2022-10-04", "news", "ACCUSE", {"JPN"}, {"PRK"},
                  id="cannot_tolerate_condemns"),
+    pytest.param("Nippon Steel appealed against the ruling of the Seoul High Court.",
+                 "2018-11-01", "news", "REJECT", {"JPN"}, {"KOR"},
+                 id="appealing_a_ruling_rejects_it"),
+    pytest.param("Seoul appealed to Tokyo to reconsider the export curbs.",
+                 "2019-07-10", "news", "REQUEST", {"KOR"}, {"JPN"},
+                 id="appealing_to_someone_asks"),
+    pytest.param("A Japan Coast Guard patrol boat pulled six South Korean fishermen from the sea.",
+                 "2016-03-10", "news", "AID", {"JPN"}, {"KOR"},
+                 id="pulled_from_the_sea"),
 ])
 def test_construction(code, text, date, genre, event_type, actors, recipients):
     event = only(code(text, date=date, genre=genre), event_type)
