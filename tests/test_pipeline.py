@@ -6,7 +6,7 @@ import pytest
 
 import dyadwatch
 from dyadwatch.ingest import read_inputs
-from dyadwatch.models import Document
+from dyadwatch.models import Document, FuzzyDate
 from dyadwatch.pipeline import split_paragraphs
 
 
@@ -58,6 +58,20 @@ def test_headings_are_marked_and_skipped():
     paragraphs = split_paragraphs(document)
     assert [p.is_heading for p in paragraphs] == [True, False]
     assert document.text[paragraphs[1].start:paragraphs[1].end] == "Japan protested to Korea."
+
+
+def test_a_headline_alone_is_its_own_story(extractor):
+    document = Document(id="d", text="Seoul recalls its ambassador to Tokyo over textbook row",
+                        source="t", published=FuzzyDate(2005, 4, 6))
+    assert [p.is_heading for p in split_paragraphs(document)] == [False]
+    result = extractor.extract_one(document)
+    assert [m.event_type for m in result.mentions] == ["SANCTION"]
+
+
+def test_the_title_of_a_feature_alone_stays_a_heading():
+    document = Document(id="d", text="ANALYSIS: Why Seoul recalls its ambassador so rarely",
+                        source="t")
+    assert [p.is_heading for p in split_paragraphs(document)] == [True]
 
 
 def test_mentions_with_one_evidence_span_and_type_are_folded_into_one():

@@ -39,6 +39,8 @@ from .nlp.truecase import TrueCaser
 # Genres where the writer speaks for themselves: their own wishes are opinions, not events.
 OPINION_GENRES = frozenset({"forum", "comment"})
 _TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+# "ANALYSIS: Why Tokyo and Seoul …", "EXPLAINER: What …": the title of a feature, not news
+_FEATURE_LABEL = re.compile(r"[A-Z][A-Z0-9 ]*[A-Z0-9]:\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,8 @@ class Paragraph:
 
 def split_paragraphs(document: Document) -> list[Paragraph]:
     """Non-empty lines of the document with their offsets; short unpunctuated lines are headings
-    (titles, captions, section names) and yield no events."""
+    (titles, captions, section names) and yield no events, since the story repeats what they
+    say. A headline that is the whole document (a feed item, a wire flash) is its own story."""
     out: list[Paragraph] = []
     offset = 0
     posts = document.posts
@@ -76,6 +79,8 @@ def split_paragraphs(document: Document) -> list[Paragraph]:
         skip = dateline_length(stripped)  # "SEOUL, Aug. 22 (Yonhap) --" is no part of a sentence
         out.append(Paragraph(begin + skip, begin + len(stripped), stripped[skip:], post_index,
                              heading))
+    if len(out) == 1 and out[0].is_heading and not _FEATURE_LABEL.match(out[0].text):
+        out[0] = replace(out[0], is_heading=False)  # nothing else tells its story
     return out
 
 

@@ -24,7 +24,7 @@ from ..errors import KnowledgeError
 IGO_OFFICIALS = "actors/igo.yaml"
 # Heads of state and government, and non-state groups, of every country: loaded for every dyad,
 # after its own files, as background knowledge.
-WORLD_FILES = ("actors/world.yaml", "actors/world_groups.yaml")
+WORLD_FILES = ("actors/world.yaml", "actors/world_groups.yaml", "actors/companies.yaml")
 
 EntityKind = Literal["country", "igo", "person", "institution", "agent", "role", "place"]
 # How an alias names its entity: the kind decides how much the resolver trusts a match.

@@ -322,7 +322,8 @@ class EventCoder:
                 return self.book.evaluation_words[t.lower_]
         if lexicon and _judges_an_object(token):
             said = " ".join(t.text for c in _judgement_words(token) for t in c.subtree
-                            if t.i not in asides)
+                            if t.i not in asides and t.pos_ != "PROPN")
+            # (a name judges nothing: not the "Party" of "the Chinese Communist Party's arm")
             if said:
                 score = _valence(said)
                 if score <= -EVALUATION_VALENCE:
