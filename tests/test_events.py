@@ -842,6 +842,7 @@ def test_act_in_protest_by_civilian_is_protest_and_by_official_is_accusation(cod
 @pytest.mark.parametrize("text", [
     "A majority of Japanese respondents backed the export curbs on South Korea.",
     "Sixty percent of South Koreans opposed the deal with Japan, a Gallup survey showed.",
+    "The 1,000 South Koreans surveyed opposed the deal with Japan.",
 ])
 def test_a_share_of_a_polled_public_is_no_actor(code, text):
     assert code(text, date="2019-07-15") == [], text
@@ -850,6 +851,19 @@ def test_a_share_of_a_polled_public_is_no_actor(code, text):
 def test_a_share_of_a_body_still_acts(code):
     assert only(code("A majority of lawmakers backed the resolution condemning Japan.",
                      date="2019-07-15"), "ACCUSE")
+
+
+def test_taking_calls_for_an_apology_is_no_phone_call(code):
+    assert "CONSULT" not in [m.event_type for m in code(
+        "Japan took South Korea's calls for an apology seriously.", date="2015-08-14")]
+    assert only(code("Suga took his first call as prime minister from Moon on Thursday.",
+                     date="2020-09-24"), "CONSULT")
+
+
+def test_pulling_ships_from_the_sea_is_no_rescue(code):
+    mentions = code("Japan pulled two coast guard vessels from the sea near the islets.",
+                    date="2006-04-22")
+    assert "AID" not in [m.event_type for m in mentions]
 
 
 def test_beating_a_rival_in_a_contest_is_no_attack(code):
@@ -1804,9 +1818,6 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("The Japanese premier finally got a meeting with Xi on the sidelines of APEC.",
                  "2014-11-10", "news", "CONSULT", {"JPN", "CHN"}, None,
                  id="got_a_meeting"),
-    pytest.param("Suga has not taken a call from Moon since October.",
-                 "2021-01-10", "news", "CONSULT", None, None,
-                 id="taking_a_call"),
     pytest.param("Nukaga called on Roh Moo-hyun in Seoul, a week after leading a delegation of "
                  "lawmakers to Beijing for talks.",
                  "2005-06-10", "news", "CONSULT", {"JPN"}, {"KOR"},
@@ -1824,6 +1835,9 @@ def test_releasing_a_document_is_no_release_of_people(code):
     pytest.param("Nippon Steel appealed against the ruling of the Seoul High Court.",
                  "2018-11-01", "news", "REJECT", {"JPN"}, {"KOR"},
                  id="appealing_a_ruling_rejects_it"),
+    pytest.param("Mitsubishi Heavy Industries appealed to South Korea's Supreme Court.",
+                 "2018-11-29", "news", "REJECT", {"JPN"}, None,
+                 id="appealing_to_a_court_rejects_a_ruling"),
     pytest.param("Seoul appealed to Tokyo to reconsider the export curbs.",
                  "2019-07-10", "news", "REQUEST", {"KOR"}, {"JPN"},
                  id="appealing_to_someone_asks"),
@@ -2324,7 +2338,6 @@ def test_bodies_and_assemblies_asked_stay_recipients(code, text, event_type):
 
 @pytest.mark.parametrize(("text", "recipients"), [
     ("Kishida and Yoon Suk Yeol agreed to enforce the UN sanctions against North Korea.", set()),
-    ("Moon and Abe pledged to work for a peninsula free of nuclear weapons.", set()),
     ("Japan and China each enlarged their currency swap lines with South Korea.", {"KOR"}),
 ])
 def test_the_parties_to_a_joint_agreement_are_its_actors(code, text, recipients):
@@ -2344,6 +2357,39 @@ def test_on_the_eve_of_a_summit_is_a_time(code):
                           "Seoul next year, which would be his first since 2014.",
                           date="2019-06-27"), "AGREE")
     assert agreement.evidence.rule.endswith(":agree")  # not "agree on"
+
+
+def test_a_party_agreed_with_joins_and_a_beneficiary_stays(code):
+    joint = only(code("Japan and South Korea agreed with the United States to share missile "
+                      "warning data.", date="2023-08-18"), "AGREE")
+    assert countries(joint.actors) == {"JPN", "KOR", "USA"} and not joint.recipients
+    pledge = only(code("Japan and South Korea pledged 10 million dollars in aid to Turkey.",
+                       date="2023-02-08"), "AGREE")
+    assert countries(pledge.recipients) == {"TUR"}
+
+
+def test_a_news_agency_reporting_the_government_is_not_the_government(code):
+    summons = only(code("Kyodo News said the government would summon the South Korean "
+                        "ambassador.", date="2023-05-08"), "ACCUSE")
+    assert all(a.sector != "MED" for a in summons.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul described the Korean workers as victims of Japan's wartime forced labour.",
+    "Moon described the relationship with Japan as the worst since 1965.",
+    "Washington viewed Huawei as an arm of the Chinese Communist Party.",  # no judging name
+])
+def test_a_plight_a_relationship_or_a_name_is_no_judgement(code, text):
+    assert not [m for m in code(text, date="2019-08-01")
+                if "valence" in m.evidence.rule], text
+
+
+@pytest.mark.parametrize("text", [
+    "The labourers could not tolerate the conditions at the Japanese mine and fled.",
+    "Seoul could not tolerate any further delay in its own reforms.",
+])
+def test_not_tolerating_is_a_condemnation_only_of_anothers_deed(code, text):
+    assert "ACCUSE" not in [m.event_type for m in code(text, date="2019-08-01")], text
 
 
 @pytest.mark.parametrize("text", [

@@ -68,10 +68,14 @@ def test_a_headline_alone_is_its_own_story(extractor):
     assert [m.event_type for m in result.mentions] == ["SANCTION"]
 
 
-def test_the_title_of_a_feature_alone_stays_a_heading():
-    document = Document(id="d", text="ANALYSIS: Why Seoul recalls its ambassador so rarely",
-                        source="t")
-    assert [p.is_heading for p in split_paragraphs(document)] == [True]
+@pytest.mark.parametrize(("text", "heading"), [
+    ("ANALYSIS: Why Seoul recalls its ambassador so rarely", True),
+    ("Explainer - Why Seoul recalls its ambassador so rarely", True),
+    ("BREAKING: Seoul recalls its ambassador to Tokyo", False),  # a flash is news
+])
+def test_the_title_of_a_feature_alone_stays_a_heading(text, heading):
+    document = Document(id="d", text=text, source="t")
+    assert [p.is_heading for p in split_paragraphs(document)] == [heading]
 
 
 def test_mentions_with_one_evidence_span_and_type_are_folded_into_one():

@@ -39,8 +39,13 @@ from .nlp.truecase import TrueCaser
 # Genres where the writer speaks for themselves: their own wishes are opinions, not events.
 OPINION_GENRES = frozenset({"forum", "comment"})
 _TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
-# "ANALYSIS: Why Tokyo and Seoul …", "EXPLAINER: What …": the title of a feature, not news
-_FEATURE_LABEL = re.compile(r"[A-Z][A-Z0-9 ]*[A-Z0-9]:\s")
+# "ANALYSIS: Why Tokyo and Seoul …", "Explainer - What …": the title of a feature, not news (a
+# "BREAKING:" or "URGENT:" flash is news)
+_FEATURE_LABEL = re.compile(
+    r"(analysis|explainer|preview|opinion|editorial|commentary|column|interview|q&a|factbox|"
+    r"fact ?check|timeline|feature|review|insight|at \d+|in pictures|watch|listen|live)"
+    r"\b\s*[:\-–—|]",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +60,8 @@ class Paragraph:
 def split_paragraphs(document: Document) -> list[Paragraph]:
     """Non-empty lines of the document with their offsets; short unpunctuated lines are headings
     (titles, captions, section names) and yield no events, since the story repeats what they
-    say. A headline that is the whole document (a feed item, a wire flash) is its own story."""
+    say. A headline that is the whole document (a feed item, a wire flash) is its own story,
+    unless it titles a feature ("ANALYSIS: Why …")."""
     out: list[Paragraph] = []
     offset = 0
     posts = document.posts

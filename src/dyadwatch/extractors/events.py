@@ -152,6 +152,10 @@ EVALUATION_VALENCE = 0.4
 LEXICON_NEGATIVE = Trigger("ACCUSE", "111", "call-valence-negative")
 LEXICON_POSITIVE = Trigger("SUPPORT", "051", "call-valence-positive")
 THING_PRONOUNS = frozenset({"it", "this", "these", "those", "what", "which", "that"})
+PLIGHT_NOUNS = frozenset({"victim", "casualty", "accident", "suicide", "tragedy", "disaster",
+                          "death", "loss"})
+STATE_NOUNS = frozenset({"relationship", "relation", "tie", "situation", "atmosphere", "climate",
+                         "mood", "state", "condition", "economy"})
 # Subjects that name an attack rather than an attacker ("a car bomb killed ...").
 SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "ratify", "finalize"})
 AGREEMENT_NOUNS = frozenset({"pact", "agreement", "treaty", "accord", "deal", "memorandum",
@@ -302,7 +306,9 @@ class EventCoder:
                    for t in self.book.by_lemma.get(v.lemma_.lower(), []))
 
     def _evaluation(self, token: Token, lexicon: bool = False) -> Trigger | None:
-        """"called the ruling 'extremely regrettable'": disapproval (or approval) of the object."""
+        """"called the ruling 'extremely regrettable'": disapproval (or approval) of the object,
+        in words the evaluation lists hold, or (``lexicon``) strong enough in VADER's valence
+        lexicon ("called Abe an imbecile")."""
         complement = [c for c in token.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp",
                                                                "attr", "prep", "dobj",
                                                                "npadvmod"}]
@@ -320,8 +326,9 @@ class EventCoder:
                 # "called Japan's decision to discharge water into the ocean extremely
                 # irresponsible": the parser hung the judgement on the last noun
                 return self.book.evaluation_words[t.lower_]
-        if lexicon and _judges_an_object(token):
-            said = " ".join(t.text for c in _judgement_words(token) for t in c.subtree
+        judged = _judgement_words(token) if lexicon and _judges_an_object(token) else []
+        if judged and not _judges_a_plight(token, judged):
+            said = " ".join(t.text for c in judged for t in c.subtree
                             if t.i not in asides and t.pos_ != "PROPN")
             # (a name judges nothing: not the "Party" of "the Chinese Communist Party's arm")
             if said:
@@ -972,6 +979,11 @@ class EventCoder:
             # "signed a pact on Wednesday pledging mutual assistance", "signed a joint
             # statement committing their countries to …": what the text says, not an act
             return None
+        if "call" in trigger.objects and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "call" and any(
+                    p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
+                for c in token.children):
+            return None  # "took Seoul's calls for an apology seriously": demands, not a phone call
         subject, passive_subject, agent, reporter = self._arguments(token)
         if subject is not None and _polled(subject):
             return None  # "a majority of Japanese respondents backed the curbs": a poll figure
@@ -1178,6 +1190,13 @@ class EventCoder:
                     else []
                 )
         if not actors and not recipients and not demanded:
+            return None
+        if trigger is CONDEMNING_REFUSAL and (
+                not any(a.country and a.sector not in CROWD_SECTORS | {"BUS"} for a in actors)
+                or any(t.lower_ == "own" for c in token.children
+                       if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree)):
+            # ("the labourers could not tolerate the conditions", "Seoul could not tolerate any
+            # delay in its own reforms": no state condemns another's deed)
             return None
         if trigger is REFUSAL_TRIGGER or trigger is CONDEMNING_REFUSAL:
             modality = Modality()  # the refusal itself happened
@@ -1417,9 +1436,13 @@ class EventCoder:
                 and not any(t.lower_ == "each" for c in token.children for t in c.subtree
                             if c.dep_ in SUBJECT_DEPS or c.dep_ == "advmod"):
             # "Abe and Roh agreed to enforce the UN sanctions": the parties to a joint
-            # agreement are all actors; what they agree on names no recipient (but "Japan
-            # and China each enlarged their swap lines with Seoul": two acts towards Seoul)
-            recipients = []
+            # agreement are all actors and what they agree on names no recipient; a party
+            # "with" whom they agree joins them, one they pledge something "to" stays the
+            # recipient (but "Japan and China each enlarged their swap lines with Seoul": two
+            # acts towards Seoul)
+            named = {ref: _preposition_naming(ref, token) for ref in recipients}
+            actors = actors + [r for r in recipients if named[r] == "with"]
+            recipients = [r for r in recipients if named[r] in {"to", "between", "dative"}]
         if trigger.mode == "visit":
             # "Ishiba visited Hiroshima": a trip at home meets no foreign host
             home = {a.country for a in actors if a.country}
@@ -2123,9 +2146,9 @@ class EventCoder:
                 reporter = reporter or head_subject
                 if (
                     subject is not None
-                    and (subject.lower_ in {"it", "we", "they", "he", "she"}
-                         or _bare_government(subject))
                     and head_subject is not None
+                    and (subject.lower_ in {"it", "we", "they", "he", "she"}
+                         or _bare_government(subject) and _speaks_for_a_government(head_subject))
                 ) or (participle and subject is None and passive is None):
                     # "… said Japan should be sunk, lashing out at Tokyo": the parser hangs the
                     # speaker's participle on the reported clause; the speaker lashes out
@@ -2771,6 +2794,13 @@ def _plover_modality_rules(
 # Things that "kill" or "hit" without being actors.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 JOINT_TYPES = frozenset({"AGREE", "COOPERATE"})
+# Speakers whose "the government" is their own (and who stand for it), and callings that do not
+# speak for one.
+OFFICIAL_SPEAKERS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
+                               "official", "ministry", "president", "premier", "cabinet"})
+OUTSIDE_SPEAKERS = frozenset({"opposition", "professor", "analyst", "expert", "scholar",
+                              "activist", "lawyer", "critic", "embassy", "media", "newspaper",
+                              "agency", "editorial", "lawmaker"})
 # Subjects that are a share of a polled public, not an actor (polls are extracted apart).
 POLLED_WORDS = frozenset({"respondent", "respondents", "polled", "surveyed", "interviewee"})
 SHARE_WORDS = frozenset({"majority", "minority", "plurality", "percent", "%", "half", "third",
@@ -4275,17 +4305,16 @@ def _judgement_words(token: Token) -> list[Token]:
     """What an evaluation verb says its object is: "an imbecile" in "called Abe an imbecile",
     "as a sincere step", "to a frightened dog" after "likened" (but not "to a crisis meeting"
     after "called premiers")."""
-    later_oprd = {c.i for c in token.children if c.dep_ == "oprd"}
     return [c for c in token.children
-            if c.dep_ in {"oprd", "acomp"} and not any(i > c.i for i in later_oprd)
+            if c.dep_ in {"oprd", "acomp"} and c.pos_ != "PROPN"  # (not the judged name)
             or c.dep_ == "xcomp" and c.pos_ != "VERB"
             or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ == "to"
                                      and token.lemma_ == "liken")]
 
 
 def _bare_government(token: Token) -> bool:
-    """"Cho told a briefing that the government found it regrettable": "the government" with
-    no word of whose is the speaker's own (not "the government of Japan", "Tokyo's cabinet")."""
+    """"the government" with no word of whose (not "the government of Japan", "Tokyo's
+    cabinet")."""
     return token.lemma_.lower() in {"government", "cabinet", "administration"} and all(
         c.dep_ == "det" and c.lower_ == "the" for c in token.children) and any(
         c.dep_ == "det" for c in token.children)
@@ -4294,7 +4323,51 @@ def _bare_government(token: Token) -> bool:
 def _polled(subject: Token) -> bool:
     """A share of a polled public as the subject ("a majority of Japanese respondents", "62
     percent of South Koreans" in a sentence about a survey): a poll figure, not an act."""
-    if {t.lemma_.lower() for t in subject.subtree} & POLLED_WORDS:
+    if {t.lower_ for t in subject.subtree} & POLLED_WORDS:
         return True
     return bool({subject.lemma_.lower(), semantic_head(subject).lemma_.lower()} & SHARE_WORDS) \
-        and any(t.lemma_.lower() in {"poll", "survey"} for t in subject.sent)
+        and any(t.lower_ in {"poll", "survey", "surveys"} for t in subject.sent)
+    # (not "before the local polls": an election)
+
+
+def _preposition_naming(ref: ActorRef, token: Token) -> str | None:
+    """How a participant is attached to the event's own verb: "with" ("agreed with Washington
+    to …"), "to" ("pledged aid to Turkey"), "between", "dative" ("offered Seoul …"), or None
+    when it is named inside what the event is about ("agreed to enforce the UN sanctions",
+    "agreed to work closely with Washington", "agreed that Hatoyama should come to Seoul")."""
+    if ref.start is None:
+        return None
+    for t in token.doc[token.sent.start:token.sent.end]:
+        if not ref.start <= t.idx < (ref.end or ref.start + 1):
+            continue
+        head = t
+        while head.dep_ in {"compound", "amod", "poss", "case", "det", "conj", "appos", "nmod"} \
+                and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "dative" and head.head.i == token.i:
+            return "dative"
+        if head.dep_ == "pobj" and head.head.lower_ in {"with", "to", "between"} \
+                and head.head.head.i == token.i:
+            return head.head.lower_
+    return None
+
+
+def _speaks_for_a_government(speaker: Token) -> bool:
+    """A speaker whose "the government" is the government it speaks for, and so stands for it:
+    a spokesman, minister or official ("Cho June-hyuck, the foreign ministry spokesman, said
+    the government found it regrettable"), or a person named without another calling; not a
+    news agency, an embassy, an opposition leader or a professor talking about a government."""
+    words = {t.lemma_.lower() for t in speaker.subtree}
+    if words & OUTSIDE_SPEAKERS:
+        return False
+    return bool(words & OFFICIAL_SPEAKERS) or speaker.ent_type_ == "PERSON"
+
+
+def _judges_a_plight(token: Token, judged: list[Token]) -> bool:
+    """"described the workers as victims of forced labour", "called the collision an accident",
+    "described relations with Japan as the worst since 1965": what someone suffered, or the
+    state of a relationship, judges no party."""
+    heads = {semantic_head(p).lemma_.lower() for c in judged
+             for p in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])}
+    objects = {semantic_head(c).lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    return bool(heads & PLIGHT_NOUNS or objects & STATE_NOUNS)
