@@ -1822,6 +1822,10 @@ def test_releasing_a_document_is_no_release_of_people(code):
                  "lawmakers to Beijing for talks.",
                  "2005-06-10", "news", "CONSULT", {"JPN"}, {"KOR"},
                  id="calling_on_someone_before_an_aside_with_for"),
+    pytest.param("Nukaga called on Roh Moo-hyun at the Blue House on Friday, a day after leading "
+                 "some 80 lawmakers to Beijing for an audience with Hu Jintao.",
+                 "2005-06-10", "news", "CONSULT", {"JPN"}, {"KOR"},
+                 id="calling_on_someone_before_a_time_aside"),
     pytest.param("Lim Soo-suk, the ministry's spokesman in Seoul, told reporters on Tuesday that "
                  "the government had summoned a Japanese diplomat over the Sado exhibit.",
                  "2024-07-30", "news", "ACCUSE", {"KOR"}, {"JPN"},

@@ -2481,8 +2481,9 @@ class EventCoder:
         for child in token.children:
             if child.dep_ == "oprd" and trigger.lemma.startswith("call-") and not any(
                     c.dep_ == "oprd" and c.i > child.i for c in token.children):
-                continue  # "calling Ahn a terrorist": the judgement, not someone judged
-                # (the parser may read Ahn as a first "oprd" too)
+                # "calling Ahn a terrorist": the judgement, not someone judged (the parser may
+                # read Ahn as a first "oprd" too)
+                continue
             if child.dep_ == "ccomp" and child.lemma_ in self.book.evaluation_verbs and any(
                     c.dep_ == "dobj" and c.lower_ == "what" for c in child.children):
                 # "blaming what it called war moves by Seoul and Washington": whose moves
@@ -4322,12 +4323,12 @@ def _bare_government(token: Token) -> bool:
 
 def _polled(subject: Token) -> bool:
     """A share of a polled public as the subject ("a majority of Japanese respondents", "62
-    percent of South Koreans" in a sentence about a survey): a poll figure, not an act."""
+    percent of South Koreans" in a sentence about a survey or a poll, but not "a majority of
+    lawmakers … before the local polls", an election): a poll figure, not an act."""
     if {t.lower_ for t in subject.subtree} & POLLED_WORDS:
         return True
     return bool({subject.lemma_.lower(), semantic_head(subject).lemma_.lower()} & SHARE_WORDS) \
-        and any(t.lower_ in {"poll", "survey", "surveys"} for t in subject.sent)
-    # (not "before the local polls": an election)
+        and any(t.lower_ in {"poll", "survey", "surveys"} for t in subject.sent)  # not "polls"
 
 
 def _preposition_naming(ref: ActorRef, token: Token) -> str | None:
