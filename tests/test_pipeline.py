@@ -68,6 +68,19 @@ def test_a_headline_alone_is_its_own_story(extractor):
     assert [m.event_type for m in result.mentions] == ["SANCTION"]
 
 
+def test_a_headline_to_do_something_announces_it(extractor):
+    document = Document(id="d", text="Japan to recall its ambassador to Seoul over statue",
+                        source="t", published=FuzzyDate(2017, 1, 6))
+    mentions = extractor.extract_one(document).mentions
+    assert mentions and all(m.hypothetical for m in mentions)
+
+
+def test_a_fight_over_an_island_in_a_headline_is_no_battle(extractor):
+    document = Document(id="d", text="Japan, South Korea fight over island", source="t",
+                        published=FuzzyDate(2005, 3, 17))
+    assert "ASSAULT" not in [m.event_type for m in extractor.extract_one(document).mentions]
+
+
 @pytest.mark.parametrize(("text", "heading"), [
     ("ANALYSIS: Why Seoul recalls its ambassador so rarely", True),
     ("Explainer - Why Seoul recalls its ambassador so rarely", True),

@@ -2722,6 +2722,10 @@ class EventCoder:
                     negated = True
                 elif lemma in self.book.hypothetical:
                     kind = kind or "planned"
+        if any(verb.dep_ == "ROOT" and verb.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children) for verb in chain):
+            kind = kind or "future"  # a headline's "Japan to recall envoy": announced, not done
         # "is going to", "is set to", "is due to", "is expected to" (adjectival governors)
         head = token.head
         if token.dep_ == "xcomp" and head.lemma_ in {
