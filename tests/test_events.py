@@ -2414,3 +2414,45 @@ def test_a_judgement_in_borrowed_words_needs_someone_judged(code, text):
 def test_wording_near_the_new_patterns_that_is_no_event(code, text):
     assert not [m for m in code(text, date="2021-07-23")
                 if m.event_type in {"SUPPORT", "COOPERATE", "REQUEST"}], text
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    # "by telephone" read by the parser as a passive agent still names the medium
+    ("The German chancellor and President Xi Jinping spoke by telephone about Taiwan.",
+     "CONSULT", {"DEU", "CHN"}, set()),
+    ("Serb paramilitaries slaughtered dozens of villagers in Kosovo.", "ASSAULT", {"SRB"}, None),
+    ("Vigilantes lynched two herders in Nigeria.", "ASSAULT", {"NGA"}, {"NGA"}),
+    ("A suicide bomber blew himself up outside a mosque in Pakistan.", "ASSAULT", {"PAK"}, None),
+    ("Japan supplied the Philippines with 12 tonnes of diesel.", "AID", {"JPN"}, {"PHL"}),
+    ("Germany delivered 40 tanks to the Ukrainian army.", "AID", {"DEU"}, {"UKR"}),
+    ("The United States withheld 300 million dollars in aid from Pakistan.", "SANCTION",
+     {"USA"}, {"PAK"}),
+    ("Bolivia nationalised the gas fields of the Brazilian firm Petrobras.", "COERCE",
+     {"BOL"}, None),
+    ("Moscow sprang to the defence of Minsk at the Security Council.", "SUPPORT",
+     {"RUS"}, {"BLR"}),
+    ("Tehran insisted that Washington lift all sanctions before any talks.", "REQUEST",
+     {"IRN"}, {"USA"}),
+    ("Russian troops pulled out of the town of Izium.", "RETREAT", {"RUS"}, None),
+    ("Algeria threatened to break off relations with Spain over Madrid's stance on Western "
+     "Sahara.", "THREATEN", {"DZA"}, {"ESP"}),
+    ("China massed troops near its border with Vietnam.", "MOBILIZE",
+     {"CHN"}, {"VNM"}),
+    ("The UN ordered an inquiry into killings by Myanmar soldiers.", "ACCUSE", None, {"MMR"}),
+])
+def test_canonical_cameo_wording(code, text, event_type, actors, recipients):
+    event = only(code(text, date="2010-03-01"), event_type)
+    if actors is not None:
+        assert countries(event.actors) == actors, text
+    if recipients is not None:
+        assert countries(event.recipients) == recipients, text
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo insisted that the islands are an inherent part of its territory.",  # a claim
+    "Florida declared a state of emergency as the hurricane approached.",  # a disaster measure
+    "The minister told reporters that he blew up at his aides.",
+])
+def test_claims_and_emergencies_are_no_demand_or_coercion(code, text):
+    assert not [m for m in code(text, date="2010-03-01")
+                if m.event_type in {"REQUEST", "COERCE", "ASSAULT"}], text

@@ -202,8 +202,11 @@ def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Tok
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
-        elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+        elif child.dep_ in {"prep", "prt", "agent"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
+            if child.lower_ in PARTICLES:  # "pulled out of the city": "of" hangs on "out"
+                out.extend(c for g in child.children if g.dep_ == "prep" and g.lower_ in preps
+                           for c in g.children if c.dep_ == "pobj")
     return out
 
 

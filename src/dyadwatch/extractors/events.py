@@ -354,9 +354,7 @@ class EventCoder:
                     and _hosts_someone(token, hits):
                 triggers[token.i] = HOST_TRIGGER  # "Biden will host Yoon and Kishida"
             elif token.i not in triggers and token.lemma_ in MANDATIVE_VERBS and any(
-                    c.dep_ == "ccomp" and c.tag_ == "VB" and not any(
-                        a.dep_ in {"aux", "auxpass"} for a in c.children)
-                    for c in token.children):
+                    c.dep_ == "ccomp" and _subjunctive(c) for c in token.children):
                 triggers[token.i] = INSIST_TRIGGER  # "insisted that the firms pay them"
             elif token.i not in triggers and token.lemma_ == "return" and any(
                     c.dep_ == "nsubj" and any(t.lemma_.lower() in ENVOY_NOUNS for t in c.subtree)
@@ -1113,9 +1111,11 @@ class EventCoder:
             return None  # "textbooks approved last month": nobody named acts
         if _no_attack(token, trigger, actors):
             return None
-        if trigger.event_type in {"COERCE", "ASSAULT"} and any(
+        if trigger.event_type in {"COERCE", "ASSAULT"} and trigger.lemma != "blow" and any(
                 c.dep_ == "dobj" and c.lower_ in REFLEXIVE_PRONOUNS for c in token.children):
-            return None  # "dragging yourself out to Narita": no one is coerced
+            # "dragging yourself out to Narita": no one is coerced ("blew himself up at a
+            # checkpoint" is a suicide bombing)
+            return None
         if trigger.event_type == "AID" and not recipients and any(
                 c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in {"its", "their", "own"}
                                          for p in c.children) for c in token.children):
@@ -2563,12 +2563,26 @@ class EventCoder:
             found = self._complement_recipients(token, trigger, hits, ctx)
         if not found:
             found = self._stance_target(token, hits, ctx)
+        if trigger.event_type == "MOBILIZE" and not any(r.country for r in found):
+            found = self._across_border(token, hits, ctx) or found
         if not found and trigger.mode == "visit":
             found = self._destination(token, hits)
             for trip in (c for c in token.children if not found and c.dep_ == "dobj"
                          and c.lemma_.lower() in TRIP_NOUNS):
                 found = self._destination(trip, hits)  # "made a surprise trip to Incheon"
         return found
+
+    def _across_border(self, token: Token, hits: dict[int, Hit],
+                       ctx: DocContext) -> list[ActorRef]:
+        """ "massed troops near its border with Ukraine": a show of force at a border is aimed
+        at the country across it."""
+        heads = [token, *(c for c in token.children if c.dep_ == "dobj")]  # ("troops near …")
+        return [r for head in heads for prep in head.children if prep.dep_ == "prep"
+                and prep.lower_ in BORDER_PREPS
+                for noun in prep.children if noun.dep_ == "pobj"
+                and noun.lemma_.lower() in BORDER_NOUNS
+                for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"
+                for r in self._prep_objects(w, hits, ctx)]
 
     def _participle_agent(self, noun: Token, hits: dict[int, Hit],
                           ctx: DocContext) -> list[ActorRef]:
@@ -2659,7 +2673,14 @@ class EventCoder:
                     and grand.lower_ not in SELF_PRONOUNS \
                     and trigger.event_type in {"REQUEST", "THREATEN", "ACCUSE", "SUPPORT"}
                 if subject_of_clause or grand.dep_ in {"dobj", "dative"} and child.dep_ != "acl":
-                    found += self._resolve_group(grand, hits, ctx)
+                    named = self._resolve_group(grand, hits, ctx)
+                    if not named and grand.dep_ == "dobj" and child.dep_ == "xcomp":
+                        # "threatened to break off relations with Germany": the party the
+                        # object is with
+                        named = [r for p in grand.children if p.dep_ == "prep"
+                                 and p.lower_ in {"with", "to", "against"}
+                                 for r in self._prep_objects(p, hits, ctx)]
+                    found += named
                 elif grand.dep_ in {"prep", "prt"} and grand.lower_ in RECIPIENT_PREPS - {"in"} \
                         and not (trigger.event_type in SYMMETRIC_TYPES
                                  and grand.lower_ in {"on", "over", "about"}):
@@ -2680,9 +2701,11 @@ class EventCoder:
                 continue
             found = self._resolve_group(pobj, hits, ctx)
             if not found:
-                # "for a possible war against Iraq": the target sits one phrase deeper
+                # "for a possible war against Iraq", "an inquiry into abuses by Belarusian
+                # forces": the target sits one phrase deeper
                 for inner in pobj.children:
-                    if inner.dep_ == "prep" and inner.lower_ in {"against", "with", "on", "to"}:
+                    if inner.dep_ == "prep" and inner.lower_ in {"against", "with", "on", "to",
+                                                                 "by"}:
                         found += self._prep_objects(inner, hits, ctx)
             if not found:
                 found = self._participle_agent(pobj, hits, ctx)
@@ -4020,6 +4043,8 @@ SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 TRANSITIVE_ONLY = frozenset({"sink", "evacuate", "blow"})
 # Meeting verbs whose direct object is what is talked about.
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "address"})
+BORDER_PREPS = frozenset({"near", "along", "on", "at", "to", "toward", "towards", "by", "close"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
 MANDATIVE_VERBS = frozenset({"insist", "recommend"})
 INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
@@ -4055,6 +4080,17 @@ AIMING_VERBS = frozenset({"hint", "aim", "look", "point", "balk", "scoff", "laug
                           "lash", "jab", "arrive", "guess", "glance", "marvel", "rage", "protest"})
 MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "before", "of",
                            "for", "from"})
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A verb in the subjunctive: the bare form with no auxiliary ("that the firms pay"), which
+    the tagger also reads as a present with a singular subject ("that Washington lift")."""
+    if any(a.dep_ in {"aux", "auxpass"} for a in verb.children):
+        return False
+    if verb.tag_ == "VB":
+        return True
+    return verb.tag_ == "VBP" and any(
+        c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children)
 
 
 def _joint_signing(trigger: Trigger, countries: set[str | None]) -> bool:
