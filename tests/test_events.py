@@ -2456,3 +2456,51 @@ def test_canonical_cameo_wording(code, text, event_type, actors, recipients):
 def test_claims_and_emergencies_are_no_demand_or_coercion(code, text):
     assert not [m for m in code(text, date="2010-03-01")
                 if m.event_type in {"REQUEST", "COERCE", "ASSAULT"}], text
+
+
+@pytest.mark.parametrize(("text", "event_type", "actors", "recipients"), [
+    ("The AU gave Sudan's generals ten days to hand power to civilians or face suspension.",
+     "THREATEN", None, {"SDN"}),
+    ("Belarus's ruling party vowed to outlaw the main opposition party.", "THREATEN",
+     {"BLR"}, None),
+    ("Bolivian farmers blockaded the highway to the Chilean border for a week.", "PROTEST",
+     {"BOL"}, None),
+    ("Iran's telecoms regulator blocked access to Instagram.", "COERCE", {"IRN"}, None),
+    ("Sri Lanka declared a state of emergency after protesters stormed the parliament.",
+     "COERCE", {"LKA"}, None),
+    ("The Iranian commander raised the prospect of an attack on Israel.", "THREATEN",
+     {"IRN"}, {"ISR"}),
+    ("Nepal volunteered a battalion for the UN mission in Lebanon.", "AGREE", {"NPL"}, None),
+])
+def test_threats_obstruction_and_emergencies_by_who_acts(code, text, event_type, actors,
+                                                          recipients):
+    event = only(code(text, date="2015-06-01"), event_type)
+    if actors is not None:
+        assert countries(event.actors) == actors, text
+    if recipients is not None:
+        assert countries(event.recipients) == recipients, text
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Indonesia declared a state of emergency as the volcano erupted.", "COERCE"),
+    ("French farmers said they would blockade Paris next week.", "PROTEST"),  # a threat
+    ("Jamaica imposed a curfew on Kingston.", "PROTEST"),
+])
+def test_a_disaster_emergency_or_a_planned_blockade_keeps_its_reading(code, text, absent):
+    assert absent not in [m.event_type for m in code(text, date="2015-06-01")], text
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Kenyan police quelled protests in Nairobi with tear gas.", "COERCE"),
+    ("Moscow annexed four Ukrainian regions.", "COERCE"),
+    ("Israeli forces evicted Palestinian families from their homes in Jerusalem.", "COERCE"),
+    ("Armenia called up reservists after clashes with Azerbaijan.", "MOBILIZE"),
+    ("Russia and Ukraine swapped prisoners on Saturday.", "RETREAT"),
+    ("Jordanian planes airdropped food to Gaza.", "AID"),
+    ("Iran armed Houthi rebels in Yemen.", "AID"),
+    ("The UN Security Council reprimanded Syria for the chemical attack.", "ACCUSE"),
+    ("North Korea flouted the UN resolutions.", "REJECT"),
+    ("Serb forces besieged Sarajevo.", "ASSAULT"),
+])
+def test_more_cameo_verbs(code, text, event_type):
+    assert event_type in [m.event_type for m in code(text, date="2015-06-01")], text

@@ -69,6 +69,8 @@ RECIPIENT_PREPS = frozenset(
 )
 CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "NGO", "REF", "REB", "MED"})
 CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+OBSTRUCTING_VERBS = frozenset({"blockade", "block", "barricade", "occupy"})
 # Prepositions whose clause fills in the main event ("accused X of violating", "threatened
 # with sanctions"); time and cause adjuncts ("after", "since", "despite") hold events of their own.
 COMPLEMENT_PREPS = frozenset({"of", "to", "for", "with", "into", "on", "against", "over",
@@ -356,6 +358,14 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ in MANDATIVE_VERBS and any(
                     c.dep_ == "ccomp" and _subjunctive(c) for c in token.children):
                 triggers[token.i] = INSIST_TRIGGER  # "insisted that the firms pay them"
+            elif token.lemma_ == "face" and token.dep_ == "conj" and any(
+                    c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children) and \
+                    token.head.dep_ in {"advcl", "xcomp"} and infinitival(token.head) and \
+                    token.head.head.i not in triggers and token.head.head.lemma_ in {
+                        "give", "set", "allow", "grant"} and any(
+                        c.dep_ in {"dobj", "dative"} for c in token.head.head.children):
+                # "gave the junta a week to reinstate the president or face intervention"
+                triggers[token.head.head.i] = ULTIMATUM
             elif token.i not in triggers and token.lemma_ == "return" and any(
                     c.dep_ == "nsubj" and any(t.lemma_.lower() in ENVOY_NOUNS for t in c.subtree)
                     for c in token.children) and any(
@@ -962,6 +972,10 @@ class EventCoder:
             return None  # "his account of rounding up women": what a story tells
         if _closes_own_plant(token, trigger):
             return None  # "Japan shut down its last nuclear reactor": a domestic matter
+        if trigger.event_type == "COERCE" and "emergency" in trigger.objects \
+                and "emergency" in object_lemmas(token) and not any(
+                    t.lemma_.lower() in DISSENT_WORDS for t in token.sent):
+            return None  # a state of emergency for a storm or an epidemic coerces no one
         if _described_as(token):
             return None  # "textbooks that describe the islets as territory illegally occupied
             # by South Korea": what a text claims, not an event
@@ -1230,6 +1244,16 @@ class EventCoder:
                 "PROTEST",
                 {"protest": "demo", "strike": "strike"}.get(trigger.lemma, "riot"),
             )
+        elif trigger.mode == "restrict" and trigger.lemma in OBSTRUCTING_VERBS and actors and all(
+                a.sector in CROWD_SECTORS | {"AGR"} and plural(a.text) for a in actors) \
+                and not modality.hypothetical:
+            # "farmers blockaded the road to the mine": citizens obstruct, they do not coerce
+            # (farmers who say they will blockade Paris threaten it)
+            event_type, mode = "PROTEST", "obstruct"
+        elif trigger.mode == "obstruct" and actors and all(
+                a.sector in STATE_SECTORS for a in actors):
+            # "the media regulator blocked access to Facebook": a state restricts
+            event_type, mode = "COERCE", "restrict"
         if trigger is JOINT_AFFIRMATION and len({a.country for a in actors if a.country}) < 2:
             return None  # one side confirming something is a statement, not an agreement
         if trigger is WARSHIP_MOVE:
@@ -1919,7 +1943,8 @@ class EventCoder:
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
                         "PROTEST", "THREATEN"} and not _dismantles_own(child, inner) \
                         and not _closes_own_plant(child, inner) \
-                        and inner.mode != "restrict":  # (not "promised to ban the flag")
+                        and (inner.mode != "restrict" or inner.lemma == "outlaw"):
+                    # (not "promised to ban the flag"; "vowed to outlaw the opposition" is)
                     return True
                 if any(t.lemma_ in {"turn", "reduce", "transform"} and any(
                         p.dep_ == "prep" and p.lower_ in {"into", "to"} and any(
@@ -2501,6 +2526,11 @@ class EventCoder:
                     found += self._owner_of(relative.head, hits, ctx)
                 elif trigger.mode == "obstruct" and child.dep_ == "dobj":
                     pass  # "blocked streets in Hong Kong": the street is no one
+                elif child.dep_ == "dobj" and trigger.event_type == "COERCE" and (
+                        {child.lemma_.lower()} | {p.lemma_.lower() for o in child.children
+                                                  if o.dep_ == "prep" and o.lower_ == "of"
+                                                  for p in o.children}) & EMERGENCY_WORDS:
+                    pass  # "declared a state of emergency": the measure, not someone
                 elif child.dep_ == "dobj" and (measured := _measured_event(
                         child, trigger.objects & self.book.nouns.keys())) is not None:
                     # "ended two days of talks in Kuala Lumpur with Kim": the event itself,
@@ -3926,6 +3956,13 @@ INTRUDING_VERBS = frozenset({"enter", "intrude", "violate", "cross", "penetrate"
 GUNFIRE_VERBS = frozenset({"fire", "shoot", "stab", "bomb", "kill", "detonate"})
 CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
+EMERGENCY_WORDS = frozenset({"emergency", "martial", "law", "curfew"})
+# A state of emergency is coercion when it answers dissent, not a storm or an epidemic.
+DISSENT_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator",
+                           "riot", "rioter", "unrest", "uprising", "coup", "insurgency",
+                           "insurgent", "rebel", "rebellion", "opposition", "dissent", "dissident",
+                           "crackdown", "strike", "striker", "revolt"})
+ULTIMATUM = Trigger("THREATEN", "139", "or-face")
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
 WRONGDOING_TRIGGER = Trigger("ACCUSE", "112", "said-did-wrong", "allege")
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
