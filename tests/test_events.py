@@ -2504,3 +2504,20 @@ def test_a_disaster_emergency_or_a_planned_blockade_keeps_its_reading(code, text
 ])
 def test_more_cameo_verbs(code, text, event_type):
     assert event_type in [m.event_type for m in code(text, date="2015-06-01")], text
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Hungary refused to scrap its asylum law despite repeated demands from the European "
+     "Commission.", "REJECT"),
+    ("Myanmar agreed to let a UN fact-finding team visit Rakhine.", "AGREE"),
+    ("Austria ruled out joining any NATO training mission.", "REJECT"),
+])
+def test_the_party_answered_is_named_inside_the_complement(code, text, event_type):
+    event = only(code(text, date="2015-06-01"), event_type)
+    assert {r.sector for r in event.recipients} == {"IGO"}, text
+
+
+def test_a_participle_after_a_comma_is_no_object(code):
+    rejection = only(code("Finland refused, citing a Russian proposal.", date="2015-06-01"),
+                     "REJECT")
+    assert not rejection.recipients

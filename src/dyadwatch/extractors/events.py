@@ -2627,8 +2627,19 @@ class EventCoder:
 
     def _stance_target(self, token: Token, hits: dict[int, Hit],
                        ctx: DocContext) -> list[ActorRef]:
-        """ "in defiance of Chinese authorities", "in protest against Tokyo's decision": the
-        one the act answers."""
+        """ "in defiance of Chinese authorities", "in protest against Tokyo's decision",
+        "despite repeated demands from the European Commission": the one the act answers."""
+        for verb in (token, *(c for c in token.children if c.dep_ == "xcomp")):
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"despite", "defying"}:
+                    continue
+                found = [r for noun in prep.children if noun.dep_ == "pobj"
+                         and noun.lemma_.lower() in PRESSURE_NOUNS
+                         for by in noun.children if by.dep_ == "prep"
+                         and by.lower_ in {"from", "by"}
+                         for r in self._prep_objects(by, hits, ctx)]
+                if found:
+                    return found
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
@@ -2693,8 +2704,14 @@ class EventCoder:
         for child in [*token.children, *noun_clauses]:
             if child.dep_ not in {"ccomp", "xcomp", "acl"} and not (
                     child.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ == "for" for m in child.children)):
+                        m.dep_ == "mark" and m.lower_ == "for" for m in child.children)) \
+                    and not _gerund_object(token, child):
                 continue
+            if child.dep_ == "xcomp" and child.lemma_ in PERMITTING_VERBS:
+                # "agreed to let a UN team visit Darfur": the ones let in
+                found += [r for clause in child.children if clause.dep_ in {"ccomp", "xcomp"}
+                          for subject in clause.children if subject.dep_ == "nsubj"
+                          for r in self._resolve_group(subject, hits, ctx)]
             for grand in child.children:
                 # "demanded that the US cancel ...": the one asked is the clause's subject;
                 # "denied that it was responsible" names no recipient that way
@@ -4080,6 +4097,9 @@ SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 TRANSITIVE_ONLY = frozenset({"sink", "evacuate", "blow"})
 # Meeting verbs whose direct object is what is talked about.
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "address"})
+PERMITTING_VERBS = frozenset({"let", "allow", "permit"})
+PRESSURE_NOUNS = frozenset({"demand", "call", "pressure", "objection", "protest", "opposition",
+                            "appeal", "request", "warning", "criticism", "plea", "threat"})
 BORDER_PREPS = frozenset({"near", "along", "on", "at", "to", "toward", "towards", "by", "close"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
@@ -4117,6 +4137,14 @@ AIMING_VERBS = frozenset({"hint", "aim", "look", "point", "balk", "scoff", "laug
                           "lash", "jab", "arrive", "guess", "glance", "marvel", "rage", "protest"})
 MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "before", "of",
                            "for", "from"})
+
+
+def _gerund_object(verb: Token, child: Token) -> bool:
+    """A gerund the parser hangs as an adverbial clause right after the verb ("ruled out joining
+    any NATO mission"): the verb's object, not a clause of its own ("…, saying …")."""
+    return child.dep_ == "advcl" and child.tag_ == "VBG" and 0 < child.i - verb.i <= 2 \
+        and not any(c.dep_ in {"mark", "nsubj", "punct"} for c in child.children) \
+        and not any(t.is_punct for t in verb.doc[verb.i + 1:child.i])
 
 
 def _subjunctive(verb: Token) -> bool:
