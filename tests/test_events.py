@@ -2521,3 +2521,11 @@ def test_a_participle_after_a_comma_is_no_object(code):
     rejection = only(code("Finland refused, citing a Russian proposal.", date="2015-06-01"),
                      "REJECT")
     assert not rejection.recipients
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Serbian deputies boycotted the Kosovo assembly's vote on the budget.", "PROTEST"),
+    ("Georgia suspended the activities of three opposition parties.", "COERCE"),
+])
+def test_lawmakers_boycotting_protest_and_suspending_parties_coerces(code, text, event_type):
+    assert event_type in [m.event_type for m in code(text, date="2015-06-01")], text

@@ -1419,10 +1419,11 @@ class EventCoder:
                 return None
             event_type, mode = "PROTEST", "boycott"
         if trigger.lemma == "boycott" and actors and not any(
-                a.sector in CIVILIAN_SECTORS | {"BUS"} for a in actors) and \
+                a.sector in CIVILIAN_SECTORS | {"BUS", "LEG"} for a in actors) and \
                 object_lemmas(token) & BOYCOTTED_OCCASIONS:
             # a government staying away from a ceremony or summit refuses to meet (PLOVER
-            # REJECT); a boycott of goods or by citizens stays a PROTEST
+            # REJECT); a boycott of goods, by citizens or by lawmakers (of a vote, a session)
+            # stays a PROTEST
             event_type, mode = "REJECT", None
         elif trigger.lemma == "boycott" and actors and all(a.sector == "GOV" for a in actors):
             # "Japan's foreign ministry began a boycott of Korean Air": a state cutting ties
