@@ -2529,3 +2529,12 @@ def test_a_participle_after_a_comma_is_no_object(code):
 ])
 def test_lawmakers_boycotting_protest_and_suspending_parties_coerces(code, text, event_type):
     assert event_type in [m.event_type for m in code(text, date="2015-06-01")], text
+
+
+def test_an_unnamed_attacker_is_the_owner_of_the_strike(code):
+    strike = only(code("Four civilians were killed in a Russian missile strike on Kharkiv.",
+                       date="2023-03-01"), "ASSAULT")
+    assert countries(strike.actors) == {"RUS"} and countries(strike.recipients) == {"UKR"}
+    raid = only(code("Nine people were killed in Israeli air raids overnight.",
+                     date="2023-03-01"), "ASSAULT")
+    assert countries(raid.actors) == {"ISR"} and "ISR" not in countries(raid.recipients)

@@ -1195,6 +1195,14 @@ class EventCoder:
                       and sent.start <= h.start < sent.end and _where(token.doc[h.end - 1])}
             if len(places) == 1:
                 actors = [replace(a, country=next(iter(places))) for a in actors]
+        by_means = False
+        if not actors and passive_subject is not None and trigger.event_type == "ASSAULT":
+            # "three people were killed in Israeli airstrikes in Lebanon": whose the strikes are,
+            # and the victims are of the place struck ("a Russian missile strike on Kharkiv")
+            actors, struck = self._attacker_of_means(token, hits, ctx)
+            by_means = bool(actors)
+            if actors and struck is not None:
+                recipients = [r if r.country else replace(r, country=struck) for r in recipients]
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx, subject)
             if place is not None:
@@ -1627,7 +1635,9 @@ class EventCoder:
             # "a spy ship exchanged fire with coast guard cutters": both sides fire
             actors, recipients = _dedupe([*actors, *recipients]), []
         stateless = {r.start for r in recipients if r.country is None}
-        recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx)
+        # (the victims of "Israeli air raids" are not the raiders' own people)
+        recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx,
+                                            home_ok=not by_means)
         if (trigger.cameo == "055" or event_type == "AID" or trigger.objects & REDRESS_NOUNS) \
                 and recipients and all(
                 r.start in stateless and r.country in countries for r in recipients):
@@ -1921,12 +1931,12 @@ class EventCoder:
 
     def _place_recipients(self, token: Token, event_type: str, actors: list[ActorRef],
                           recipients: list[ActorRef], hits: dict[int, Hit],
-                          ctx: DocContext) -> list[ActorRef]:
+                          ctx: DocContext, home_ok: bool = True) -> list[ActorRef]:
         """Recipients named only by a sector ("rebels", "refugees") belong to the country where
         the event happens, else to the actor's country; domestic actions with no named target
         ("lifted the state of emergency in West Darfur") act on the place named."""
         place = self._location_country(token, hits, ctx)
-        home = next((a.country for a in actors if a.country), None)
+        home = next((a.country for a in actors if a.country), None) if home_ok else None
         placed = [
             replace(r, country=_place_within(r, token, hits) or place or home)
             if r.country is None and r.sector and r.sector not in STATELESS_SECTORS else r
@@ -2602,6 +2612,27 @@ class EventCoder:
                          and c.lemma_.lower() in TRIP_NOUNS):
                 found = self._destination(trip, hits)  # "made a surprise trip to Incheon"
         return found
+
+    def _attacker_of_means(self, token: Token, hits: dict[int, Hit],
+                           ctx: DocContext) -> tuple[list[ActorRef], str | None]:
+        """The owner of the attack or weapon a passive attack happened "in" or "by" ("killed in
+        a Russian missile strike", "wounded by Israeli shelling"), and the country of the place
+        the attack names ("… strike on Kharkiv")."""
+        for prep in token.children:
+            if prep.dep_ not in {"prep", "agent"} or prep.lower_ not in {"in", "by"}:
+                continue
+            for means in (c for c in prep.children if c.dep_ == "pobj"):
+                if means.lemma_.lower() not in VIOLENT_EVENT_NOUNS | WEAPON_NOUNS:
+                    continue
+                owners = [r for m in means.children if m.dep_ in {"amod", "compound", "poss",
+                                                                   "nmod"}
+                          for r in self._resolve_group(m, hits, ctx) if r.country]
+                if len({r.country for r in owners}) == 1:
+                    struck = next((c for p in means.children if p.dep_ == "prep"
+                                   and p.lower_ in {"on", "in", "near", "against"}
+                                   if (c := place_country(p, hits)) is not None), None)
+                    return owners[:1], struck
+        return [], None
 
     def _across_border(self, token: Token, hits: dict[int, Hit],
                        ctx: DocContext) -> list[ActorRef]:
