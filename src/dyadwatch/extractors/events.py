@@ -4005,6 +4005,8 @@ INTRUDING_VERBS = frozenset({"enter", "intrude", "violate", "cross", "penetrate"
 GUNFIRE_VERBS = frozenset({"fire", "shoot", "stab", "bomb", "kill", "detonate"})
 CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
+# An emergency measure named as the object is the measure, not a target ("declared a state of
+# emergency", "imposed martial law").
 EMERGENCY_WORDS = frozenset({"emergency", "martial", "law", "curfew"})
 # A state of emergency is coercion when it answers dissent, not a storm or an epidemic.
 DISSENT_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator",
