@@ -974,7 +974,8 @@ class EventCoder:
             return None  # "Japan shut down its last nuclear reactor": a domestic matter
         if trigger.event_type == "COERCE" and "emergency" in trigger.objects \
                 and "emergency" in object_lemmas(token) and not any(
-                    t.lemma_.lower() in DISSENT_WORDS for t in token.sent):
+                    t.lemma_.lower() in DISSENT_WORDS and t.pos_ in {"NOUN", "VERB"}
+                    for t in token.sent):
             return None  # a state of emergency for a storm or an epidemic coerces no one
         if _described_as(token):
             return None  # "textbooks that describe the islets as territory illegally occupied
@@ -1954,7 +1955,8 @@ class EventCoder:
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
                         "PROTEST", "THREATEN"} and not _dismantles_own(child, inner) \
                         and not _closes_own_plant(child, inner) \
-                        and (inner.mode != "restrict" or inner.lemma == "outlaw"):
+                        and (inner.mode not in {"restrict", "deport"}
+                             or inner.lemma == "outlaw"):
                     # (not "promised to ban the flag"; "vowed to outlaw the opposition" is)
                     return True
                 if any(t.lemma_ in {"turn", "reduce", "transform"} and any(
@@ -4011,8 +4013,8 @@ EMERGENCY_WORDS = frozenset({"emergency", "martial", "law", "curfew"})
 # A state of emergency is coercion when it answers dissent, not a storm or an epidemic.
 DISSENT_WORDS = frozenset({"protest", "protester", "protestor", "demonstration", "demonstrator",
                            "riot", "rioter", "unrest", "uprising", "coup", "insurgency",
-                           "insurgent", "rebel", "rebellion", "opposition", "dissent", "dissident",
-                           "crackdown", "strike", "striker", "revolt"})
+                           "insurgent", "rebel", "rebellion", "dissent", "dissident",
+                           "crackdown", "revolt"})
 ULTIMATUM = Trigger("THREATEN", "139", "or-face")
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
 WRONGDOING_TRIGGER = Trigger("ACCUSE", "112", "said-did-wrong", "allege")
@@ -4118,7 +4120,8 @@ MISHAP_WORDS = frozenset({"earthquake", "quake", "tremor", "storm", "typhoon", "
                           "bus", "ferry", "vehicle", "truck", "car"})
 MISHAP_VERBS = frozenset({"crash", "collide", "capsize", "overturn", "derail"})
 LISTING_VERBS = frozenset({"remove", "drop", "strike", "exclude"})
-CONTEST_VERBS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", "hammer"})
+CONTEST_VERBS = frozenset({"beat", "defeat", "thrash", "crush", "rout", "edge", "hammer",
+                           "slaughter", "overrun"})
 SPORT_WORDS = frozenset({"match", "final", "cup", "league", "tournament", "game", "championship",
                          "semifinal", "quarterfinal", "olympics", "club", "team", "goal", "score",
                          "inning", "innings", "title", "medal", "qualifier", "overtime",
