@@ -2434,6 +2434,9 @@ def test_wording_near_the_new_patterns_that_is_no_event(code, text):
     ("Tehran insisted that Washington lift all sanctions before any talks.", "REQUEST",
      {"IRN"}, {"USA"}),
     ("Russian troops pulled out of the town of Izium.", "RETREAT", {"RUS"}, None),
+    ("Ukrainian forces pulled out of the city of Avdiivka.", "RETREAT", {"UKR"}, None),
+    ("Washington delivered four Black Hawk helicopters to the Philippine army.", "AID", {"USA"},
+     {"PHL"}),
     ("Algeria threatened to break off relations with Spain over Madrid's stance on Western "
      "Sahara.", "THREATEN", {"DZA"}, {"ESP"}),
     ("China massed troops near its border with Vietnam.", "MOBILIZE",

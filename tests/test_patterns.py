@@ -32,3 +32,12 @@ def test_a_negated_group_marks_its_triggers(tmp_path: Path):
     book = load_patterns(path)
     flags = {t.lemma: t.negated for t in book.by_lemma["agree"] + book.by_lemma["remain"]}
     assert flags == {"agree": False, "remain": True}
+
+
+def test_a_group_can_require_who_acts(tmp_path: Path):
+    path = tmp_path / "patterns.yaml"
+    path.write_text('types:\n  RETREAT:\n    - {cameo: "0874", actors: [MIL, state], '
+                    'patterns: ["pull out of [city]"]}\n', encoding="utf-8")
+    trigger = load_patterns(path).by_lemma["pull"][0]
+    assert trigger.acted_by("MIL", "RUS") and trigger.acted_by(None, "RUS")
+    assert not trigger.acted_by("BUS", "JPN") and not trigger.acted_by(None, None)

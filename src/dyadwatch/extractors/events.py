@@ -1214,6 +1214,8 @@ class EventCoder:
                 )
         if not actors and not recipients and not demanded:
             return None
+        if actors and not any(trigger.acted_by(a.sector, a.country) for a in actors):
+            return None  # "Toyota pulled out of the city": a company, not troops, withdraws
         if trigger is CONDEMNING_REFUSAL and (
                 not any(a.country and a.sector not in CROWD_SECTORS | {"BUS"} for a in actors)
                 or any(t.lower_ == "own" for c in token.children

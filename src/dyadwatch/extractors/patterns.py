@@ -29,6 +29,13 @@ class Trigger:
     words: tuple[str, ...] = ()  # particle/preposition children required ("call for")
     objects: frozenset[str] = frozenset()  # object lemmas required ("hold [talk]")
     negated: bool = False  # the wording itself denies the event ("remained at odds")
+    # Sectors an actor must have for the wording to be this event ("pulled out of the city" is
+    # a retreat by troops or a state, not by a company); "state" is a country named as a whole.
+    actors: frozenset[str] = frozenset()
+
+    def acted_by(self, sector: str | None, country: str | None) -> bool:
+        return not self.actors or sector in self.actors or (
+            "state" in self.actors and sector is None and country is not None)
 
     @property
     def specificity(self) -> int:
@@ -108,7 +115,7 @@ class PatternBook:
 
 
 def parse_pattern(text: str, event_type: str, cameo: str, mode: str | None,
-                  negated: bool = False) -> Trigger:
+                  negated: bool = False, actors: frozenset[str] = frozenset()) -> Trigger:
     """``"lodge [protest|complaint] with"`` → lemma lodge, objects {protest, complaint},
     words (with,)."""
     objects: frozenset[str] = frozenset()
@@ -120,7 +127,7 @@ def parse_pattern(text: str, event_type: str, cameo: str, mode: str | None,
     parts = text.lower().split()
     if not parts:
         raise KnowledgeError(f"empty pattern under {event_type} {cameo}")
-    return Trigger(event_type, cameo, parts[0], mode, tuple(parts[1:]), objects, negated)
+    return Trigger(event_type, cameo, parts[0], mode, tuple(parts[1:]), objects, negated, actors)
 
 
 def load_patterns(path: Path | None = None) -> PatternBook:
@@ -137,7 +144,8 @@ def load_patterns(path: Path | None = None) -> PatternBook:
             for text in _strings(group.get("patterns"), path, event_type):
                 trigger = parse_pattern(
                     str(text), event_type, str(group["cameo"]), group.get("mode"),
-                    bool(group.get("negated"))
+                    bool(group.get("negated")),
+                    frozenset(_strings(group.get("actors"), path, event_type)),
                 )
                 book.by_lemma[trigger.lemma].append(trigger)
     for event_type, group in (raw.get("nouns") or {}).items():
