@@ -358,14 +358,9 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ in MANDATIVE_VERBS and any(
                     c.dep_ == "ccomp" and _subjunctive(c) for c in token.children):
                 triggers[token.i] = INSIST_TRIGGER  # "insisted that the firms pay them"
-            elif token.lemma_ == "face" and token.dep_ == "conj" and any(
-                    c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children) and \
-                    token.head.dep_ in {"advcl", "xcomp"} and infinitival(token.head) and \
-                    token.head.head.i not in triggers and token.head.head.lemma_ in {
-                        "give", "set", "allow", "grant"} and any(
-                        c.dep_ in {"dobj", "dative"} for c in token.head.head.children):
+            elif (giver := _ultimatum_giver(token)) is not None and giver.i not in triggers:
                 # "gave the junta a week to reinstate the president or face intervention"
-                triggers[token.head.head.i] = ULTIMATUM
+                triggers[giver.i] = ULTIMATUM
             elif token.i not in triggers and token.lemma_ == "return" and any(
                     c.dep_ == "nsubj" and any(t.lemma_.lower() in ENVOY_NOUNS for t in c.subtree)
                     for c in token.children) and any(
@@ -1126,8 +1121,9 @@ class EventCoder:
             return None  # "textbooks approved last month": nobody named acts
         if _no_attack(token, trigger, actors):
             return None
-        if trigger.event_type in {"COERCE", "ASSAULT"} and trigger.lemma != "blow" and any(
-                c.dep_ == "dobj" and c.lower_ in REFLEXIVE_PRONOUNS for c in token.children):
+        if trigger.event_type in {"COERCE", "ASSAULT"} and trigger.lemma not in SELF_DIRECTED \
+                and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE_PRONOUNS
+                        for c in token.children):
             # "dragging yourself out to Narita": no one is coerced ("blew himself up at a
             # checkpoint" is a suicide bombing)
             return None
@@ -4018,6 +4014,9 @@ DISSENT_WORDS = frozenset({"protest", "protester", "protestor", "demonstration",
                            "insurgent", "rebel", "rebellion", "dissent", "dissident",
                            "crackdown", "revolt"})
 ULTIMATUM = Trigger("THREATEN", "139", "or-face")
+DEADLINE_VERBS = frozenset({"give", "set", "allow", "grant"})
+# Attacks whose reflexive object is the attacker's own body ("blew himself up at a checkpoint").
+SELF_DIRECTED = frozenset({"blow"})
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
 WRONGDOING_TRIGGER = Trigger("ACCUSE", "112", "said-did-wrong", "allege")
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
@@ -4176,6 +4175,21 @@ AIMING_VERBS = frozenset({"hint", "aim", "look", "point", "balk", "scoff", "laug
                           "lash", "jab", "arrive", "guess", "glance", "marvel", "rage", "protest"})
 MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "before", "of",
                            "for", "from"})
+
+
+def _ultimatum_giver(face: Token) -> Token | None:
+    """The verb that sets a deadline in "gave the junta a week to reinstate the president or
+    face intervention": "face" joined by "or" to the infinitive it hangs on."""
+    if face.lemma_ != "face" or face.dep_ != "conj":
+        return None
+    demand = face.head
+    giver = demand.head
+    if demand.dep_ in {"advcl", "xcomp"} and infinitival(demand) and any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in demand.children) \
+            and giver.lemma_ in DEADLINE_VERBS \
+            and any(c.dep_ in {"dobj", "dative"} for c in giver.children):
+        return giver
+    return None
 
 
 def _gerund_object(verb: Token, child: Token) -> bool:
