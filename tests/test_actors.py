@@ -321,3 +321,37 @@ def test_a_country_without_the_office_does_not_lend_it(extractor):
             "president thanked him.")
     refs = resolve(extractor, text, "president", date="2013-02-26")
     assert refs and all(r.country != "JPN" for r in refs)
+
+
+@pytest.mark.parametrize(("text", "word", "wrong"), [
+    # a name other countries' bodies carry too is the dyad's (or America's) body only where
+    # the sentence allows it
+    ("Thousands marched in Warsaw against the Constitutional Court.", "Court", "KOR"),
+    ("Pakistan's opposition walked out of the National Assembly in Islamabad.", "Assembly",
+     "KOR"),
+    ("Japan's Diet and the House of Representatives in Tokyo debated the bill.",
+     "Representatives", "USA"),
+])
+def test_a_shared_institution_name_abroad_is_not_the_files_body(extractor, text, word, wrong):
+    assert wrong not in {r.country for r in resolve(extractor, text, word)}, text
+
+
+@pytest.mark.parametrize("text", [
+    "The National Assembly voted to impeach Yoon Suk Yeol.",
+    "The National Assembly condemned Japan's export curbs.",
+    "The Constitutional Court removed him from office.",
+])
+def test_a_shared_institution_name_at_home_is_the_files_body(extractor, text):
+    word = "Assembly" if "Assembly" in text else "Court"
+    assert {r.country for r in resolve(extractor, text, word)} == {"KOR"}, text
+
+
+def test_the_possessor_of_a_ruling_or_plan_is_the_one_named(extractor):
+    refs = resolve(extractor, "Polish women rallied against the government's plan.", "plan")
+    assert [(r.sector, r.text) for r in refs] == [("GOV", "government's plan")]
+    # as an actor, a body without a country in view names no one ("the tribunal's ruling
+    # that imposed a ban")
+    doc = extractor.nlp("The tribunal's ruling imposed a ban on abortion.")
+    ctx = DocContext(date=dt.date(2020, 10, 22), default_countries=("JPN", "KOR"))
+    hits = extractor.resolver.find_hits(doc, ctx)
+    assert extractor.resolver.resolve(doc[2], hits, ctx, as_actor=True) == ()

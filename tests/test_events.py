@@ -2556,3 +2556,37 @@ def test_new_verbs_in_their_ordinary_senses_code_nothing_of_that_type(code, text
     mentions = code(text, date="2022-10-11")
     assert absent not in [m.event_type for m in mentions] + [m.action_type for m in mentions], \
         text
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    ("Venezuelan President Nicolas Maduro brushed aside opposition calls for his resignation.",
+     "REJECT", {"VEN"}),
+    ("The Bulgarian prime minister bowed to demands from anti-government protesters.",
+     "CONCEDE", {"BGR"}),
+    ("The Chilean president yielded to protesters' demands for a referendum.", "CONCEDE",
+     {"CHL"}),
+    ("Polish women rallied in dozens of cities against the Constitutional Tribunal's ruling.",
+     "PROTEST", {"POL"}),
+    ("Thousands of Tunisians demonstrated in the capital against the government's decree.",
+     "PROTEST", {"TUN"}),
+    ("Zimbabwean riot police fired tear gas at opposition supporters outside the party "
+     "headquarters.", "ASSAULT", {"ZWE"}),
+])
+def test_domestic_targets_named_by_their_demands_rulings_or_as_supporters(
+        code, text, event_type, expected):
+    event = only(code(text, date="2019-10-01"), event_type)
+    assert countries(event.recipients) == expected, text
+
+
+@pytest.mark.parametrize("text", [
+    "Abe dismissed his defence minister.",
+    "The Bulgarian prime minister dismissed three of his ministers.",
+    "The president dismissed the army chief after the crash.",
+])
+def test_dismissing_an_official_is_no_rejection(code, text):
+    assert "REJECT" not in [m.event_type for m in code(text, date="2019-10-01")], text
+
+
+def test_dismissing_a_claim_is_still_a_rejection(code):
+    assert "REJECT" in [m.event_type for m in code(
+        "Tokyo dismissed Seoul's claim as groundless.", date="2019-10-01")]

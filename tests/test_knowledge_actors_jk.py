@@ -34,7 +34,7 @@ PERSON_KEYS = {"name", "surname", "aliases", "country", "sector", "roles"}
 ROLE_REQUIRED = {"role", "start", "end"}
 ROLE_OPTIONAL = {"org", "to", "portfolio", "approx", "acting"}
 INSTITUTION_REQUIRED = {"name", "aliases", "country", "sector"}
-INSTITUTION_OPTIONAL = {"start", "end", "descriptors", "opposition"}
+INSTITUTION_OPTIONAL = {"start", "end", "descriptors", "opposition", "shared_aliases"}
 SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "OPP", "BUS", "CVL", "MED", "NGO", "IGO", "COP"})
 # A role qualifier that only some roles carry, and must carry.
 QUALIFIER = {"org": {"party_leader", "igo_head"}, "to": {"ambassador"}, "portfolio": {"minister"}}
@@ -193,6 +193,8 @@ def test_institutions_schema(
         assert isinstance(item["aliases"], list), name
         assert all(isinstance(alias, str) and alias.strip() == alias for alias in item["aliases"])
         assert name not in item["aliases"], name
+        shared = item.get("shared_aliases", [])
+        assert all(isinstance(alias, str) and alias not in item["aliases"] for alias in shared)
         assert item["country"] == data["country"], name
         assert item["sector"] in SECTORS, name
         for key in ("start", "end"):

@@ -28,7 +28,8 @@ WORLD_FILES = ("actors/world.yaml", "actors/world_groups.yaml", "actors/companie
 
 EntityKind = Literal["country", "igo", "person", "institution", "agent", "role", "place"]
 # How an alias names its entity: the kind decides how much the resolver trusts a match.
-AliasKind = Literal["name", "alias", "surname", "demonym", "capital", "seat", "agent", "role"]
+AliasKind = Literal["name", "alias", "surname", "demonym", "capital", "seat", "agent", "role",
+                    "shared"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +394,9 @@ def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
         names = [name, *(inst.get("aliases", []) or [])]
         inst_aliases: list[tuple[str, AliasKind]] = [(name, "name")]
         inst_aliases += [(a, "alias") for a in names[1:]]
+        # Names other countries' bodies carry too ("National Assembly", "Democratic Party"):
+        # they name this one unless the sentence is about other countries only.
+        inst_aliases += [(a, "shared") for a in inst.get("shared_aliases", []) or []]
         inst_aliases += [(v, "alias") for v in dict.fromkeys(
             v for a in names for v in abbreviation_variants(a)) if v not in names]
         kb.add(entity, inst_aliases, exact_case)

@@ -293,6 +293,7 @@ class ActorResolver:
             for match_id, start, end in matcher(doc):
                 raw.append((start, end, doc.vocab.strings[match_id]))
         raw.sort(key=lambda m: (-(m[1] - m[0]), _kind_rank(m[2].split("|", 1)[0]), m[0]))
+        named = self._countries_named(doc, raw)
         taken: dict[int, Hit] = {}
         surnames: dict[tuple[int, int], list[Entity]] = {}
         alternatives: dict[tuple[int, int], list[Entity]] = {}
@@ -304,6 +305,9 @@ class ActorResolver:
                 continue
             if _cut_name(doc, start, end) or _stance_prefix(doc, start):
                 continue
+            if kind == "shared" and not self._shared_name_holds(
+                    entity, named.get(doc[start].sent.start), ctx):
+                continue  # "Polish women rallied against the Constitutional Court"
             placed = taken.get(start)
             if placed is not None and (placed.start, placed.end) == (start, end) \
                     and placed.entity.key != entity.key and placed.entity.kind == entity.kind \
@@ -332,6 +336,29 @@ class ActorResolver:
             if chosen is not None:
                 _place(taken, Hit(start, end, chosen, "surname"))
         return taken
+
+    @staticmethod
+    def _shared_name_holds(entity: Entity, named: set[str] | None,
+                           ctx: DocContext | None) -> bool:
+        """A name other countries' bodies carry too names the file's body when the sentence
+        names its country or none at all, or, for a body of the dyad, one of the dyad."""
+        if not named or entity.country in named:
+            return True
+        home = set(ctx.default_countries) if ctx else set()
+        return entity.country in home and not named.isdisjoint(home)
+
+    def _countries_named(self, doc: Doc, raw: list[tuple[int, int, str]]) -> dict[int, set[str]]:
+        """The countries each sentence names by a country, person or institution (keyed by the
+        sentence's first token)."""
+        named: dict[int, set[str]] = {}
+        for start, _, label in raw:
+            kind, key = label.split("|", 1)
+            entity = self.kb.entities[key]
+            if kind in {"shared", "surname", "agent", "role"} or entity.country is None \
+                    or entity.kind not in {"country", "person", "institution"}:
+                continue
+            named.setdefault(doc[start].sent.start, set()).add(entity.country)
+        return named
 
     def _elided_country(self, doc: Doc, hit: Hit, taken: dict[int, Hit]) -> None:
         """"North and South Korea", "East and West Germany": the word before "and" names a
@@ -452,6 +479,14 @@ class ActorResolver:
             bool({"two", "both"} & modifiers) or bool(_group_of(head, modifiers, hits, ctx)))
         if reciprocal and not any(h.entity.kind in {"country", "person"} for h in found):
             found = []
+        owner = _agent_possessor(head, found)
+        owned_refs = self.resolve(owner, hits, ctx, when, as_actor, depth) if owner else ()
+        if owned_refs and (not as_actor or any(r.country for r in owned_refs)):
+            # "the government's plan", "the Constitutional Tribunal's ruling": whoever the
+            # possessor is, found as if it stood alone
+            span = _np_span(head, tokens)
+            return tuple(replace(r, text=span.text, start=span.start_char, end=span.end_char)
+                         for r in owned_refs)
         frame = _Frame(head, tokens, hits, ctx, when, depth)
         if not found:
             refs = self._resolve_contextual(head, tokens, ctx, hits)
@@ -815,6 +850,7 @@ class ActorResolver:
 _KIND_RANK = {
     "name": 0,
     "alias": 1,
+    "shared": 1,
     "surname": 2,
     "role": 3,
     "seat": 4,
@@ -983,6 +1019,24 @@ def _possessor_hits(head: Token, found: list[Hit]) -> list[Hit]:
     span = range(owner.left_edge.i, owner.right_edge.i + 1)
     inside = [h for h in found if h.start in span]
     return inside if inside and len(inside) < len(found) else []
+
+
+def _agent_possessor(head: Token, found: list[Hit]) -> Token | None:
+    """The possessor of a noun that names no one itself, when all the phrase names is a common
+    noun for someone in that possessor ("the tribunal's ruling")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or not found or owner.lower_ in PERSON_PRONOUNS:
+        return None
+    span = range(owner.left_edge.i, owner.right_edge.i + 1)
+    if all(h.entity.kind == "agent" and h.start in span and h.entity.sector in OFFICIAL_SECTORS
+           for h in found):
+        return owner
+    return None
+
+
+# Sectors of bodies that act as such ("the court's ruling"); "the women's appeal" and "the
+# student's parents" are left to the sentence.
+OFFICIAL_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "OPP", "REB"})
 
 
 # Act nouns whose possessor is the one acting ("Nippon Steel's bid for US Steel")

@@ -15,7 +15,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorRef
-from .actors import CRAFT_NOUNS, ActorResolver, DocContext, Hit, is_venue_word, semantic_head
+from .actors import (
+    CRAFT_NOUNS,
+    QUANTITY_HEADS,
+    ActorResolver,
+    DocContext,
+    Hit,
+    is_venue_word,
+    semantic_head,
+)
 from .event_syntax import (
     child_words,
     conjuncts,
@@ -84,6 +92,9 @@ REPORTING_VERBS = frozenset({"say", "acknowledge", "admit", "announce", "state",
                              "confirm", "declare", "concede", "note", "add", "insist"})
 # Verbs that put a demand in a "that" clause ("demanded that Tokyo shut …"), whose verb is never
 # a past act ("warned that China had sent ships" is).
+# Nouns of asking whose possessor or "from" phrase names who asks ("opposition calls").
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "plea", "request", "ultimatum",
+                          "petition"})
 CLAUSE_DEMANDING_VERBS = frozenset({"demand", "urge", "ask", "request", "propose"})
 # Prepositions that can open a clause ("after Pyongyang fired …").
 CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "when"})
@@ -967,6 +978,8 @@ class EventCoder:
             return None  # "his account of rounding up women": what a story tells
         if _closes_own_plant(token, trigger):
             return None  # "Japan shut down its last nuclear reactor": a domestic matter
+        if trigger.lemma == "dismiss" and _removes_from_office(token, hits):
+            return None  # "dismissed three of his ministers": a sacking, not a rebuff
         if trigger.event_type == "COERCE" and "emergency" in trigger.objects \
                 and "emergency" in object_lemmas(token) and not any(
                     t.lemma_.lower() in DISSENT_WORDS and t.pos_ in {"NOUN", "VERB"}
@@ -2304,6 +2317,13 @@ class EventCoder:
                     )
                     continue
             found = list(self.resolver.resolve(token, hits, ctx, as_actor=as_actor))
+            if not found and token.lemma_.lower() in DEMAND_NOUNS and not as_actor:
+                # "bowed to demands from protesters", "brushed aside opposition calls": the
+                # one who demands
+                found = [r for c in token.children if c.dep_ in {"poss", "compound"}
+                         for r in self.resolver.resolve(c, hits, ctx)]
+                found += [r for c in token.children if c.dep_ == "prep"
+                          and c.lower_ in {"from", "by"} for r in self._prep_objects(c, hits, ctx)]
             if found and not any(r.country for r in found):
                 # "the navies of South Korea, the United States and Japan"
                 for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -2576,6 +2596,12 @@ class EventCoder:
                             # "cut its sister ties with Shimane": the prefecture's government
                             place = _place_government(grand, hits, head_only=True)
                             found += [place] if place is not None else []
+            elif child.dep_ == "prep" and child.lower_ in {"in", "across", "outside"} \
+                    and (against := _against_under_place(child)) is not None \
+                    and recipient_prep("against", trigger):
+                # "rallied in dozens of cities against the ruling": the parser hangs the
+                # target on the place
+                found += self._prep_objects(against, hits, ctx)
             elif child.dep_ in {"prep", "prt"} and child.lower_ in RECIPIENT_PREPS:
                 if not recipient_prep(child.lower_, trigger):
                     continue
@@ -3841,6 +3867,20 @@ def _closes_own_plant(token: Token, trigger: Trigger) -> bool:
     return trigger.lemma in CLOSING_VERBS and _own_facility(token) and not _weapons_site(token)
 
 
+def _removes_from_office(token: Token, hits: dict[int, Hit]) -> bool:
+    """The object of "dismiss" is someone holding a post ("his defence minister", "three of his
+    ministers", "the army chief"), not a claim or a protest."""
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in QUANTITY_HEADS:
+            obj = next((p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for p in prep.children if p.dep_ == "pobj"), obj)
+        hit = hits.get(semantic_head(obj).i)
+        if hit is not None and hit.entity.kind in {"person", "role"} or obj.lemma_.lower() in {
+                "chief", "head", "official", "commander", "minister", "governor", "general"}:
+            return True
+    return False
+
+
 def _weapons_site(token: Token) -> bool:
     words = {t.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "prep"}
              for t in c.subtree}
@@ -4305,6 +4345,21 @@ def _place_within(ref: ActorRef, token: Token, hits: dict[int, Hit]) -> str | No
              if (hit := hits.get(t.i)) is not None and hit.entity.kind in {"place", "country"}
              and hit.entity.country}
     return found.pop() if len(found) == 1 else None
+
+
+def _against_under_place(prep: Token) -> Token | None:
+    """The "against" phrase the parser hung on a place ("in dozens of cities against …")."""
+    for place in (c for c in prep.children if c.dep_ == "pobj"):
+        while True:
+            against = next((c for c in place.children if c.dep_ == "prep"
+                            and c.lower_ == "against"), None)
+            if against is not None:
+                return against
+            of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            place = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if place is None:
+                break
+    return None
 
 
 def _relative_clause(token: Token) -> Token | None:
