@@ -331,12 +331,14 @@ def test_a_country_without_the_office_does_not_lend_it(extractor):
      "KOR"),
     ("Japan's Diet and the House of Representatives in Tokyo debated the bill.",
      "Representatives", "USA"),
+    ("The New Democratic Party criticized Ottawa's trade deal with Japan.", "Party", "KOR"),
 ])
 def test_a_shared_institution_name_abroad_is_not_the_files_body(extractor, text, word, wrong):
     assert wrong not in {r.country for r in resolve(extractor, text, word)}, text
 
 
 @pytest.mark.parametrize("text", [
+    "The National Assembly ratified the free trade agreement with the United States.",
     "The National Assembly voted to impeach Yoon Suk Yeol.",
     "The National Assembly condemned Japan's export curbs.",
     "The Constitutional Court removed him from office.",
@@ -355,3 +357,9 @@ def test_the_possessor_of_a_ruling_or_plan_is_the_one_named(extractor):
     ctx = DocContext(date=dt.date(2020, 10, 22), default_countries=("JPN", "KOR"))
     hits = extractor.resolver.find_hits(doc, ctx)
     assert extractor.resolver.resolve(doc[2], hits, ctx, as_actor=True) == ()
+
+
+def test_a_country_named_only_as_a_target_leaves_a_shared_name_alone(extractor):
+    refs = resolve(extractor, "The House of Representatives voted to condemn Russia's "
+                   "invasion of Ukraine.", "Representatives")
+    assert {r.country for r in refs} == {"USA"}

@@ -2590,3 +2590,70 @@ def test_dismissing_an_official_is_no_rejection(code, text):
 def test_dismissing_a_claim_is_still_a_rejection(code):
     assert "REJECT" in [m.event_type for m in code(
         "Tokyo dismissed Seoul's claim as groundless.", date="2019-10-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "Loyalist youths in Belfast hurled petrol bombs at police.",
+    "Youths at the estate attacked police.",
+])
+def test_a_crowd_named_with_its_place_still_riots(code, text):
+    assert "PROTEST" in [m.event_type for m in code(text, date="2021-04-08")], text
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers took three ministers hostage.",
+    "Villagers held three ministers hostage.",
+])
+def test_crowds_taking_hostages_assault(code, text):
+    assert [m.event_type for m in code(text, date="2021-04-08")] == ["ASSAULT"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul targeted Japanese beer with a new tax.",
+    "Beijing targeted Australian wine with tariffs.",
+    "Japan targeted Korean chipmakers with export curbs.",
+])
+def test_measures_that_target_someone_are_no_attack(code, text):
+    assert "ASSAULT" not in [m.event_type for m in code(text, date="2022-06-01")], text
+
+
+def test_strikes_that_target_someone_still_attack(code):
+    event = only(code("Israeli jets targeted Hamas positions in Gaza.", date="2022-06-01"),
+                 "ASSAULT")
+    assert countries(event.actors) == {"ISR"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    ("The EU adopted a new package of sanctions against Russia.", "SANCTION", {"RUS"}),
+    ("The EU imposed a new package of sanctions on Russia.", "SANCTION", {"RUS"}),
+    ("The European Union disbursed a tranche of macro-financial assistance to Ukraine.", "AID",
+     {"UKR"}),
+])
+def test_the_target_of_a_counted_measure(code, text, event_type, expected):
+    event = only(code(text, date="2022-06-01"), event_type)
+    assert countries(event.recipients) == expected, text
+
+
+@pytest.mark.parametrize(("text", "event_type", "expected"), [
+    # what a review found in the first version of the rules above
+    ("Tourists from China attacked a Japanese shop owner.", "ASSAULT", {"JPN"}),
+    ("Russia targeted Ukraine's power grid with a campaign of missile strikes.", "ASSAULT",
+     {"UKR"}),
+    ("The Kremlin dismissed Zelensky as a puppet of the West.", "REJECT", {"UKR"}),
+    ("Japan sided with the United States in the vote against China.", "SUPPORT", {"USA"}),
+    ("Tokyo dismissed Western officials' criticism of its whaling.", "REJECT", set()),
+])
+def test_the_new_readings_keep_to_their_own_cases(code, text, event_type, expected):
+    event = only(code(text, date="2022-06-01"), event_type)
+    assert countries(event.recipients) == expected, text
+
+
+@pytest.mark.parametrize("text", [
+    "The EU approved the easing of sanctions on Syria.",
+    "Washington approved the removal of sanctions on Belarusian potash.",
+    "Photographers shot the two leaders as they shook hands at the border.",
+    "Traders attacked the yen after the central bank's decision.",
+])
+def test_relief_and_market_or_press_wording_is_no_penalty_or_attack(code, text):
+    assert not {"SANCTION", "ASSAULT"} & {m.event_type for m in code(text, date="2022-06-01")}, \
+        text

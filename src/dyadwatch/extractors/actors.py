@@ -338,26 +338,36 @@ class ActorResolver:
         return taken
 
     @staticmethod
-    def _shared_name_holds(entity: Entity, named: set[str] | None,
+    def _shared_name_holds(entity: Entity, named: tuple[set[str], set[str]] | None,
                            ctx: DocContext | None) -> bool:
-        """A name other countries' bodies carry too names the file's body when the sentence
-        names its country or none at all, or, for a body of the dyad, one of the dyad."""
-        if not named or entity.country in named:
+        """A name other countries' bodies carry too names the file's body unless the sentence
+        places itself in other countries (by a demonym, a city or a person: "Polish women",
+        "in Islamabad") and names neither the body's country nor, for a body of the dyad, one
+        of the dyad. Country names alone ("condemned Russia's invasion") do not count."""
+        countries, placed = named or (set(), set())
+        if not placed or entity.country in countries:
             return True
         home = set(ctx.default_countries) if ctx else set()
-        return entity.country in home and not named.isdisjoint(home)
+        return entity.country in home and not placed.isdisjoint(home)
 
-    def _countries_named(self, doc: Doc, raw: list[tuple[int, int, str]]) -> dict[int, set[str]]:
-        """The countries each sentence names by a country, person or institution (keyed by the
-        sentence's first token)."""
-        named: dict[int, set[str]] = {}
-        for start, _, label in raw:
+    def _countries_named(self, doc: Doc, raw: list[tuple[int, int, str]]
+                         ) -> dict[int, tuple[set[str], set[str]]]:
+        """Per sentence (keyed by its first token): the countries it names by a country,
+        person or institution, and those it is placed in by a demonym, a city or a person.
+        A match inside a longer one ("Korea" in "North Korea") does not count."""
+        named: dict[int, tuple[set[str], set[str]]] = {}
+        for start, end, label in raw:
             kind, key = label.split("|", 1)
             entity = self.kb.entities[key]
             if kind in {"shared", "surname", "agent", "role"} or entity.country is None \
-                    or entity.kind not in {"country", "person", "institution"}:
+                    or entity.kind not in {"country", "person", "institution", "place"} \
+                    or any(s <= start and end <= e and (s, e) != (start, end)
+                           for s, e, _ in raw):
                 continue
-            named.setdefault(doc[start].sent.start, set()).add(entity.country)
+            countries, placed = named.setdefault(doc[start].sent.start, (set(), set()))
+            countries.add(entity.country)
+            if kind in {"demonym", "capital", "seat"} or entity.kind in {"person", "place"}:
+                placed.add(entity.country)
         return named
 
     def _elided_country(self, doc: Doc, hit: Hit, taken: dict[int, Hit]) -> None:
@@ -1025,13 +1035,19 @@ def _agent_possessor(head: Token, found: list[Hit]) -> Token | None:
     """The possessor of a noun that names no one itself, when all the phrase names is a common
     noun for someone in that possessor ("the tribunal's ruling")."""
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is None or not found or owner.lower_ in PERSON_PRONOUNS:
-        return None
+    if owner is None or not found or owner.lower_ in PERSON_PRONOUNS \
+            or owner.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() not in OWNED_ACTS | RULINGS:
+        return None  # ("Western officials' criticism", "the regime's opponents")
     span = range(owner.left_edge.i, owner.right_edge.i + 1)
     if all(h.entity.kind == "agent" and h.start in span and h.entity.sector in OFFICIAL_SECTORS
            for h in found):
         return owner
     return None
+
+
+# What a body decides or lays down ("the tribunal's ruling", "the government's decree").
+RULINGS = frozenset({"ruling", "verdict", "judgment", "judgement", "decree", "order", "law",
+                     "bill", "policy", "suspension", "crackdown", "reform", "budget"})
 
 
 # Sectors of bodies that act as such ("the court's ruling"); "the women's appeal" and "the

@@ -99,8 +99,18 @@ def place_country(prep: Token, hits: dict[int, Hit]) -> str | None:
 
 
 def plural(text: str) -> bool:
-    last = text.split()[-1].lower() if text.split() else ""
+    """Whether a group's text names many ("protesters", "youths in Belfast")."""
+    words = text.replace(",", " ").split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in PLACING_WORDS), len(words))
+    last = words[cut - 1].lower() if words else ""
     return last.endswith("s") and not last.endswith("ss") or last in {"people", "crowd"}
+
+
+# Words after which a group's name goes on to say where it is or who it is ("youths in
+# Belfast", "miners who …"); not "from", which may name another nationality ("tourists from
+# China": no crowd of the place).
+PLACING_WORDS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "who",
+                           "which", "that"})
 
 
 def elaborates(main: Trigger, participle: Trigger | None) -> bool:

@@ -93,8 +93,7 @@ REPORTING_VERBS = frozenset({"say", "acknowledge", "admit", "announce", "state",
 # Verbs that put a demand in a "that" clause ("demanded that Tokyo shut …"), whose verb is never
 # a past act ("warned that China had sent ships" is).
 # Nouns of asking whose possessor or "from" phrase names who asks ("opposition calls").
-DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "plea", "request", "ultimatum",
-                          "petition"})
+DEMAND_NOUNS = frozenset({"demand", "call", "plea", "request", "ultimatum", "petition"})
 CLAUSE_DEMANDING_VERBS = frozenset({"demand", "urge", "ask", "request", "propose"})
 # Prepositions that can open a clause ("after Pyongyang fired …").
 CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "when"})
@@ -980,6 +979,11 @@ class EventCoder:
             return None  # "Japan shut down its last nuclear reactor": a domestic matter
         if trigger.lemma == "dismiss" and _removes_from_office(token, hits):
             return None  # "dismissed three of his ministers": a sacking, not a rebuff
+        if trigger.lemma in {"adopt", "approve"} and trigger.event_type == "SANCTION" \
+                and not _adopts_penalties(token):
+            return None  # "approved the easing of sanctions": relief, not a penalty
+        if trigger.lemma == "target" and _targets_by_law(token):
+            return None  # "targeted Japanese beer with a new tax": aimed at, not attacked
         if trigger.event_type == "COERCE" and "emergency" in trigger.objects \
                 and "emergency" in object_lemmas(token) and not any(
                     t.lemma_.lower() in DISSENT_WORDS and t.pos_ in {"NOUN", "VERB"}
@@ -2575,6 +2579,14 @@ class EventCoder:
                     # (not "held talks at the G7 summit": that object is the event itself)
                     found += self._resolve_group(child, hits, ctx)
                 for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ == "of" and child.dep_ == "dobj":
+                        # "imposed a package of sanctions on Russia", "a tranche of assistance
+                        # to Ukraine": the target hangs on what the object counts
+                        found += [r for noun in grand.children if noun.dep_ == "pobj"
+                                  for p in noun.children if p.dep_ == "prep"
+                                  and p.lower_ in {"to", "on", "against"}
+                                  and recipient_prep(p.lower_, trigger)
+                                  for r in self._prep_objects(p, hits, ctx)]
                     if grand.dep_ == "acl" and grand.tag_ == "VBN" and child.dep_ == "dobj":
                         for by in (c for c in grand.children if c.dep_ == "agent"):
                             found += self._prep_objects(by, hits, ctx)
@@ -2597,8 +2609,8 @@ class EventCoder:
                             place = _place_government(grand, hits, head_only=True)
                             found += [place] if place is not None else []
             elif child.dep_ == "prep" and child.lower_ in {"in", "across", "outside"} \
-                    and (against := _against_under_place(child)) is not None \
-                    and recipient_prep("against", trigger):
+                    and trigger.event_type == "PROTEST" \
+                    and (against := _against_under_place(child)) is not None:
                 # "rallied in dozens of cities against the ruling": the parser hangs the
                 # target on the place
                 found += self._prep_objects(against, hits, ctx)
@@ -3867,9 +3879,39 @@ def _closes_own_plant(token: Token, trigger: Trigger) -> bool:
     return trigger.lemma in CLOSING_VERBS and _own_facility(token) and not _weapons_site(token)
 
 
+def _adopts_penalties(token: Token) -> bool:
+    """What is adopted is the sanctions themselves ("new sanctions", "a package of sanctions"),
+    not their easing, waiver or list."""
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        head = obj
+        if head.lemma_.lower() in {"package", "round", "set", "raft", "batch", "wave"}:
+            head = next((p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for p in prep.children if p.dep_ == "pobj"), obj)
+        if head.lemma_.lower() in {"sanction", "embargo"}:
+            return True
+    return False
+
+
+def _targets_by_law(token: Token) -> bool:
+    """ "Target" done with a measure ("targeted Korean chipmakers with export curbs")."""
+    return any(p.lemma_.lower() in LEGAL_MEANS for prep in token.children
+               if prep.dep_ == "prep" and prep.lower_ == "with"
+               for p in prep.children if p.dep_ == "pobj")
+
+
+# What a government aims at someone without force ("targeted … with export curbs").
+LEGAL_MEANS = frozenset({"sanction", "tariff", "curb", "restriction", "ban", "control",
+                         "embargo", "duty", "levy", "measure", "law", "bill", "rule",
+                         "regulation", "policy", "legislation", "decree", "probe",
+                         "investigation", "lawsuit", "tax", "fine", "reform"})
+
+
 def _removes_from_office(token: Token, hits: dict[int, Hit]) -> bool:
     """The object of "dismiss" is someone holding a post ("his defence minister", "three of his
-    ministers", "the army chief"), not a claim or a protest."""
+    ministers", "the army chief"), not a claim or a protest; "dismissed him as a puppet" is a
+    rebuff."""
+    if any(c.dep_ in {"prep", "oprd"} and c.lower_ == "as" for c in token.children):
+        return False
     for obj in (c for c in token.children if c.dep_ == "dobj"):
         if obj.lemma_.lower() in QUANTITY_HEADS:
             obj = next((p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -4042,7 +4084,9 @@ ACCOUNT_NOUNS = frozenset({"account", "story", "testimony", "memoir", "descripti
 SHELL_NOUNS = frozenset({"round", "shell", "salvo", "artillery", "barrage", "projectile"})
 # Moves into someone's space: two air forces doing it together still intrude, not cooperate
 INTRUDING_VERBS = frozenset({"enter", "intrude", "violate", "cross", "penetrate"})
-GUNFIRE_VERBS = frozenset({"fire", "shoot", "stab", "bomb", "kill", "detonate"})
+# Violence no crowd commits as a protest: shooting and killing, and taking people captive.
+GUNFIRE_VERBS = frozenset({"fire", "shoot", "stab", "bomb", "kill", "detonate", "kidnap",
+                           "abduct", "take", "hold"})
 CLOSING_VERBS = frozenset({"shut", "close", "disable", "seal", "decommission"})
 JOINING_TRIGGER = Trigger("CONSULT", "040", "join-someone")
 # An emergency measure named as the object is the measure, not a target ("declared a state of
