@@ -2657,3 +2657,18 @@ def test_the_new_readings_keep_to_their_own_cases(code, text, event_type, expect
 def test_relief_and_market_or_press_wording_is_no_penalty_or_attack(code, text):
     assert not {"SANCTION", "ASSAULT"} & {m.event_type for m in code(text, date="2022-06-01")}, \
         text
+
+
+def test_a_court_finding_someone_guilty_convicts_them(code):
+    event = only(code("A Seoul court found the former president guilty of corruption.",
+                      date="2018-04-06"), "SANCTION")
+    assert event.mode == "convict" and countries(event.recipients) == {"KOR"}
+    assert "SANCTION" not in [m.event_type for m in code(
+        "The court found the evidence insufficient.", date="2018-04-06")]
+
+
+def test_recalling_officers_from_a_mission_is_a_withdrawal_by_states_only(code):
+    event = only(code("Russia recalled its monitors from the mission in Georgia.",
+                      date="2008-08-01"), "SANCTION")
+    assert event.mode == "withdraw" and countries(event.actors) == {"RUS"}
+    assert not code("The company recalled its staff from the Moscow office.", date="2008-08-01")

@@ -212,6 +212,9 @@ def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Tok
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ in {"ccomp", "xcomp"} and child.pos_ == "ADJ" and any(
+                c.dep_ == "nsubj" for c in child.children):
+            out.append(child)  # "found three members guilty": a small clause
         elif child.dep_ in {"prep", "prt", "agent"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
             if child.lower_ in PARTICLES:  # "pulled out of the city": "of" hangs on "out"

@@ -2608,6 +2608,11 @@ class EventCoder:
                             # "cut its sister ties with Shimane": the prefecture's government
                             place = _place_government(grand, hits, head_only=True)
                             found += [place] if place is not None else []
+            elif child.dep_ in {"ccomp", "xcomp"} and child.pos_ == "ADJ" \
+                    and child.lemma_.lower() in trigger.objects:
+                # "found three members of Pussy Riot guilty": whom the small clause is about
+                found += [r for c in child.children if c.dep_ == "nsubj"
+                          for r in self._resolve_group(c, hits, ctx)]
             elif child.dep_ == "prep" and child.lower_ in {"in", "across", "outside"} \
                     and trigger.event_type == "PROTEST" \
                     and (against := _against_under_place(child)) is not None:
