@@ -2672,3 +2672,11 @@ def test_recalling_officers_from_a_mission_is_a_withdrawal_by_states_only(code):
                       date="2008-08-01"), "SANCTION")
     assert event.mode == "withdraw" and countries(event.actors) == {"RUS"}
     assert not code("The company recalled its staff from the Moscow office.", date="2008-08-01")
+
+
+def test_a_participle_giving_the_grounds_is_the_same_event(code):
+    mentions = code("A federal judge in Washington on Monday ordered North Korea to pay more "
+                    "than 500 million dollars to the parents of Otto Warmbier, finding "
+                    "Pyongyang liable for the torture and death of the American student.",
+                    date="2018-12-25")
+    assert [m.event_type for m in mentions].count("SANCTION") == 1

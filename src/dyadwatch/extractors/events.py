@@ -506,6 +506,7 @@ class EventCoder:
                     events.append(meeting)
         events = _fold_coordinated(events)
         events = _drop_restated_judgements(events)
+        events = _drop_explaining_participles(events)
         events += self._nominal_meetings(sent, hits, ctx, events)
         events += self._occurrences(sent, hits, ctx, events)
         events = _drop_aside_visits(events)
@@ -3765,6 +3766,17 @@ def _drop_restated_judgements(events: list[CodedEvent]) -> list[CodedEvent]:
             for o in events)
     stated = {key(e) for e in events if not judging(e)}
     return [e for e in events if not (judging(e) and key(e) in stated) and not echoed(e)]
+
+
+def _drop_explaining_participles(events: list[CodedEvent]) -> list[CodedEvent]:
+    """ "ordered North Korea to pay …, finding Pyongyang liable": a participle that gives the
+    grounds of the main act, coded as the same event between the same sides, is that act."""
+    def sides(e: CodedEvent) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
+        return (e.event_type, frozenset(a.country for a in e.actors),
+                frozenset(r.country for r in e.recipients))
+    return [e for e in events if not (
+        e.token.dep_ == "advcl" and e.token.tag_ == "VBG" and any(
+            o.token.i == e.token.head.i and sides(o) == sides(e) for o in events))]
 
 
 def _phrase_path(word: Token, token: Token) -> bool:
