@@ -363,3 +363,12 @@ def test_a_country_named_only_as_a_target_leaves_a_shared_name_alone(extractor):
     refs = resolve(extractor, "The House of Representatives voted to condemn Russia's "
                    "invasion of Ukraine.", "Representatives")
     assert {r.country for r in refs} == {"USA"}
+
+
+def test_congo_alone_is_the_democratic_republic(extractor):
+    # news writes "eastern Congo" for the DRC; the other Congo is "Congo-Brazzaville" or
+    # "the Republic of the Congo"
+    refs = resolve(extractor, "Rebels attacked an army post in eastern Congo.", "Congo")
+    assert {r.country for r in refs} == {"COD"}
+    refs = resolve(extractor, "Troops returned to the Republic of the Congo.", "Congo")
+    assert {r.country for r in refs} == {"COG"}

@@ -2578,13 +2578,18 @@ def test_domestic_targets_named_by_their_demands_rulings_or_as_supporters(
     assert countries(event.recipients) == expected, text
 
 
-@pytest.mark.parametrize("text", [
-    "Abe dismissed his defence minister.",
-    "The Bulgarian prime minister dismissed three of his ministers.",
-    "The president dismissed the army chief after the crash.",
+@pytest.mark.parametrize(("text", "absent"), [
+    # sacking an official is no rebuff
+    ("Abe dismissed his defence minister.", "REJECT"),
+    ("The Bulgarian prime minister dismissed three of his ministers.", "REJECT"),
+    ("The president dismissed the army chief after the crash.", "REJECT"),
+    # a measure aimed at someone is no attack
+    ("Seoul targeted Japanese beer with a new tax.", "ASSAULT"),
+    ("Beijing targeted Australian wine with tariffs.", "ASSAULT"),
+    ("Japan targeted Korean chipmakers with export curbs.", "ASSAULT"),
 ])
-def test_dismissing_an_official_is_no_rejection(code, text):
-    assert "REJECT" not in [m.event_type for m in code(text, date="2019-10-01")], text
+def test_sackings_and_measures_are_not_what_the_verb_usually_codes(code, text, absent):
+    assert absent not in [m.event_type for m in code(text, date="2019-10-01")], text
 
 
 def test_dismissing_a_claim_is_still_a_rejection(code):
@@ -2606,15 +2611,6 @@ def test_a_crowd_named_with_its_place_still_riots(code, text):
 ])
 def test_crowds_taking_hostages_assault(code, text):
     assert [m.event_type for m in code(text, date="2021-04-08")] == ["ASSAULT"], text
-
-
-@pytest.mark.parametrize("text", [
-    "Seoul targeted Japanese beer with a new tax.",
-    "Beijing targeted Australian wine with tariffs.",
-    "Japan targeted Korean chipmakers with export curbs.",
-])
-def test_measures_that_target_someone_are_no_attack(code, text):
-    assert "ASSAULT" not in [m.event_type for m in code(text, date="2022-06-01")], text
 
 
 def test_strikes_that_target_someone_still_attack(code):
