@@ -395,7 +395,8 @@ def _load_actor_file(kb: ActorKnowledge, path: Path) -> None:
         inst_aliases: list[tuple[str, AliasKind]] = [(name, "name")]
         inst_aliases += [(a, "alias") for a in names[1:]]
         # Names other countries' bodies carry too ("National Assembly", "Democratic Party"):
-        # they name this one unless the sentence is about other countries only.
+        # they name this one unless the sentence places itself in another country
+        # (ActorResolver._shared_name_holds).
         inst_aliases += [(a, "shared") for a in inst.get("shared_aliases", []) or []]
         inst_aliases += [(v, "alias") for v in dict.fromkeys(
             v for a in names for v in abbreviation_variants(a)) if v not in names]

@@ -355,14 +355,19 @@ class ActorResolver:
         """Per sentence (keyed by its first token): the countries it names by a country,
         person or institution, and those it is placed in by a demonym, a city or a person.
         A match inside a longer one ("Korea" in "North Korea") does not count."""
+        nested: set[tuple[int, int]] = set()
+        reach = -1
+        for start, end in sorted({(s, e) for s, e, _ in raw}, key=lambda m: (m[0], -m[1])):
+            if reach >= end:
+                nested.add((start, end))  # an earlier, longer match covers it
+            reach = max(reach, end)
         named: dict[int, tuple[set[str], set[str]]] = {}
         for start, end, label in raw:
             kind, key = label.split("|", 1)
             entity = self.kb.entities[key]
             if kind in {"shared", "surname", "agent", "role"} or entity.country is None \
                     or entity.kind not in {"country", "person", "institution", "place"} \
-                    or any(s <= start and end <= e and (s, e) != (start, end)
-                           for s, e, _ in raw):
+                    or (start, end) in nested:
                 continue
             countries, placed = named.setdefault(doc[start].sent.start, (set(), set()))
             countries.add(entity.country)

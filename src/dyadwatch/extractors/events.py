@@ -90,10 +90,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # Verbs that report a "that" clause and may be followed by a second act of the speaker's own.
 REPORTING_VERBS = frozenset({"say", "acknowledge", "admit", "announce", "state", "claim",
                              "confirm", "declare", "concede", "note", "add", "insist"})
-# Verbs that put a demand in a "that" clause ("demanded that Tokyo shut …"), whose verb is never
-# a past act ("warned that China had sent ships" is).
 # Nouns of asking whose possessor or "from" phrase names who asks ("opposition calls").
 DEMAND_NOUNS = frozenset({"demand", "call", "plea", "request", "ultimatum", "petition"})
+# Verbs that put a demand in a "that" clause ("demanded that Tokyo shut …"), whose verb is never
+# a past act ("warned that China had sent ships" is).
 CLAUSE_DEMANDING_VERBS = frozenset({"demand", "urge", "ask", "request", "propose"})
 # Prepositions that can open a clause ("after Pyongyang fired …").
 CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "as", "when"})
@@ -3934,7 +3934,7 @@ def _removes_from_office(token: Token, hits: dict[int, Hit]) -> bool:
             obj = next((p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for p in prep.children if p.dep_ == "pobj"), obj)
         hit = hits.get(semantic_head(obj).i)
-        if hit is not None and hit.entity.kind in {"person", "role"} or obj.lemma_.lower() in {
+        if (hit is not None and hit.entity.kind in {"person", "role"}) or obj.lemma_.lower() in {
                 "chief", "head", "official", "commander", "minister", "governor", "general"}:
             return True
     return False
