@@ -293,7 +293,8 @@ class ActorResolver:
             for match_id, start, end in matcher(doc):
                 raw.append((start, end, doc.vocab.strings[match_id]))
         raw.sort(key=lambda m: (-(m[1] - m[0]), _kind_rank(m[2].split("|", 1)[0]), m[0]))
-        named = self._countries_named(doc, raw)
+        named = self._countries_named(doc, raw) if any(
+            label.startswith("shared|") for _, _, label in raw) else {}
         taken: dict[int, Hit] = {}
         surnames: dict[tuple[int, int], list[Entity]] = {}
         alternatives: dict[tuple[int, int], list[Entity]] = {}
@@ -1023,15 +1024,22 @@ def _np_tokens(head: Token) -> list[Token]:
     return out
 
 
+def _possessor(head: Token) -> tuple[Token | None, range]:
+    """The possessor of a noun ("Tokyo's" in "Tokyo's curbs") and the tokens it spans."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None, range(0)
+    return owner, range(owner.left_edge.i, owner.right_edge.i + 1)
+
+
 def _possessor_hits(head: Token, found: list[Hit]) -> list[Hit]:
     """The hits in the possessor of an act noun that also names someone after it ("Nippon
     Steel's purchase of US Steel", "Tokyo's curbs on Korean chips")."""
     if head.lemma_.lower() not in OWNED_ACTS:
         return []
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner, span = _possessor(head)
     if owner is None:
         return []
-    span = range(owner.left_edge.i, owner.right_edge.i + 1)
     inside = [h for h in found if h.start in span]
     return inside if inside and len(inside) < len(found) else []
 
@@ -1039,11 +1047,10 @@ def _possessor_hits(head: Token, found: list[Hit]) -> list[Hit]:
 def _agent_possessor(head: Token, found: list[Hit]) -> Token | None:
     """The possessor of a noun that names no one itself, when all the phrase names is a common
     noun for someone in that possessor ("the tribunal's ruling")."""
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner, span = _possessor(head)
     if owner is None or not found or owner.lower_ in PERSON_PRONOUNS \
             or owner.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() not in OWNED_ACTS | RULINGS:
         return None  # ("Western officials' criticism", "the regime's opponents")
-    span = range(owner.left_edge.i, owner.right_edge.i + 1)
     if all(h.entity.kind == "agent" and h.start in span and h.entity.sector in OFFICIAL_SECTORS
            for h in found):
         return owner

@@ -90,8 +90,12 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 # Verbs that report a "that" clause and may be followed by a second act of the speaker's own.
 REPORTING_VERBS = frozenset({"say", "acknowledge", "admit", "announce", "state", "claim",
                              "confirm", "declare", "concede", "note", "add", "insist"})
-# Nouns of asking whose possessor or "from" phrase names who asks ("opposition calls").
-DEMAND_NOUNS = frozenset({"demand", "call", "plea", "request", "ultimatum", "petition"})
+# Nouns of asking whose possessor or "from" phrase names who asks ("opposition calls"), and of
+# pressure an act defies ("despite demands from the European Commission").
+ASKING_NOUNS = frozenset({"demand", "call", "plea", "request"})
+DEMAND_NOUNS = ASKING_NOUNS | {"ultimatum", "petition"}
+PRESSURE_NOUNS = ASKING_NOUNS | {"pressure", "objection", "protest", "opposition", "appeal",
+                                 "warning", "criticism", "threat"}
 # Verbs that put a demand in a "that" clause ("demanded that Tokyo shut …"), whose verb is never
 # a past act ("warned that China had sent ships" is).
 CLAUSE_DEMANDING_VERBS = frozenset({"demand", "urge", "ask", "request", "propose"})
@@ -2327,8 +2331,7 @@ class EventCoder:
                 # one who demands
                 found = [r for c in token.children if c.dep_ in {"poss", "compound"}
                          for r in self.resolver.resolve(c, hits, ctx)]
-                found += [r for c in token.children if c.dep_ == "prep"
-                          and c.lower_ in {"from", "by"} for r in self._prep_objects(c, hits, ctx)]
+                found += self._source_of(token, hits, ctx)
             if found and not any(r.country for r in found):
                 # "the navies of South Korea, the United States and Japan"
                 for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -2657,6 +2660,12 @@ class EventCoder:
                 found = self._destination(trip, hits)  # "made a surprise trip to Incheon"
         return found
 
+    def _source_of(self, noun: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
+        """Who a demand or pressure comes from ("demands from the European Commission", "calls
+        by the opposition")."""
+        return [r for prep in noun.children if prep.dep_ == "prep"
+                and prep.lower_ in {"from", "by"} for r in self._prep_objects(prep, hits, ctx)]
+
     def _attacker_of_means(self, token: Token, hits: dict[int, Hit],
                            ctx: DocContext) -> tuple[list[ActorRef], str | None]:
         """The owner of the attack or weapon a passive attack happened "in" or "by" ("killed in
@@ -2711,9 +2720,7 @@ class EventCoder:
                     continue
                 found = [r for noun in prep.children if noun.dep_ == "pobj"
                          and noun.lemma_.lower() in PRESSURE_NOUNS
-                         for by in noun.children if by.dep_ == "prep"
-                         and by.lower_ in {"from", "by"}
-                         for r in self._prep_objects(by, hits, ctx)]
+                         for r in self._source_of(noun, hits, ctx)]
                 if found:
                     return found
         for prep in token.children:
@@ -3745,9 +3752,6 @@ def _answers_threat(t: Token, token: Token) -> bool:
 def _drop_restated_judgements(events: list[CodedEvent]) -> list[CodedEvent]:
     """"X is unacceptable, and Japan strongly protests it": the judgement and the protest
     are one disapproval; a judgement another event of the sentence already states goes."""
-    def key(e: CodedEvent) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
-        return (e.event_type, frozenset(a.country for a in e.actors),
-                frozenset(r.country for r in e.recipients))
     def judging(e: CodedEvent) -> bool:
         # "… is unacceptable", "… over what it called a dangerous act", "…, which Seoul
         # called excessive"
@@ -3758,25 +3762,28 @@ def _drop_restated_judgements(events: list[CodedEvent]) -> list[CodedEvent]:
         # naming its target stays; "expresses deep disappointment and regret that …": the
         # parser took the second object noun for a verb
         return e.event_type == "ACCUSE" and any(
-            o is not e and o.event_type == "ACCUSE" and key(o)[1] == key(e)[1] and (
+            o is not e and o.event_type == "ACCUSE" and _sides(o)[1] == _sides(e)[1] and (
                 not e.recipients and o.recipients and "conj" in {o.token.dep_, e.token.dep_}
                 and {o.token.head.i, e.token.head.i} & {o.token.i, e.token.i}
                 or e.token.dep_ == "conj" and e.token.head.i == o.token.i
                 and e.token.lemma_.lower() in o.trigger.objects)
             for o in events)
-    stated = {key(e) for e in events if not judging(e)}
-    return [e for e in events if not (judging(e) and key(e) in stated) and not echoed(e)]
+    stated = {_sides(e) for e in events if not judging(e)}
+    return [e for e in events if not (judging(e) and _sides(e) in stated) and not echoed(e)]
 
 
 def _drop_explaining_participles(events: list[CodedEvent]) -> list[CodedEvent]:
     """ "ordered North Korea to pay …, finding Pyongyang liable": a participle that gives the
     grounds of the main act, coded as the same event between the same sides, is that act."""
-    def sides(e: CodedEvent) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
-        return (e.event_type, frozenset(a.country for a in e.actors),
-                frozenset(r.country for r in e.recipients))
     return [e for e in events if not (
         e.token.dep_ == "advcl" and e.token.tag_ == "VBG" and any(
-            o.token.i == e.token.head.i and sides(o) == sides(e) for o in events))]
+            o.token.i == e.token.head.i and _sides(o) == _sides(e) for o in events))]
+
+
+def _sides(e: CodedEvent) -> tuple[str, frozenset[str | None], frozenset[str | None]]:
+    """An event's type and the countries on each side: two codings of one event share it."""
+    return (e.event_type, frozenset(a.country for a in e.actors),
+            frozenset(r.country for r in e.recipients))
 
 
 def _phrase_path(word: Token, token: Token) -> bool:
@@ -3901,7 +3908,7 @@ def _adopts_penalties(token: Token) -> bool:
     not their easing, waiver or list."""
     for obj in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
         head = obj
-        if head.lemma_.lower() in {"package", "round", "set", "raft", "batch", "wave"}:
+        if head.lemma_.lower() in BATCH_NOUNS:
             head = next((p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                          for p in prep.children if p.dep_ == "pobj"), obj)
         if head.lemma_.lower() in {"sanction", "embargo"}:
@@ -3916,11 +3923,6 @@ def _targets_by_law(token: Token) -> bool:
                for p in prep.children if p.dep_ == "pobj")
 
 
-# What a government aims at someone without force ("targeted … with export curbs").
-LEGAL_MEANS = frozenset({"sanction", "tariff", "curb", "restriction", "ban", "control",
-                         "embargo", "duty", "levy", "measure", "law", "bill", "rule",
-                         "regulation", "policy", "legislation", "decree", "probe",
-                         "investigation", "lawsuit", "tax", "fine", "reform"})
 
 
 def _removes_from_office(token: Token, hits: dict[int, Hit]) -> bool:
@@ -4237,8 +4239,6 @@ TRANSITIVE_ONLY = frozenset({"sink", "evacuate", "blow"})
 # Meeting verbs whose direct object is what is talked about.
 TOPIC_VERBS = frozenset({"discuss", "negotiate", "debate", "review", "address"})
 PERMITTING_VERBS = frozenset({"let", "allow", "permit"})
-PRESSURE_NOUNS = frozenset({"demand", "call", "pressure", "objection", "protest", "opposition",
-                            "appeal", "request", "warning", "criticism", "plea", "threat"})
 BORDER_PREPS = frozenset({"near", "along", "on", "at", "to", "toward", "towards", "by", "close"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
@@ -4263,6 +4263,13 @@ TRADE_WORDS = frozenset({"export", "import", "trade", "shipment", "tariff", "dut
 CROSSING_CRAFT = frozenset({"boat", "patrol"})
 PENALTY_NOUNS = frozenset({"sanction", "tariff", "curb", "restriction", "ban", "control",
                            "embargo", "duty", "levy", "measure", "blockade"})
+# What a government aims at someone without force ("targeted … with export curbs"); a blockade
+# may come with airstrikes.
+LEGAL_MEANS = (PENALTY_NOUNS - {"blockade"}) | {
+    "law", "bill", "rule", "regulation", "policy", "legislation", "decree", "probe",
+    "investigation", "lawsuit", "tax", "fine", "reform"}
+# Nouns that count a batch of measures ("a package of sanctions").
+BATCH_NOUNS = frozenset({"package", "round", "set", "raft", "batch", "wave"})
 DELEGATION_NOUNS = frozenset({"delegation", "team", "mission", "group", "party", "contingent",
                               "entourage", "panel"})
 TRIP_NOUNS = VISIT_NOUNS | {"journey", "tour", "stopover", "pilgrimage"}
