@@ -2676,3 +2676,78 @@ def test_a_participle_giving_the_grounds_is_the_same_event(code):
                     "Pyongyang liable for the torture and death of the American student.",
                     date="2018-12-25")
     assert [m.event_type for m in mentions].count("SANCTION") == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pyongyang expressed deep regret over the intrusion of one of its submarines into "
+     "Southern waters.", "SUPPORT"),
+    ("The emperor voiced regret over the painful period of colonial rule.", "SUPPORT"),
+    ("Seoul expressed deep regret over Tokyo's decision to tighten export controls.", "ACCUSE"),
+    ("Tokyo voiced regret over the incursion of Chinese coast guard ships.", "ACCUSE"),
+])
+def test_regret_for_ones_own_past_apologises_and_for_anothers_act_complains(code, text,
+                                                                             expected):
+    assert [m.event_type for m in code(text, date="2019-08-01")] == [expected], text
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing said the patrol ships had acted lawfully, brushing aside Tokyo's complaints.",
+    "China's defence ministry insisted that the drills complied with international law and "
+    "were not aimed at any country, dismissing Japanese concerns.",
+])
+def test_the_speakers_participle_after_what_was_said_is_the_speakers(code, text):
+    event = only(code(text, date="2021-03-01"), "REJECT")
+    assert countries(event.actors) == {"CHN"} and countries(event.recipients) == {"JPN"}, text
+
+
+def test_a_material_participle_stays_with_its_own_clause(code):
+    # the speaker named at the end does not do what the reported clause says
+    mentions = code("Rebel rockets hit a market in the city, killing nine civilians, the army "
+                    "said.", date="2021-03-01")
+    assert not any(countries(m.actors) for m in mentions if m.event_type == "ASSAULT")
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("The Seoul Central District Court gave a former South Korean spy chief a two-year "
+     "prison term.",
+     "SANCTION", "KOR", "KOR"),
+    ("A Tokyo court sent a Japanese arsonist to prison for four years.", "SANCTION", "JPN", "JPN"),
+    ("Japan's Supreme Court threw out the plaintiffs' challenge to the treaty.", "REJECT",
+     "JPN", None),
+])
+def test_court_decisions(code, text, event_type, actor, recipient):
+    event = only(code(text, date="2022-05-01"), event_type)
+    assert countries(event.actors) == {actor}, text
+    if recipient:
+        assert countries(event.recipients) == {recipient}, text
+
+
+def test_police_jailing_stays_an_arrest(code):
+    event = only(code("Belarusian police jailed three opposition activists.",
+                      date="2021-03-01"), "COERCE")
+    assert event.mode == "arrest"
+
+
+def test_a_reception_given_by_an_embassy_meets_its_country(code):
+    event = only(code("Yoshihide Suga attended a reception given by South Korea's embassy in "
+                      "Tokyo.", date="2021-03-01"), "CONSULT")
+    assert countries(event.actors) == {"JPN"} and "KOR" in countries(event.recipients)
+
+
+def test_an_embassy_belongs_to_its_country_not_to_the_city_it_is_in(code):
+    event = only(code("South Korea's embassy in Tokyo protested the textbook decision.",
+                      date="2021-03-01"), "ACCUSE")
+    assert countries(event.actors) == {"KOR"}
+
+
+def test_a_ccomp_across_but_is_a_clause_of_its_own(code):
+    mentions = code("In 2004 the National Assembly impeached Roh Moo-hyun, the first such vote "
+                    "against a sitting leader, but the Constitutional Court threw out the "
+                    "motion two months later.", date="2004-05-14")
+    assert {"ACCUSE", "REJECT"} <= {m.event_type for m in mentions}
+
+
+def test_calling_off_a_concert_over_a_row_is_a_rejection(code):
+    event = only(code("China called off a concert by a Japanese pop band in Shanghai.",
+                      date="2023-11-20"), "REJECT")
+    assert countries(event.actors) == {"CHN"}

@@ -135,6 +135,7 @@ _NP_STOP_DEPS = frozenset(
     }
 )
 _NP_PREPS = frozenset({"of", "from", "in", "at", "for"})
+DIPLOMATIC_MISSIONS = frozenset({"embassy", "consulate", "legation", "mission"})
 
 
 def _place(taken: dict[int, Hit], hit: Hit) -> None:
@@ -650,7 +651,11 @@ class ActorResolver:
             sector = self.kb.role_sectors.get(role_hit.entity.roles[0].role, sector)
         if len(country_codes) > 1 and _coordinated(head, countries):
             return tuple(ActorRef(text=text, country=c, sector=sector) for c in country_codes)
-        chosen = _nearest(head, countries)
+        # (a diplomatic mission is whose before where: "South Korea's embassy in Tokyo" is
+        # South Korea's; other words keep the nearest country)
+        mission = head.lemma_.lower() in DIPLOMATIC_MISSIONS
+        chosen = _nearest(head, [h for h in countries if not (mission and _located(head, h))]
+                          or countries)
         assert chosen is not None
         if chosen.kind == "demonym" and chosen.start <= head.i < chosen.end:
             # "Bosnian Serbs", "the Albanians of southern Serbia": the group lives in the country

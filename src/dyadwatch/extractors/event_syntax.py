@@ -177,6 +177,7 @@ def child_words(token: Token) -> set[str]:
         c.lower_
         for c in children
         if c.dep_ in {"prt", "prep", "agent", "advmod", "acomp", "dobj", "aux", "intj"}
+        or c.dep_ == "dative" and c.pos_ == "ADP"  # ("sent him to prison": "to" as dative)
     }
     words |= {c.lemma_.lower() for c in children if c.dep_ in {"dobj", "prep", "prt"}}
     # "calls for China to compensate": the parser hangs "for" on the complement as its marker
@@ -215,7 +216,8 @@ def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Tok
         elif child.dep_ in {"ccomp", "xcomp"} and child.pos_ == "ADJ" and any(
                 c.dep_ == "nsubj" for c in child.children):
             out.append(child)  # "found three members guilty": a small clause
-        elif child.dep_ in {"prep", "prt", "agent"} and child.lower_ in preps:
+        elif (child.dep_ in {"prep", "prt", "agent"}
+              or child.dep_ == "dative" and child.pos_ == "ADP") and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
             if child.lower_ in PARTICLES:  # "pulled out of the city": "of" hangs on "out"
                 out.extend(c for g in child.children if g.dep_ == "prep" and g.lower_ in preps

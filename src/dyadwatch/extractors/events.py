@@ -816,9 +816,10 @@ class EventCoder:
                 return False  # "…, with Seoul accusing Tokyo of …": a clause of its own
             if current.dep_ == "ccomp" and current.i < head.i and any(
                     t.text == ";" or t.text == "," and t.i + 1 < head.i
-                    and t.doc[t.i + 1].lower_ in {"a", "an"}
+                    and t.doc[t.i + 1].lower_ in {"a", "an"} or t.lower_ == "but"
                     for t in current.doc[current.i:head.i]):
-                # "Seoul began a drill; Tokyo protested": two sentences in one; "Seoul voiced
+                # "Seoul began a drill; Tokyo protested", "the Assembly impeached Roh …, but the
+                # court threw out the motion": two sentences in one; "Seoul voiced
                 # concern …, a restraint lawmakers mocked": the clause is told as a fact and the
                 # aside judges it (but "Japan must apologise, Seoul demanded" is the content)
                 return False
@@ -833,7 +834,10 @@ class EventCoder:
                     and any(c.dep_ == "pcomp" for c in current.children)
                 ))) or infinitival(current)  # "cooperate in evacuating", "stopped … from"
             if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
-                    and elaborates(triggers[head.i], triggers.get(current.i)):
+                    and elaborates(triggers[head.i], triggers.get(current.i)) \
+                    and not any(c.dep_ == "neg" for c in head.children):
+                # (but "said the platforms did not breach the agreement, brushing off the
+                # complaints": a denied act elaborates nothing; the speaker brushes off)
                 return True  # "opened fire, killing six", "rallied ..., demanding an apology"
             if head.i in triggers and current.dep_ == "advcl" \
                     and triggers[head.i].event_type == "THREATEN" and any(
@@ -1014,7 +1018,7 @@ class EventCoder:
                     p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
                 for c in token.children):
             return None  # "took Seoul's calls for an apology seriously": demands, not a phone call
-        subject, passive_subject, agent, reporter = self._arguments(token)
+        subject, passive_subject, agent, reporter = self._arguments(token, hits)
         if subject is not None and _polled(subject):
             return None  # "a majority of Japanese respondents backed the curbs": a poll figure
         actors: list[ActorRef] = []
@@ -1390,6 +1394,13 @@ class EventCoder:
                 # one's own past, errors or remarks are regretted in an apology; regretting a
                 # decision or a situation is neither
                 return None
+        elif trigger.event_type == "ACCUSE" and "regret" in trigger.objects \
+                and self._regrets_own_past(token, actors, hits, ctx):
+            # "voiced regret over the same period", "expressed deep regret over the incursion
+            # of a submarine": remorse for one's own past or deed is an apology (CAMEO 055);
+            # regret over another side's decision stays a complaint
+            trigger = replace(trigger, event_type="SUPPORT", cameo="055", mode=None)
+            event_type, mode = "SUPPORT", None
         if event_type == "ASSAULT" and any(
                 t.lower_ == "warning" for c in token.children if c.dep_ in {"dobj", "prep"}
                 for t in c.subtree):
@@ -1497,6 +1508,9 @@ class EventCoder:
             named = {ref: _preposition_naming(ref, token) for ref in recipients}
             actors = actors + [r for r in recipients if named[r] == "with"]
             recipients = [r for r in recipients if named[r] in {"to", "between", "dative"}]
+        if trigger.mode == "visit" and trigger.lemma == "attend":
+            # "attended a reception given by South Korea's embassy in Tokyo": the host
+            recipients = recipients + self._occasion_host(token, hits, ctx)
         if trigger.mode == "visit":
             # "Ishiba visited Hiroshima": a trip at home meets no foreign host
             home = {a.country for a in actors if a.country}
@@ -1769,6 +1783,28 @@ class EventCoder:
         return _foreign((r for clause in dict.fromkeys(clauses) for t in clause.subtree
                          if t.dep_ in SUBJECT_DEPS or t.dep_ == "pobj" and t.head.lower_ == "by"
                          for r in self._resolve_group(t, hits, ctx)), own)
+
+    def _regrets_own_past(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
+                          ctx: DocContext) -> bool:
+        """ "expressed regret over the suffering of the past", "voiced regret over the
+        incursion of a submarine": the regret is for a past wrong (REMORSE_OBJECTS, or a
+        hostile incident) that no other side is named as doing or owning."""
+        own = {a.country for a in actors}
+        if not own - {None}:
+            return False
+        regrets = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ == "regret"]
+        if not regrets:
+            return False
+        # (the parser hangs "over …" on the noun or on the verb)
+        wrongs = [n for r in [*regrets, token] for p in r.children
+                  if p.dep_ == "prep" and p.lower_ in {"over", "for", "about"}
+                  for n in p.children if n.dep_ == "pobj"]
+        if not wrongs or not all(
+                n.lemma_.lower() in REMORSE_OBJECTS | INCIDENT_NOUNS for n in wrongs):
+            return False
+        return not _foreign((r for n in wrongs for t in n.subtree
+                             if t.dep_ in {"poss", "pobj", "compound", "amod"} and t is not n
+                             for r in self._resolve_group(t, hits, ctx)), own)
 
     def _sentence_counterpart(self, token: Token, actors: list[ActorRef],
                               hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
@@ -2127,9 +2163,10 @@ class EventCoder:
 
     # -- arguments --------------------------------------------------------------------------
     def _arguments(
-        self, token: Token
+        self, token: Token, hits: dict[int, Hit] | None = None
     ) -> tuple[Token | None, Token | None, Token | None, Token | None]:
-        """Subject, passive subject, passive agent and the speaker of an enclosing speech verb."""
+        """Subject, passive subject, passive agent and the speaker of an enclosing speech verb
+        (``hits``, the actor mentions, tell a reported clause's subject that is no actor)."""
         subject = passive = agent = reporter = None
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS and subject is None:
@@ -2212,8 +2249,16 @@ class EventCoder:
                     # speaker's participle on the reported clause; the speaker lashes out
                     subject = head_subject
                 break
+            if participle and subject is None and passive is None \
+                    and current.dep_ == "ccomp" and head.lemma_ in ANSWERING_VERBS:
+                subject = head_subject  # "insisted that …, brushing aside complaints"
+                break
             if current.dep_ == "advcl" and current.tag_ == "VBG" and subject is None \
-                    and passive is None and head_subject is None:
+                    and passive is None and (head_subject is None or hits is not None and (
+                        self._reported_before(head, current)
+                        and not _names_an_actor(head_subject, hits))):
+                # ("said the ships were legal, brushing aside Japanese complaints": the ships
+                # do not brush anything aside; the speaker does)
                 # an active participle does not take the passive subject of its head ("the
                 # islands should be sunk …, lashing out at Tokyo"): look further up
                 participle = True
@@ -2249,6 +2294,11 @@ class EventCoder:
                 elif head_subject is not None and head_subject.dep_ == "csubj":
                     pass  # "… that sending weapons would be a mistake, a day after signing":
                     # a clause is no one's subject; keep walking up
+                elif participle and current.dep_ == "conj" and self._reported_before(head,
+                                                                                     token):
+                    pass  # "insisted that its operations complied … and were not aimed at
+                    # any country, brushing aside Japanese complaints": the speaker's
+                    # participle, hung on the last verb of what was said; keep walking up
                 else:
                     subject = head_subject
                     passive = passive or next(
@@ -2358,6 +2408,15 @@ class EventCoder:
                     found = [replace(r, country=owner) for r in found]
             refs.extend(found)
         return refs
+
+    def _reported_before(self, verb: Token, participle: Token) -> bool:
+        """The verb heads (a coordination within) a clause reported by a speech verb that comes
+        before the participle ("insisted that …, brushing aside": the speaker's; not "a bomb
+        struck a convoy, killing two soldiers, the alliance said")."""
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return verb.dep_ == "ccomp" and verb.head.i < participle.i and (
+            verb.head.lemma_ in self.book.speech or verb.head.lemma_ in ANSWERING_VERBS)
 
     def _addressee(self, speech: Token, actors: list[ActorRef], hits: dict[int, Hit],
                    ctx: DocContext) -> list[ActorRef]:
@@ -2659,6 +2718,15 @@ class EventCoder:
                          and c.lemma_.lower() in TRIP_NOUNS):
                 found = self._destination(trip, hits)  # "made a surprise trip to Incheon"
         return found
+
+    def _occasion_host(self, token: Token, hits: dict[int, Hit],
+                       ctx: DocContext) -> list[ActorRef]:
+        """Who gives the occasion attended ("a reception given by the embassy", "a banquet
+        hosted by the emperor")."""
+        return [r for o in token.children if o.dep_ == "dobj"
+                for acl in o.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                for by in acl.children if by.dep_ == "agent"
+                for r in self._prep_objects(by, hits, ctx)]
 
     def _source_of(self, noun: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         """Who a demand or pressure comes from ("demands from the European Commission", "calls
@@ -4050,6 +4118,18 @@ def _standing_for(refs: Iterable[ActorRef], pronoun: Token) -> list[ActorRef]:
             for r in refs]
 
 
+def _names_an_actor(phrase: Token, hits: dict[int, Hit]) -> bool:
+    """An actor is named in the phrase itself ("American airstrikes", "its navy"), not only
+    inside one of its prepositional phrases ("a standard for China's paocai")."""
+    def outside_preps(t: Token) -> bool:
+        while t.i != phrase.i:
+            if t.dep_ == "prep" or t.head.i == t.i:
+                return False
+            t = t.head
+        return True
+    return any(t.i in hits and outside_preps(t) for t in phrase.subtree)
+
+
 def _foreign(refs: Iterable[ActorRef], own: set[str | None]) -> list[ActorRef]:
     """The refs of a country other than the actors' own."""
     return [r for r in refs if r.country and r.country not in own]
@@ -4207,6 +4287,15 @@ WALKING_OUT_BODIES = frozenset({"delegation", "delegations", "delegates", "negot
 REMORSE_OBJECTS = frozenset({"past", "period", "history", "suffering", "pain", "damage", "error",
                              "mistake", "remark", "comment", "conduct", "incident", "harm", "rule",
                              "them", "it", "injury", "loss"})
+# Verbs that report what was said in answer ("insisted that …", "replied that …"), beside the
+# pattern book's speech verbs.
+ANSWERING_VERBS = frozenset({"insist", "reply", "respond", "retort", "answer", "maintain",
+                             "contend", "counter"})
+# Harmful incidents one may express regret over as their doer ("regret over the incursion of a
+# submarine", "over the landmine blasts"): an apology when no other side is named as the doer.
+INCIDENT_NOUNS = frozenset({"incursion", "intrusion", "infiltration", "blast", "explosion",
+                            "sinking", "shooting", "collision", "accident", "attempt",
+                            "death", "killing"})
 LEADER_NOUNS = frozenset({"leader", "minister", "president", "premier", "official", "negotiator",
                           "envoy", "delegate", "diplomat", "head"})
 ENTRY_VERBS = frozenset({"enter", "visit", "come", "stay", "travel"})
