@@ -2332,7 +2332,8 @@ def test_a_countrys_partners_in_a_body_are_not_that_country(code):
 
 
 @pytest.mark.parametrize(("text", "event_type"), [
-    ("China pledged aid to the Pacific Islands Forum.", "AID"),  # a standing body
+    # a standing body (a pledge of aid is a promise of it: AGREE)
+    ("China pledged aid to the Pacific Islands Forum.", "AGREE"),
     ("Japan appealed to the UN General Assembly to condemn North Korea.", "REQUEST"),  # asked
 ])
 def test_bodies_and_assemblies_asked_stay_recipients(code, text, event_type):
@@ -2751,3 +2752,44 @@ def test_calling_off_a_concert_over_a_row_is_a_rejection(code):
     event = only(code("China called off a concert by a Japanese pop band in Shanghai.",
                       date="2023-11-20"), "REJECT")
     assert countries(event.actors) == {"CHN"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), [
+    ("The Asian Development Bank pledged $300 million in aid to Sri Lanka.", "AGREE", None),
+    ("Parliament granted the ethnic minority the right to schooling in its own language.",
+     "CONCEDE", None),
+    ("The Kazakh government unblocked dozens of news websites.", "CONCEDE", "KAZ"),
+    ("Negotiators for Tokyo and Washington settled on a five-year deal.", "AGREE", "JPN"),
+    ("Samsung settled the patent lawsuit brought by a Japanese rival.", "AGREE", "KOR"),
+    ("Pyongyang undertook to dismantle its test site.", "AGREE", "PRK"),
+])
+def test_promises_grants_and_settlements(code, text, event_type, actor):
+    event = only(code(text, date="2019-05-01"), event_type)
+    if actor:
+        assert actor in countries(event.actors), text
+
+
+def test_a_pledge_of_money_is_a_promise_not_the_aid(code):
+    assert [m.event_type for m in code("Japan pledged another $10 billion to the rescue "
+                                       "package.", date="1997-12-03")] == ["AGREE"]
+
+
+def test_terms_of_a_pact_are_not_an_undertaking_of_their_own(code):
+    mentions = code("Seoul and Tokyo signed a memorandum, under which the Japanese side "
+                    "undertook to stop fingerprinting Korean residents.", date="1991-01-10")
+    assert "AGREE" not in [m.event_type for m in mentions]
+
+
+def test_looking_forward_to_working_together_is_an_intent(code):
+    # the intent is stated, so the AGREE is a fact; the partner is the one to be worked with
+    event = only(code("Kishida said he looked forward to working with Yoon to mend ties.",
+                      date="2022-05-10"), "AGREE")
+    assert not event.hypothetical and countries(event.recipients) == {"KOR"}
+    assert "COOPERATE" not in [m.event_type for m in code(
+        "Kishida said he looked forward to working with Yoon.", date="2022-05-10")]
+
+
+def test_lifting_a_suspension_is_an_easing(code):
+    event = only(code("Nigeria will lift its suspension of Twitter.", date="2021-11-01"),
+                 "CONCEDE")
+    assert event.hypothetical

@@ -393,6 +393,14 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ == "gather" and token.pos_ == "VERB" \
                     and _leaders_gather(token, hits):
                 triggers[token.i] = GATHER_TRIGGER  # "Obama, Park and Abe gathered in The Hague"
+            elif token.i not in triggers and token.lemma_ == "undertake" and any(
+                    c.dep_ == "xcomp" and infinitive(c) for c in token.children) and not any(
+                    c.dep_ == "prep" and c.lower_ == "under" and any(
+                        g.lower_ in RELATIVE_PRONOUNS | {"it"} for g in c.children)
+                    for c in token.children):
+                # (but "a memorandum, under which the Japanese side undertook to …": the terms of
+                # a pact the sentence reports)
+                triggers[token.i] = UNDERTAKING  # "North Korea undertook to freeze its programme"
             elif token.i not in triggers and token.lemma_ == "let" and _lets_in(token):
                 triggers[token.i] = ENTRY_TRIGGER  # "will let South Koreans visit visa-free"
             elif token.i not in triggers and token.lemma_ == "ache" and any(
@@ -2852,11 +2860,15 @@ class EventCoder:
         noun_clauses = [g for c in token.children if c.dep_ == "dobj" for g in c.children
                         if g.dep_ in {"acl", "ccomp"} and any(
                             m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
-        for child in [*token.children, *noun_clauses]:
+        # ("looks forward to working with him": the gerund after "to")
+        awaited = [g for c in token.children if "forward" in trigger.words
+                   for p in (c, *c.children) if p.dep_ == "prep" and p.lower_ == "to"
+                   for g in p.children if g.dep_ == "pcomp"]
+        for child in [*token.children, *noun_clauses, *awaited]:
             if child.dep_ not in {"ccomp", "xcomp", "acl"} and not (
                     child.dep_ == "advcl" and any(
                         m.dep_ == "mark" and m.lower_ == "for" for m in child.children)) \
-                    and not _gerund_object(token, child):
+                    and not _gerund_object(token, child) and child not in awaited:
                 continue
             if child.dep_ == "xcomp" and child.lemma_ in PERMITTING_VERBS:
                 # "agreed to let a UN team visit Darfur": the ones let in
@@ -4109,7 +4121,8 @@ def _affirms_a_course(token: Token) -> bool:
 
 
 COURSE_NOUNS = frozenset({"importance", "commitment", "policy", "cooperation", "promotion",
-                          "intention", "need", "significance", "direction", "resolve"})
+                          "intention", "need", "significance", "direction", "resolve",
+                          "coordination"})
 
 
 def _standing_for(refs: Iterable[ActorRef], pronoun: Token) -> list[ActorRef]:
@@ -4154,9 +4167,10 @@ AID_SENDING_TRIGGER = Trigger("AID", "070", "send-to-help")
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "COP", "SPY"})
 # Readout wording for a joint understanding: "the two leaders affirmed / confirmed / concurred
 # / shared the view that …" is an agreement when both sides are its subject.
-JOINT_AFFIRMING = frozenset({"affirm", "reaffirm", "confirm", "concur"})
+JOINT_AFFIRMING = frozenset({"affirm", "reaffirm", "confirm", "reconfirm", "concur"})
 SHARED_VIEWS = frozenset({"view", "recognition", "understanding", "assessment"})
 JOINT_AFFIRMATION = Trigger("AGREE", "030", "joint-affirmation")
+UNDERTAKING = Trigger("AGREE", "030", "undertake-to")
 # Warships and warplanes on the move near another country: a show of force (CAMEO 15).
 MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "steam", "approach"})
 WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submarine", "bomber",
