@@ -2793,3 +2793,24 @@ def test_lifting_a_suspension_is_an_easing(code):
     event = only(code("Nigeria will lift its suspension of Twitter.", date="2021-11-01"),
                  "CONCEDE")
     assert event.hypothetical
+
+
+@pytest.mark.parametrize("text", [
+    "A Beijing court sentenced a Japanese businessman to six years in prison for spying.",
+    "North Korea's top court sentenced an American tourist to 15 years of hard labour.",
+])
+def test_a_custodial_sentence_also_detains(code, text):
+    mentions = code(text, date="2016-03-16")
+    assert [m.event_type for m in mentions] == ["SANCTION", "COERCE"], text
+    detention = mentions[1]
+    assert detention.mode == "arrest" and countries(detention.recipients) == countries(
+        mentions[0].recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "A military court sentenced the opposition leader to death.",
+    "A Seoul court gave the activist an 18-month prison term, suspended for three years.",
+    "A Tokyo court ordered the company to pay five million yen to the plaintiffs.",
+])
+def test_no_custody_without_a_prison_term(code, text):
+    assert "COERCE" not in [m.event_type for m in code(text, date="2016-03-16")], text

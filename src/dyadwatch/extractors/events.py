@@ -516,6 +516,9 @@ class EventCoder:
                 meeting = _accompanying_meeting(event)
                 if meeting is not None and not any(e.event_type == "CONSULT" for e in events):
                     events.append(meeting)
+                custody = _custodial_sentence(event)
+                if custody is not None:
+                    events.append(custody)
         events = _fold_coordinated(events)
         events = _drop_restated_judgements(events)
         events = _drop_explaining_participles(events)
@@ -4171,6 +4174,13 @@ JOINT_AFFIRMING = frozenset({"affirm", "reaffirm", "confirm", "reconfirm", "conc
 SHARED_VIEWS = frozenset({"view", "recognition", "understanding", "assessment"})
 JOINT_AFFIRMATION = Trigger("AGREE", "030", "joint-affirmation")
 UNDERTAKING = Trigger("AGREE", "030", "undertake-to")
+# A sentence that puts someone in custody ("to five years in prison", "to 15 years of hard
+# labour"), coded as a detention beside the conviction
+CUSTODY_TRIGGER = Trigger("COERCE", "173", "custodial-sentence", mode="arrest")
+CUSTODY_WORDS = frozenset({"prison", "jail", "imprisonment", "confinement", "detention", "labour",
+                           "labor", "penitentiary"})
+TERM_WORDS = frozenset({"year", "month", "week", "day", "life"})
+SENTENCING_VERBS = frozenset({"sentence", "send", "give", "hand", "impose", "uphold"})
 # Warships and warplanes on the move near another country: a show of force (CAMEO 15).
 MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "steam", "approach"})
 WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submarine", "bomber",
@@ -4647,6 +4657,22 @@ def _accompanying_meeting(event: CodedEvent) -> CodedEvent | None:
             return replace(event, trigger=trigger, actors=participants, recipients=(),
                            event_type="CONSULT", mode=trigger.mode, action_type=None)
     return None
+
+
+def _custodial_sentence(event: CodedEvent) -> CodedEvent | None:
+    """ "sentenced him to five years in prison", "sent the arsonist to prison": the conviction
+    (SANCTION) also puts the person in custody (COERCE); a death sentence, a fine or a suspended
+    term does not."""
+    if event.mode != "convict" or event.trigger.lemma not in SENTENCING_VERBS \
+            or event.modality.negated or event.modality.hypothetical:
+        return None  # (an order to pay, damages or a verdict alone put no one in custody)
+    words = {t.lemma_.lower() for t in event.token.subtree}
+    terms = {t.lemma_.lower() for t in event.token.subtree
+             if t.dep_ == "pobj" and t.head.lower_ == "to"}
+    if "suspend" in words or not (words & CUSTODY_WORDS or terms & TERM_WORDS):
+        return None
+    return replace(event, trigger=CUSTODY_TRIGGER, event_type="COERCE",
+                   mode=CUSTODY_TRIGGER.mode, action_type=None)
 
 
 def _same_ref(ref: ActorRef, others: list[ActorRef]) -> bool:
