@@ -401,6 +401,11 @@ class EventCoder:
                 # (but "a memorandum, under which the Japanese side undertook to …": the terms of
                 # a pact the sentence reports)
                 triggers[token.i] = UNDERTAKING  # "North Korea undertook to freeze its programme"
+            elif token.i not in triggers and token.lemma_ == "send" and any(
+                    c.dep_ in {"prep", "dative"} and c.lower_ == "to" and any(
+                        g.dep_ == "pobj" and g.lemma_.lower() in {"prison", "jail"}
+                        for g in c.children) for c in token.children):
+                triggers[token.i] = COURT_JAILING  # "the court sent him to prison for 4 years"
             elif token.i not in triggers and token.lemma_ == "let" and _lets_in(token):
                 triggers[token.i] = ENTRY_TRIGGER  # "will let South Koreans visit visa-free"
             elif token.i not in triggers and token.lemma_ == "ache" and any(
@@ -827,7 +832,8 @@ class EventCoder:
                 return False  # "…, with Seoul accusing Tokyo of …": a clause of its own
             if current.dep_ == "ccomp" and current.i < head.i and any(
                     t.text == ";" or t.text == "," and t.i + 1 < head.i
-                    and t.doc[t.i + 1].lower_ in {"a", "an"} or t.lower_ == "but"
+                    and t.doc[t.i + 1].lower_ in {"a", "an"}
+                    or t.lower_ == "but" and t.dep_ == "cc"
                     for t in current.doc[current.i:head.i]):
                 # "Seoul began a drill; Tokyo protested", "the Assembly impeached Roh …, but the
                 # court threw out the motion": two sentences in one; "Seoul voiced
@@ -1029,6 +1035,9 @@ class EventCoder:
                     p.dep_ == "prep" and p.lower_ == "for" for p in c.children)
                 for c in token.children):
             return None  # "took Seoul's calls for an apology seriously": demands, not a phone call
+        if trigger.lemma == "look" and "forward" in trigger.words \
+                and not _awaits_a_joint_act(token):
+            return None  # "looks forward to the outcome of the election": no intent of its own
         subject, passive_subject, agent, reporter = self._arguments(token, hits)
         if subject is not None and _polled(subject):
             return None  # "a majority of Japanese respondents backed the curbs": a poll figure
@@ -1521,7 +1530,8 @@ class EventCoder:
             recipients = [r for r in recipients if named[r] in {"to", "between", "dative"}]
         if trigger.mode == "visit" and trigger.lemma == "attend":
             # "attended a reception given by South Korea's embassy in Tokyo": the host
-            recipients = recipients + self._occasion_host(token, hits, ctx)
+            recipients = recipients + [r for o in token.children if o.dep_ == "dobj"
+                                       for r in self._participle_agent(o, hits, ctx)]
         if trigger.mode == "visit":
             # "Ishiba visited Hiroshima": a trip at home meets no foreign host
             home = {a.country for a in actors if a.country}
@@ -1810,8 +1820,8 @@ class EventCoder:
         wrongs = [n for r in [*regrets, token] for p in r.children
                   if p.dep_ == "prep" and p.lower_ in {"over", "for", "about"}
                   for n in p.children if n.dep_ == "pobj"]
-        if not wrongs or not all(
-                n.lemma_.lower() in REMORSE_OBJECTS | INCIDENT_NOUNS for n in wrongs):
+        if not wrongs or not all(n.lemma_.lower() in REMORSE_OBJECTS - {"it", "them"}
+                                 | INCIDENT_NOUNS for n in wrongs):
             return False
         return not _foreign((r for n in wrongs for t in n.subtree
                              if t.dep_ in {"poss", "pobj", "compound", "amod"} and t is not n
@@ -2261,13 +2271,15 @@ class EventCoder:
                     subject = head_subject
                 break
             if participle and subject is None and passive is None \
-                    and current.dep_ == "ccomp" and head.lemma_ in ANSWERING_VERBS:
+                    and current.dep_ == "ccomp" and head.lemma_ in ANSWERING_VERBS \
+                    and self._speakers_act(token):
                 subject = head_subject  # "insisted that …, brushing aside complaints"
                 break
             if current.dep_ == "advcl" and current.tag_ == "VBG" and subject is None \
                     and passive is None and (head_subject is None or hits is not None and (
                         self._reported_before(head, current)
-                        and not _names_an_actor(head_subject, hits))):
+                        and not _names_an_actor(head_subject, hits)
+                        and self._speakers_act(current))):
                 # ("said the ships were legal, brushing aside Japanese complaints": the ships
                 # do not brush anything aside; the speaker does)
                 # an active participle does not take the passive subject of its head ("the
@@ -2305,8 +2317,9 @@ class EventCoder:
                 elif head_subject is not None and head_subject.dep_ == "csubj":
                     pass  # "… that sending weapons would be a mistake, a day after signing":
                     # a clause is no one's subject; keep walking up
-                elif participle and current.dep_ == "conj" and self._reported_before(head,
-                                                                                     token):
+                elif participle and current.dep_ == "conj" and hits is not None \
+                        and self._reported_before(head, token) and self._speakers_act(token) \
+                        and (head_subject is None or not _names_an_actor(head_subject, hits)):
                     pass  # "insisted that its operations complied … and were not aimed at
                     # any country, brushing aside Japanese complaints": the speaker's
                     # participle, hung on the last verb of what was said; keep walking up
@@ -2419,6 +2432,12 @@ class EventCoder:
                     found = [replace(r, country=owner) for r in found]
             refs.extend(found)
         return refs
+
+    def _speakers_act(self, participle: Token) -> bool:
+        """A participle a speaker can do by speaking ("brushing aside", "dismissing",
+        "rejecting"), not a material act ("killing two marines")."""
+        trigger = self.match_trigger(participle)
+        return trigger is not None and trigger.event_type not in CONFLICT_MATERIAL
 
     def _reported_before(self, verb: Token, participle: Token) -> bool:
         """The verb heads (a coordination within) a clause reported by a speech verb that comes
@@ -2730,15 +2749,6 @@ class EventCoder:
                 found = self._destination(trip, hits)  # "made a surprise trip to Incheon"
         return found
 
-    def _occasion_host(self, token: Token, hits: dict[int, Hit],
-                       ctx: DocContext) -> list[ActorRef]:
-        """Who gives the occasion attended ("a reception given by the embassy", "a banquet
-        hosted by the emperor")."""
-        return [r for o in token.children if o.dep_ == "dobj"
-                for acl in o.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-                for by in acl.children if by.dep_ == "agent"
-                for r in self._prep_objects(by, hits, ctx)]
-
     def _source_of(self, noun: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         """Who a demand or pressure comes from ("demands from the European Commission", "calls
         by the opposition")."""
@@ -2864,7 +2874,8 @@ class EventCoder:
                         if g.dep_ in {"acl", "ccomp"} and any(
                             m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
         # ("looks forward to working with him": the gerund after "to")
-        awaited = [g for c in token.children if "forward" in trigger.words
+        awaited = [g for c in token.children
+                   if trigger.lemma == "look" and "forward" in trigger.words
                    for p in (c, *c.children) if p.dep_ == "prep" and p.lower_ == "to"
                    for g in p.children if g.dep_ == "pcomp"]
         for child in [*token.children, *noun_clauses, *awaited]:
@@ -4174,13 +4185,17 @@ JOINT_AFFIRMING = frozenset({"affirm", "reaffirm", "confirm", "reconfirm", "conc
 SHARED_VIEWS = frozenset({"view", "recognition", "understanding", "assessment"})
 JOINT_AFFIRMATION = Trigger("AGREE", "030", "joint-affirmation")
 UNDERTAKING = Trigger("AGREE", "030", "undertake-to")
+COURT_JAILING = Trigger("SANCTION", "116", "send-to-prison", mode="convict",
+                        actors=frozenset({"JUD"}))
 # A sentence that puts someone in custody ("to five years in prison", "to 15 years of hard
 # labour"), coded as a detention beside the conviction
 CUSTODY_TRIGGER = Trigger("COERCE", "173", "custodial-sentence", mode="arrest")
 CUSTODY_WORDS = frozenset({"prison", "jail", "imprisonment", "confinement", "detention", "labour",
                            "labor", "penitentiary"})
 TERM_WORDS = frozenset({"year", "month", "week", "day", "life"})
-SENTENCING_VERBS = frozenset({"sentence", "send", "give", "hand", "impose", "uphold"})
+NON_CUSTODIAL = frozenset({"suspend", "suspended", "probation", "parole", "death", "fine",
+                           "absentia", "service"})
+SENTENCING_VERBS = frozenset({"sentence", "send-to-prison", "give", "hand", "impose", "uphold"})
 # Warships and warplanes on the move near another country: a show of force (CAMEO 15).
 MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "steam", "approach"})
 WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submarine", "bomber",
@@ -4317,9 +4332,10 @@ ANSWERING_VERBS = frozenset({"insist", "reply", "respond", "retort", "answer", "
                              "contend", "counter"})
 # Harmful incidents one may express regret over as their doer ("regret over the incursion of a
 # submarine", "over the landmine blasts"): an apology when no other side is named as the doer.
+# (not deaths, killings or sinkings: those are as often one's own people's, and regretted as a
+# complaint)
 INCIDENT_NOUNS = frozenset({"incursion", "intrusion", "infiltration", "blast", "explosion",
-                            "sinking", "shooting", "collision", "accident", "attempt",
-                            "death", "killing"})
+                            "collision", "accident"})
 LEADER_NOUNS = frozenset({"leader", "minister", "president", "premier", "official", "negotiator",
                           "envoy", "delegate", "diplomat", "head"})
 ENTRY_VERBS = frozenset({"enter", "visit", "come", "stay", "travel"})
@@ -4666,13 +4682,36 @@ def _custodial_sentence(event: CodedEvent) -> CodedEvent | None:
     if event.mode != "convict" or event.trigger.lemma not in SENTENCING_VERBS \
             or event.modality.negated or event.modality.hypothetical:
         return None  # (an order to pay, damages or a verdict alone put no one in custody)
-    words = {t.lemma_.lower() for t in event.token.subtree}
-    terms = {t.lemma_.lower() for t in event.token.subtree
-             if t.dep_ == "pobj" and t.head.lower_ == "to"}
-    if "suspend" in words or not (words & CUSTODY_WORDS or terms & TERM_WORDS):
+    # the sentence's own phrases, not a clause inside them ("…, who had spent two years in
+    # prison, to death")
+    phrase = [t for c in event.token.children if c.dep_ in {"dobj", "dative", "prep", "oprd"}
+              for t in _phrase_tokens(c)]
+    words = {t.lemma_.lower() for t in phrase}
+    terms = {t.lemma_.lower() for t in phrase if t.dep_ == "pobj" and t.head.lower_ == "to"}
+    # (a suspension anywhere in it, "a prison term, suspended for three years", frees)
+    if {t.lemma_.lower() for t in event.token.subtree} & NON_CUSTODIAL \
+            or not (words & CUSTODY_WORDS or terms & TERM_WORDS):
         return None
     return replace(event, trigger=CUSTODY_TRIGGER, event_type="COERCE",
                    mode=CUSTODY_TRIGGER.mode, action_type=None)
+
+
+def _awaits_a_joint_act(token: Token) -> bool:
+    """ "looks forward to working with him", "to the summit", "to closer cooperation": an intent
+    to act or meet; not "looks forward to the outcome" or "to Japan's concrete actions"."""
+    return any(g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and (
+                   g.lemma_.lower() in MEETING_NOUNS | {"cooperation", "visit", "partnership"})
+               for c in token.children for p in (c, *c.children)
+               if p.dep_ == "prep" and p.lower_ == "to" for g in p.children)
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    """The token's phrase without the clauses inside it (relative clauses, participles)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in {"relcl", "acl", "advcl", "ccomp", "appos"}:
+            out.extend(_phrase_tokens(child))
+    return out
 
 
 def _same_ref(ref: ActorRef, others: list[ActorRef]) -> bool:
