@@ -2844,3 +2844,24 @@ def test_a_custodial_sentence_also_detains(code, text):
 ])
 def test_no_custody_without_a_prison_term(code, text):
     assert "COERCE" not in [m.event_type for m in code(text, date="2016-03-16")], text
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Tokyo wants Seoul to remove the statue.", "REQUEST", "JPN", "KOR"),
+    ("Kim Jong Il pardoned two American journalists.", "CONCEDE", "PRK", "USA"),
+    ("The United States returned Okinawa to Japanese administration.", "RETREAT", "USA", "JPN"),
+    ("Washington dropped the cap on South Korea's missile range.", "RETREAT", "USA", None),
+    ("Seoul scrapped its ban on Japanese films.", "RETREAT", "KOR", None),
+    ("Uniqlo pulled a television advertisement after critics in Seoul objected.", "CONCEDE",
+     "JPN", None),
+])
+def test_wants_pardons_returns_and_easings(code, text, event_type, actor, recipient):
+    event = only(code(text, date="2020-01-01"), event_type)
+    assert actor in countries(event.actors), text
+    if recipient:
+        assert recipient in countries(event.recipients), text
+
+
+def test_wanting_a_partys_act_is_a_request_not_that_act(code):
+    mentions = code("Japan wants South Korea to withdraw the ruling.", date="2020-01-01")
+    assert [m.event_type for m in mentions] == ["REQUEST"]

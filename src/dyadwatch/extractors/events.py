@@ -125,7 +125,7 @@ RUIN_WORDS = frozenset({"ash", "ashes", "rubble", "ruin", "ruins", "fire", "dust
 # Verbs that ask a party to act when they take it as object with a "to" clause ("pushed Seoul
 # and Tokyo to …", "expects the ROK to implement the agreement").
 PRESSING_VERBS = frozenset({"push", "prod", "nudge", "pressure", "pressurise", "pressurize",
-                            "expect"})
+                            "expect", "want"})
 # What one expects of a party without asking it ("expects Pyongyang to launch another missile").
 FORECAST_TYPES = frozenset({"MOBILIZE", "ASSAULT", "THREATEN", "COERCE", "SANCTION"})
 AUXILIARY_WORDS = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may",
