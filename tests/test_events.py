@@ -2865,3 +2865,20 @@ def test_wants_pardons_returns_and_easings(code, text, event_type, actor, recipi
 def test_wanting_a_partys_act_is_a_request_not_that_act(code):
     mentions = code("Japan wants South Korea to withdraw the ruling.", date="2020-01-01")
     assert [m.event_type for m in mentions] == ["REQUEST"]
+
+
+def test_an_international_body_acts_on_the_place_not_from_it(code):
+    event = only(code("The IAEA has dispatched inspectors to a uranium plant in central Iran.",
+                      date="2005-08-10"), "ACCUSE")
+    assert {a.sector for a in event.actors} == {"IGO"}
+    assert not {a.country for a in event.actors} - {None}
+    assert countries(event.recipients) == {"IRN"}
+
+
+def test_a_surname_in_a_place_phrase_is_the_place(code):
+    # Ricardo Lagos is in the knowledge files; "a rally in Lagos" is not about him
+    for text in ("Thousands of Nigerians were converging for a rally in Lagos to protest the "
+                 "rights violations.", "Police in Lagos arrested ten protesters."):
+        mentions = code(text, date="2000-02-24")
+        assert not any("CHL" in countries(m.actors) | countries(m.recipients)
+                       for m in mentions), text

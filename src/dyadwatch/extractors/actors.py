@@ -333,6 +333,11 @@ class ActorResolver:
             title = taken.get(start - 1)
             title_roles = {r.role for r in title.entity.roles} if title and title.kind == "role" \
                 else set()
+            word = doc[start]
+            if end - start == 1 and title is None and word.ent_type_ in {"GPE", "LOC"} \
+                    and word.dep_ == "pobj" and word.head.lower_ in {
+                        "in", "at", "near", "inside", "outside", "across"}:
+                continue  # "a rally in Lagos": the city, not Ricardo Lagos
             chosen = self._pick_surname(doc, start, end, candidates, ctx, title_roles,
                                         named_here)
             if chosen is not None:

@@ -1246,9 +1246,14 @@ class EventCoder:
             by_means = bool(actors)
             if actors and struck is not None:
                 recipients = [r if r.country else replace(r, country=struck) for r in recipients]
+        international = bool(actors) and all(a.sector == "IGO" for a in actors)
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx, subject)
-            if place is not None:
+            if place is not None and international:
+                # an international body is of no country: where it acts is whom it acts on
+                # ("the IAEA sent inspectors to a plant in Iran", "UN troops deploy in Congo")
+                recipients = recipients or [ActorRef(text=place, country=place, sector="GOV")]
+            elif place is not None:
                 actors = [replace(a, country=place) for a in actors] or (
                     [ActorRef(text=place, country=place, sector="GOV")]
                     if passive_subject is not None
