@@ -1061,7 +1061,7 @@ def _agent_possessor(head: Token, found: list[Hit]) -> Token | None:
     if owner is None or not found or owner.lower_ in PERSON_PRONOUNS \
             or owner.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() not in OWNED_ACTS | RULINGS:
         return None  # ("Western officials' criticism", "the regime's opponents")
-    if all(h.entity.kind == "agent" and h.start in span and h.entity.sector in OFFICIAL_SECTORS
+    if all(h.entity.kind == "agent" and h.start in span and h.entity.sector in BODY_SECTORS
            for h in found):
         return owner
     return None
@@ -1074,7 +1074,7 @@ RULINGS = frozenset({"ruling", "verdict", "judgment", "judgement", "decree", "or
 
 # Sectors of bodies that act as such ("the court's ruling"); "the women's appeal" and "the
 # student's parents" are left to the sentence.
-OFFICIAL_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "OPP", "REB"})
+BODY_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "OPP", "REB"})
 
 
 # Act nouns whose possessor is the one acting ("Nippon Steel's bid for US Steel")

@@ -1825,8 +1825,7 @@ class EventCoder:
         wrongs = [n for r in [*regrets, token] for p in r.children
                   if p.dep_ == "prep" and p.lower_ in {"over", "for", "about"}
                   for n in p.children if n.dep_ == "pobj"]
-        if not wrongs or not all(n.lemma_.lower() in REMORSE_OBJECTS - {"it", "them"}
-                                 | INCIDENT_NOUNS for n in wrongs):
+        if not wrongs or not all(n.lemma_.lower() in OWN_WRONGS for n in wrongs):
             return False
         return not _foreign((r for n in wrongs for t in n.subtree
                              if t.dep_ in {"poss", "pobj", "compound", "amod"} and t is not n
@@ -2879,10 +2878,8 @@ class EventCoder:
                         if g.dep_ in {"acl", "ccomp"} and any(
                             m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
         # ("looks forward to working with him": the gerund after "to")
-        awaited = [g for c in token.children
-                   if trigger.lemma == "look" and "forward" in trigger.words
-                   for p in (c, *c.children) if p.dep_ == "prep" and p.lower_ == "to"
-                   for g in p.children if g.dep_ == "pcomp"]
+        awaited = [g for g in _awaited(token) if g.dep_ == "pcomp"] \
+            if trigger.lemma == "look" and "forward" in trigger.words else []
         for child in [*token.children, *noun_clauses, *awaited]:
             if child.dep_ not in {"ccomp", "xcomp", "acl"} and not (
                     child.dep_ == "advcl" and any(
@@ -4341,6 +4338,8 @@ ANSWERING_VERBS = frozenset({"insist", "reply", "respond", "retort", "answer", "
 # complaint)
 INCIDENT_NOUNS = frozenset({"incursion", "intrusion", "infiltration", "blast", "explosion",
                             "collision", "accident"})
+# What "expressed regret over …" must name to be an apology (a pronoun may stand for anything)
+OWN_WRONGS = REMORSE_OBJECTS - {"it", "them"} | INCIDENT_NOUNS
 LEADER_NOUNS = frozenset({"leader", "minister", "president", "premier", "official", "negotiator",
                           "envoy", "delegate", "diplomat", "head"})
 ENTRY_VERBS = frozenset({"enter", "visit", "come", "stay", "travel"})
@@ -4706,8 +4705,14 @@ def _awaits_a_joint_act(token: Token) -> bool:
     to act or meet; not "looks forward to the outcome" or "to Japan's concrete actions"."""
     return any(g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and (
                    g.lemma_.lower() in MEETING_NOUNS | {"cooperation", "visit", "partnership"})
-               for c in token.children for p in (c, *c.children)
-               if p.dep_ == "prep" and p.lower_ == "to" for g in p.children)
+               for g in _awaited(token))
+
+
+def _awaited(token: Token) -> list[Token]:
+    """What "look forward to" looks forward to: the dependents of its "to", which the parser
+    hangs on the verb or on "forward"."""
+    return [g for c in token.children for p in (c, *c.children)
+            if p.dep_ == "prep" and p.lower_ == "to" for g in p.children]
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
