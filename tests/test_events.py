@@ -2880,3 +2880,145 @@ def test_a_surname_in_a_place_phrase_is_the_place(code):
         mentions = code(text, date="2000-02-24")
         assert not any("CHL" in countries(m.actors) | countries(m.recipients)
                        for m in mentions), text
+
+
+@pytest.mark.parametrize(("text", "guests", "host"), [
+    ("Chancellor Olaf Scholz hosted his Polish counterpart Donald Tusk in Berlin for talks on "
+     "border controls.", {"POL"}, {"DEU"}),
+    ("Narendra Modi hosted the Japanese and Australian prime ministers in New Delhi on Monday.",
+     {"JPN", "AUS"}, {"IND"}),
+])
+def test_the_guest_visits_the_host_whatever_the_host_pattern(code, text, guests, host):
+    consult = only(code(text, date="2024-03-01"), "CONSULT")
+    assert countries(consult.actors) == guests
+    assert countries(consult.recipients) == host
+
+
+@pytest.mark.parametrize(("text", "event_type", "country"), [
+    ("Veteran activist Abdulhadi al-Khawaja was arrested by Bahraini police at a protest.",
+     "COERCE", "BHR"),
+    ("Azerbaijani lawmakers granted the country's Talysh minority the right to run schools in "
+     "their own language.", "CONCEDE", "AZE"),
+    ("The Kazakh government unblocked dozens of news websites on Thursday.", "CONCEDE", "KAZ"),
+    ("Sudan's army rejected calls from police chiefs to withdraw from Omdurman.", "REJECT", "SDN"),
+])
+def test_a_domestic_target_belongs_to_the_country_it_is_in(code, text, event_type, country):
+    event = only(code(text), event_type)
+    assert countries(event.actors) == {country}
+    assert countries(event.recipients) == {country}
+
+
+def test_a_title_with_an_unknown_employer_gives_no_country(code):
+    event = only(code("Belarus accused Radio Liberty reporter Ihar Losik of organising riots."),
+                  "ACCUSE")
+    assert "BLR" not in countries(event.recipients)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Russian jets dropped cluster bombs on opposition-held villages of Idlib province.", "SYR"),
+    ("Gunmen opened fire on a crowded mosque in Balochistan.", "PAK"),
+])
+def test_the_place_struck_gives_the_target(code, text, country):
+    event = only(code(text), "ASSAULT")
+    assert country in countries(event.recipients)
+
+
+def test_armed_men_take_the_country_of_the_place_their_target_is_in(code):
+    event = only(code("Militiamen lynched a Christian shopkeeper on a road in Balochistan, "
+                      "witnesses said."), "ASSAULT")
+    assert countries(event.actors) == countries(event.recipients) == {"PAK"}
+
+
+def test_a_bare_preposition_before_a_participle_keeps_its_object():
+    # "granted asylum to officers holed up in …" parsed with "officers" as the subject of "holed"
+    words = ["Peru", "granted", "asylum", "to", "two", "officers", "holed", "up"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1, 5, 6, 1, 6],
+              deps=["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "prt"],
+              pos=["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADP"],
+              tags=["NNP", "VBD", "NN", "IN", "CD", "NNS", "VBD", "RP"])
+    _repair_stranded_subjects(doc[:])
+    assert (doc[5].head.text, doc[5].dep_) == ("to", "pobj")
+    assert (doc[6].head.text, doc[6].dep_) == ("officers", "acl")
+    # a preposition that has its object keeps the clause after it
+    words = ["Peru", "talked", "to", "Chile", "and", "officers", "left"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 2, 1, 6, 1],
+              deps=["nsubj", "ROOT", "prep", "pobj", "cc", "nsubj", "conj"],
+              pos=["PROPN", "VERB", "ADP", "PROPN", "CCONJ", "NOUN", "VERB"],
+              tags=["NNP", "VBD", "IN", "NNP", "CC", "NNS", "VBD"])
+    _repair_stranded_subjects(doc[:])
+    assert (doc[5].head.text, doc[5].dep_) == ("left", "nsubj")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("The Sri Lankan president threatened to impose a curfew in Colombo if the riots went on.",
+     "LKA"),
+    ("Thailand's prime minister threatened to declare martial law.", "THA"),
+])
+def test_a_threatened_curfew_is_aimed_at_the_place(code, text, country):
+    event = only(code(text), "THREATEN")
+    assert countries(event.recipients) == {country}
+
+
+def test_a_threatened_reply_at_a_place_of_ones_choosing_has_no_own_target(code):
+    mentions = code("Washington vowed to respond at a time and place of its choosing.")
+    assert all("USA" not in countries(m.recipients) for m in mentions)
+
+
+def test_a_judgement_of_a_deed_aims_at_its_doer_and_is_made_now(code):
+    event = only(code("Seoul said that any drill staged by Japan near the islets would be "
+                      "unacceptable.", date="2019-08-02"), "ACCUSE")
+    assert countries(event.actors) == {"KOR"}
+    assert countries(event.recipients) == {"JPN"}
+    assert not event.hypothetical
+
+
+def test_a_place_before_a_body_gives_its_country(code):
+    event = only(code("Tokyo said the resolution of the Busan city council was regrettable.",
+                      date="2019-08-02"), "ACCUSE")
+    assert countries(event.recipients) == {"KOR"}
+
+
+def test_declaring_oneself_willing_is_the_declarers_intent(code):
+    event = only(code("South Korean negotiators declared themselves willing to resume the "
+                      "talks with Japan."), "AGREE")
+    assert "KOR" in countries(event.actors)
+
+
+def test_insisting_that_a_state_let_something_happen_is_a_demand(code):
+    event = only(code("The UN rapporteur insisted that Japan let the former comfort women "
+                      "testify."), "REQUEST")
+    assert countries(event.recipients) == {"JPN"}
+
+
+def test_opening_fire_is_no_blaze(code):
+    event = only(code("Gunmen opened fire on a police post in Kandahar."), "ASSAULT")
+    assert countries(event.actors) == {"AFG"}
+
+
+def test_a_rebuttal_drawn_by_a_statement_rejects_the_speaker(code):
+    event = only(code("Seoul's envoy told the conference that Japanese officials were hiding "
+                      "the data, drawing a sharp rebuttal from Tokyo.", date="2023-07-01"),
+                 "REJECT")
+    assert countries(event.actors) == {"JPN"}
+    assert countries(event.recipients) == {"KOR"}
+
+
+def test_dropping_plans_to_go_is_staying_away(code):
+    events = code("Yoon Suk Yeol dropped his plans to go to the summit in Vilnius.",
+                  date="2023-07-01")
+    assert "REJECT" in {m.event_type for m in events}
+    assert "CONCEDE" not in {m.event_type for m in events}
+
+
+def test_upholding_damages_is_a_court_penalty(code):
+    event = only(code("The Supreme Court upheld damages against Mitsubishi Heavy Industries.",
+                      date="2018-11-29"), "SANCTION")
+    assert countries(event.recipients) == {"JPN"}
+
+
+def test_leaders_gathering_between_subject_and_verb_meet(code):
+    events = code("Li Qiang, Yoon Suk Yeol and Fumio Kishida, gathering in Seoul on Monday, "
+                  "called on North Korea to stop its missile launches.", date="2024-05-27")
+    consult = only(events, "CONSULT")
+    assert countries(consult.actors) == {"CHN", "KOR", "JPN"}
+    assert "REQUEST" in {m.event_type for m in events}

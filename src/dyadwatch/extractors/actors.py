@@ -642,8 +642,14 @@ class ActorResolver:
             if country is not None and country == frame.ctx.issuer:
                 return (ActorRef(text=text, country=country, sector=agent_sector),)
         if not country_codes:
-            if agent_sector and head_agent:
-                # "workers", "rebels": a sector without a country is still an actor
+            if agent_sector and head_agent and (place := _premodifying_place(
+                    head, by_kind.get("place", []))) is not None:
+                # "the Gyeonggi provincial assembly", "Shimane prefectural police": a body of
+                # the place that names it
+                return (ActorRef(text=text, country=place, sector=agent_sector),)
+            if agent_sector and (head_agent or _titled_name(head, agent_hit, frame.hits)):
+                # "workers", "rebels", "opposition blogger Sergei Tikhanovsky": a sector without
+                # a country is still an actor
                 return (ActorRef(text=text, sector=agent_sector),)
             return ()
         if as_actor and not agent_sector and all(_located(head, h) for h in countries) \
@@ -1114,6 +1120,31 @@ def _nearest(head: Token, candidates: list[Hit]) -> Hit | None:
         if hit.start <= head.i < hit.end:
             return hit
     return min(candidates, key=lambda h: abs(h.start - head.i))
+
+
+def _premodifying_place(head: Token, places: list[Hit]) -> str | None:
+    """The country of a place that modifies the head noun itself ("Gyeonggi provincial
+    assembly", "Osaka's police"), not one that says where it is ("police in Osaka")."""
+    for place in places:
+        word = head.doc[place.end - 1]
+        if place.entity.country and word.head.i == head.i \
+                and word.dep_ in {"compound", "nmod", "amod", "poss"}:
+            return place.entity.country
+    return None
+
+
+def _titled_name(head: Token, agent: Hit | None, hits: dict[int, Hit]) -> bool:
+    """A name the knowledge lacks under a generic title ("opposition blogger Sergei
+    Tikhanovsky", "activist Joshua Wong"): the title's sector is the person's."""
+    if agent is None or head.ent_type_ != "PERSON":
+        return False
+    title = head.doc[agent.end - 1]
+    if title.dep_ != "compound" or title.head.i != head.i:
+        return False
+    # (not "Wall Street Journal reporter Evan Gershkovich": an employer the knowledge lacks
+    # may be of any country)
+    return not any(t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.i not in hits
+                   for t in head.subtree if t.i < title.i)
 
 
 def _nearest_sector(head: Token, agents: list[Hit]) -> str | None:

@@ -528,6 +528,7 @@ class EventCoder:
         events = _drop_restated_judgements(events)
         events = _drop_explaining_participles(events)
         events += self._nominal_meetings(sent, hits, ctx, events)
+        events += self._interposed_meetings(sent, hits, ctx, events)
         events += self._occurrences(sent, hits, ctx, events)
         events = _drop_aside_visits(events)
         ctx.previous_events = tuple(events)
@@ -651,6 +652,35 @@ class EventCoder:
                                     modality, event_type, mode, None, 0.7,
                                     "CONSULT" if event_type != "CONSULT" else None))
         return found
+
+    def _interposed_meetings(self, sent: Span, hits: dict[int, Hit], ctx: DocContext,
+                             events: list[CodedEvent]) -> list[CodedEvent]:
+        """A participle set off after the subject: "Abe, Roh and Wen, gathering in Cebu on
+        Sunday, called on …", "The President and Prime Minister Abe, meeting in Vladivostok
+        today, agreed …": the people named meet."""
+        if any(e.event_type == "CONSULT" or e.action_type == "CONSULT" for e in events):
+            return []
+        for token in sent:
+            if token.lower_ not in {"meeting", "gathering"} or token.i == sent.start \
+                    or token.doc[token.i - 1].text != "," or any(
+                        c.dep_ in {"dobj", "det", "poss", "amod", "compound"}
+                        for c in token.children):
+                continue  # (not "meeting Kishida", "the meeting", "a gathering of …")
+            if token.dep_ in {"appos", "acl"}:
+                names = token.head
+            elif token.dep_ == "advcl":  # (set off between the subject and its verb)
+                names = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            else:  # ("Abe, meeting in …, agreed": the names read as the participle's subject)
+                names = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if names is None or names.i > token.i:
+                continue
+            people = [r for r in self._resolve_group(names, hits, ctx, as_actor=True)
+                      if r.country and (r.entity or r.sector == "GOV")]
+            if len({p.country for p in people}) < 2:
+                continue
+            return [CodedEvent(GATHER_TRIGGER, token, _dedupe(people), (), Modality(),
+                               "CONSULT", None, None, 0.65)]
+        return []
 
     def _occurrences(self, sent: Span, hits: dict[int, Hit], ctx: DocContext,
                      events: list[CodedEvent]) -> list[CodedEvent]:
@@ -972,7 +1002,16 @@ class EventCoder:
         else:
             targets = self._owner_of(subject, hits, ctx) or [
                 r for p in subject.children if p.dep_ == "prep" and p.lower_ in {"of", "by"}
-                for r in self._prep_objects(p, hits, ctx)]
+                for r in self._prep_objects(p, hits, ctx)] or [
+                r for clause in subject.children if clause.dep_ in {"acl", "relcl"}
+                for doer in clause.children if doer.dep_ in {"agent", "nsubj"}
+                for r in (self._prep_objects(doer, hits, ctx) if doer.dep_ == "agent"
+                          else self._resolve_group(doer, hits, ctx))]
+            # ("any step taken by Japan", "the drill Seoul staged": whoever did it)
+        if speech is not None and modality.hypothetical and not modality.negated \
+                and modality.kind in {"future", "possible", "conditional"}:
+            # "said any step taken by Japan would be illegal": the judgement is made now
+            modality = replace(modality, hypothetical=False, kind=None)
         own = {a.country for a in actors}
         if not any(r.country or r.sector in STATELESS_SECTORS for r in targets):
             # "This judgment is regrettable, and Japan calls on the Republic of Korea to …":
@@ -1130,6 +1169,10 @@ class EventCoder:
                     main = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
                 if main is not None:
                     actors = [a for a in self._resolve_group(main, hits, ctx) if a.country]
+            if trigger.event_type == "REJECT":
+                # "told the council that Japan was walking back its apologies, drawing a
+                # rebuttal from Japan's envoy": what is rebutted is the telling
+                actors = self._teller(token, hits, ctx) or actors
             actors, recipients = reactors, actors
         elif subject is not None and agent is None and not actors:
             if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
@@ -1228,7 +1271,7 @@ class EventCoder:
             # own readout: an official the knowledge does not list is the issuer's
             actors = [replace(a, country=ctx.issuer) for a in actors]
         if actors and not any(a.country for a in actors) and all(
-                a.sector in CROWD_SECTORS | {"COP"} and a.entity is None for a in actors):
+                a.sector in CROWD_SECTORS | {"COP", "BUS"} and a.entity is None for a in actors):
             # "were detained by police … at the residence in Seoul", "as hundreds of
             # demonstrators gathered outside the embassy": police and crowds act where the
             # sentence's one named place is
@@ -1249,6 +1292,9 @@ class EventCoder:
         international = bool(actors) and all(a.sector == "IGO" for a in actors)
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx, subject)
+            if place is None and actors and not international:
+                place = _struck_place(token, hits, within=True)  # "lynched a trader on a
+                # highway in Rajasthan": where the act landed (not "fired rockets at Israel")
             if place is not None and international:
                 # an international body is of no country: where it acts is whom it acts on
                 # ("the IAEA sent inspectors to a plant in Iran", "UN troops deploy in Congo")
@@ -1373,7 +1419,7 @@ class EventCoder:
                           if r.country not in own][:1]
             if not recipients:
                 return None
-        if event_type == "CONSULT" and (trigger is HOST_TRIGGER or trigger.lemma == "receive") \
+        if event_type == "CONSULT" and trigger.lemma in {"host", "receive"} \
                 and recipients and actors and any(
                     _names_person(c, hits) or c.lemma_.lower() in GUEST_NOUNS
                     for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
@@ -1619,6 +1665,13 @@ class EventCoder:
                 and not is_time_phrase(c) for c in token.children  # (not "on Sunday morning")
         ) and any(r.country and r.country not in countries for r in recipients):
             event_type, mode = "ASSAULT", None  # "fired rockets at Israel": an attack
+        if event_type == "CONCEDE" and trigger.lemma in CALLING_OFF and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in PLAN_NOUNS and any(
+                    v.dep_ in {"acl", "relcl"} and v.lemma_ in TRAVEL_WORDS | {"attend", "meet"}
+                    for v in c.children) for c in token.children):
+            # "dropped his plans to go", "shelved plans to visit Seoul": calling off one's
+            # attendance, not giving up a claim
+            event_type, mode = "REJECT", None
         if event_type == "REQUEST" and trigger.lemma in {"order", "tell", "ask"} \
                 and _ordered_out(token):
             event_type, mode = "SANCTION", "expel"
@@ -1720,6 +1773,8 @@ class EventCoder:
             actors, recipients = actors + partners, []
         recipients = self._refine_recipients(token, trigger, event_type, actors, recipients,
                                              hits)
+        if event_type == "THREATEN" and not recipients:
+            recipients = self._threatened_place(token, actors, hits, ctx)
         if trigger is WEAPON_FLIGHT:
             recipients = []  # where a missile came down is no target (guideline: the path)
         if event_type in {"MOBILIZE", "THREATEN"} and literal_type == "MOBILIZE":
@@ -1998,6 +2053,38 @@ class EventCoder:
                     found += self._prep_objects(prep, hits, ctx)
         return found
 
+    def _teller(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
+        """Who said the clause this verb hangs in, if it hangs in a reported clause."""
+        current = token
+        while current.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and current.head.i != current.i:
+            if current.dep_ == "ccomp" and current.head.lemma_ in self.book.speech:
+                speaker = next((c for c in current.head.children if c.dep_ == "nsubj"), None)
+                return [r for r in self._resolve_group(speaker, hits, ctx) if r.country] \
+                    if speaker is not None else []
+            current = current.head
+        return []
+
+    def _threatened_place(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
+                          ctx: DocContext) -> list[ActorRef]:
+        """A threat of something done at a place is aimed at the place ("threatened to
+        institute a curfew in Algiers"); a threat of curfew or emergency rule with no place
+        named, at the threatener's own country ("threatened to impose a dusk-to-dawn curfew")."""
+        for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+            acts = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+            if not any(c.dep_ == "dobj" for a in acts for c in a.children):
+                continue  # (not "to respond at a time and place of Washington's choosing")
+            place = next((p for a in acts if (p := self._location_country(a, hits, ctx))), None)
+            if place is None and any(t.lemma_.lower() in EMERGENCY_WORDS
+                                     for a in acts for t in a.subtree):
+                place = next((a.country for a in actors if a.country), None)
+            if place is not None:
+                # (the people of the place: not "one's own state" warned of in the complement)
+                what = next((c for a in acts for c in a.children if c.dep_ == "dobj"), clause)
+                span = token.doc[what.left_edge.i:what.right_edge.i + 1]
+                return [ActorRef(text=span.text, country=place, sector="CVL",
+                                 start=span.start_char, end=span.end_char)]
+        return []
+
     def _ultimatum_target(self, token: Token, hits: dict[int, Hit],
                           ctx: DocContext) -> list[ActorRef]:
         """"... unless Baghdad accepted its conditions": the one who must act is the target."""
@@ -2018,6 +2105,8 @@ class EventCoder:
         the event happens, else to the actor's country; domestic actions with no named target
         ("lifted the state of emergency in West Darfur") act on the place named."""
         place = self._location_country(token, hits, ctx)
+        if place is None and event_type in STRIKING_TYPES:
+            place = _struck_place(token, hits)  # "dropped barrel bombs on districts of Aleppo"
         home = next((a.country for a in actors if a.country), None) if home_ok else None
         placed = [
             replace(r, country=_place_within(r, token, hits) or place or home)
@@ -2346,6 +2435,11 @@ class EventCoder:
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS \
                 and subject.head.dep_ == "relcl" and subject.head.i != token.i:
             subject = subject.head.head  # "protesters who tried to block trucks"
+        if subject is not None and subject.lower_ in REFLEXIVE_PRONOUNS \
+                and subject.head.dep_ in {"ccomp", "xcomp", "oprd"} and subject.head.pos_ == "ADJ":
+            # "declared themselves willing to observe a truce": whoever declared
+            subject = next((c for c in subject.head.head.children if c.dep_ in SUBJECT_DEPS),
+                           subject)
         if subject is not None and passive is None and agent is None \
                 and subject.head.i != token.i and (token.dep_ == "xcomp" or infinitival(token)) \
                 and any(c.dep_ == "auxpass" for c in token.children):
@@ -3270,6 +3364,14 @@ def _repair_stranded_subjects(sent: Span) -> None:
                           and c.doc[c.left_edge.i - 1].lower_ == "and"]:
                 _attach(other, noun, "conj")  # (the parser read "yoon" as an adverb)
             continue
+        if token.dep_ == "prep" and token.n_lefts + token.n_rights == 0 \
+                and (clause := _clause_after_bare_preposition(token)) is not None:
+            # "granted asylum to five Panamanian army officers holed up in a residence": the
+            # preposition's object read as the subject of the participle after it
+            noun, verb = clause
+            if _attach(noun, token, "pobj"):
+                _attach(verb, noun, "acl")
+            continue
         split = _split_subject(token)
         if split is not None:
             # "hours after Barack Obama, Park Geun-hye and Shinzo Abe gathered": the parser
@@ -3700,6 +3802,23 @@ def _attach(child: Token, head: Token, dep: str) -> bool:
         return False
     child.head, child.dep_ = head, dep
     return True
+
+
+def _clause_after_bare_preposition(prep: Token) -> tuple[Token, Token] | None:
+    """A preposition with no object right before the subject of a participle or past verb that
+    hangs on the preposition's own head: the subject is the object, the verb its modifier."""
+    if prep.i + 1 >= len(prep.doc):
+        return None
+    noun = prep.doc[prep.i + 1]
+    while noun.dep_ in {"det", "nummod", "amod", "compound", "poss"} and noun.head.i > noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.left_edge.i != prep.i + 1 or verb.i < noun.i \
+            or verb.tag_ not in {"VBD", "VBN"} or verb.head.i != prep.head.i \
+            or verb.dep_ not in {"advcl", "ccomp", "conj"} or any(
+                c.dep_ in {"aux", "auxpass", "mark"} for c in verb.children):
+        return None
+    return noun, verb
 
 
 def _split_subject(token: Token) -> tuple[Token, Token] | None:
@@ -4441,6 +4560,9 @@ def _gerund_object(verb: Token, child: Token) -> bool:
         and not any(t.is_punct for t in verb.doc[verb.i + 1:child.i])
 
 
+UNCHANGED_PAST = frozenset({"let", "put", "set", "cut", "quit", "shut"})  # past = bare form
+
+
 def _subjunctive(verb: Token) -> bool:
     """A verb in the subjunctive: the bare form with no auxiliary ("that the firms pay"), which
     the tagger also reads as a present with a singular subject ("that Washington lift")."""
@@ -4448,6 +4570,9 @@ def _subjunctive(verb: Token) -> bool:
         return False
     if verb.tag_ == "VB":
         return True
+    if verb.tag_ == "VBD" and verb.lower_ in UNCHANGED_PAST and verb.dep_ == "ccomp" and not any(
+            c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
+        return True  # "insisted that Azerbaijan let journalists work": read as a past
     return verb.tag_ == "VBP" and any(
         c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children)
 
@@ -4500,7 +4625,8 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
     if trigger.event_type != "ASSAULT" and trigger.lemma not in CONTEST_VERBS:
         return False
     words = {t.lemma_.lower() for t in token.sent}
-    nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}}
+    nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}} \
+        - set(trigger.words)  # (the fire of "opened fire" is no blaze)
     if trigger.event_type == "ASSAULT" and (
             not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
             or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
@@ -4546,6 +4672,30 @@ def _place_within(ref: ActorRef, token: Token, hits: dict[int, Hit]) -> str | No
              if (hit := hits.get(t.i)) is not None and hit.entity.kind in {"place", "country"}
              and hit.entity.country}
     return found.pop() if len(found) == 1 else None
+
+
+def _struck_place(token: Token, hits: dict[int, Hit], within: bool = False) -> str | None:
+    """The country of the place an act lands on: "dropped bombs on rebel-held districts of
+    Aleppo", "a crackdown on protesters in Minsk", "fired into a crowd in Lagos"; ``within``:
+    only a place the target is said to be in ("on a highway in Rajasthan")."""
+    for holder in [token, *(c for c in token.children if c.dep_ == "dobj")]:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in STRIKING_PREPS or is_time_phrase(prep):
+                continue
+            if within:
+                preps = [p for o in prep.children if o.dep_ == "pobj"
+                         for p in o.children if p.dep_ == "prep" and p.lower_ == "in"]
+            else:
+                preps = [prep]
+            for inner in preps:
+                place = place_country(inner, hits)
+                if place is not None:
+                    return place
+    return None
+
+
+STRIKING_PREPS = frozenset({"on", "onto", "against", "into", "upon"})
+STRIKING_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})  # (not "sailed into Busan")
 
 
 def _against_under_place(prep: Token) -> Token | None:
