@@ -3022,3 +3022,24 @@ def test_leaders_gathering_between_subject_and_verb_meet(code):
     consult = only(events, "CONSULT")
     assert countries(consult.actors) == {"CHN", "KOR", "JPN"}
     assert "REQUEST" in {m.event_type for m in events}
+
+
+def test_an_international_body_electing_a_state_backs_it_but_voters_do_not(code):
+    event = only(code("The UN General Assembly elected Japan to a two-year term on the "
+                      "Security Council on Thursday.", date="2022-06-09"), "SUPPORT")
+    assert "JPN" in countries(event.recipients)
+    assert not code("Voters in Busan elected Park Heong-joon to a second term.",
+                    date="2022-06-02")
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea launched two missiles on Thursday, and Yoshihide Suga told reporters the launch "
+    "threatened the peace and safety of Japan.",
+    "North Korea launched two missiles on Thursday, and Seoul said the launch endangered the "
+    "whole region.",
+])
+def test_saying_a_deed_threatened_or_endangered_others_accuses_its_doer(code, text):
+    events = code(text, date="2021-03-25")
+    accuse = only(events, "ACCUSE")
+    assert countries(accuse.recipients) == {"PRK"}
+    assert "THREATEN" not in {m.event_type for m in events}

@@ -939,6 +939,11 @@ class EventCoder:
                 return clause
             if self._reported_deed(clause):
                 return clause
+            if clause.lemma_ == "threaten" and subject.pos_ == "NOUN" \
+                    and subject.lemma_.lower() in DEED_NOUNS | VIOLENT_EVENT_NOUNS | {
+                        "launch", "test", "deployment", "drill", "exercise"} \
+                    and any(c.dep_ == "dobj" for c in clause.children):
+                return clause  # "told reporters the launch threatened the peace of Japan"
         return None
 
     def _reported_deed(self, clause: Token) -> bool:
