@@ -658,13 +658,14 @@ class EventCoder:
         """A participle set off after the subject: "Abe, Roh and Wen, gathering in Cebu on
         Sunday, called on …", "The President and Prime Minister Abe, meeting in Vladivostok
         today, agreed …": the people named meet."""
-        if any(e.event_type == "CONSULT" or e.action_type == "CONSULT" for e in events):
-            return []
+        if any(e.event_type in {"CONSULT", "REJECT"} or e.action_type == "CONSULT"
+               or e.modality.negated for e in events):
+            return []  # (not "…, gathering in Osaka, refused to hold talks")
         for token in sent:
             if token.lower_ not in {"meeting", "gathering"} or token.i == sent.start \
                     or token.doc[token.i - 1].text != "," or any(
                         c.dep_ in {"dobj", "det", "poss", "amod", "compound"}
-                        for c in token.children):
+                        or c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
                 continue  # (not "meeting Kishida", "the meeting", "a gathering of …")
             if token.dep_ in {"appos", "acl"}:
                 names = token.head
@@ -1013,10 +1014,6 @@ class EventCoder:
                 for r in (self._prep_objects(doer, hits, ctx) if doer.dep_ == "agent"
                           else self._resolve_group(doer, hits, ctx))]
             # ("any step taken by Japan", "the drill Seoul staged": whoever did it)
-        if speech is not None and modality.hypothetical and not modality.negated \
-                and modality.kind in {"future", "possible", "conditional"}:
-            # "said any step taken by Japan would be illegal": the judgement is made now
-            modality = replace(modality, hypothetical=False, kind=None)
         own = {a.country for a in actors}
         if not any(r.country or r.sector in STATELESS_SECTORS for r in targets):
             # "This judgment is regrettable, and Japan calls on the Republic of Korea to …":
@@ -1276,7 +1273,7 @@ class EventCoder:
             # own readout: an official the knowledge does not list is the issuer's
             actors = [replace(a, country=ctx.issuer) for a in actors]
         if actors and not any(a.country for a in actors) and all(
-                a.sector in CROWD_SECTORS | {"COP", "BUS"} and a.entity is None for a in actors):
+                a.sector in CROWD_SECTORS | {"COP"} and a.entity is None for a in actors):
             # "were detained by police … at the residence in Seoul", "as hundreds of
             # demonstrators gathered outside the embassy": police and crowds act where the
             # sentence's one named place is
@@ -1297,7 +1294,8 @@ class EventCoder:
         international = bool(actors) and all(a.sector == "IGO" for a in actors)
         if not any(a.country for a in actors):
             place = self._location_country(token, hits, ctx, subject)
-            if place is None and actors and not international:
+            if place is None and actors and not international \
+                    and trigger.event_type in {"ASSAULT", "COERCE"}:
                 place = _struck_place(token, hits, within=True)  # "lynched a trader on a
                 # highway in Rajasthan": where the act landed (not "fired rockets at Israel")
             if place is not None and international:
@@ -1672,7 +1670,9 @@ class EventCoder:
             event_type, mode = "ASSAULT", None  # "fired rockets at Israel": an attack
         if event_type == "CONCEDE" and trigger.lemma in CALLING_OFF and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in PLAN_NOUNS and any(
-                    v.dep_ in {"acl", "relcl"} and v.lemma_ in TRAVEL_WORDS | {"attend", "meet"}
+                    v.dep_ in {"acl", "relcl"} and v.lemma_ in TRAVEL_WORDS | {"attend"}
+                    and not any(a.lower_ in {"ahead", "forward", "on", "back"}
+                                for a in v.children if a.dep_ in {"advmod", "prt"})
                     for v in c.children) for c in token.children):
             # "dropped his plans to go", "shelved plans to visit Seoul": calling off one's
             # attendance, not giving up a claim
@@ -2059,7 +2059,11 @@ class EventCoder:
         return found
 
     def _teller(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
-        """Who said the clause this verb hangs in, if it hangs in a reported clause."""
+        """Who said the clause this participle hangs on, if that clause is reported ("told
+        the council that …, drawing a rebuttal"; not "said the remarks drew a rebuttal", where
+        the remarks are rebutted)."""
+        if token.dep_ != "advcl":
+            return []
         current = token
         while current.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and current.head.i != current.i:
             if current.dep_ == "ccomp" and current.head.lemma_ in self.book.speech:
@@ -2071,21 +2075,22 @@ class EventCoder:
 
     def _threatened_place(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
                           ctx: DocContext) -> list[ActorRef]:
-        """A threat of something done at a place is aimed at the place ("threatened to
-        institute a curfew in Algiers"); a threat of curfew or emergency rule with no place
-        named, at the threatener's own country ("threatened to impose a dusk-to-dawn curfew")."""
+        """A threat of curfew, martial law or a state of emergency is aimed at the people of the
+        place it would cover ("threatened to institute a curfew in Algiers"), else at the
+        threatener's own ("threatened to impose a dusk-to-dawn curfew")."""
         for clause in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
             acts = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
-            if not any(c.dep_ == "dobj" for a in acts for c in a.children):
-                continue  # (not "to respond at a time and place of Washington's choosing")
-            place = next((p for a in acts if (p := self._location_country(a, hits, ctx))), None)
-            if place is None and any(t.lemma_.lower() in EMERGENCY_WORDS
-                                     for a in acts for t in a.subtree):
-                place = next((a.country for a in actors if a.country), None)
+            measure = next((c for a in acts for c in a.children
+                            if c.dep_ == "dobj" and _emergency_measure(c)), None)
+            if measure is None:
+                continue  # (not "to deploy missiles in Kaliningrad", "to end the emergency swap")
+            place = self._location_country(measure.head, hits, ctx) or next(
+                (p for prep in measure.children if prep.dep_ == "prep"
+                 and prep.lower_ in LOCATION_PREPS if (p := place_country(prep, hits))), None) \
+                or next((a.country for a in actors if a.country), None)
             if place is not None:
                 # (the people of the place: not "one's own state" warned of in the complement)
-                what = next((c for a in acts for c in a.children if c.dep_ == "dobj"), clause)
-                span = token.doc[what.left_edge.i:what.right_edge.i + 1]
+                span = token.doc[measure.left_edge.i:measure.right_edge.i + 1]
                 return [ActorRef(text=span.text, country=place, sector="CVL",
                                  start=span.start_char, end=span.end_char)]
         return []
@@ -2114,10 +2119,14 @@ class EventCoder:
             place = _struck_place(token, hits)  # "dropped barrel bombs on districts of Aleppo"
         home = next((a.country for a in actors if a.country), None) if home_ok else None
         placed = [
-            replace(r, country=_place_within(r, token, hits) or place or home)
+            replace(r, country=_place_within(r, token, hits) or place or (
+                None if _named_person(token.doc, r) and r.sector not in DOMESTIC_ROLES
+                else home))
             if r.country is None and r.sector and r.sector not in STATELESS_SECTORS else r
             for r in recipients
-        ]
+        ]  # (a person the knowledge lacks may be foreign, "Iran detained journalist Jason
+        # Rezaian", unless the title is a domestic role: "arrested opposition leader Kizza
+        # Besigye", "expelled the lawmaker Hodaka Maruyama")
         if not placed and place is not None and event_type in DOMESTIC_TARGET_TYPES:
             placed = [ActorRef(text=place, country=place)]
         return placed
@@ -4565,9 +4574,6 @@ def _gerund_object(verb: Token, child: Token) -> bool:
         and not any(t.is_punct for t in verb.doc[verb.i + 1:child.i])
 
 
-UNCHANGED_PAST = frozenset({"let", "put", "set", "cut", "quit", "shut"})  # past = bare form
-
-
 def _subjunctive(verb: Token) -> bool:
     """A verb in the subjunctive: the bare form with no auxiliary ("that the firms pay"), which
     the tagger also reads as a present with a singular subject ("that Washington lift")."""
@@ -4575,9 +4581,11 @@ def _subjunctive(verb: Token) -> bool:
         return False
     if verb.tag_ == "VB":
         return True
-    if verb.tag_ == "VBD" and verb.lower_ in UNCHANGED_PAST and verb.dep_ == "ccomp" and not any(
-            c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
+    if verb.tag_ == "VBD" and verb.lower_ == "let" and verb.dep_ == "ccomp" and not any(
+            c.dep_ == "mark" and c.lower_ != "that" for c in verb.children) and any(
+            c.dep_ in {"ccomp", "xcomp"} and c.tag_ in {"VB", "VBP"} for c in verb.children):
         return True  # "insisted that Azerbaijan let journalists work": read as a past
+        # (not "insisted that Japan cut exports": a report of what Japan did)
     return verb.tag_ == "VBP" and any(
         c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children)
 
@@ -4630,8 +4638,8 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
     if trigger.event_type != "ASSAULT" and trigger.lemma not in CONTEST_VERBS:
         return False
     words = {t.lemma_.lower() for t in token.sent}
-    nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}} \
-        - set(trigger.words)  # (the fire of "opened fire" is no blaze)
+    nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}
+             and not (t.dep_ == "dobj" and t.head.i == token.i)}  # ("opened fire": no blaze)
     if trigger.event_type == "ASSAULT" and (
             not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
             or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
@@ -4679,6 +4687,29 @@ def _place_within(ref: ActorRef, token: Token, hits: dict[int, Hit]) -> str | No
     return found.pop() if len(found) == 1 else None
 
 
+DOMESTIC_ROLES = frozenset({"OPP", "LEG", "GOV", "JUD", "COP", "MIL"})
+
+
+def _named_person(doc: Doc, ref: ActorRef) -> bool:
+    """Whether a reference is a person's name (under a title the knowledge gave a sector)."""
+    if ref.start is None or ref.end is None:
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ == "PERSON"
+
+
+def _emergency_measure(noun: Token) -> bool:
+    """ "a curfew", "martial law", "a state of emergency" (not "emergency aid", "the law")."""
+    lemma = noun.lemma_.lower()
+    if lemma == "curfew":
+        return True
+    if lemma == "law":
+        return any(c.lower_ == "martial" for c in noun.children)
+    return lemma == "state" and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(
+            o.lower_ in {"emergency", "siege"} for o in p.children) for p in noun.children)
+
+
 def _struck_place(token: Token, hits: dict[int, Hit], within: bool = False) -> str | None:
     """The country of the place an act lands on: "dropped bombs on rebel-held districts of
     Aleppo", "a crackdown on protesters in Minsk", "fired into a crowd in Lagos"; ``within``:
@@ -4694,13 +4725,17 @@ def _struck_place(token: Token, hits: dict[int, Hit], within: bool = False) -> s
                 preps = [prep]
             for inner in preps:
                 place = place_country(inner, hits)
-                if place is not None:
-                    return place
+                if place is not None and (not within or any(
+                        (h := hits.get(o.i)) is not None and h.entity.kind == "place"
+                        for o in inner.children if o.dep_ == "pobj")):
+                    return place  # (within: a town or province, not "banks in South Korea")
     return None
 
 
 STRIKING_PREPS = frozenset({"on", "onto", "against", "into", "upon"})
-STRIKING_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})  # (not "sailed into Busan")
+# Acts that land on a place: attacks, coercion and concessions to it ("lifted the blockade on
+# Gaza"); not movements ("sailed into Busan") or protests ("marched into the square").
+STRIKING_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
 
 
 def _against_under_place(prep: Token) -> Token | None:
