@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorRef
@@ -662,7 +663,7 @@ class EventCoder:
                or e.modality.negated for e in events):
             return []  # (not "…, gathering in Osaka, refused to hold talks")
         for token in sent:
-            if token.lower_ not in {"meeting", "gathering"} or token.i == sent.start \
+            if token.lower not in GATHERING_IDS or token.i == sent.start \
                     or token.doc[token.i - 1].text != "," or any(
                         c.dep_ in {"dobj", "det", "poss", "amod", "compound"}
                         or c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -3353,7 +3354,8 @@ def _repair_stranded_subjects(sent: Span) -> None:
     - an opening participle read as the subject ("Meeting in Singapore, Kihara and Shin …");
     - a subject joined to the object before it."""
     for token in sent:
-        if token.dep_ == "prep" and token.tag_ == "IN" and token.is_title \
+        dep = token.dep_  # (read once: spaCy builds the string on each access)
+        if dep == "prep" and token.tag_ == "IN" and token.is_title \
                 and token.lower_ not in PREPOSITION_WORDS and token.head.pos_ in {"VERB", "AUX"} \
                 and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.head.children):
             name = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
@@ -3363,7 +3365,7 @@ def _repair_stranded_subjects(sent: Span) -> None:
                 _attach(token, name, "compound")
                 token.tag_, token.pos_ = "NNP", "PROPN"
                 continue
-        if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ == "ROOT" \
+        if dep == "conj" and token.pos_ == "VERB" and token.head.dep_ == "ROOT" \
                 and token.head.pos_ in {"PROPN", "NOUN"} and token.head.i < token.i \
                 and token.head.i == sent.start and not any(
                     c.dep_ in SUBJECT_DEPS and sent.doc[c.left_edge.i - 1].lower_ != "and"
@@ -3378,7 +3380,7 @@ def _repair_stranded_subjects(sent: Span) -> None:
                           and c.doc[c.left_edge.i - 1].lower_ == "and"]:
                 _attach(other, noun, "conj")  # (the parser read "yoon" as an adverb)
             continue
-        if token.dep_ == "prep" and token.n_lefts + token.n_rights == 0 \
+        if dep == "prep" and token.n_lefts + token.n_rights == 0 \
                 and (clause := _clause_after_bare_preposition(token)) is not None:
             # "granted asylum to five Panamanian army officers holed up in a residence": the
             # preposition's object read as the subject of the participle after it
@@ -3638,6 +3640,8 @@ def _names_a_gathering(doc: Doc, ref: ActorRef) -> bool:
 
 # Meetings that can stand where a recipient would ("told the summit", "skipped the gathering").
 # ("forum", "conference", "convention" also name standing bodies: the Pacific Islands Forum)
+# "meeting", "gathering" as string ids: compared on every token of every sentence
+GATHERING_IDS = frozenset(get_string_id(w) for w in ("meeting", "gathering"))
 GATHERING_NOUNS = frozenset({"summit", "gathering", "session", "meeting", "ceremony"})
 
 
