@@ -657,8 +657,7 @@ class EventCoder:
     def _interposed_meetings(self, sent: Span, hits: dict[int, Hit], ctx: DocContext,
                              events: list[CodedEvent]) -> list[CodedEvent]:
         """A participle set off after the subject: "Abe, Roh and Wen, gathering in Cebu on
-        Sunday, called on …", "The President and Prime Minister Abe, meeting in Vladivostok
-        today, agreed …": the people named meet."""
+        Sunday, called on …": the people named, of two or more states, meet."""
         if any(e.event_type in {"CONSULT", "REJECT"} or e.action_type == "CONSULT"
                or e.modality.negated for e in events):
             return []  # (not "…, gathering in Osaka, refused to hold talks")
@@ -3640,9 +3639,9 @@ def _names_a_gathering(doc: Doc, ref: ActorRef) -> bool:
 
 # Meetings that can stand where a recipient would ("told the summit", "skipped the gathering").
 # ("forum", "conference", "convention" also name standing bodies: the Pacific Islands Forum)
+GATHERING_NOUNS = frozenset({"summit", "gathering", "session", "meeting", "ceremony"})
 # "meeting", "gathering" as string ids: compared on every token of every sentence
 GATHERING_IDS = frozenset(get_string_id(w) for w in ("meeting", "gathering"))
-GATHERING_NOUNS = frozenset({"summit", "gathering", "session", "meeting", "ceremony"})
 
 
 # Prepositions and nouns of the circumstances of an act ("without a vote", "on Tuesday"), not
