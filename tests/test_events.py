@@ -2961,16 +2961,13 @@ def test_a_threat_of_something_else_is_not_aimed_at_where_it_happens(code, text,
     assert all(place not in countries(m.recipients) for m in code(text))
 
 
-def test_a_judgement_of_a_deed_aims_at_its_doer(code):
-    event = only(code("Tokyo said the drill Seoul staged near the islets was unacceptable.",
-                      date="2019-08-02"), "ACCUSE")
+@pytest.mark.parametrize("text", [
+    "Tokyo said the drill Seoul staged near the islets was unacceptable.",  # the deed's doer
+    "Tokyo said the resolution of the Busan city council was regrettable.",  # a place's body
+])
+def test_a_judgement_aims_at_the_doer_or_the_body_of_a_place(code, text):
+    event = only(code(text, date="2019-08-02"), "ACCUSE")
     assert countries(event.actors) == {"JPN"}
-    assert countries(event.recipients) == {"KOR"}
-
-
-def test_a_place_before_a_body_gives_its_country(code):
-    event = only(code("Tokyo said the resolution of the Busan city council was regrettable.",
-                      date="2019-08-02"), "ACCUSE")
     assert countries(event.recipients) == {"KOR"}
 
 
