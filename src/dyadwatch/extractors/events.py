@@ -941,8 +941,7 @@ class EventCoder:
             if self._reported_deed(clause):
                 return clause
             if clause.lemma_ == "threaten" and subject.pos_ == "NOUN" \
-                    and subject.lemma_.lower() in DEED_NOUNS | VIOLENT_EVENT_NOUNS | {
-                        "launch", "test", "deployment", "drill", "exercise"} \
+                    and subject.lemma_.lower() in THREATENING_DEEDS \
                     and any(c.dep_ == "dobj" for c in clause.children):
                 return clause  # "told reporters the launch threatened the peace of Japan"
         return None
@@ -1171,10 +1170,12 @@ class EventCoder:
                     main = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
                 if main is not None:
                     actors = [a for a in self._resolve_group(main, hits, ctx) if a.country]
-            if trigger.event_type == "REJECT":
+            if trigger.event_type == "REJECT" and token.dep_ == "advcl" and reporter is not None:
                 # "told the council that Japan was walking back its apologies, drawing a
-                # rebuttal from Japan's envoy": what is rebutted is the telling
-                actors = self._teller(token, hits, ctx) or actors
+                # rebuttal from Japan's envoy": what is rebutted is the telling (not "said the
+                # remarks drew a rebuttal", where the remarks are)
+                actors = [r for r in self._resolve_group(reporter, hits, ctx) if r.country] \
+                    or actors
             actors, recipients = reactors, actors
         elif subject is not None and agent is None and not actors:
             if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
@@ -2057,21 +2058,6 @@ class EventCoder:
                 if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "in", "among"}:
                     found += self._prep_objects(prep, hits, ctx)
         return found
-
-    def _teller(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
-        """Who said the clause this participle hangs on, if that clause is reported ("told
-        the council that …, drawing a rebuttal"; not "said the remarks drew a rebuttal", where
-        the remarks are rebutted)."""
-        if token.dep_ != "advcl":
-            return []
-        current = token
-        while current.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and current.head.i != current.i:
-            if current.dep_ == "ccomp" and current.head.lemma_ in self.book.speech:
-                speaker = next((c for c in current.head.children if c.dep_ == "nsubj"), None)
-                return [r for r in self._resolve_group(speaker, hits, ctx) if r.country] \
-                    if speaker is not None else []
-            current = current.head
-        return []
 
     def _threatened_place(self, token: Token, actors: list[ActorRef], hits: dict[int, Hit],
                           ctx: DocContext) -> list[ActorRef]:
@@ -4690,7 +4676,13 @@ def _place_within(ref: ActorRef, token: Token, hits: dict[int, Hit]) -> str | No
     return found.pop() if len(found) == 1 else None
 
 
-DOMESTIC_ROLES = frozenset({"OPP", "LEG", "GOV", "JUD", "COP", "MIL"})
+# Titles a name takes its captor's or judge's country from: the state's own offices, its
+# legislators and its opposition (a journalist or activist may be foreign)
+# Deeds said to threaten something ("the launch threatened the peace of Japan"): the speaker
+# accuses their doer
+THREATENING_DEEDS = DEED_NOUNS | VIOLENT_EVENT_NOUNS | {"launch", "test", "deployment", "drill",
+                                                         "exercise"}
+DOMESTIC_ROLES = STATE_SECTORS | {"LEG", "OPP"}
 
 
 def _named_person(doc: Doc, ref: ActorRef) -> bool:
