@@ -3072,3 +3072,102 @@ def test_leaders_gathering_and_refusing_talks_hold_none(code):
     events = code("Shinzo Abe, Moon Jae-in and Xi Jinping, gathering in Osaka on Friday, refused "
                   "to hold talks.", date="2019-06-28")
     assert "CONSULT" not in {m.event_type for m in events}
+
+
+@pytest.mark.parametrize("text, judged", [
+    ("Lee Nak-yon on Tuesday called Tokyo's comments unwise.", {"JPN"}),
+    ("Yoko Kamikawa called the Chinese envoy's remarks extremely inappropriate.", {"CHN"}),
+    ("The Hankyoreh said Fumio Kishida's words were no apology at all.", {"JPN"}),
+])
+def test_more_words_of_disapproval_make_a_judgement(code, text, judged):
+    event = only(code(text, date="2023-03-07"), "ACCUSE")
+    assert countries(event.recipients) == judged
+
+
+def test_a_condemnation_with_no_one_named_is_still_one(code):
+    event = only(code("China and Russia vetoed the draft, and Tokyo said the outcome was "
+                      "extremely regrettable.", date="2022-05-27"), "ACCUSE")
+    assert countries(event.actors) == {"JPN"}
+    # a milder word about a situation judges no one
+    assert not [m for m in code("Officials said the weather was dangerous.", date="2022-05-27")
+                if m.event_type == "ACCUSE"]
+
+
+def test_a_judgement_told_to_a_side_is_aimed_at_it(code):
+    event = only(code("Japan has told South Korea that the drill near the islets is "
+                      "unacceptable.", date="2019-08-25"), "ACCUSE")
+    assert countries(event.recipients) == {"KOR"}
+    # a regret shared with the one told is no judgement of them
+    events = code("Hirohito told Chun that it was regrettable that there had been an "
+                  "unfortunate past between the two countries.", date="1984-09-06")
+    assert not [m for m in events if m.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("China's envoy told the conference on Monday that Japan had no right to dump the water "
+     "into the sea.", {"JPN"}),
+    ("North Korean hackers stole ether from the exchange in 2019, South Korean police said.",
+     {"PRK"}),
+    ("The Dong-A Ilbo said the Murayama statement still stopped short of admitting that the "
+     "annexation had been unlawful.", {"JPN"}),
+])
+def test_saying_someone_did_wrong_or_fell_short_accuses_them(code, text, accused):
+    event = only(code(text, date="2023-09-25"), "ACCUSE")
+    assert countries(event.recipients) == accused
+    assert not code("Officials said the rally fell short of expectations.", date="2023-09-25")
+
+
+def test_regretting_what_others_let_happen_is_a_complaint(code):
+    events = code("The Government regrets that the agenda item on the heritage sites was not "
+                  "adopted.", date="2025-07-08", genre="official")
+    assert [m.event_type for m in events] == ["ACCUSE"]
+    # regretting one's own deed stays remorse
+    assert "ACCUSE" not in {m.event_type for m in code(
+        "Japan regrets that its colonial rule caused great suffering.", date="1995-08-15")}
+
+
+def test_a_reply_that_gainsays_an_earlier_speaker_rejects_them(code):
+    event = only(code("Moon Jae-in said the 1965 treaty had not extinguished the right of "
+                      "individuals to claim damages, and Japan's top spokesman replied that the "
+                      "matter had been settled.", date="2017-08-17"), "REJECT")
+    assert countries(event.actors) == {"JPN"}
+    assert countries(event.recipients) == {"KOR"}
+    # a reply that agrees is the agreement, not a rebuff
+    events = code("Seoul asked for talks, and Tokyo replied that it would cooperate fully.",
+                  date="2017-08-17")
+    assert "REJECT" not in {m.event_type for m in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Airlines let passengers change flights to Japan, a day after Beijing urged its citizens to "
+    "stay away from the country.",
+    "Beijing urged Chinese citizens to stay away from Japan for the time being.",
+    "Beijing is telling students to think twice about studying in Japan.",
+    "Flights to Japan were cut after Beijing advised its citizens not to travel there.",
+])
+def test_a_travel_warning_against_a_country_curbs_ties_with_it(code, text):
+    event = only(code(text, date="2025-11-16"), "SANCTION")
+    assert countries(event.actors) == {"CHN"}
+    assert countries(event.recipients) == {"JPN"}
+
+
+def test_staying_away_from_protests_is_no_travel_warning(code):
+    events = code("Seoul urged its citizens in Japan to stay away from the protests.",
+                  date="2019-08-02")
+    assert "SANCTION" not in {m.event_type for m in events}
+
+
+def test_an_object_read_as_the_subject_of_a_participle_is_still_the_object(code):
+    event = only(code("North Korea said on Friday it was disbanding the committee investigating "
+                      "the abductions of Japanese nationals.", date="2016-02-12"), "SANCTION")
+    assert countries(event.actors) == {"PRK"}
+
+
+@pytest.mark.parametrize("text", [
+    "Lloyd Austin, Minoru Kihara and Shin Won-sik signed the framework in Tokyo on Sunday.",
+    "Shiina and his South Korean counterpart, Lee Tong-won, initialled the draft of the basic "
+    "relations treaty in Seoul on Saturday.",
+])
+def test_signing_a_framework_or_initialling_a_draft_backs_it(code, text):
+    event = only(code(text, date="2024-07-28"), "SUPPORT")
+    assert len(countries(event.actors)) >= 2

@@ -122,6 +122,11 @@ ARMED_NOUNS = frozenset({"jet", "fighter", "bomber", "navy", "ship", "warship", 
                          "counterpart", "ally"})
 NECESSITY_WORDS = frozenset({"important", "significant", "dangerous", "necessary", "essential",
                              "crucial", "vital"})
+# Words that condemn whatever they are said of, even when no one is named as its doer.
+CONDEMNING_WORDS = frozenset({"regrettable", "unacceptable", "deplorable", "outrageous",
+                              "intolerable", "inexcusable", "unforgivable", "unpardonable",
+                              "lamentable", "inappropriate", "unjustifiable", "provocation",
+                              "provocative", "violation", "breach", "illegal"})
 RUIN_WORDS = frozenset({"ash", "ashes", "rubble", "ruin", "ruins", "fire", "dust"})
 # Verbs that ask a party to act when they take it as object with a "to" clause ("pushed Seoul
 # and Tokyo to …", "expects the ROK to implement the agreement").
@@ -412,6 +417,9 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ == "ache" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() == "heart" for c in token.children):
                 triggers[token.i] = HEART_TRIGGER  # "his heart ached for those who suffered"
+            elif token.i not in triggers and token.lemma_ in REPLYING_VERBS \
+                    and token.pos_ == "VERB" and _rebuts(token, triggers):
+                triggers[token.i] = REBUTTAL  # "…, and Tokyo replied that it had been settled"
             elif token.i not in triggers and token.lemma_ in REFUSAL_VERBS \
                     and token.pos_ == "VERB" and self._modality(token).refusal:
                 triggers[token.i] = CONDEMNING_REFUSAL if token.lemma_ in CONDONING_VERBS and any(
@@ -938,6 +946,15 @@ class EventCoder:
             if any(c.dep_ == "advmod" and c.lower_ in book.wrongdoing_adverbs
                    for c in clause.children):
                 return clause
+            if clause.lemma_ == "have" and any(
+                    c.dep_ == "dobj" and c.lemma_ == "right"
+                    and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                    for c in clause.children):
+                return clause  # "told the conference that Japan had no right to …"
+            if clause.lemma_ in {"fall", "stop"} and any(
+                    c.dep_ in {"advmod", "acomp", "prt"} and c.lower_ == "short"
+                    for c in clause.children):
+                return clause  # "said the statement still fell short of legal responsibility"
             if self._reported_deed(clause):
                 return clause
             if clause.lemma_ == "threaten" and subject.pos_ == "NOUN" \
@@ -1022,7 +1039,19 @@ class EventCoder:
                                  else self._prep_objects(o, hits, ctx))]
         targets = [r for r in targets if (r.country or r.sector in STATELESS_SECTORS)
                    and r.country not in own]
-        if not actors or not targets:
+        if not targets and speech is not None and subject.lower_ != "it":
+            # "has told the Republic of Korea that the exercise is unacceptable": the one told
+            # (but not "told Chun that it was regrettable that there had been an unfortunate
+            # past": a regret shared with the one told)
+            targets = self._addressee(speech, actors, hits, ctx) or [
+                r for p in speech.children if p.dep_ == "prep" and p.lower_ == "to"
+                for r in _foreign(self._prep_objects(p, hits, ctx), own)]
+        if not actors or not targets and not (
+                speech is not None and trigger.event_type == "ACCUSE"
+                and trigger.words and trigger.words[0] in CONDEMNING_WORDS
+                and subject.pos_ == "NOUN" and not modality.hypothetical):
+            # ("Tokyo said the outcome was extremely regrettable": a condemnation aimed at no
+            # one named still is one; a milder word about a situation is not)
             return None
         return CodedEvent(trigger, token, _dedupe(actors), _dedupe(targets), modality,
                           trigger.event_type, trigger.mode, None, 0.6)
@@ -1464,6 +1493,10 @@ class EventCoder:
                 # "Japan deeply regrets that the resolution was not adopted owing to the veto
                 # cast by Russia": what another side did
                 event_type, mode, recipients = "ACCUSE", "disapprove", doers
+            elif _regretted_happening(token):
+                # "The Government regrets that the agenda item … was not adopted": a
+                # complaint about what others did or let happen, with no one named
+                event_type, mode, recipients = "ACCUSE", "disapprove", []
             elif not any(t.lemma_.lower() in REMORSE_OBJECTS for c in token.children
                          if c.dep_ == "dobj" for t in c.subtree):
                 # one's own past, errors or remarks are regretted in an apology; regretting a
@@ -1657,8 +1690,9 @@ class EventCoder:
             actors = actors + allies
             recipients = [r for r in recipients if not _same_ref(r, allies)]
         countries = {a.country for a in actors if a.country}
-        if event_type == "REQUEST" and recipients and all(
-                r.country in countries for r in recipients):
+        if event_type == "REQUEST" and recipients and countries and all(
+                r.country in countries or r.country is None and r.entity is None
+                for r in recipients):  # (its own people, or people it does not place)
             # "Chinese citizens were told by Beijing to avoid travelling to Japan": a travel
             # warning against another country curbs ties with it
             destination = self._travel_destination(token, countries, hits)
@@ -1741,6 +1775,9 @@ class EventCoder:
         if event_type == "PROTEST" and not any(r.country and r.country not in countries
                                                for r in recipients):
             recipients = self._protest_target(token, actors, hits, ctx) or recipients
+        if event_type == "REJECT" and token.lemma_ in ANSWERING_VERBS \
+                and (answered := self._answered(token, hits, ctx)):
+            recipients = answered  # "Moon said …, and Tokyo replied that …": Moon's side
         if not recipients and event_type in {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "AGREE",
                                              "CONCEDE"}:
             recipients = self._summarised_deed(token, actors, hits, ctx)
@@ -1916,19 +1953,59 @@ class EventCoder:
                     found.setdefault(ref.country, ref)
         return list(found.values()) if len(found) == 1 else []
 
+    def _answered(self, token: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
+        """Whom a reply answers: the subject of the clause it is coordinated with ("Socialist
+        members accused Sato …, and Sato replied that …")."""
+        if token.dep_ not in {"conj", "advcl"} or token.head.i > token.i:
+            return []
+        clause = token.head
+        while True:
+            # (the parser may hang the reply on the clause said: "Moon said the treaty had not
+            # …, and Tokyo replied that …" answers Moon, not the treaty)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            found = [r for r in self._resolve_group(subject, hits, ctx, as_actor=True)
+                     if r.country or r.sector in STATELESS_SECTORS] if subject is not None else []
+            if found or clause.dep_ != "ccomp" or clause.head.lemma_ not in self.book.speech:
+                return found
+            clause = clause.head
+
     def _travel_destination(self, token: Token, own: set[str | None],
                             hits: dict[int, Hit]) -> list[ActorRef]:
         """The foreign country an instruction tells one's own people to stay away from
         ("to avoid travelling to Japan", "not to visit South Korea")."""
         for clause in (c for c in token.children if c.dep_ == "xcomp"):
-            steps = [clause, *(c for c in clause.children if c.dep_ in {"xcomp", "dobj"})]
-            away = clause.lemma_ in AVOIDING_VERBS or any(
+            steps = [clause, *(c for c in clause.children if c.dep_ in {"xcomp", "dobj"}
+                               or c.lower_ == "away")]  # ("away from Japan")
+            kept_away = clause.lemma_ in {"stay", "keep"} and any(
+                c.dep_ in {"advmod", "prt"} and c.lower_ == "away" for c in clause.children)
+            wary = clause.lemma_ == "think" and any(c.lower_ == "twice" for c in clause.children) \
+                or clause.lemma_ == "weigh" and any(c.dep_ == "dobj" and c.lemma_ == "risk"
+                                                    for c in clause.children)
+            if wary:  # "to think twice about studying in Japan", "to weigh the risks before …"
+                steps += [t for t in clause.subtree if t.lemma_.lower() in TRAVEL_WORDS]
+            away = clause.lemma_ in AVOIDING_VERBS or kept_away or wary or any(
                 c.dep_ == "neg" for c in clause.children)
-            if not away or not any(t.lemma_.lower() in TRAVEL_WORDS for t in steps):
+            if not away or not kept_away and not any(
+                    t.lemma_.lower() in TRAVEL_WORDS for t in steps):
                 continue
+            if any(c.lower_ == "there" and c.dep_ == "advmod" for c in clause.children) or any(
+                    p.dep_ == "prep" and p.lower_ in {"to", "from"} and any(
+                        o.dep_ == "pobj" and o.lemma_.lower() == "country"
+                        and any(d.lower_ == "the" for d in o.children) for o in p.children)
+                    for step in steps for p in step.children):
+                # "advised its citizens not to travel there", "to stay away from the country":
+                # the foreign country the sentence named before
+                named = [h.entity.country for i, h in hits.items()
+                         if i < token.i and i >= token.sent.start and h.entity.kind == "country"
+                         and h.entity.country and h.entity.country not in own]
+                if named:
+                    return [ActorRef(text=token.doc[i].text, country=named[-1], sector="GOV")
+                            for i in [max(i for i, h in hits.items() if i < token.i
+                                          and i >= token.sent.start
+                                          and h.entity.country == named[-1])]]
             for step in steps:
                 for prep in step.children:
-                    if prep.dep_ == "prep" and prep.lower_ in {"to", "in"}:
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "in", "from"}:
                         place = place_country(prep, hits)
                         if place and place not in own:
                             return [ActorRef(text=" ".join(
@@ -3365,6 +3442,13 @@ def _repair_stranded_subjects(sent: Span) -> None:
                           and c.doc[c.left_edge.i - 1].lower_ == "and"]:
                 _attach(other, noun, "conj")  # (the parser read "yoon" as an adverb)
             continue
+        if dep == "ccomp" and token.tag_ == "VBG" \
+                and (noun := _object_read_as_subject(token)) is not None:
+            # "was disbanding the committee investigating the abductions": the object read as
+            # the subject of the participle after it
+            if _attach(noun, token.head, "dobj"):
+                _attach(token, noun, "acl")
+            continue
         if dep == "prep" and token.n_lefts + token.n_rights == 0 \
                 and (clause := _clause_after_bare_preposition(token)) is not None:
             # "granted asylum to five Panamanian army officers holed up in a residence": the
@@ -3495,6 +3579,20 @@ def _repair_stranded_subjects(sent: Span) -> None:
                 if _attach(subject, token, "nsubj"):
                     for mark in cc:
                         _attach(mark, token, mark.dep_)
+
+
+def _object_read_as_subject(token: Token) -> Token | None:
+    """The noun a transitive verb takes as object when the parser read it as the subject of a
+    bare participle after it ("disbanding the committee investigating …")."""
+    verb = token.head
+    if verb.pos_ != "VERB" or verb.i > token.i \
+            or any(c.dep_ == "dobj" for c in verb.children) \
+            or any(c.dep_ in {"aux", "auxpass", "mark"} for c in token.children):
+        return None  # (not "said the committee was investigating …")
+    noun = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if noun is None or noun.pos_ != "NOUN" or not verb.i < noun.i < token.i:
+        return None
+    return noun
 
 
 def _main_clause_of_participle(token: Token) -> Token | None:
@@ -4107,6 +4205,32 @@ def _retaliates(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
+def _rebuts(token: Token, triggers: dict[int, Trigger]) -> bool:
+    """A "that" reply with no event of its own ("replied that Japan would cooperate" is the
+    cooperation), which answers an earlier clause of the sentence ("Moon said …, and Tokyo
+    replied that …") or says no ("replied that the convention did not cover it")."""
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+    if not clauses or any(t.i in triggers for c in clauses for t in c.subtree):
+        return False
+    answered = token.dep_ in {"conj", "advcl"} and token.head.i < token.i and any(
+        c.dep_ == "nsubj" for c in token.head.children)
+    denied = any(t.dep_ == "neg" or t.dep_ == "det" and t.lower_ == "no"
+                 for c in clauses for t in c.subtree)
+    return answered or denied
+
+
+def _regretted_happening(token: Token) -> bool:
+    """A "that" clause of "regrets" about a thing or a third party, not the speaker's own
+    deed ("regrets that it caused suffering", "that we could not …" are remorse)."""
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"} \
+                and not any(c.dep_ == "poss" and c.lower_ in {"its", "our", "my", "his", "her"}
+                            for c in subject.children):
+            return True
+    return False
+
+
 def _dismantles_own(token: Token, trigger: Trigger) -> bool:
     """'blew up tunnels at its test site', 'to shut down its Yongbyon reactor' (closing one's
     own site counts only for a weapons site: 'shut down its reactor after a steam leak' is
@@ -4499,6 +4623,10 @@ BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Verbs that, with a subjunctive complement ("that the firms pay"), demand it.
 MANDATIVE_VERBS = frozenset({"insist", "recommend"})
 INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
+# A reply that gainsays what another side said (CAMEO 120): "replied that the matter had been
+# settled", "answered that the convention did not cover …"
+REPLYING_VERBS = frozenset({"reply", "respond", "answer"})
+REBUTTAL = Trigger("REJECT", "120", "replied-that")
 REFUSAL_VERBS = frozenset({"accept", "tolerate", "recognise", "recognize", "condone", "budge",
                            "yield", "relent", "compromise", "bow"})
 INTENT_NOUNS = frozenset({"intention", "plan", "plans", "desire", "interest", "wish"})
