@@ -3171,3 +3171,25 @@ def test_an_object_read_as_the_subject_of_a_participle_is_still_the_object(code)
 def test_signing_a_framework_or_initialling_a_draft_backs_it(code, text):
     event = only(code(text, date="2024-07-28"), "SUPPORT")
     assert len(countries(event.actors)) >= 2
+
+
+def test_flying_with_another_country_s_jets_is_a_joint_operation(code):
+    event = only(code("American B-1B bombers flew with South Korean F-35s over the Yellow Sea on "
+                      "Sunday.", date="2023-07-16"), "COOPERATE")
+    assert countries(event.actors) == {"USA", "KOR"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Dae-jung and Junichiro Koizumi decided in Shanghai on Saturday to set up a joint panel "
+    "of historians.",
+    "Lee Myung-bak and Taro Aso talked by phone on Monday and resolved to seek a Security Council "
+    "resolution.",
+])
+def test_sides_deciding_together_agree(code, text):
+    event = only(code(text, date="2009-05-25"), "AGREE")
+    assert countries(event.actors) == {"KOR", "JPN"}
+
+
+def test_one_side_deciding_alone_is_its_own_act(code):
+    events = code("Japan decided to impose sanctions on North Korea.", date="2016-02-10")
+    assert [m.event_type for m in events] == ["SANCTION"]

@@ -19,6 +19,7 @@ from ..models import ActorRef
 from .actors import (
     CRAFT_NOUNS,
     QUANTITY_HEADS,
+    RECIPROCAL_HEADS,
     ActorResolver,
     DocContext,
     Hit,
@@ -417,6 +418,9 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ == "ache" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() == "heart" for c in token.children):
                 triggers[token.i] = HEART_TRIGGER  # "his heart ached for those who suffered"
+            elif token.i not in triggers and token.lemma_ in {"decide", "resolve"} \
+                    and token.pos_ == "VERB" and _joint_decision(token, hits):
+                triggers[token.i] = JOINT_DECISION  # "Kim and Koizumi decided to set up …"
             elif token.i not in triggers and token.lemma_ in REPLYING_VERBS \
                     and token.pos_ == "VERB" and _rebuts(token, triggers):
                 triggers[token.i] = REBUTTAL  # "…, and Tokyo replied that it had been settled"
@@ -1683,8 +1687,14 @@ class EventCoder:
             withs = [w for w in token.subtree if w.dep_ == "prep" and w.lower_ == "with"
                      and _phrase_path(w, token)]
             allies = [r for c in withs
-                      if any(p.dep_ == "pobj" and p.lemma_.lower() in ARMED_NOUNS
-                             for p in c.children)  # (not "its agreement with Japan")
+                      if any(p.dep_ == "pobj" and (
+                          p.lemma_.lower() in ARMED_NOUNS | {"group", "squadron", "flotilla"}
+                          or p.pos_ in {"NOUN", "PROPN"} and any(
+                              m.dep_ in {"amod", "compound"} and hits.get(m.i) is not None
+                              and hits[m.i].kind == "demonym" for m in p.children))
+                             for p in c.children)
+                      # ("with Japanese F-15s", "with the Nimitz strike group"; not "its
+                      # agreement with Japan")
                       for r in self._prep_objects(c, hits, ctx)
                       if r.country and not _same_ref(r, actors)]
             actors = actors + allies
@@ -4205,6 +4215,30 @@ def _retaliates(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
+def _joint_decision(token: Token, hits: dict[int, Hit]) -> bool:
+    """"Kim Dae-jung and Junichiro Koizumi decided … to set up a joint panel", "the two
+    leaders resolved to seek a resolution": a decision to act whose subject names two or more
+    countries' people, or both sides."""
+    if not any(c.dep_ == "xcomp" and infinitive(c) for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "conj":  # ("talked by phone … and resolved to …")
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    words = {c.lower_ for c in subject.children}
+    if subject.lower_ in RECIPROCAL_HEADS and words & {"two", "both", "three"} \
+            or subject.lower_ == "pair" and "the" in words:
+        return True
+    # (the names of the subject and its conjuncts, not of an apposition: "the board of KEDO,
+    # the consortium led by the United States, Japan and South Korea, decided …")
+    named = {h.entity.country for part in conjuncts(subject)
+             for t in (part, *(c for c in part.children if c.dep_ in NAME_PARTS))
+             if (h := hits.get(t.i)) is not None and h.entity.country
+             and h.entity.kind in {"person", "country", "institution"}}
+    return len(named) >= 2
+
+
 def _rebuts(token: Token, triggers: dict[int, Trigger]) -> bool:
     """A "that" reply with no event of its own ("replied that Japan would cooperate" is the
     cooperation), which answers an earlier clause of the sentence ("Moon said …, and Tokyo
@@ -4626,6 +4660,9 @@ INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
 # A reply that gainsays what another side said (CAMEO 120): "replied that the matter had been
 # settled", "answered that the convention did not cover …"
 REPLYING_VERBS = frozenset({"reply", "respond", "answer"})
+NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod"})
+# Two or more sides deciding together what they will do agree on it (CAMEO 030).
+JOINT_DECISION = Trigger("AGREE", "030", "decided-together")
 REBUTTAL = Trigger("REJECT", "120", "replied-that")
 REFUSAL_VERBS = frozenset({"accept", "tolerate", "recognise", "recognize", "condone", "budge",
                            "yield", "relent", "compromise", "bow"})
