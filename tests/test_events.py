@@ -3193,3 +3193,34 @@ def test_sides_deciding_together_agree(code, text):
 def test_one_side_deciding_alone_is_its_own_act(code):
     events = code("Japan decided to impose sanctions on North Korea.", date="2016-02-10")
     assert [m.event_type for m in events] == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.", {"PSE"}),
+    ("The FARC warned it would walk away from the peace talks if the Colombian army kept bombing "
+     "its camps.", {"COL"}),
+])
+def test_a_threat_is_aimed_at_the_one_whose_act_it_would_answer(code, text, target):
+    event = only(code(text, date="2006-01-10"), "THREATEN")
+    assert countries(event.recipients) == target
+
+
+def test_a_threat_over_ones_own_ships_is_not_aimed_at_them(code):
+    events = code("Japan warned it would respond if its ships were attacked.", date="2010-09-10")
+    assert all("JPN" not in countries(m.recipients) for m in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Since May 2020 Japan's foreign exchange law has required overseas investors to notify the "
+    "government in advance.",
+    "Tokyo told residents of Miyagi and Niigata to take shelter on Thursday morning after a North "
+    "Korean launch.",
+])
+def test_a_standing_rule_or_a_shelter_warning_asks_no_one(code, text):
+    assert "REQUEST" not in {m.event_type for m in code(text, date="2022-11-03")}
+
+
+def test_being_told_to_evacuate_a_place_one_holds_is_a_demand(code):
+    event = only(code("The UN told Israel to evacuate its settlements in Gaza.", date="2005-08-01"),
+                 "REQUEST")
+    assert countries(event.recipients) == {"ISR"}

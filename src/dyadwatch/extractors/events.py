@@ -1114,6 +1114,13 @@ class EventCoder:
         subject, passive_subject, agent, reporter = self._arguments(token, hits)
         if subject is not None and _polled(subject):
             return None  # "a majority of Japanese respondents backed the curbs": a poll figure
+        if trigger.event_type == "REQUEST" and (
+                trigger.lemma == "require" and subject is not None
+                and semantic_head(subject).lemma_.lower() in STANDING_RULES
+                or _told_to_take_shelter(token)):
+            # "the foreign exchange law has required investors to notify …", "told residents
+            # to take shelter": what a rule lays down, or a warning to shelter, asks no one
+            return None
         actors: list[ActorRef] = []
         recipients: list[ActorRef] = []
         if agent is not None:
@@ -1780,6 +1787,11 @@ class EventCoder:
             modality = replace(modality, hypothetical=False, kind=None)
         if modality.ultimatum and not recipients:
             recipients = self._ultimatum_target(token, hits, ctx)
+        elif event_type == "THREATEN" and not any(r.country for r in recipients):
+            # "threatened to ban voting in East Jerusalem if Hamas ran", "warned it would walk
+            # away … if the army kept bombing its camps": the one whose act the threat deters
+            recipients = self._ultimatum_target(token, hits, ctx, others_only=True) \
+                or recipients
         if not recipients and event_type in {"PROTEST", "ACCUSE", "ASSAULT", "THREATEN"}:
             recipients = self._mission_owner(token, hits)
         if event_type == "PROTEST" and not any(r.country and r.country not in countries
@@ -2168,17 +2180,22 @@ class EventCoder:
                                  start=span.start_char, end=span.end_char)]
         return []
 
-    def _ultimatum_target(self, token: Token, hits: dict[int, Hit],
-                          ctx: DocContext) -> list[ActorRef]:
-        """"... unless Baghdad accepted its conditions": the one who must act is the target."""
-        for verb in [token, *(c for c in token.children if c.dep_ == "xcomp")]:
+    def _ultimatum_target(self, token: Token, hits: dict[int, Hit], ctx: DocContext,
+                          others_only: bool = False) -> list[ActorRef]:
+        """"... unless Baghdad accepted its conditions": the one who must act is the target
+        (with ``others_only``, not the speaker's own side: "if its ships were attacked")."""
+        for verb in [token, *(c for c in token.children if c.dep_ in {"xcomp", "ccomp"})]:
             for clause in verb.children:
                 if clause.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in clause.children
                 ):
                     subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-                    if subject is not None:
-                        return self._resolve_group(subject, hits, ctx)
+                    if subject is None or others_only and (
+                            subject.pos_ == "PRON" or any(
+                                c.dep_ == "poss" and c.pos_ == "PRON"
+                                for c in subject.children)):
+                        continue
+                    return self._resolve_group(subject, hits, ctx)
         return []
 
     def _place_recipients(self, token: Token, event_type: str, actors: list[ActorRef],
@@ -4215,6 +4232,17 @@ def _retaliates(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
+def _told_to_take_shelter(token: Token) -> bool:
+    """"told residents of Miyagi to take shelter", "ordered villagers to evacuate": a public
+    warning to get out of harm's way."""
+    return any(c.dep_ == "xcomp" and (
+        c.lemma_ in {"evacuate", "flee", "shelter"} and not any(
+            o.dep_ == "dobj" for o in c.children)  # (not "to evacuate its settlements")
+        or c.lemma_ == "take" and any(o.dep_ == "dobj" and o.lemma_ in {"shelter", "cover"}
+                                      for o in c.children))
+        for c in token.children)
+
+
 def _joint_decision(token: Token, hits: dict[int, Hit]) -> bool:
     """"Kim Dae-jung and Junichiro Koizumi decided … to set up a joint panel", "the two
     leaders resolved to seek a resolution": a decision to act whose subject names two or more
@@ -4661,6 +4689,10 @@ INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
 # settled", "answered that the convention did not cover …"
 REPLYING_VERBS = frozenset({"reply", "respond", "answer"})
 NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod"})
+# Standing texts that "require" things of everyone: no one's request.
+STANDING_RULES = frozenset({"law", "act", "rule", "regulation", "standard", "statute", "code",
+                            "constitution", "treaty", "agreement", "convention", "clause",
+                            "guideline", "ordinance", "decree", "provision", "system"})
 # Two or more sides deciding together what they will do agree on it (CAMEO 030).
 JOINT_DECISION = Trigger("AGREE", "030", "decided-together")
 REBUTTAL = Trigger("REJECT", "120", "replied-that")
