@@ -3224,3 +3224,18 @@ def test_being_told_to_evacuate_a_place_one_holds_is_a_demand(code):
     event = only(code("The UN told Israel to evacuate its settlements in Gaza.", date="2005-08-01"),
                  "REQUEST")
     assert countries(event.recipients) == {"ISR"}
+
+
+def test_joint_patrols_are_cooperation_and_ones_own_are_a_deployment(code):
+    joint = only(code("Serbia and Hungary launched joint police patrols along their border.",
+                      date="2015-09-20"), "COOPERATE")
+    assert countries(joint.actors) == {"SRB", "HUN"}
+    own = code("The Japanese coast guard launched patrols around the islands.", date="2012-09-20")
+    assert [m.event_type for m in own] == ["MOBILIZE"]
+
+
+def test_sanctions_targeting_exports_are_no_attack(code):
+    events = code("The European Union is expected to adopt a new package of sanctions against "
+                  "Russia next week targeting its gas exports.", date="2025-01-10")
+    assert "ASSAULT" not in {m.event_type for m in events}
+    assert any("RUS" in countries(m.recipients) and m.hypothetical for m in events)

@@ -1755,7 +1755,8 @@ class EventCoder:
                 and countries != {"KOR", "PRK"}:
             # allies drilling or firing together (deploying a system together stays MOBILIZE)
             event_type, mode = "COOPERATE", None
-        elif event_type == "COOPERATE" and trigger.objects & {"drill", "exercise", "game"} \
+        elif event_type == "COOPERATE" and trigger.objects & {"drill", "exercise", "game",
+                                                              "patrol"} \
                 and len(countries | {r.country for r in recipients if r.country}) == 1:
             event_type, mode = "MOBILIZE", "troops"  # one country's own exercise
         if event_type == "AGREE" and modality.negated and not modality.hypothetical \
@@ -2493,7 +2494,9 @@ class EventCoder:
                     controller = next((c for c in head.children if c.dep_ in {"dobj"}), None)
                     if head.lemma_ in SUBJECT_CONTROL_VERBS:
                         controller = None  # "used her address to call on Japan": she calls
-                    subject = controller or head_subject
+                    subject = controller or head_subject or next(
+                        (c for c in head.children if c.dep_ == "nsubjpass"), None)
+                    # ("The EU is expected to adopt …", "Japan was urged to withdraw …")
                 elif current.dep_ == "conj" and token is current and head_subject is not None \
                         and any(c.dep_ == "auxpass" for c in token.children):
                     # "hurled firebombs … and was detained by police": the man is detained
@@ -4321,12 +4324,14 @@ def _adopts_penalties(token: Token) -> bool:
 
 
 def _targets_by_law(token: Token) -> bool:
-    """ "Target" done with a measure ("targeted Korean chipmakers with export curbs")."""
+    """ "Target" done with a measure ("targeted Korean chipmakers with export curbs"), or said
+    of a measure ("adopt a package of sanctions next week targeting its gas exports")."""
+    if token.dep_ in {"advcl", "acl"} and token.head.i < token.i and any(
+            t.lemma_.lower() in LEGAL_MEANS for t in token.head.subtree if t.i < token.i):
+        return True
     return any(p.lemma_.lower() in LEGAL_MEANS for prep in token.children
                if prep.dep_ == "prep" and prep.lower_ == "with"
                for p in prep.children if p.dep_ == "pobj")
-
-
 
 
 def _removes_from_office(token: Token, hits: dict[int, Hit]) -> bool:
