@@ -3143,7 +3143,7 @@ def test_a_reply_that_gainsays_an_earlier_speaker_rejects_them(code):
     "stay away from the country.",
     "Beijing urged Chinese citizens to stay away from Japan for the time being.",
     "Beijing is telling students to think twice about studying in Japan.",
-    "Flights to Japan were cut after Beijing advised its citizens not to travel there.",
+    "Flights to Japan were cut after Beijing told its citizens not to travel there.",
 ])
 def test_a_travel_warning_against_a_country_curbs_ties_with_it(code, text):
     event = only(code(text, date="2025-11-16"), "SANCTION")
@@ -3239,3 +3239,60 @@ def test_sanctions_targeting_exports_are_no_attack(code):
                   "Russia next week targeting its gas exports.", date="2025-01-10")
     assert "ASSAULT" not in {m.event_type for m in events}
     assert any("RUS" in countries(m.recipients) and m.hypothetical for m in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Spokesman Lin Jian said the crash was a regrettable accident and expressed condolences.",
+    "Thai police said the rally outside Government House was illegal.",
+    "The Bank of Korea said Japan's exports fell short of forecasts.",
+    "South Korea's military said the North Korean rocket fell short of orbit.",
+    "The Korean Football Association regrets that the match against Japan was cancelled.",
+    "The Korean coach called the 3-0 loss to Japan humiliating.",
+])
+def test_misfortunes_figures_and_defeats_accuse_no_one(code, text):
+    assert "ACCUSE" not in {m.event_type for m in code(text, date="2024-05-01")}
+
+
+def test_a_judgement_told_to_reporters_is_not_aimed_at_them(code):
+    events = code("Kishida told Korean reporters that the decision was regrettable.",
+                  date="2023-05-01")
+    assert all("KOR" not in countries(m.recipients) for m in events)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("France and Germany decided to impose sanctions on Russia.", "SANCTION"),
+    ("Russia and Ukraine decided to continue fighting.", "ASSAULT"),
+])
+def test_a_joint_decision_to_sanction_or_fight_is_that_act(code, text, kept):
+    assert {m.event_type for m in code(text, date="2022-04-01")} == {kept}
+
+
+@pytest.mark.parametrize("text", [
+    "The United States asked Japan to buy more rice, and Tokyo replied that it would consider "
+    "the request.",
+    "The EU invited Britain to join, and London replied that it was happy to take part.",
+    "The embassy responded that it had no comment.",
+    "Trump praised Abe, and Abe responded that the alliance had never been stronger.",
+])
+def test_a_reply_that_accepts_complies_or_declines_comment_rejects_nothing(code, text):
+    assert "REJECT" not in {m.event_type for m in code(text, date="2019-05-01")}
+
+
+@pytest.mark.parametrize("text", [
+    "Japanese experts advised the Indonesian government on the high-speed rail project.",
+    "Australia advised its citizens not to travel to Myanmar due to the civil conflict.",
+])
+def test_counsel_and_safety_advisories_are_no_requests_or_sanctions(code, text):
+    assert not code(text, date="2023-05-01")
+
+
+def test_a_passive_complement_keeps_its_patient_out_of_the_actors(code):
+    event = only(code("Japan is expected to be criticised by South Korea at the meeting.",
+                      date="2023-05-01"), "ACCUSE")
+    assert countries(event.actors) == {"KOR"}
+
+
+def test_sailing_with_foreign_fishing_boats_is_no_joint_operation(code):
+    events = code("The Korean destroyer sailed with Chinese fishing boats nearby.",
+                  date="2023-05-01")
+    assert "COOPERATE" not in {m.event_type for m in events}

@@ -127,7 +127,7 @@ NECESSITY_WORDS = frozenset({"important", "significant", "dangerous", "necessary
 CONDEMNING_WORDS = frozenset({"regrettable", "unacceptable", "deplorable", "outrageous",
                               "intolerable", "inexcusable", "unforgivable", "unpardonable",
                               "lamentable", "inappropriate", "unjustifiable", "provocation",
-                              "provocative", "violation", "breach", "illegal"})
+                              "provocative"})
 RUIN_WORDS = frozenset({"ash", "ashes", "rubble", "ruin", "ruins", "fire", "dust"})
 # Verbs that ask a party to act when they take it as object with a "to" clause ("pushed Seoul
 # and Tokyo to …", "expects the ROK to implement the agreement").
@@ -187,6 +187,17 @@ STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
                              "message", "note", "report", "commentary", "editorial", "appeal",
                              "petition", "memorandum", "decision", "order", "decree", "notice"})
+# What can be judged as someone's doing: deeds and texts, not accidents, disasters or figures.
+JUDGED_ACTS = DEED_NOUNS | STATEMENT_NOUNS | {
+    "outcome", "result", "exercise", "drill", "policy", "approach", "conduct", "behaviour",
+    "behavior", "deployment", "memorial", "statue", "textbook", "word", "speech", "address",
+    "apology", "expression", "response", "package", "agreement", "deal", "finding"}
+# Those told something who are an audience, not a party: "told reporters that …".
+AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "media", "correspondent",
+                            "audience", "crowd", "supporter", "student", "viewer"})
+# Targets a figure or a flight falls short of, which accuse no one.
+MEASURED_GOALS = frozenset({"expectation", "forecast", "estimate", "projection", "target",
+                            "orbit", "goal", "consensus", "threshold", "quota"})
 # Time nouns that measure a meeting ("two days of talks", "a week of negotiations").
 DURATION_NOUNS = frozenset({"day", "hour", "week", "month", "year", "round", "session"})
 # Propaganda across a border, whose silencing is a de-escalation ("switched off its loudspeakers").
@@ -419,10 +430,10 @@ class EventCoder:
                     c.dep_ == "nsubj" and c.lemma_.lower() == "heart" for c in token.children):
                 triggers[token.i] = HEART_TRIGGER  # "his heart ached for those who suffered"
             elif token.i not in triggers and token.lemma_ in {"decide", "resolve"} \
-                    and token.pos_ == "VERB" and _joint_decision(token, hits):
+                    and token.pos_ == "VERB" and _joint_decision(token, hits, triggers):
                 triggers[token.i] = JOINT_DECISION  # "Kim and Koizumi decided to set up …"
             elif token.i not in triggers and token.lemma_ in REPLYING_VERBS \
-                    and token.pos_ == "VERB" and _rebuts(token, triggers):
+                    and token.pos_ == "VERB" and _rebuts(token, triggers, self.book.speech):
                 triggers[token.i] = REBUTTAL  # "…, and Tokyo replied that it had been settled"
             elif token.i not in triggers and token.lemma_ in REFUSAL_VERBS \
                     and token.pos_ == "VERB" and self._modality(token).refusal:
@@ -957,8 +968,12 @@ class EventCoder:
                 return clause  # "told the conference that Japan had no right to …"
             if clause.lemma_ in {"fall", "stop"} and any(
                     c.dep_ in {"advmod", "acomp", "prt"} and c.lower_ == "short"
-                    for c in clause.children):
-                return clause  # "said the statement still fell short of legal responsibility"
+                    for c in clause.children) \
+                    and semantic_head(subject).lemma_.lower() in JUDGED_ACTS and not any(
+                        t.lemma_.lower() in MEASURED_GOALS for t in clause.subtree):
+                # "said the statement still fell short of legal responsibility"; not "exports
+                # fell short of forecasts", "the launch fell short of orbit"
+                return clause
             if self._reported_deed(clause):
                 return clause
             if clause.lemma_ == "threaten" and subject.pos_ == "NOUN" \
@@ -1043,19 +1058,23 @@ class EventCoder:
                                  else self._prep_objects(o, hits, ctx))]
         targets = [r for r in targets if (r.country or r.sector in STATELESS_SECTORS)
                    and r.country not in own]
-        if not targets and speech is not None and subject.lower_ != "it":
+        judged_act = subject.pos_ == "NOUN" and semantic_head(subject).lemma_.lower() in JUDGED_ACTS
+        if not targets and speech is not None and judged_act and not any(
+                c.dep_ in {"dobj", "dative"} and semantic_head(c).lemma_.lower() in AUDIENCE_NOUNS
+                for c in speech.children):
             # "has told the Republic of Korea that the exercise is unacceptable": the one told
-            # (but not "told Chun that it was regrettable that there had been an unfortunate
-            # past": a regret shared with the one told)
+            # (not "told Korean reporters that the decision was regrettable", nor "told Biden
+            # that the shooting was unacceptable": an audience, a sympathy)
             targets = self._addressee(speech, actors, hits, ctx) or [
                 r for p in speech.children if p.dep_ == "prep" and p.lower_ == "to"
                 for r in _foreign(self._prep_objects(p, hits, ctx), own)]
         if not actors or not targets and not (
                 speech is not None and trigger.event_type == "ACCUSE"
                 and trigger.words and trigger.words[0] in CONDEMNING_WORDS
-                and subject.pos_ == "NOUN" and not modality.hypothetical):
-            # ("Tokyo said the outcome was extremely regrettable": a condemnation aimed at no
-            # one named still is one; a milder word about a situation is not)
+                and judged_act and not modality.hypothetical):
+            # ("Tokyo said the outcome was extremely regrettable": a condemnation of a deed or
+            # a text aimed at no one named still is one; not "said the crash was a regrettable
+            # accident", nor a milder word about a situation)
             return None
         return CodedEvent(trigger, token, _dedupe(actors), _dedupe(targets), modality,
                           trigger.event_type, trigger.mode, None, 0.6)
@@ -1114,6 +1133,9 @@ class EventCoder:
         subject, passive_subject, agent, reporter = self._arguments(token, hits)
         if subject is not None and _polled(subject):
             return None  # "a majority of Japanese respondents backed the curbs": a poll figure
+        if trigger.lemma == "advise" and not any(
+                c.dep_ == "xcomp" and infinitive(c) for c in token.children):
+            return None  # "advised the Indonesian government on the rail project": counsel
         if trigger.event_type == "REQUEST" and (
                 trigger.lemma == "require" and subject is not None
                 and semantic_head(subject).lemma_.lower() in STANDING_RULES
@@ -1696,22 +1718,27 @@ class EventCoder:
             allies = [r for c in withs
                       if any(p.dep_ == "pobj" and (
                           p.lemma_.lower() in ARMED_NOUNS | {"group", "squadron", "flotilla"}
-                          or p.pos_ in {"NOUN", "PROPN"} and any(
+                          or any(ch.isdigit() for ch in p.text) and any(
                               m.dep_ in {"amod", "compound"} and hits.get(m.i) is not None
                               and hits[m.i].kind == "demonym" for m in p.children))
                              for p in c.children)
-                      # ("with Japanese F-15s", "with the Nimitz strike group"; not "its
-                      # agreement with Japan")
+                      # ("with Japanese F-15s", a type named by a number, "with the Nimitz
+                      # strike group"; not "its agreement with Japan", "with Chinese fishing
+                      # boats nearby")
                       for r in self._prep_objects(c, hits, ctx)
                       if r.country and not _same_ref(r, actors)]
             actors = actors + allies
             recipients = [r for r in recipients if not _same_ref(r, allies)]
         countries = {a.country for a in actors if a.country}
-        if event_type == "REQUEST" and recipients and countries and all(
-                r.country in countries or r.country is None and r.entity is None
-                for r in recipients):  # (its own people, or people it does not place)
+        if trigger.lemma == "advise" and all(r.country is None or r.country in countries
+                                             for r in recipients):
+            return None  # "advised its citizens not to travel to Myanmar": an advisory at home
+        if event_type == "REQUEST" and trigger.lemma != "advise" and recipients and countries \
+                and all(r.country in countries or r.country is None and r.entity is None
+                        for r in recipients):  # (its own people, or people it does not place)
             # "Chinese citizens were told by Beijing to avoid travelling to Japan": a travel
-            # warning against another country curbs ties with it
+            # warning against another country curbs ties with it (an advisory, "advised its
+            # citizens not to travel to Myanmar", is mostly about safety)
             destination = self._travel_destination(token, countries, hits)
             if destination:
                 event_type, mode, recipients = "SANCTION", "discontinue", destination
@@ -2494,9 +2521,11 @@ class EventCoder:
                     controller = next((c for c in head.children if c.dep_ in {"dobj"}), None)
                     if head.lemma_ in SUBJECT_CONTROL_VERBS:
                         controller = None  # "used her address to call on Japan": she calls
-                    subject = controller or head_subject or next(
-                        (c for c in head.children if c.dep_ == "nsubjpass"), None)
-                    # ("The EU is expected to adopt …", "Japan was urged to withdraw …")
+                    subject = controller or head_subject or (None if any(
+                        c.dep_ == "auxpass" for c in current.children) else next(
+                        (c for c in head.children if c.dep_ == "nsubjpass"), None))
+                    # ("The EU is expected to adopt …", "Japan was urged to withdraw …"; but
+                    # not "Japan is expected to be criticised by …": Japan undergoes it)
                 elif current.dep_ == "conj" and token is current and head_subject is not None \
                         and any(c.dep_ == "auxpass" for c in token.children):
                     # "hurled firebombs … and was detained by police": the man is detained
@@ -4246,11 +4275,18 @@ def _told_to_take_shelter(token: Token) -> bool:
         for c in token.children)
 
 
-def _joint_decision(token: Token, hits: dict[int, Hit]) -> bool:
+def _joint_decision(token: Token, hits: dict[int, Hit], triggers: dict[int, Trigger]) -> bool:
     """"Kim Dae-jung and Junichiro Koizumi decided … to set up a joint panel", "the two
     leaders resolved to seek a resolution": a decision to act whose subject names two or more
-    countries' people, or both sides."""
-    if not any(c.dep_ == "xcomp" and infinitive(c) for c in token.children):
+    countries' people, or both sides. (Not a joint decision to sanction, fight or not to extend
+    something: that act is the event, of its own type.)"""
+    acts = [c for c in token.children if c.dep_ == "xcomp" and infinitive(c)]
+    chain = list(acts)  # (and what they go on to do: "decided to continue fighting")
+    for act in chain:
+        chain += [c for c in act.children if c.dep_ in {"xcomp", "conj"} and c.pos_ == "VERB"]
+    if not acts or any(c.dep_ == "neg" for a in [token, *chain] for c in a.children) or any(
+            (found := triggers.get(a.i)) is not None and found.event_type not in JOINT_AIMS
+            for a in chain):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None and token.dep_ == "conj":  # ("talked by phone … and resolved to …")
@@ -4270,26 +4306,40 @@ def _joint_decision(token: Token, hits: dict[int, Hit]) -> bool:
     return len(named) >= 2
 
 
-def _rebuts(token: Token, triggers: dict[int, Trigger]) -> bool:
+def _rebuts(token: Token, triggers: dict[int, Trigger], speech: Collection[str]) -> bool:
     """A "that" reply with no event of its own ("replied that Japan would cooperate" is the
-    cooperation), which answers an earlier clause of the sentence ("Moon said …, and Tokyo
-    replied that …") or says no ("replied that the convention did not cover it")."""
+    cooperation), which answers what an earlier clause of the sentence said or charged ("Moon
+    said …, and Tokyo replied that …") or says no ("replied that the convention did not cover
+    it"); not a reply that accepts, complies or has no comment."""
     clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
-    if not clauses or any(t.i in triggers for c in clauses for t in c.subtree):
+    if not clauses or any(t.i in triggers for c in clauses for t in c.subtree) or any(
+            t.lemma_.lower() in ACCEPTING_REPLIES or t.tag_ in {"JJR", "RBR"}
+            for c in clauses for t in c.subtree):
         return False
-    answered = token.dep_ in {"conj", "advcl"} and token.head.i < token.i and any(
-        c.dep_ == "nsubj" for c in token.head.children)
-    denied = any(t.dep_ == "neg" or t.dep_ == "det" and t.lower_ == "no"
-                 for c in clauses for t in c.subtree)
+    head = token.head
+    answered = token.dep_ in {"conj", "advcl"} and head.i < token.i and any(
+        c.dep_ == "nsubj" for c in head.children) and (
+        head.lemma_ in speech or head.dep_ == "ccomp" and head.head.lemma_ in speech
+        or any(c.dep_ == "xcomp" and c.lemma_ in speech for c in head.children)
+        or head.i in triggers and triggers[head.i].event_type == "ACCUSE")
+    # (what was said or charged: "Moon said the treaty had not …, and Tokyo replied that …")
+    # (a "no" on the reply's own verb or predicate, not anywhere in it)
+    denied = any(c.dep_ == "neg" or c.dep_ in {"dobj", "attr"} and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for clause in clauses for v in (clause, *(c for c in clause.children
+                                                  if c.dep_ in {"acomp", "attr", "xcomp"}))
+        for c in v.children)
     return answered or denied
 
 
 def _regretted_happening(token: Token) -> bool:
-    """A "that" clause of "regrets" about a thing or a third party, not the speaker's own
-    deed ("regrets that it caused suffering", "that we could not …" are remorse)."""
+    """A "that" clause of "regrets" saying a text or proposal was not adopted, passed or
+    accepted ("regrets that the agenda item … was not adopted"): a complaint about what others
+    let happen. (Not a match cancelled, a typhoon's toll or an office closing: misfortunes.)"""
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
-        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None and subject.pos_ in {"NOUN", "PROPN"} \
+        subject = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.pos_ == "NOUN" \
+                and any(c.dep_ == "neg" for c in clause.children) \
                 and not any(c.dep_ == "poss" and c.lower_ in {"its", "our", "my", "his", "her"}
                             for c in subject.children):
             return True
@@ -4694,6 +4744,12 @@ INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
 # settled", "answered that the convention did not cover …"
 REPLYING_VERBS = frozenset({"reply", "respond", "answer"})
 NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod"})
+# What a joint decision may aim at and still be an agreement between the deciders.
+JOINT_AIMS = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "REQUEST"})
+# Words of a reply that accepts, complies or declines to comment: no rebuttal.
+ACCEPTING_REPLIES = frozenset({"happy", "glad", "pleased", "willing", "ready", "consider",
+                               "welcome", "grateful", "delighted", "already", "comment",
+                               "information", "nothing", "yet", "finalise", "finalize"})
 # Standing texts that "require" things of everyone: no one's request.
 STANDING_RULES = frozenset({"law", "act", "rule", "regulation", "standard", "statute", "code",
                             "constitution", "treaty", "agreement", "convention", "clause",
