@@ -376,10 +376,11 @@ class EventCoder:
     # -- sentence ---------------------------------------------------------------------------
     def code(self, sent: Span, hits: dict[int, Hit], ctx: DocContext) -> list[CodedEvent]:
         _repair_stranded_subjects(sent)
-        triggers = {t.i: trig for t in sent if (trig := self.match_trigger(t)) is not None}
+        tokens = list(sent)  # (one Token object per word for all the passes below)
+        triggers = {t.i: trig for t in tokens if (trig := self.match_trigger(t)) is not None}
         # "Russia said Sudan must return the helicopter": a demand even when the demanded
         # action is no event of its own.
-        for token in sent:
+        for token in tokens:
             if token.i not in triggers and token.dep_ == "ccomp" and (
                     obliged(token) or told_needs_to(token, self.book.speech)) \
                     and token.head.lemma_ in self.book.speech:
@@ -448,7 +449,7 @@ class EventCoder:
                         p.dep_ in {"prep", "acl"} for p in c.children)
                     for c in token.children):
                 triggers[token.i] = REFUSAL_TRIGGER  # "had no intention of renegotiating"
-        for token in sent:
+        for token in tokens:
             if token.i not in triggers and token.lemma_ == "be" and token.dep_ in {
                     "ROOT", "ccomp", "conj"} and any(c.dep_ in {"acomp", "attr"}
                                                      for c in token.children):
@@ -3677,8 +3678,10 @@ def _main_clause_of_participle(token: Token) -> Token | None:
 def _duration_of(noun: Token) -> Token | None:
     """ "after two days of talks": the time noun whose "of" names the meeting, itself the object
     of a preposition."""
+    if noun.dep_ != "pobj":
+        return None
     of = noun.head
-    if noun.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+    if of.lower_ != "of" or of.dep_ != "prep":
         return None
     measure = of.head
     return measure if measure.dep_ == "pobj" and measure.lemma_.lower() in DURATION_NOUNS \
@@ -3714,9 +3717,11 @@ def _planned_force(token: Token) -> bool:
 def _verb_read_as_modifier(token: Token) -> bool:
     """A past verb hung as a modifier on the apposition of a noun the parser made the root of
     a sentence that has no verb of its own."""
+    if token.dep_ != "amod" or token.tag_ not in {"VBD", "VBN"}:
+        return False  # (checked first: the per-token repairs must stay cheap)
     obj = token.head
     noun = obj.head
-    return token.dep_ == "amod" and token.tag_ in {"VBD", "VBN"} and token.i < obj.i \
+    return token.i < obj.i \
         and obj.dep_ == "appos" and noun.dep_ == "ROOT" and noun.head.i == noun.i \
         and noun.pos_ in {"NOUN", "PROPN"} and noun.i < token.i \
         and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "relcl"}
@@ -3749,9 +3754,11 @@ def _coordinated_with_the_report(token: Token) -> bool:
     """A past-tense verb after ", and" or "but" that the parser joined to the last verb of a
     reported or demanded clause with a subject of its own, though it goes with the reporting or
     demanding verb."""
+    if token.dep_ != "conj":
+        return False
     head = token.head
     after_but = token.i > 0 and token.doc[token.i - 1].lower_ == "but"
-    if token.dep_ != "conj" or not (token.tag_ == "VBD" or after_but and token.tag_ == "VBN") \
+    if not (token.tag_ == "VBD" or after_but and token.tag_ == "VBN") \
             or head.dep_ != "ccomp" \
             or head.head.lemma_ not in REPORTING_VERBS | CLAUSE_DEMANDING_VERBS \
             or head.head.tag_ != "VBD" \
@@ -3884,9 +3891,10 @@ def _first_of_a_verb_list(token: Token) -> Token | None:
 def _coordinated_past_a_relative_clause(token: Token) -> Token | None:
     """The main verb a present-tense verb without a subject goes with when the parser joined it
     to a past-tense relative clause that has a subject of its own."""
+    if token.dep_ != "conj" or token.tag_ not in {"VB", "VBP", "VBZ"}:
+        return None
     head = token.head
-    if token.dep_ != "conj" or token.tag_ not in {"VB", "VBP", "VBZ"} \
-            or head.dep_ != "relcl" or head.tag_ not in {"VBD", "VBN"} \
+    if head.dep_ != "relcl" or head.tag_ not in {"VBD", "VBN"} \
             or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "aux"} for c in token.children) \
             or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return None
@@ -3901,8 +3909,10 @@ def _coordinated_past_a_relative_clause(token: Token) -> Token | None:
 def _clause_read_as_noun(token: Token) -> tuple[Token, Token, Token] | None:
     """In "after Pyongyang test-fired seven missiles", the preposition, the subject and the
     object of a past-tense verb the parser hung on the object noun as a modifier."""
+    if token.tag_ != "VBD" or token.dep_ != "amod":
+        return None
     obj = token.head
-    if token.tag_ != "VBD" or token.dep_ != "amod" or obj.dep_ != "pobj" \
+    if obj.dep_ != "pobj" \
             or obj.head.lower_ not in CLAUSE_PREPOSITIONS:
         return None
     subject = next((c for c in obj.children if c.dep_ in {"compound", "nmod", "poss"}

@@ -220,11 +220,19 @@ class _Scan:
     election: bool  # reports a vote and names no survey
     new_survey: bool
     source_note: bool
-    topics: list[_Span]
+    find_topics: Callable[[], list[_Span]]  # (read only for sentences with figures or next
+    # to them: most sentences have none, and the topic patterns are many)
     numbers: list[NumberMention] = field(default_factory=list)
     masked: list[tuple[int, int]] = field(default_factory=list)  # background clauses
     times: list[tuple[TimeMention, str]] = field(default_factory=list)  # (time, class)
     drafts: list[_Draft] = field(default_factory=list)
+    found_topics: list[_Span] | None = None
+
+    @property
+    def topics(self) -> list[_Span]:
+        if self.found_topics is None:
+            self.found_topics = self.find_topics()
+        return self.found_topics
 
 
 _Attach = Callable[[int, int], _Draft | None]
@@ -335,11 +343,15 @@ class PollExtractor:
                     groups[-1] = (start, hit.end, (*members, int(hit.label)))
                     continue
             groups.append((hit.start, hit.end, (int(hit.label),)))
-        topics: list[_Span] = []
-        for topic_id, pattern in lex.topics:
-            for match in pattern.finditer(text):
-                if not any(t.start < match.end() and match.start() < t.end for t in topics):
-                    topics.append(_Span(match.start(), match.end(), topic_id))
+        def find_topics() -> list[_Span]:
+            topics: list[_Span] = []
+            for topic_id, pattern in lex.topics:
+                for match in pattern.finditer(text):
+                    if not any(t.start < match.end() and match.start() < t.end
+                               for t in topics):
+                        topics.append(_Span(match.start(), match.end(), topic_id))
+            return sorted(topics, key=lambda t: t.start)
+
         words = gap_words(text)
         surveyed = lex.survey_cue.search(lex.not_survey.sub(" ", text)) is not None
         scan = _Scan(
@@ -351,7 +363,7 @@ class PollExtractor:
             source_note=bool(groups) and not NUMERIC_SHARE.search(text) and (
                 _SOURCE_NOTE.match(text) is not None or words <= 6
                 or _CONDUCTED_BY.search(text) is not None),
-            topics=sorted(topics, key=lambda t: t.start),
+            find_topics=find_topics,
         )
         scan.numbers = find_numbers(text)
         if scan.numbers or scan.groups or scan.survey:  # times of figures and survey notes
