@@ -123,7 +123,7 @@ ARMED_NOUNS = frozenset({"jet", "fighter", "bomber", "navy", "ship", "warship", 
                          "counterpart", "ally"})
 NECESSITY_WORDS = frozenset({"important", "significant", "dangerous", "necessary", "essential",
                              "crucial", "vital"})
-# Words that condemn whatever they are said of, even when no one is named as its doer.
+# Words that condemn a deed or a text (JUDGED_ACTS) even when no one is named as its doer.
 CONDEMNING_WORDS = frozenset({"regrettable", "unacceptable", "deplorable", "outrageous",
                               "intolerable", "inexcusable", "unforgivable", "unpardonable",
                               "lamentable", "inappropriate", "unjustifiable", "provocation",
@@ -2044,16 +2044,14 @@ class EventCoder:
                         o.dep_ == "pobj" and o.lemma_.lower() == "country"
                         and any(d.lower_ == "the" for d in o.children) for o in p.children)
                     for step in steps for p in step.children):
-                # "advised its citizens not to travel there", "to stay away from the country":
-                # the foreign country the sentence named before
-                named = [h.entity.country for i, h in hits.items()
-                         if i < token.i and i >= token.sent.start and h.entity.kind == "country"
+                # "told its citizens not to travel there", "to stay away from the country":
+                # the last foreign country the sentence named before
+                named = [(i, h.entity.country) for i, h in hits.items()
+                         if token.sent.start <= i < token.i and h.entity.kind == "country"
                          and h.entity.country and h.entity.country not in own]
                 if named:
-                    return [ActorRef(text=token.doc[i].text, country=named[-1], sector="GOV")
-                            for i in [max(i for i, h in hits.items() if i < token.i
-                                          and i >= token.sent.start
-                                          and h.entity.country == named[-1])]]
+                    i, country = max(named)
+                    return [ActorRef(text=token.doc[i].text, country=country, sector="GOV")]
             for step in steps:
                 for prep in step.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"to", "in", "from"}:
@@ -4327,12 +4325,12 @@ def _rebuts(token: Token, triggers: dict[int, Trigger], speech: Collection[str])
             for c in clauses for t in c.subtree):
         return False
     head = token.head
+    # (what was said or charged: "Moon said the treaty had not …, and Tokyo replied that …")
     answered = token.dep_ in {"conj", "advcl"} and head.i < token.i and any(
         c.dep_ == "nsubj" for c in head.children) and (
         head.lemma_ in speech or head.dep_ == "ccomp" and head.head.lemma_ in speech
         or any(c.dep_ == "xcomp" and c.lemma_ in speech for c in head.children)
         or head.i in triggers and triggers[head.i].event_type == "ACCUSE")
-    # (what was said or charged: "Moon said the treaty had not …, and Tokyo replied that …")
     # (a "no" on the reply's own verb or predicate, not anywhere in it)
     denied = any(c.dep_ == "neg" or c.dep_ in {"dobj", "attr"} and any(
         d.dep_ == "det" and d.lower_ == "no" for d in c.children)
@@ -4753,20 +4751,20 @@ INSIST_TRIGGER = Trigger("REQUEST", "100", "insist-that")
 # A reply that gainsays what another side said (CAMEO 120): "replied that the matter had been
 # settled", "answered that the convention did not cover …"
 REPLYING_VERBS = frozenset({"reply", "respond", "answer"})
-NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod"})
-# What a joint decision may aim at and still be an agreement between the deciders.
-JOINT_AIMS = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "REQUEST"})
+REBUTTAL = Trigger("REJECT", "120", "replied-that")
 # Words of a reply that accepts, complies or declines to comment: no rebuttal.
 ACCEPTING_REPLIES = frozenset({"happy", "glad", "pleased", "willing", "ready", "consider",
                                "welcome", "grateful", "delighted", "already", "comment",
                                "information", "nothing", "yet", "finalise", "finalize"})
+# Two or more sides deciding together what they will do agree on it (CAMEO 030), when what they
+# decide is one of these (with the deciders' names as the subject's own words, NAME_PARTS).
+JOINT_DECISION = Trigger("AGREE", "030", "decided-together")
+JOINT_AIMS = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "REQUEST"})
+NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod"})
 # Standing texts that "require" things of everyone: no one's request.
 STANDING_RULES = frozenset({"law", "act", "rule", "regulation", "standard", "statute", "code",
                             "constitution", "treaty", "agreement", "convention", "clause",
                             "guideline", "ordinance", "decree", "provision", "system"})
-# Two or more sides deciding together what they will do agree on it (CAMEO 030).
-JOINT_DECISION = Trigger("AGREE", "030", "decided-together")
-REBUTTAL = Trigger("REJECT", "120", "replied-that")
 REFUSAL_VERBS = frozenset({"accept", "tolerate", "recognise", "recognize", "condone", "budge",
                            "yield", "relent", "compromise", "bow"})
 INTENT_NOUNS = frozenset({"intention", "plan", "plans", "desire", "interest", "wish"})
