@@ -3296,3 +3296,11 @@ def test_sailing_with_foreign_fishing_boats_is_no_joint_operation(code):
     events = code("The Korean destroyer sailed with Chinese fishing boats nearby.",
                   date="2023-05-01")
     assert "COOPERATE" not in {m.event_type for m in events}
+
+
+def test_a_purpose_hung_on_a_building_is_the_protesters(code):
+    events = code("Police detained 16 students on Thursday after they forced their way into the "
+                  "building that houses the Japanese embassy in Seoul to protest against the "
+                  "discharge.", date="2023-08-24")
+    protest = only(events, "PROTEST")
+    assert countries(protest.actors) == {"KOR"}

@@ -103,7 +103,7 @@ def plural(text: str) -> bool:
     words = text.replace(",", " ").split()
     cut = next((i for i, w in enumerate(words) if i and w.lower() in PLACING_WORDS), len(words))
     last = words[cut - 1].lower() if words else ""
-    return last.endswith("s") and not last.endswith("ss") or last in {"people", "crowd"}
+    return last.endswith("s") and not last.endswith("ss") or last in {"people", "crowd", "they"}
 
 
 # Words after which a group's name goes on to say where it is or who it is ("youths in

@@ -3542,6 +3542,12 @@ def _repair_stranded_subjects(sent: Span) -> None:
             for far in subjects[:-1]:
                 _attach(far, token.head if token.head.i != token.i else token, "dep")
             continue
+        if dep == "advcl" and token.tag_ == "VB" \
+                and (main := _purpose_hung_on_a_thing(token)) is not None \
+                and _attach(token, main, "advcl"):
+            # "forced their way into the building that houses the embassy to protest against
+            # …": the purpose is theirs, not the building's
+            continue
         main = _main_clause_of_participle(token)
         if main is not None and _attach(token, main, "advcl"):
             # "launched a rocket that it said had put a satellite into orbit, defying
@@ -3671,6 +3677,22 @@ def _main_clause_of_participle(token: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _purpose_hung_on_a_thing(token: Token) -> Token | None:
+    """The verb a purpose clause ("to protest against …") belongs to when the parser hung it on
+    a relative clause about a thing ("the building that houses the embassy")."""
+    relative = token.head
+    if relative.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                           for c in token.children) \
+            or any(c.dep_ in SUBJECT_DEPS for c in token.children) \
+            or not any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"}
+                       for c in relative.children):
+        return None
+    thing = relative.head
+    verb = thing.head.head if thing.dep_ == "pobj" else thing.head if thing.dep_ == "dobj" \
+        else None
+    return verb if verb is not None and verb.pos_ == "VERB" and verb.i < token.i else None
 
 
 def _duration_of(noun: Token) -> Token | None:
