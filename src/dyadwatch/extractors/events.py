@@ -3472,7 +3472,11 @@ def _repair_stranded_subjects(sent: Span) -> None:
     - a surname read as a subject of its own ("Cho Tae-yul and … held talks");
     - two subjects on one verb;
     - an opening participle read as the subject ("Meeting in Singapore, Kihara and Shin …");
-    - a subject joined to the object before it."""
+    - a subject joined to the object before it;
+    - an object read as the subject of a bare participle after it ("was disbanding the
+      committee investigating …");
+    - a purpose clause hung on a relative clause about a thing ("forced their way into the
+      building that houses the embassy to protest")."""
     for token in sent:
         dep = token.dep_  # (read once: spaCy builds the string on each access)
         if dep == "prep" and token.tag_ == "IN" and token.is_title \
