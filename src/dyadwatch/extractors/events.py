@@ -552,14 +552,14 @@ class EventCoder:
         events = _fold_coordinated(events)
         events = _drop_restated_judgements(events)
         events = _drop_explaining_participles(events)
-        events += self._nominal_meetings(sent, hits, ctx, events)
-        events += self._interposed_meetings(sent, hits, ctx, events)
-        events += self._occurrences(sent, hits, ctx, events)
+        events += self._nominal_meetings(tokens, hits, ctx, events)
+        events += self._interposed_meetings(tokens, hits, ctx, events)
+        events += self._occurrences(tokens, hits, ctx, events)
         events = _drop_aside_visits(events)
         ctx.previous_events = tuple(events)
         return events
 
-    def _nominal_meetings(self, sent: Span, hits: dict[int, Hit], ctx: DocContext,
+    def _nominal_meetings(self, tokens: list[Token], hits: dict[int, Hit], ctx: DocContext,
                           events: list[CodedEvent]) -> list[CodedEvent]:
         """Meetings named by a noun in an adjunct: "on a visit to Seoul, Miyazawa apologised",
         "left Pyongyang after talks with Kim Jong Un", "at a summit in Pyongyang, Kim admitted
@@ -567,7 +567,7 @@ class EventCoder:
         they belong to at least two countries. A sentence that already has a meeting gains
         the noun's participants instead ("fly to Tokyo for a summit with Abe and Li")."""
         found: list[CodedEvent] = []
-        for noun in sent:
+        for noun in tokens:
             lemma = noun.lemma_.lower()
             if lemma == "guest":
                 visit = self._guest_of(noun, hits, ctx, events + found)
@@ -678,15 +678,15 @@ class EventCoder:
                                     "CONSULT" if event_type != "CONSULT" else None))
         return found
 
-    def _interposed_meetings(self, sent: Span, hits: dict[int, Hit], ctx: DocContext,
+    def _interposed_meetings(self, tokens: list[Token], hits: dict[int, Hit], ctx: DocContext,
                              events: list[CodedEvent]) -> list[CodedEvent]:
         """A participle set off after the subject: "Abe, Roh and Wen, gathering in Cebu on
         Sunday, called on …": the people named, of two or more states, meet."""
         if any(e.event_type in {"CONSULT", "REJECT"} or e.action_type == "CONSULT"
                or e.modality.negated for e in events):
             return []  # (not "…, gathering in Osaka, refused to hold talks")
-        for token in sent:
-            if token.lower not in GATHERING_IDS or token.i == sent.start \
+        for token in tokens:
+            if token.lower not in GATHERING_IDS or token.i == tokens[0].i \
                     or token.doc[token.i - 1].text != "," or any(
                         c.dep_ in {"dobj", "det", "poss", "amod", "compound"}
                         or c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -707,14 +707,14 @@ class EventCoder:
                                "CONSULT", None, None, 0.65)]
         return []
 
-    def _occurrences(self, sent: Span, hits: dict[int, Hit], ctx: DocContext,
+    def _occurrences(self, tokens: list[Token], hits: dict[int, Hit], ctx: DocContext,
                      events: list[CodedEvent]) -> list[CodedEvent]:
         """Events named by a noun that is the subject of a verb of happening: "protests erupted
         in Seoul", "talks between Japan and South Korea took place", "clashes broke out between
         Chinese and Vietnamese fishermen", "a summit between Moon and Abe was held"."""
         found: list[CodedEvent] = []
         taken = {e.token.i for e in events}
-        for verb in sent:
+        for verb in tokens:
             if verb.pos_ not in {"VERB", "AUX"} or verb.i in taken or not _happens(verb):
                 continue
             noun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -1734,12 +1734,12 @@ class EventCoder:
         if trigger.lemma == "advise" and all(r.country is None or r.country in countries
                                              for r in recipients):
             return None  # "advised its citizens not to travel to Myanmar": an advisory at home
-        if event_type == "REQUEST" and trigger.lemma != "advise" and recipients and countries \
+        if event_type == "REQUEST" and recipients and countries \
                 and all(r.country in countries or r.country is None and r.entity is None
                         for r in recipients):  # (its own people, or people it does not place)
             # "Chinese citizens were told by Beijing to avoid travelling to Japan": a travel
-            # warning against another country curbs ties with it (an advisory, "advised its
-            # citizens not to travel to Myanmar", is mostly about safety)
+            # warning against another country curbs ties with it (an advisory to one's own,
+            # "advised its citizens not to travel to Myanmar", ended above: mostly safety)
             destination = self._travel_destination(token, countries, hits)
             if destination:
                 event_type, mode, recipients = "SANCTION", "discontinue", destination
@@ -4968,12 +4968,12 @@ def _place_within(ref: ActorRef, token: Token, hits: dict[int, Hit]) -> str | No
     return found.pop() if len(found) == 1 else None
 
 
-# Titles a name takes its captor's or judge's country from: the state's own offices, its
-# legislators and its opposition (a journalist or activist may be foreign)
 # Deeds said to threaten something ("the launch threatened the peace of Japan"): the speaker
 # accuses their doer
 THREATENING_DEEDS = DEED_NOUNS | VIOLENT_EVENT_NOUNS | {"launch", "test", "deployment", "drill",
                                                          "exercise"}
+# Titles a name takes its captor's or judge's country from: the state's own offices, its
+# legislators and its opposition (a journalist or activist may be foreign)
 DOMESTIC_ROLES = STATE_SECTORS | {"LEG", "OPP"}
 
 
