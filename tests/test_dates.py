@@ -143,3 +143,14 @@ def test_a_time_the_parser_hung_on_the_object_dates_the_next_verb_too(code):
     events = code("Macron attended Lula's swearing-in in Brasilia on Sunday and held talks with "
                   "him afterwards.", date="2023-01-02")
     assert only_type(events, "CONSULT").date.iso() == "2023-01-01"
+
+
+def test_a_gap_after_an_earlier_date_moves_that_date_on(code):
+    events = code("The talks began in March 2018, and three months later Japan and South Korea "
+                  "signed a deal.", date=None, genre="encyclopedia")
+    signing = [e for e in events if e.event_type == "SUPPORT"]
+    assert signing and signing[0].date.iso() == "2018-06"
+    (event,) = code("In November 2019 thieves took the coins; five years later South Korean "
+                    "police attributed the theft to North Korean hackers.", date=None,
+                    genre="encyclopedia")
+    assert event.date.iso() == "2024" and event.date_source == "relative"

@@ -3304,3 +3304,188 @@ def test_a_purpose_hung_on_a_building_is_the_protesters(code):
                   "discharge.", date="2023-08-24")
     protest = only(events, "PROTEST")
     assert countries(protest.actors) == {"KOR"}
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators in Seoul concluded that North Korean hackers carried out the theft of the "
+    "exchange's tokens.",
+    "Seoul police said the heist was carried out by North Korean hackers.",
+    "South Korean police attributed the theft of the tokens to a North Korean hacking group.",
+])
+def test_attributing_a_covert_crime_accuses_its_doer(code, text):
+    event = only(code(text, date="2024-11-21"), "ACCUSE")
+    assert countries(event.recipients) == {"PRK"}
+
+
+def test_an_open_attack_reported_by_a_source_stays_an_attack(code):
+    events = code("Seoul said North Korea carried out an artillery attack on the island.",
+                  date="2010-11-23")
+    assert "ACCUSE" not in {m.event_type for m in events}
+    assert countries(only(events, "ASSAULT").actors) == {"PRK"}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials attributed the fall in exports to the strong yen.",
+    "Doctors attributed the attack to stress.",
+])
+def test_attributing_a_change_or_an_illness_to_a_cause_accuses_no_one(code, text):
+    assert not code(text, date="2024-11-21")
+
+
+def test_a_sides_own_covert_operation_is_no_accusation(code):
+    events = code("The Pentagon said US Cyber Command conducted a cyberattack on Iranian "
+                  "computer systems.", date="2019-06-23")
+    assert "ACCUSE" not in {m.event_type for m in events}
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea asked the WTO on Tuesday to open consultations with Japan over its curbs on "
+    "seaweed imports.",
+    "The Korean government requested consultations with Japan under the WTO's dispute "
+    "settlement rules over duties on memory chips.",
+])
+def test_asking_for_trade_dispute_consultations_is_a_case_against_the_other_side(code, text):
+    event = only(code(text, date="2004-12-01"), "ACCUSE")
+    assert event.mode == "allege"
+    assert countries(event.actors) == {"KOR"}
+    assert countries(event.recipients) == {"JPN"}
+    assert "REQUEST" not in {m.event_type for m in code(text, date="2004-12-01")}
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul asked Tokyo for consultations on the export curbs.",
+    "China sought consultations with Japan on WTO reform.",
+])
+def test_asking_for_consultations_outside_a_trade_case_stays_a_request(code, text):
+    events = code(text, date="2019-07-10")
+    assert "ACCUSE" not in {m.event_type for m in events}
+    assert "JPN" in countries(only(events, "REQUEST").recipients)
+
+
+def test_paying_tribute_at_a_shrine_supports_no_one(code):
+    events = code("Three Japanese ministers paid tribute at Yasukuni Shrine on Tuesday.",
+                  date="2019-08-15")
+    assert "SUPPORT" not in {m.event_type for m in events}
+
+
+
+
+@pytest.mark.parametrize("text", [
+    "Abe said he hoped North Korea would return the abductees.",
+    "Abe said that Japan strongly expected the North Korean side to return the abductees.",
+])
+def test_hoping_or_expecting_another_side_will_act_asks_it_to(code, text):
+    events = code(text, date="2018-05-01")
+    event = only(events, "REQUEST")
+    assert countries(event.actors) == {"JPN"}
+    assert countries(event.recipients) == {"PRK"}
+    assert "RETREAT" not in {m.event_type for m in events}  # what is asked is no fact
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Dae-jung said he hoped South Korea would win the match.",
+    "Obuchi said he hoped the young people of both countries would build a new partnership.",
+    "Officials hoped the talks would succeed.",
+    "Investors hope the Bank of Japan will keep interest rates low.",
+    "The Brazilian coach said he hoped Argentina would play fairly.",
+    "Kim Dae-jung said he hoped Japan would remain a peaceful country.",
+])
+def test_a_hope_for_ones_own_side_or_for_people_asks_no_one(code, text):
+    assert "REQUEST" not in {m.event_type for m in code(text, date="1998-10-10")}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan expects North Korea to launch another missile soon.",
+    "The Pentagon expects Russia to attack Kyiv within days.",
+])
+def test_a_forecast_of_another_sides_act_is_neither_a_deed_nor_a_threat(code, text):
+    assert not code(text, date="2022-02-15")
+
+
+def test_a_planned_launch_reported_as_expected_stays_hypothetical(code):
+    (event,) = code("North Korea is expected to launch a satellite next week.",
+                    date="2023-05-29")
+    assert event.hypothetical and countries(event.actors) == {"PRK"}
+
+
+def test_joining_another_side_in_a_deed_makes_both_its_actors(code):
+    event = only(code("South Korea joined Japan in urging North Korea to return to the talks.",
+                      date="2017-09-05"), "REQUEST")
+    assert countries(event.actors) == {"KOR", "JPN"}
+    assert countries(event.recipients) == {"PRK"}
+
+
+@pytest.mark.parametrize("text", [
+    "Two Chinese H-6 bombers joined two Russian Tu-95s for a long flight off Japan on Tuesday.",
+    "South Korean F-15s joined US B-1B bombers on a patrol over the peninsula.",
+])
+def test_joining_another_side_in_a_joint_activity_cooperates(code, text):
+    event = only(code(text, date="2022-05-24"), "COOPERATE")
+    assert len(countries(event.actors)) == 2
+    assert not event.recipients
+
+
+def test_joining_a_club_or_a_leader_at_a_parade_is_no_cooperation(code):
+    assert not code("Seoul joined the club in 1996.", date="1996-12-12")
+    # doing the same, not doing it together
+    assert not code("Italy joined Spain in imposing a nationwide lockdown.", date="2020-03-15")
+    events = code("Kim Jong Un joined Xi Jinping and Vladimir Putin at a military parade in "
+                  "Beijing on Wednesday.", date="2025-09-03")
+    assert "COOPERATE" not in {m.event_type for m in events}
+
+
+def test_a_deed_done_in_a_joint_drill_is_the_drill(code):
+    event = only(code("American, Japanese and South Korean destroyers hunted a mock submarine "
+                      "on Friday in their first joint anti-submarine drill in five years.",
+                      date="2022-10-01"), "COOPERATE")
+    assert countries(event.actors) == {"USA", "JPN", "KOR"}
+    assert not code("Japanese destroyers tracked a mock missile in a joint drill.",
+                    date="2022-10-01")
+    assert not code("A US F-16 crashed into the sea during a combined exercise with South "
+                    "Korea.", date="2022-10-01")
+
+
+def test_trading_information_under_a_pact_is_cooperation(code):
+    event = only(code("Tokyo and Seoul traded information under their military intelligence "
+                      "pact on Saturday.", date="2019-08-25"), "COOPERATE")
+    assert countries(event.actors) == {"JPN", "KOR"}
+
+
+def test_a_launch_told_through_a_free_relative_is_a_show_of_force(code):
+    events = code("North Korea fired what it later called a hypersonic missile into the sea on "
+                  "Wednesday.", date="2022-01-07")
+    assert "ASSAULT" not in {m.event_type for m in events}
+    assert countries(only(events, "MOBILIZE").actors) == {"PRK"}
+
+
+@pytest.mark.parametrize("text", [
+    "Speaker Moon Hee-sang said he won't apologise to Japan.",
+    "Three months on, Motegi still won't meet our ambassador.",
+    "Nippon Steel won't even open the door to the plaintiffs' lawyers.",
+])
+def test_a_stated_refusal_with_wont_is_a_rejection(code, text):
+    events = code(text, date="2019-02-20")
+    assert {m.event_type for m in events} == {"REJECT"}
+    assert not any(m.negated for m in events)
+
+
+def test_failing_to_agree_is_a_negated_agreement_not_a_refusal(code):
+    event = only(code("Seoul skipped the ceremony because it and Tokyo could not agree on one "
+                      "sentence.", date="2025-09-14"), "AGREE")
+    assert event.negated and not event.hypothetical
+    assert countries(event.actors) == {"KOR", "JPN"}
+
+
+def test_a_subject_before_wont_opens_a_clause_of_its_own(code):
+    events = code("seoul offers flood relief through the red cross and pyongyang won't even "
+                  "answer the hotline.", date="2024-08-05", genre="comment")
+    assert countries(only(events, "REJECT").actors) == {"PRK"}
+
+
+def test_an_actor_is_never_its_own_recipient(code):
+    events = code("Shigeru Ishiba attended a reception hosted by South Korea's embassy in Tokyo "
+                  "on Monday to mark 60 years of ties, the first serving premier to do so in ten "
+                  "years.", date="2025-06-17")
+    meeting = only(events, "CONSULT")
+    assert countries(meeting.recipients) == {"KOR"}
+    assert not {r.entity for r in meeting.recipients} & {a.entity for a in meeting.actors}

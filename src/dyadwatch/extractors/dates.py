@@ -56,6 +56,9 @@ def date_event(
     tense = tense_of(token)
     anchor = base if base is not None and base.precision == "day" else None
     expressions = find_time_expressions(sent.text, anchor, tense)
+    later = _later_by(token, expressions, sent)
+    if later is not None:
+        return EventDating(later, None, "relative")
     chosen = _pick(expressions, sent, token)
     if chosen is not None and chosen.value is not None:
         source = "relative" if chosen.anchored else "sentence"
@@ -68,7 +71,39 @@ def date_event(
 
 
 GAP_WORDS = {"a": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7}
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _later_by(token: Token, expressions: list[TimeExpression], sent: Span) -> FuzzyDate | None:
+    """ "In November 2019 thieves took …; five years later police attributed the theft …": the
+    date named earlier in the sentence, moved on by the gap, at the gap's precision (years give a
+    year, months a month, days and weeks a day)."""
+    later = next((c for c in token.children if c.dep_ == "advmod" and c.lower_ == "later"), None)
+    gap = next((c for c in later.children if c.dep_ == "npadvmod"
+                and c.lemma_.lower() in {"year", "month", "week", "day"}), None) \
+        if later is not None else None
+    if gap is None:
+        return None
+    count = next((n for c in gap.children if c.dep_ in {"det", "nummod"}
+                  if (n := GAP_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit()
+                                                       else None))), None)
+    start = gap.left_edge.idx - sent.start_char
+    earlier = [e for e in expressions if e.value is not None and e.end <= start]
+    if not count or not earlier:
+        return None
+    value = earlier[-1].value
+    unit = gap.lemma_.lower()
+    if unit == "year":
+        return FuzzyDate(value.year + count)
+    if unit == "month":
+        if value.month is None:
+            return None
+        months = value.year * 12 + value.month - 1 + count
+        return FuzzyDate(months // 12, months % 12 + 1)
+    if value.precision != "day":
+        return None
+    days = count * (7 if unit == "week" else 1)
+    return FuzzyDate.from_date(value.first_day() + dt.timedelta(days=days))
 
 
 def _day_offset(token: Token) -> tuple[Token, int] | None:

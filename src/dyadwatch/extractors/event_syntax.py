@@ -199,6 +199,10 @@ def child_words(token: Token) -> set[str]:
     return words
 
 
+# Verbs that name a thing in a free relative ("what it called a hypersonic missile").
+NAMING_LEMMAS = frozenset({"call", "describe", "term", "dub", "label"})
+
+
 def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Token]:
     out: list[Token] = []
     if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"} and not any(
@@ -213,6 +217,13 @@ def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Tok
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "ccomp" and child.lemma_ in NAMING_LEMMAS and any(
+                c.dep_ == "dobj" and c.lower_ == "what" for c in child.children):
+            # "fired what it later called a hypersonic missile": the thing as named ("what it
+            # described as a …": the object of "as")
+            out.extend(c for c in child.children if c.dep_ in {"oprd", "attr"})
+            out.extend(o for c in child.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for o in c.children if o.dep_ == "pobj")
         elif child.dep_ in {"ccomp", "xcomp"} and child.pos_ == "ADJ" and any(
                 c.dep_ == "nsubj" for c in child.children):
             out.append(child)  # "found three members guilty": a small clause

@@ -57,6 +57,8 @@ HYPOTHETICAL_AUX = {
     "should": "demanded",
     "must": "demanded",
     "can": "possible",
+    "wo": "future",  # "won't" (the tokenizer splits it "wo" + "n't")
+    "ca": "possible",  # "can't"
 }
 RECIPIENT_PREPS = frozenset(
     {
@@ -334,10 +336,11 @@ class EventCoder:
     def _forecast(self, token: Token) -> bool:
         """"expects Pyongyang to launch another missile": a forecast of a hostile act, not a
         request."""
-        return any(t.event_type in FORECAST_TYPES
+        # (the verb as used, not its lemma: "expected the ROK side to take the lead" forecasts
+        # nothing although "take" can seize)
+        return any((t := self.match_trigger(v)) is not None and t.event_type in FORECAST_TYPES
                    for c in token.children if c.dep_ in {"xcomp", "ccomp"}
-                   for v in (c, *[g for g in c.children if g.dep_ == "xcomp"])
-                   for t in self.book.by_lemma.get(v.lemma_.lower(), []))
+                   for v in (c, *[g for g in c.children if g.dep_ == "xcomp"]))
 
     def _evaluation(self, token: Token, lexicon: bool = False) -> Trigger | None:
         """"called the ruling 'extremely regrettable'": disapproval (or approval) of the object,
@@ -443,6 +446,9 @@ class EventCoder:
                     for c in token.children) else REFUSAL_TRIGGER
                 # "a decision Tokyo said it could not accept"; but "Japan can never tolerate
                 # such launches" condemns what was done
+            elif token.i not in triggers and token.pos_ == "VERB" and _still_refuses(token):
+                triggers[token.i] = REFUSAL_TRIGGER  # "Mitsubishi still won't answer the
+                # lawyers' letters", "won't even open the door to the lawyers"
             elif token.i not in triggers and token.lemma_ == "have" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS and any(
                         d.dep_ == "det" and d.lower_ == "no" for d in c.children) and any(
@@ -484,19 +490,35 @@ class EventCoder:
                     token.i not in triggers or triggers[token.i].lemma == "tell") \
                     and self._alleged_wrong(token) is not None:
                 triggers[token.i] = WRONGDOING_TRIGGER  # "said Seoul had misread the situation"
+            if token.i in triggers and triggers[token.i].event_type == "REQUEST" \
+                    and _trade_dispute_talks(token) is not None:
+                triggers[token.i] = TRADE_CASE_TRIGGER  # "requested WTO consultations with Japan"
             if token.i not in triggers and token.pos_ == "VERB" \
                     and token.lemma_ in PRESSING_VERBS and (any(
-                        c.dep_ == "dobj" and hits.get(semantic_head(c).i) is not None
+                        c.dep_ == "dobj" and _names_party(c, hits)
                         for c in token.children) and any(
                         (c.dep_ == "xcomp" and infinitive(c)) or infinitival(c)
                         for c in token.children) or any(
                         c.dep_ == "ccomp" and infinitive(c) and any(
-                            s.dep_ == "nsubj" and hits.get(semantic_head(s).i) is not None
+                            s.dep_ == "nsubj" and _names_party(s, hits)
                             for s in c.children) for c in token.children)) and not (
                         token.lemma_ == "expect" and self._forecast(token)):
                 # "Washington pushed Seoul and Tokyo to …", "expected Seoul to go on …" (the
                 # parser makes the party the subject of the "to" clause)
                 triggers[token.i] = PRESSING_TRIGGER
+            if token.i not in triggers and token.pos_ == "VERB" \
+                    and _joint_drill_setting(token) is not None:
+                triggers[token.i] = JOINT_DRILL_TRIGGER  # "destroyers hunted a mock submarine
+                # … in their first joint anti-submarine drill"
+            if token.i not in triggers and token.lemma_ == "join" and token.pos_ == "VERB" \
+                    and _joined_in_action(token, hits):
+                # "H-6 bombers joined two Russian Tu-95s for a long flight"
+                triggers[token.i] = JOINT_ACTION_TRIGGER
+            if token.i not in triggers and token.pos_ == "VERB" and token.lower_ in HOPE_FORMS \
+                    and (party := _hoped_party(token, hits)) is not None and (
+                        party.head.lemma_ in ASKABLE_ACTS
+                        or self.match_trigger(party.head) is not None):
+                triggers[token.i] = HOPING_TRIGGER  # "said he hoped Seoul would press Pyongyang"
             if token.i not in triggers and token.pos_ == "VERB" and token.lemma_ in MOVING_VERBS \
                     and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in WARSHIP_NOUNS
                             for c in token.children):
@@ -962,6 +984,8 @@ class EventCoder:
             if any(c.dep_ == "advmod" and c.lower_ in book.wrongdoing_adverbs
                    for c in clause.children):
                 return clause
+            if _does_a_deed(clause, book.wrongdoing_deed_verbs, book.wrongdoing_deeds):
+                return clause  # "concluded that North Korea's Lazarus group carried out the theft"
             if clause.lemma_ == "have" and any(
                     c.dep_ == "dobj" and c.lemma_ == "right"
                     and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
@@ -1091,6 +1115,13 @@ class EventCoder:
             return None  # "the ship was travelling to Fujairah": a voyage, not a visit
         if token.dep_ == "relcl" and token.head.lemma_.lower() in AGREEMENT_NOUNS:
             return None  # "under an accord that bars either side from halting operations"
+        if _forecast_of(token):
+            return None  # "the Pentagon expects Russia to attack Kyiv": no deed, no threat
+        if "tribute" in trigger.objects and not any(
+                p.dep_ in {"prep", "dative"} and p.lower_ == "to"
+                for c in (token, *token.children) if c is token or c.dep_ == "dobj"
+                for p in c.children):
+            return None  # "paid tribute at Yasukuni Shrine": honour to no one
         if token.dep_ == "pcomp" and token.head.lower_ == "of" \
                 and token.head.head.lemma_.lower() in ACCOUNT_NOUNS:
             return None  # "his account of rounding up women": what a story tells
@@ -1155,6 +1186,10 @@ class EventCoder:
             actors += self._resolve_group(subject, hits, ctx, reporter=reporter, as_actor=True)
             for other in _coordinated_subjects(token, subject):
                 actors += self._resolve_group(other, hits, ctx, as_actor=True)
+        if (partner := _joined_partner(token)) is not None:
+            # "Japan joined the United States in condemning the launch": both condemn
+            actors += [r for r in self._resolve_group(partner, hits, ctx, as_actor=True)
+                       if r.country or r.entity]
         if trigger is HEART_TRIGGER and subject is not None:
             # "his heart ached": the owner of the heart, named or the speaker
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -1190,15 +1225,62 @@ class EventCoder:
                         recipients += self._prep_objects(c, hits, ctx)
                     elif c.dep_ == "dobj":
                         recipients += self._resolve_group(c, hits, ctx)
+        elif trigger is JOINT_DRILL_TRIGGER:
+            # the drill's parties are those the subject names (not "an F-16 crashed during a
+            # combined exercise with South Korea": one side's mishap)
+            if len({a.country for a in actors if a.country}) < 2:
+                return None
+        elif trigger.lemma == "attribute":
+            # the party the deed is put down to ("to North Korea's Lazarus group", hung on the
+            # verb or on the deed), not the deed's victim; no party, no accusation
+            recipients += [r for c in (token, *(c for c in token.children if c.dep_ == "dobj"))
+                           for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                           for r in self._prep_objects(p, hits, ctx)]
+            if not any(r.country or r.sector in STATELESS_SECTORS for r in recipients):
+                return None
+        elif trigger is JOINT_ACTION_TRIGGER:
+            # both act together: the one joined is a partner, not a target (and a reporter
+            # joining a navy patrol cooperates with no one)
+            actors += [r for c in token.children if c.dep_ == "dobj"
+                       for r in self._resolve_group(c, hits, ctx, as_actor=True)]
+            if any(a.sector in PRIVATE_SECTORS for a in actors):
+                return None
+        elif trigger is HOPING_TRIGGER:
+            # the party hoped to act: "hoped Seoul would now press Pyongyang" (one's own side
+            # hoped to act asks no one)
+            party = _hoped_party(token, hits)
+            own = {a.country for a in actors}
+            recipients += [r for r in (self._resolve_group(party, hits, ctx) if party is not None
+                                       else []) if r.country and r.country not in own
+                           and r.sector not in PRIVATE_SECTORS]
+            # (not "hoped the young people of both countries would …", "investors hope the
+            # Bank of Japan will …": a wish of the public or of markets asks no one)
+            if not recipients or not any(a.country and a.sector in OFFICIAL_SECTORS
+                                         | STATE_SECTORS for a in actors):
+                return None  # (nor "the Brazilian coach hoped Argentina would play fairly")
+        elif trigger is TRADE_CASE_TRIGGER:
+            # the one the case is brought against: "consultations with Japan" (not the WTO asked)
+            talks = _trade_dispute_talks(token)
+            recipients += [r for c in (talks, talks.head) if c is not None
+                           for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                           for r in self._prep_objects(p, hits, ctx)]
         elif trigger is WRONGDOING_TRIGGER:
             # "Kono said Seoul had misread …": the one said to have done wrong, not the
             # audience ("told lawmakers")
             clause = self._alleged_wrong(token)
             doer = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) \
                 if clause is not None else None
+            by = next((p for c in clause.children if c.dep_ == "agent"
+                       for p in c.children if p.dep_ == "pobj"), None) \
+                if clause is not None else None
+            doer = by if by is not None else doer  # "said the theft was carried out by …"
             recipients += self._resolve_group(doer, hits, ctx) if doer is not None else []
             if not any(r.country or r.sector in STATELESS_SECTORS for r in recipients):
                 return None  # ("pilot error was behind the crash": no one accused)
+            own = {a.country for a in actors if a.country}
+            if own and {r.country for r in recipients} <= own and _does_a_deed(
+                    clause, self.book.wrongdoing_deed_verbs, self.book.wrongdoing_deeds):
+                return None  # "the Pentagon said US Cyber Command conducted a cyberattack"
         else:
             recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
@@ -1892,6 +1974,10 @@ class EventCoder:
         if not recipients and event_type in SENTENCE_COUNTERPART_TYPES \
                 and trigger is not WRONGDOING_TRIGGER and not _joint_signing(trigger, countries):
             recipients = self._sentence_counterpart(token, actors, hits, ctx)
+        entities = {a.entity for a in actors if a.entity}
+        # (no one acts on itself: "mitsubishi's trademarks seized now too, and mitsubishi
+        # still won't answer": a fallback may find the actor's own name elsewhere)
+        recipients = [r for r in recipients if not (r.entity and r.entity in entities)]
         if trigger is DEMAND_TRIGGER and token.lemma_ in {"need", "have"} and len(
                 countries - {None}) <= 1 and not any(
                 r.country and r.country not in countries for r in recipients):
@@ -3200,6 +3286,9 @@ class EventCoder:
                     negated = True
                 elif lemma in self.book.hypothetical:
                     kind = kind or "planned"
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in self.book.hypothetical \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+            kind = kind or "planned"  # "expects North Korea to launch another missile soon"
         if any(verb.dep_ == "ROOT" and verb.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and any(
                 c.dep_ in SUBJECT_DEPS for c in verb.children) for verb in chain):
@@ -3238,6 +3327,9 @@ class EventCoder:
         # "will not accept", "has decided not to attend": a refusal stated now (guideline 4)
         decided_against = any(c.dep_ == "neg" for c in token.children) and any(
             verb is not token and verb.lemma_.lower() in DECIDING_VERBS for verb in chain)
+        if negated and token.lemma_ == "agree" and any(
+                c.dep_ == "aux" and c.lower_ in {"can", "could", "ca"} for c in token.children):
+            kind = None  # "the two sides could not agree on a date": they failed, no refusal
         refusal = negated and (kind in {"future", "possible"} or decided_against)
         return Modality(
             negated=negated and not refusal,
@@ -4043,9 +4135,14 @@ def _stranded_subject(token: Token) -> Token | None:
     if token.dep_ != "conj" and not bare_clause or token.i == 0 \
             or token.head.pos_ not in {"VERB", "AUX"}:
         return None
-    before = token.doc[token.i - 1]
-    if before.lower_ in {"too", "also"} and token.i >= 2:
-        before = token.doc[token.i - 2]  # "… and Cuba stayed away too"
+    # (past the verb's own "won't even": "… and pyongyang won't even answer")
+    start = min([token.i, *(c.i for c in token.children
+                            if c.dep_ in {"aux", "neg", "advmod"} and c.i < token.i)])
+    if start == 0:
+        return None
+    before = token.doc[start - 1]
+    if before.lower_ in {"too", "also"} and start >= 2:
+        before = token.doc[start - 2]  # "… and Cuba stayed away too"
     if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ != "conj":
         return None
     while before.head.dep_ == "conj" and before.head.i != before.i:
@@ -4053,8 +4150,12 @@ def _stranded_subject(token: Token) -> Token | None:
     if before.head.i < token.head.i or before.head.dep_ not in {"dobj", "pobj", "attr"}:
         return None
     joins = [c for c in before.head.children if c.dep_ == "cc" and before.head.i < c.i < before.i]
-    return before if joins and (bare_clause or any(c.dep_ == "punct" for c in before.head.children
-                                                   if c.i < joins[0].i)) else None
+    # a verb with a modal or "do" of its own opens a clause even with no comma before "and"
+    # ("offers relief through the red cross and pyongyang won't even answer")
+    own_auxiliary = any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do")
+                        for c in token.children)
+    return before if joins and (bare_clause or own_auxiliary or any(
+        c.dep_ == "punct" for c in before.head.children if c.i < joins[0].i)) else None
 
 
 def _coordinated_subjects(token: Token, subject: Token) -> list[Token]:
@@ -4068,6 +4169,131 @@ def _coordinated_subjects(token: Token, subject: Token) -> list[Token]:
         return []
     between = token.doc[subject.i:others[0].i]
     return others if any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in between) else []
+
+
+def _still_refuses(verb: Token) -> bool:
+    """ "still won't meet our ambassador", "won't even open the door": a refusal that goes on
+    ("still") or that will not go even that far ("even"), whatever the verb."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ in {"wo", "will", "would"} for c in verb.children) and any(
+        c.dep_ == "advmod" and c.lower_ in {"still", "even"} and c.i < verb.i
+        for c in verb.children)
+
+
+def _joint_drill_setting(verb: Token) -> Token | None:
+    """ "hunted a mock submarine … in their first joint anti-submarine drill": the joint drill
+    in (or during) which the verb's deed was done."""
+    return next((n for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
+                 for n in p.children if n.dep_ == "pobj"
+                 and n.lemma_.lower() in JOINT_ACTIVITIES and any(
+                     a.dep_ in {"amod", "compound"} and a.lower_ in JOINT_WORDS
+                     for a in n.children)), None)
+
+
+def _joined_in_action(verb: Token, hits: dict[int, Hit]) -> bool:
+    """ "joined two Russian Tu-95s for a long flight", "joined US ships in a drill": joining a
+    party in a joint activity (a deed that is an event, "joined Japan in condemning …", is
+    coded with both as actors; one that is none, "joined Spain in imposing a lockdown",
+    "joined the Fed in raising rates", is mostly doing the same, not doing it together)."""
+    partner = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if partner is None or not (_names_party(partner, hits) or any(
+            hits.get(c.i) is not None for c in semantic_head(partner).children
+            if c.dep_ in {"amod", "compound", "nmod"})):
+        return False  # ("joined the club in 1996", "joined the talks")
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in JOINT_ACTIVITIES
+               for h in (verb, partner) for p in h.children
+               if p.dep_ == "prep" and p.lower_ in {"in", "for", "on"} for c in p.children)
+
+
+def _joined_partner(token: Token) -> Token | None:
+    """ "joined the United States in condemning the launch": the one joined in the deed (the
+    parser hangs "in …" on the verb or on its object)."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "in":
+        return None
+    head = token.head.head
+    if head.lemma_ == "join" and head.pos_ == "VERB":
+        return next((c for c in head.children if c.dep_ == "dobj"), None)
+    if head.dep_ == "dobj" and head.head.lemma_ == "join":
+        return head
+    return None
+
+
+def _names_party(noun: Token, hits: dict[int, Hit]) -> bool:
+    """A noun phrase naming an actor: "Seoul", "the two governments", "the ROK side"."""
+    head = semantic_head(noun)
+    return hits.get(head.i) is not None or head.lemma_.lower() in SIDE_NOUNS and any(
+        c.dep_ in {"compound", "amod", "poss"} and hits.get(c.i) is not None
+        for c in head.children)
+
+
+def _hoped_party(verb: Token, hits: dict[int, Hit]) -> Token | None:
+    """ "hoped Seoul would now press Pyongyang", "hopes that Japan will respond sincerely": the
+    party a hope asks to act (a clause with will/would/can/could/should whose subject is one)."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "can", "could", "should",
+                                                    "'ll", "wo"} for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _names_party(subject, hits):
+            continue
+        # (not "Beijing hoped Xi Jinping could visit South Korea": its own side's plan)
+        hopers = [c for v in (verb, verb.head) for c in v.children if c.dep_ == "nsubj"]
+        own = {hit.entity.country for h in hopers
+               if (hit := hits.get(semantic_head(h).i)) is not None}
+        party = hits.get(semantic_head(subject).i)
+        if party is None or party.entity.country not in own:
+            return subject
+    return None
+
+
+def _trade_dispute_talks(verb: Token) -> Token | None:
+    """ "requested consultations with Japan under the WTO Dispute Settlement Understanding",
+    "asked the WTO to open consultations with Japan", "requested WTO consultations": the
+    consultations asked for, where the trade body is the one asked or the frame of the talks
+    (not "sought consultations with ASEAN on WTO reform")."""
+    if verb.lemma_ not in {"request", "ask", "seek", "call"}:
+        return None
+    heads = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "ccomp"})]
+    places = [*heads, *(c for h in heads for c in h.children
+                        if c.dep_ == "prep" and c.lower_ == "for")]
+    talks = next((c for h in places for c in h.children if c.dep_ in {"dobj", "pobj"}
+                  and c.lemma_.lower() in {"consultation", "consultations"}), None)
+    if talks is None:
+        return None
+    frames = [*(c for c in verb.children if c.dep_ == "dobj" and c.i != talks.i),  # "asked
+              # the WTO to …"
+              *(c for c in talks.children if c.dep_ in {"compound", "amod", "nmod"}),
+              *(p for h in (*heads, talks) for p in h.children
+                if p.dep_ == "prep" and p.lower_ in {"under", "at", "through", "via", "in"})]
+    text = " ".join(t.lower_ for f in frames for t in f.subtree)
+    return talks if any(word in f" {text} " for word in TRADE_FORUM_WORDS) else None
+
+
+def _forecast_of(token: Token) -> bool:
+    """ "The Pentagon expects Russia to attack Kyiv within days", "predicted that Pyongyang
+    would test": what one side expects another to do is no deed, done or threatened (not "North
+    Korea is expected to launch", where the doer's own plan is reported)."""
+    head = token.head
+    if token.dep_ not in {"ccomp", "xcomp"} or head.lemma_ not in FORECASTING_VERBS \
+            or head.pos_ != "VERB":
+        return False
+    own_subject = any(c.dep_ == "nsubj" for c in token.children)
+    party = any(c.dep_ == "dobj" for c in head.children)
+    return own_subject or (party and infinitive(token))
+
+
+def _does_a_deed(verb: Token, verbs: frozenset[str], deeds: frozenset[str]) -> bool:
+    """ "carried out the theft", "committed fraud", "the theft was carried out by …": a verb of
+    doing (with its particle, as listed) whose object is one of the deeds, or whose passive
+    subject is one and whose doer is named."""
+    words = {verb.lemma_, *(f"{verb.lemma_} {c.lower_}" for c in verb.children
+                            if c.dep_ == "prt")}
+    if not words & verbs:
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in deeds for c in verb.children)
+    return not any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in deeds for c in verb.children)
 
 
 def _fold_coordinated(events: list[CodedEvent]) -> list[CodedEvent]:
@@ -4640,6 +4866,34 @@ DEADLINE_VERBS = frozenset({"give", "set", "allow", "grant"})
 SELF_DIRECTED = frozenset({"blow"})
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
 WRONGDOING_TRIGGER = Trigger("ACCUSE", "112", "said-did-wrong", "allege")
+# Asking for consultations under the WTO's dispute settlement rules is the first step of a trade
+# case (DSU Article 4): an allegation against the other side (CAMEO 115), not a request for talks.
+# A deed done in a joint drill is part of it: the drill's parties cooperate (CAMEO 062).
+JOINT_DRILL_TRIGGER = Trigger("COOPERATE", "062", "in-joint-drill", "military")
+JOINT_WORDS = frozenset({"joint", "combined", "trilateral", "bilateral", "multinational"})
+# Joining another party in an activity is acting together (CAMEO 060).
+JOINT_ACTION_TRIGGER = Trigger("COOPERATE", "060", "joined-in")
+JOINT_ACTIVITIES = frozenset({"flight", "patrol", "drill", "exercise", "operation", "manoeuvre",
+                              "maneuver", "mission", "sortie", "intervention", "operations",
+                              "exercises", "drills", "patrols", "flights"})
+# A hope that another party will act is an appeal to it (CAMEO 020, like "urged").
+HOPING_TRIGGER = Trigger("REQUEST", "020", "hoped-other-would")
+HOPE_FORMS = frozenset({"hope", "hopes", "hoped", "hoping"})  # (the lemmatizer gives "hop")
+# What a party can be asked to do when it is hoped it will (with any act that is an event):
+# not "hoped Japan would lose the match", "hoped the US would remain a stable country".
+ASKABLE_ACTS = frozenset({"respond", "act", "take", "play", "work", "engage", "cooperate",
+                          "help", "stop", "refrain", "honour", "honor", "implement", "abide",
+                          "fulfil", "fulfill", "resolve", "settle", "address", "reconsider",
+                          "withdraw", "return", "release", "lift", "accept", "allow", "let",
+                          "resume", "exercise", "show", "match", "keep"})
+# Sectors that are not the state: a hope of theirs, or for them, asks no government.
+PRIVATE_SECTORS = frozenset({"CVL", "BUS", "MED", "EDU", "REL", "NGO"})
+# Nouns that stand for a party when a country word qualifies them ("the ROK side").
+SIDE_NOUNS = frozenset({"side", "government", "authorities", "administration", "leadership"})
+TRADE_CASE_TRIGGER = Trigger("ACCUSE", "115", "requested-dispute-consultations", "allege")
+TRADE_FORUM_WORDS = frozenset({"wto", "gatt", "world trade organization",
+                               "world trade organisation", "dispute settlement"})
+FORECASTING_VERBS = frozenset({"expect", "predict", "anticipate", "forecast", "foresee"})
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
 LEAVING_VERBS = frozenset({"leave", "go", "fly", "depart", "return", "travel", "come"})
 BLACKLIST_WORDS = frozenset({"terrorism", "terror", "sponsor", "blacklist", "watchlist"})

@@ -79,6 +79,8 @@ class PatternBook:
     wrongdoing_verbs: frozenset[str] = frozenset()
     wrongdoing_predicates: frozenset[str] = frozenset()
     wrongdoing_adverbs: frozenset[str] = frozenset()
+    wrongdoing_deeds: frozenset[str] = frozenset()
+    wrongdoing_deed_verbs: frozenset[str] = frozenset()
     reaction_verbs: frozenset[str] = frozenset()
     reaction_nouns: dict[str, Trigger] = field(default_factory=dict)
     cameo: dict[str, Score] = field(default_factory=dict)
@@ -166,6 +168,8 @@ def load_patterns(path: Path | None = None) -> PatternBook:
     book.wrongdoing_verbs = frozenset(wrongdoing.get("verbs") or ())
     book.wrongdoing_predicates = frozenset(wrongdoing.get("predicates") or ())
     book.wrongdoing_adverbs = frozenset(wrongdoing.get("adverbs") or ())
+    book.wrongdoing_deeds = frozenset(wrongdoing.get("deeds") or ())
+    book.wrongdoing_deed_verbs = frozenset(wrongdoing.get("deed_verbs") or ())
     reactions = raw.get("reactions") or {}
     book.reaction_verbs = frozenset(reactions.get("verbs") or ())
     for event_type, group in (reactions.get("nouns") or {}).items():
