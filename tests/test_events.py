@@ -3489,3 +3489,42 @@ def test_an_actor_is_never_its_own_recipient(code):
     meeting = only(events, "CONSULT")
     assert countries(meeting.recipients) == {"KOR"}
     assert not {r.entity for r in meeting.recipients} & {a.entity for a in meeting.actors}
+
+
+@pytest.mark.parametrize(("text", "complaint"), [
+    ("Japan regrets that one member state continues to spread claims with no scientific "
+     "basis.", True),
+    ("Japan regrets that some countries still refuse to accept the findings.", True),
+    ("The minister regrets that the country lost the match.", False),
+])
+def test_regretting_what_an_unnamed_state_does_is_a_complaint(code, text, complaint):
+    events = code(text, date="2023-10-02")
+    assert ("ACCUSE" in {m.event_type for m in events}) is complaint
+
+
+def test_ordering_a_body_dissolved_bans_it(code):
+    event = only(code("The Tokyo District Court ordered the Unification Church dissolved on "
+                      "Tuesday.", date="2025-03-25"), "COERCE")
+    assert event.mode == "ban" and countries(event.actors) == {"JPN"}
+    assert "COERCE" not in {m.event_type for m in code("The judge ordered the files closed.",
+                                                      date="2025-03-25")}
+
+
+@pytest.mark.parametrize("text", [
+    "China's defence ministry said the joint flight was not directed at any third party.",
+    "The exercise is not aimed at any country, Beijing said on Tuesday.",
+])
+def test_denying_that_a_deed_targets_anyone_is_a_rejection(code, text):
+    event = only(code(text, date="2022-05-25"), "REJECT")
+    assert countries(event.actors) == {"CHN"}
+    assert not event.recipients
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("South Korea has held a Hong Kong-flagged tanker at the port of Yeosu since November.",
+     "HKG"),
+    ("Chinese coast guard ships blocked a South Korean research vessel last month.", "KOR"),
+])
+def test_holding_or_blocking_another_sides_ship_is_coercion(code, text, target):
+    event = only(code(text, date="2018-01-01"), "COERCE")
+    assert countries(event.recipients) == {target}

@@ -446,6 +446,13 @@ class EventCoder:
                     for c in token.children) else REFUSAL_TRIGGER
                 # "a decision Tokyo said it could not accept"; but "Japan can never tolerate
                 # such launches" condemns what was done
+            elif token.pos_ == "VERB" and token.lemma_ == "order" \
+                    and _ordered_disbanded(token) is not None:
+                triggers[token.i] = DISBANDING_ORDER  # "ordered the Unification Church dissolved"
+            elif token.i not in triggers and token.pos_ == "VERB" \
+                    and token.lemma_ in self.book.speech and _denied_aim(token) is not None:
+                triggers[token.i] = AIM_DENIAL  # "said the flight was not directed at any
+                # third party"
             elif token.i not in triggers and token.pos_ == "VERB" and _still_refuses(token):
                 triggers[token.i] = REFUSAL_TRIGGER  # "Mitsubishi still won't answer the
                 # lawyers' letters", "won't even open the door to the lawyers"
@@ -1225,6 +1232,12 @@ class EventCoder:
                         recipients += self._prep_objects(c, hits, ctx)
                     elif c.dep_ == "dobj":
                         recipients += self._resolve_group(c, hits, ctx)
+        elif trigger is DISBANDING_ORDER:
+            # the body ordered dissolved, not the court's audience
+            body = _ordered_disbanded(token)
+            recipients += self._resolve_group(body, hits, ctx) if body is not None else []
+        elif trigger is AIM_DENIAL:
+            pass  # a denial of aiming at anyone names no one it answers (emptied below)
         elif trigger is JOINT_DRILL_TRIGGER:
             # the drill's parties are those the subject names (not "an F-16 crashed during a
             # combined exercise with South Korea": one side's mishap)
@@ -1977,7 +1990,11 @@ class EventCoder:
         entities = {a.entity for a in actors if a.entity}
         # (no one acts on itself: "mitsubishi's trademarks seized now too, and mitsubishi
         # still won't answer": a fallback may find the actor's own name elsewhere)
-        recipients = [r for r in recipients if not (r.entity and r.entity in entities)]
+        recipients = [r for r in recipients if not (
+            r.entity and r.entity in entities and r.sector != "IGO")]  # (UN police may fire on
+        # UN police)
+        if trigger is AIM_DENIAL:
+            recipients = []  # (not the partner named in the denial: "a programme with Moscow")
         if trigger is DEMAND_TRIGGER and token.lemma_ in {"need", "have"} and len(
                 countries - {None}) <= 1 and not any(
                 r.country and r.country not in countries for r in recipients):
@@ -4171,6 +4188,40 @@ def _coordinated_subjects(token: Token, subject: Token) -> list[Token]:
     return others if any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in between) else []
 
 
+def _ordered_disbanded(verb: Token) -> Token | None:
+    """ "ordered the Unification Church dissolved": the body a court or government ordered
+    dissolved, disbanded or shut (a small clause under "order")."""
+    for clause in verb.children:
+        if clause.dep_ in {"ccomp", "oprd", "xcomp"} and clause.tag_ in {"VBN", "VBD"} \
+                and clause.lemma_ in DISBANDING_VERBS and not any(
+                    c.dep_ in {"aux", "auxpass", "mark"} for c in clause.children):
+            # (the parser may tag the participle as a past tense: "the Church dissolved")
+            body = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            body = body if body is not None else next(
+                (c for c in verb.children if c.dep_ == "dobj"), None)
+            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ == "ORG"
+                                     or body.lemma_.lower() in BODY_NOUNS):
+                return body  # (not "ordered the files closed")
+    return None
+
+
+def _denied_aim(verb: Token) -> Token | None:
+    """ "said the flight was not directed at any third party", "is not aimed at any country,
+    Beijing said": the speaker denies that a deed of its side targets anyone (CAMEO 125's kin:
+    a rebuttal of an unstated charge)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [j for c in clauses for j in c.children if j.dep_ == "conj"]  # "… was planned
+    # under an annual programme and was not directed at any third party"
+    for clause in clauses:
+        if clause.lemma_ in AIMING_LEMMAS and any(c.dep_ == "neg" for c in clause.children) \
+                and any(p.dep_ == "prep" and p.lower_ in {"at", "against"} and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in {"party", "country", "nation",
+                                                              "state", "one", "anyone"}
+                    for o in p.children) for p in clause.children):
+            return clause
+    return None
+
+
 def _still_refuses(verb: Token) -> bool:
     """ "still won't meet our ambassador", "won't even open the door": a refusal that goes on
     ("still") or that will not go even that far ("even"), whatever the verb."""
@@ -4592,6 +4643,14 @@ def _rebuts(token: Token, triggers: dict[int, Trigger], speech: Collection[str])
     return answered or denied
 
 
+# A state left unnamed ("one member state", "certain countries"): a regret about what it does is
+# a complaint with no recipient named.
+UNNAMED_STATES = frozenset({"state", "country", "nation", "neighbour", "neighbor",
+                            "government", "member"})
+UNNAMING_WORDS = frozenset({"one", "some", "certain", "a", "an", "another", "several", "other",
+                            "few"})
+
+
 def _regretted_happening(token: Token) -> bool:
     """A "that" clause of "regrets" saying a text or proposal was not adopted, passed or
     accepted ("regrets that the agenda item … was not adopted"): a complaint about what others
@@ -4602,6 +4661,13 @@ def _regretted_happening(token: Token) -> bool:
                 and any(c.dep_ == "neg" for c in clause.children) \
                 and not any(c.dep_ == "poss" and c.lower_ in {"its", "our", "my", "his", "her"}
                             for c in subject.children):
+            return True
+        doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if doer is not None and doer.lemma_.lower() in UNNAMED_STATES and any(
+                c.dep_ in {"det", "nummod", "amod"} and c.lower_ in UNNAMING_WORDS
+                for c in doer.children):
+            # "regrets that one member state continues to spread claims …" (not "that the
+            # country lost the match")
             return True
     return False
 
@@ -4871,6 +4937,15 @@ WRONGDOING_TRIGGER = Trigger("ACCUSE", "112", "said-did-wrong", "allege")
 # A deed done in a joint drill is part of it: the drill's parties cooperate (CAMEO 062).
 JOINT_DRILL_TRIGGER = Trigger("COOPERATE", "062", "in-joint-drill", "military")
 JOINT_WORDS = frozenset({"joint", "combined", "trilateral", "bilateral", "multinational"})
+# A court or government ordering a body dissolved bans it (CAMEO 1722).
+DISBANDING_ORDER = Trigger("COERCE", "1722", "ordered-dissolved", "ban")
+DISBANDING_VERBS = frozenset({"dissolve", "disband", "shut", "close", "ban", "outlaw"})
+BODY_NOUNS = frozenset({"party", "church", "group", "organisation", "organization", "union",
+                        "association", "sect", "movement", "foundation", "newspaper", "channel",
+                        "broadcaster", "school", "council", "committee"})
+# "said the drill was not aimed at any third party": denying a charge no one is named as making.
+AIM_DENIAL = Trigger("REJECT", "120", "denied-aiming")
+AIMING_LEMMAS = frozenset({"direct", "aim", "target"})
 # Joining another party in an activity is acting together (CAMEO 060).
 JOINT_ACTION_TRIGGER = Trigger("COOPERATE", "060", "joined-in")
 JOINT_ACTIVITIES = frozenset({"flight", "patrol", "drill", "exercise", "operation", "manoeuvre",
