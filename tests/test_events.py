@@ -2230,7 +2230,6 @@ def test_a_list_of_acts_of_one_subject_in_a_post(code):
     assert countries(apology.actors) == {"JPN"}
 
 
-
 def test_impeachment_is_an_accusation_at_home(code):
     event = only(code("South Korea's National Assembly impeached the president on Friday.",
                       date="2016-12-09"), "ACCUSE")
@@ -3368,8 +3367,6 @@ def test_paying_tribute_at_a_shrine_supports_no_one(code):
     assert "SUPPORT" not in {m.event_type for m in events}
 
 
-
-
 @pytest.mark.parametrize("text", [
     "Abe said he hoped North Korea would return the abductees.",
     "Abe said that Japan strongly expected the North Korean side to return the abductees.",
@@ -3528,3 +3525,13 @@ def test_denying_that_a_deed_targets_anyone_is_a_rejection(code, text):
 def test_holding_or_blocking_another_sides_ship_is_coercion(code, text, target):
     event = only(code(text, date="2018-01-01"), "COERCE")
     assert countries(event.recipients) == {target}
+
+
+@pytest.mark.parametrize("text", [
+    "Moon Jae-in sent Yoshihide Suga a congratulatory letter on Wednesday.",
+    "The Blue House wished Abe a quick recovery.",
+])
+def test_congratulatory_letters_and_good_wishes_support_the_other_side(code, text):
+    event = only(code(text, date="2020-09-16"), "SUPPORT")
+    assert countries(event.actors) == {"KOR"}
+    assert countries(event.recipients) == {"JPN"}
