@@ -448,7 +448,8 @@ class EventCoder:
                 # such launches" condemns what was done
             elif token.pos_ == "VERB" and token.lemma_ == "order" \
                     and _ordered_disbanded(token) is not None:
-                triggers[token.i] = DISBANDING_ORDER  # "ordered the Unification Church dissolved"
+                # "ordered the Unification Church dissolved" (over the REQUEST reading of "order")
+                triggers[token.i] = DISBANDING_ORDER
             elif token.i not in triggers and token.pos_ == "VERB" \
                     and token.lemma_ in self.book.speech and _denied_aim(token) is not None:
                 triggers[token.i] = AIM_DENIAL  # "said the flight was not directed at any
@@ -4932,8 +4933,6 @@ DEADLINE_VERBS = frozenset({"give", "set", "allow", "grant"})
 SELF_DIRECTED = frozenset({"blow"})
 TOLD_PENALTY = Trigger("THREATEN", "130", "told-penalty-unless")
 WRONGDOING_TRIGGER = Trigger("ACCUSE", "112", "said-did-wrong", "allege")
-# Asking for consultations under the WTO's dispute settlement rules is the first step of a trade
-# case (DSU Article 4): an allegation against the other side (CAMEO 115), not a request for talks.
 # A deed done in a joint drill is part of it: the drill's parties cooperate (CAMEO 062).
 JOINT_DRILL_TRIGGER = Trigger("COOPERATE", "062", "in-joint-drill", "military")
 JOINT_WORDS = frozenset({"joint", "combined", "trilateral", "bilateral", "multinational"})
@@ -4965,6 +4964,8 @@ ASKABLE_ACTS = frozenset({"respond", "act", "take", "play", "work", "engage", "c
 PRIVATE_SECTORS = frozenset({"CVL", "BUS", "MED", "EDU", "REL", "NGO"})
 # Nouns that stand for a party when a country word qualifies them ("the ROK side").
 SIDE_NOUNS = frozenset({"side", "government", "authorities", "administration", "leadership"})
+# Asking for consultations under the WTO's dispute settlement rules is the first step of a trade
+# case (DSU Article 4): an allegation against the other side (CAMEO 115), not a request for talks.
 TRADE_CASE_TRIGGER = Trigger("ACCUSE", "115", "requested-dispute-consultations", "allege")
 TRADE_FORUM_WORDS = frozenset({"wto", "gatt", "world trade organization",
                                "world trade organisation", "dispute settlement"})
