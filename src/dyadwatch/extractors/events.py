@@ -380,6 +380,10 @@ class EventCoder:
     def code(self, sent: Span, hits: dict[int, Hit], ctx: DocContext) -> list[CodedEvent]:
         _repair_stranded_subjects(sent)
         tokens = list(sent)  # (one Token object per word for all the passes below)
+        # (the words of the sentence, so that rules needing a rare word skip the rest cheaply)
+        words = {t.lower_ for t in tokens}
+        refusing, drilling = bool(words & REFUSAL_ADVERBS), bool(words & JOINT_WORDS)
+        denying = bool(words & {"not", "n't"})
         triggers = {t.i: trig for t in tokens if (trig := self.match_trigger(t)) is not None}
         # "Russia said Sudan must return the helicopter": a demand even when the demanded
         # action is no event of its own.
@@ -450,11 +454,12 @@ class EventCoder:
                     and _ordered_disbanded(token) is not None:
                 # "ordered the Unification Church dissolved" (over the REQUEST reading of "order")
                 triggers[token.i] = DISBANDING_ORDER
-            elif token.i not in triggers and token.pos_ == "VERB" \
+            elif denying and token.i not in triggers and token.pos_ == "VERB" \
                     and token.lemma_ in self.book.speech and _denied_aim(token) is not None:
                 triggers[token.i] = AIM_DENIAL  # "said the flight was not directed at any
                 # third party"
-            elif token.i not in triggers and token.pos_ == "VERB" and _still_refuses(token):
+            elif refusing and token.i not in triggers and token.pos_ == "VERB" \
+                    and _still_refuses(token):
                 triggers[token.i] = REFUSAL_TRIGGER  # "Mitsubishi still won't answer the
                 # lawyers' letters", "won't even open the door to the lawyers"
             elif token.i not in triggers and token.lemma_ == "have" and any(
@@ -514,7 +519,7 @@ class EventCoder:
                 # "Washington pushed Seoul and Tokyo to …", "expected Seoul to go on …" (the
                 # parser makes the party the subject of the "to" clause)
                 triggers[token.i] = PRESSING_TRIGGER
-            if token.i not in triggers and token.pos_ == "VERB" \
+            if drilling and token.i not in triggers and token.pos_ == "VERB" \
                     and _joint_drill_setting(token) is not None:
                 triggers[token.i] = JOINT_DRILL_TRIGGER  # "destroyers hunted a mock submarine
                 # … in their first joint anti-submarine drill"
@@ -4228,7 +4233,7 @@ def _still_refuses(verb: Token) -> bool:
     ("still") or that will not go even that far ("even"), whatever the verb."""
     return any(c.dep_ == "neg" for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in {"wo", "will", "would"} for c in verb.children) and any(
-        c.dep_ == "advmod" and c.lower_ in {"still", "even"} and c.i < verb.i
+        c.dep_ == "advmod" and c.lower_ in REFUSAL_ADVERBS and c.i < verb.i
         for c in verb.children)
 
 
@@ -4936,6 +4941,7 @@ WRONGDOING_TRIGGER = Trigger("ACCUSE", "112", "said-did-wrong", "allege")
 # A deed done in a joint drill is part of it: the drill's parties cooperate (CAMEO 062).
 JOINT_DRILL_TRIGGER = Trigger("COOPERATE", "062", "in-joint-drill", "military")
 JOINT_WORDS = frozenset({"joint", "combined", "trilateral", "bilateral", "multinational"})
+REFUSAL_ADVERBS = frozenset({"still", "even"})  # "still won't …", "won't even …"
 # A court or government ordering a body dissolved bans it (CAMEO 1722).
 DISBANDING_ORDER = Trigger("COERCE", "1722", "ordered-dissolved", "ban")
 DISBANDING_VERBS = frozenset({"dissolve", "disband", "shut", "close", "ban", "outlaw"})
