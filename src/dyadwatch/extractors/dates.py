@@ -74,6 +74,13 @@ GAP_WORDS = {"a": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five"
              "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
+def _gap_count(gap: Token) -> int | None:
+    """How many units a gap noun counts ("a day", "two days", "5 years")."""
+    return next((n for c in gap.children if c.dep_ in {"det", "nummod"}
+                 if (n := GAP_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit()
+                                                      else None))), None)
+
+
 def _later_by(token: Token, expressions: list[TimeExpression], sent: Span) -> FuzzyDate | None:
     """ "In November 2019 thieves took …; five years later police attributed the theft …": the
     date named earlier in the sentence, moved on by the gap, at the gap's precision (years give a
@@ -84,9 +91,7 @@ def _later_by(token: Token, expressions: list[TimeExpression], sent: Span) -> Fu
         if later is not None else None
     if gap is None:
         return None
-    count = next((n for c in gap.children if c.dep_ in {"det", "nummod"}
-                  if (n := GAP_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit()
-                                                       else None))), None)
+    count = _gap_count(gap)
     start = gap.left_edge.idx - sent.start_char
     earlier = [e for e in expressions if e.value is not None and e.end <= start]
     if not count or not earlier:
@@ -120,9 +125,7 @@ def _day_offset(token: Token) -> tuple[Token, int] | None:
         if gap is None:
             return None
         main = token.head.head
-    count = next((n for c in gap.children if c.dep_ in {"det", "nummod"}
-                  if (n := GAP_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit()
-                                                       else None))), None)
+    count = _gap_count(gap)
     if not count:
         return None
     return main, (-count if token.head.lower_ == "after" else count)

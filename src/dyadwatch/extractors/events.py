@@ -1132,7 +1132,7 @@ class EventCoder:
             return None  # "the Pentagon expects Russia to attack Kyiv": no deed, no threat
         if "tribute" in trigger.objects and not any(
                 p.dep_ in {"prep", "dative"} and p.lower_ == "to"
-                for c in (token, *token.children) if c is token or c.dep_ == "dobj"
+                for c in (token, *(d for d in token.children if d.dep_ == "dobj"))
                 for p in c.children):
             return None  # "paid tribute at Yasukuni Shrine": honour to no one
         if token.dep_ == "pcomp" and token.head.lower_ == "of" \
@@ -1280,7 +1280,7 @@ class EventCoder:
         elif trigger is TRADE_CASE_TRIGGER:
             # the one the case is brought against: "consultations with Japan" (not the WTO asked)
             talks = _trade_dispute_talks(token)
-            recipients += [r for c in (talks, talks.head) if c is not None
+            recipients += [r for c in (talks, talks.head)
                            for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
                            for r in self._prep_objects(p, hits, ctx)]
         elif trigger is WRONGDOING_TRIGGER:
