@@ -3535,3 +3535,181 @@ def test_congratulatory_letters_and_good_wishes_support_the_other_side(code, tex
     event = only(code(text, date="2020-09-16"), "SUPPORT")
     assert countries(event.actors) == {"KOR"}
     assert countries(event.recipients) == {"JPN"}
+
+
+def test_deciding_against_going_is_a_refusal(code):
+    event = only(code("Fumio Kishida decided against attending the memorial ceremony in Seoul, "
+                      "officials said.", date="2023-06-01"), "REJECT")
+    assert countries(event.actors) == {"JPN"}
+    assert "REJECT" not in {m.event_type for m in code(
+        "Japan has not decided against attending the summit in Seoul, the spokesman said.",
+        date="2023-06-01")}
+
+
+def test_members_named_before_among_the_group_act(code):
+    event = only(code("Japan and South Korea were among the twenty countries that signed up to "
+                      "the clean energy pact on Friday.", date="2023-11-17"), "SUPPORT")
+    assert countries(event.actors) == {"JPN", "KOR"}
+    assert not code("Japan was not among the countries that signed the declaration.",
+                    date="2023-11-17")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Beijing's envoy attacked the new law in a speech to the assembly.", "ACCUSE"),
+    ("The opposition attacked the cabinet over its handling of the export row.", "ACCUSE"),
+    ("Rebels attacked army positions near the border on Sunday.", "ASSAULT"),
+    ("Russian drones attacked the grain deal terminals in Odesa.", "ASSAULT"),
+    ("Israel attacked Gaza over Hamas's refusal to free the hostages.", "ASSAULT"),
+])
+def test_attacking_a_policy_is_criticism_not_force(code, text, kind):
+    assert kind in {m.event_type for m in code(text, date="2023-03-01")}
+
+
+def test_a_participle_after_a_plain_object_tells_what_the_subject_did(code):
+    event = only(code("In late 2005 Beijing called off the three-way summit with Tokyo and "
+                      "Seoul, blaming Junichiro Koizumi's repeated visits to the shrine.",
+                      date="2005-12-01"), "ACCUSE")
+    assert countries(event.actors) == {"CHN"}
+    assert countries(event.recipients) == {"JPN"}
+
+
+def test_accepting_an_apology_supports_the_side_that_made_it(code):
+    event = only(code("Kim Dae-jung accepted Keizo Obuchi's apology for colonial rule.",
+                      date="1998-10-08"), "SUPPORT")
+    assert countries(event.actors) == {"KOR"}
+
+
+@pytest.mark.parametrize(("text", "chosen"), [
+    ("The UN General Assembly appointed Ban Ki-moon as secretary-general on Friday.", "KOR"),
+    ("The IOC awarded the 2018 Winter Olympics to South Korea.", "KOR"),
+])
+def test_an_international_body_choosing_a_countrys_candidate_supports_it(code, text, chosen):
+    event = only(code(text, date="2006-10-13"), "SUPPORT")
+    assert chosen in countries(event.recipients)
+    assert not code("Voters elected Yoon Suk Yeol as president on Wednesday.",
+                    date="2022-03-09")
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Kishida met Yoon in Hiroshima on Sunday, and the pair agreed to resume the finance "
+     "dialogue.", {"JPN", "KOR"}),
+    ("Two fishermen were detained at sea, and the pair were released on Monday.", set()),
+    ("Two Chinese nationals were arrested in Osaka, and the pair accused the Japanese police "
+     "of abuse.", set()),
+])
+def test_the_pair_are_the_two_sides_just_named(code, text, sides):
+    acts = [m for m in code(text, date="2023-05-21") if m.event_type in {"AGREE", "ACCUSE"}]
+    assert {c for m in acts for c in countries(m.actors)} == sides
+
+
+def test_a_verb_read_as_a_modifier_of_a_noun_phrase_still_has_its_subject(code):
+    event = only(code("A UN panel on arbitrary detention called on Japan on Monday to free the "
+                      "activist.", date="2020-11-23"), "REQUEST")
+    assert {a.sector for a in event.actors} == {"IGO"}
+    assert countries(event.recipients) == {"JPN"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Pyongyang expelled three Chinese tourists on Tuesday.", "COERCE"),
+    ("Pyongyang expelled three Malaysian diplomats on Tuesday.", "SANCTION"),
+    ("Pyongyang expelled a Malaysian military attache on Tuesday.", "SANCTION"),
+])
+def test_expelling_foreign_civilians_is_deportation_and_envoys_a_sanction(code, text, kind):
+    event = only(code(text, date="2017-03-07"), kind)
+    assert countries(event.actors) == {"PRK"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Chun Doo-hwan placed Gwangju under martial law in May 1980.", "COERCE"),
+    ("Protesters tore down the Japanese flag at the embassy in Beijing.", "PROTEST"),
+    ("Japan shipped most of the 200,000 tonnes of rice aid to North Korea.", "AID"),
+    ("Washington granted Samsung a waiver for its plant in Xian.", "CONCEDE"),
+    ("Kim Yo Jong delivered her brother's invitation to Moon Jae-in.", "AGREE"),
+    ("Masayuki Fujio quit as education minister over his remarks on Korea.", "RETREAT"),
+])
+def test_further_wordings_of_events(code, text, kind):
+    assert kind in {m.event_type for m in code(text, date="1990-01-01")}
+
+
+def test_beating_a_rival_candidate_is_no_attack(code):
+    events = code("Interpol elected Kim Jong-yang as its president, beating the Russian "
+                  "candidate.", date="2018-11-21")
+    assert "ASSAULT" not in {m.event_type for m in events}
+    assert "ASSAULT" in {m.event_type for m in code(
+        "Belarusian police beat journalists covering the election.", date="2020-08-10")}
+
+
+@pytest.mark.parametrize("text", [
+    "Police tore down the protesters' banners outside the Japanese embassy.",
+    "The ministry put the law under review after protests from Japan.",
+    "China extended the invitation deadline for the trade fair by a week.",
+])
+def test_near_misses_of_these_wordings(code, text):
+    assert not {"PROTEST", "COERCE", "AGREE", "ASSAULT"} & {
+        m.event_type for m in code(text, date="2019-08-01")}
+
+
+def test_an_object_is_read_through_amounts_only(code):
+    kinds = {m.event_type for m in code("Japan announced the suspension of the implementation "
+                                         "of the agreement with South Korea.",
+                                         date="2019-08-01")}
+    assert "SANCTION" in kinds and "AGREE" not in kinds
+
+
+def test_a_planned_thing_is_no_plan(code):
+    events = code("Seoul scrapped the planned naval exchange with Tokyo.", date="2005-04-06")
+    assert "CONCEDE" not in {m.event_type for m in events}
+
+
+def test_a_name_before_a_noun_read_as_a_verb(code):
+    event = only(code("The Ethiopian government accepted an African Union offer to mediate in "
+                      "the war.", date="2021-01-10"), "AGREE")
+    assert countries(event.actors) == {"ETH"}
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("Maduro vowed to bring the disputed Essequibo region under Venezuelan control.", True),
+    ("China vowed to take control of the islands.", True),
+    ("The government pledged to bring inflation under control.", False),
+    ("Beijing vowed to bring Hong Kong's unrest under control.", False),
+    ("Britain pledged to take back control of its borders.", False),
+])
+def test_vowing_to_take_a_territory_is_a_threat(code, text, threat):
+    assert ("THREATEN" in {m.event_type for m in code(text, date="2023-12-04")}) is threat
+
+
+def test_a_participle_after_a_vow_is_done_now(code):
+    events = code("Opposition supporters in Tbilisi vowed to stay in the square, spurning a "
+                  "government offer of talks.", date="2019-06-25")
+    event = only(events, "REJECT")
+    assert not event.hypothetical
+    assert "RETREAT" not in {m.event_type for m in code(
+        "Iran promised to let the inspectors back in, hoping to ease sanctions.",
+        date="2019-06-25")}
+
+
+@pytest.mark.parametrize(("text", "accused"), [
+    ("Seoul's finance minister told the G20 that Japan's easing was pushing the yen down at "
+     "the expense of its neighbours.", "JPN"),
+    ("Beijing said Tokyo had meddled in its internal affairs.", "JPN"),
+])
+def test_reported_wrongdoing_is_an_accusation(code, text, accused):
+    event = only(code(text, date="2013-04-19"), "ACCUSE")
+    assert countries(event.recipients) == {accused}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The spokesman vowed the talks had been productive.", None),
+    ("Pyongyang promised Tokyo merciless punishment.", "THREATEN"),
+    ("Biden pledged that the United States stands with Israel.", "AGREE"),
+])
+def test_swearing_to_a_fact_is_no_promise_and_promising_arms_a_threat(code, text, kind):
+    kinds = {m.event_type for m in code(text, date="2017-09-01")}
+    assert ("AGREE" in kinds) is (kind == "AGREE")
+    assert kind is None or kind in kinds
+
+
+def test_a_participle_after_the_subject_names_no_actor(code):
+    events = code("Lee Myung-bak, invited to the G8 meeting at Toyako, asked Yasuo Fukuda on "
+                  "Wednesday to leave Dokdo out of the teaching guide.", date="2008-07-09")
+    assert "AGREE" not in {m.event_type for m in events}

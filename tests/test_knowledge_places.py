@@ -61,6 +61,8 @@ def test_no_place_string_is_used_twice_or_shadows_a_country_word(places):
     ("The governor of Lagos State imposed a curfew on the city.", "COERCE", "actors", "NGA"),
     ("Gunmen killed four soldiers near Aleppo.", "ASSAULT", "recipients", "SYR"),
     ("Youths in Belfast hurled stones at police.", "PROTEST", "actors", "GBR"),
+    ("Aichi prefectural police arrested a man over the threatening fax.", "COERCE", "actors",
+     "JPN"),
 ])
 def test_world_places_give_their_country(code, text, event_type, side, country):
     event = next(m for m in code(text, date="2015-06-01") if m.event_type == event_type)

@@ -164,6 +164,11 @@ class DocContext:
     last_pair: tuple[str, ...] = ()
     # The countries of the last event among three or more ("the three leaders agreed …")
     last_group: tuple[str, ...] = ()
+    # The sides of the last meeting or agreement and where its sentence starts: "Noda met Lee
+    # …, and the pair agreed" (not the sides of an arrest: "two Chinese were detained, and the
+    # pair accused the police …")
+    meeting_sides: tuple[str, ...] = ()
+    meeting_sentence: int = -1
     default_countries: tuple[str, ...] = ()
     # A government statement's issuer ("The Government expresses regret …", "our military")
     issuer: str | None = None
@@ -549,6 +554,20 @@ class ActorResolver:
                 head.lower_ == "both" or "the" in words):  # "both", "the two agreed"
             return tuple(ActorRef(text="both", country=c, sector="GOV")
                          for c in _two_sides(head, hits, ctx))
+        if head.lower_ in {"pair", "duo", "trio"} and "the" in words and "other" not in words:
+            # "Noda met Lee …, and the pair agreed to …": the sides of a meeting or agreement
+            # told before in the same sentence (never the dyad by default, nor the sides of
+            # an arrest: "the pair" may be two detained journalists)
+            size = 3 if head.lower_ == "trio" else 2
+            sides = ctx.meeting_sides if ctx.meeting_sentence == head.sent.start else ()
+            if size == 3 and len(sides) != 3:
+                # ("Li and Moon joined their host, Abe, …, and the trio …": three leaders named)
+                sides = tuple(dict.fromkeys(
+                    h.entity.country for i, h in sorted(hits.items())
+                    if head.sent.start <= i < head.i and h.entity.kind == "person"
+                    and h.entity.country))
+            return tuple(ActorRef(text=_span_text(head, tokens), country=c, sector="GOV")
+                         for c in (sides if len(sides) == size else ()))
         if head.lower_ in GROUP_SIZES and head.dep_ in {"nsubj", "nsubjpass"} and "the" in words \
                 and group:  # "… hosted his two counterparts, and the three agreed"
             return tuple(ActorRef(text=head.text, country=c, sector="GOV") for c in group)

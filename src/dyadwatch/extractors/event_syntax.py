@@ -250,17 +250,38 @@ def object_lemmas(token: Token, preps: frozenset[str] = frozenset()) -> set[str]
         lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ == "appos")
         for child in obj.children:
             if child.dep_ in {"compound", "amod"}:
-                lemmas.add(child.lemma_.lower())
+                if child.tag_ != "VBN":  # (not "the planned exchange" as a plan)
+                    lemmas.add(child.lemma_.lower())
                 lemmas.add(child.lower_)  # ("warning shots": the lemma may be "warn")
             elif child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pcomp":  # "hundreds of warning shots" parsed as a verb
                         lemmas.add(pobj.lower_)
                     if pobj.dep_ == "pobj":
-                        lemmas.add(pobj.lemma_.lower())
-                        lemmas.update(c.lemma_.lower() for c in pobj.children
-                                      if c.dep_ in {"compound", "amod", "nmod"})
+                        _add_of_object(pobj, lemmas)
+                        if obj.lemma_.lower() not in AMOUNT_WORDS \
+                                or pobj.lemma_.lower() not in AMOUNT_WORDS:
+                            continue
+                        # (one step further through amounts: "half of the 250,000 tonnes of
+                        # food aid"; not "the suspension of the implementation of the deal")
+                        for inner in (g for c in pobj.children if c.dep_ == "prep"
+                                      and c.lower_ == "of" for g in c.children
+                                      if g.dep_ == "pobj"):
+                            _add_of_object(inner, lemmas)
     return lemmas
+
+
+AMOUNT_WORDS = frozenset({"half", "third", "quarter", "part", "portion", "share", "most", "rest",
+                          "remainder", "bulk", "some", "all", "percent", "%", "tonne", "ton",
+                          "kilogram", "kg", "barrel", "box", "batch", "lot", "shipment",
+                          "consignment", "million", "billion", "thousand", "hundred", "dozen",
+                          "dollar", "euro", "yen", "won", "yuan", "pound"})
+
+
+def _add_of_object(pobj: Token, lemmas: set[str]) -> None:
+    lemmas.add(pobj.lemma_.lower())
+    lemmas.update(c.lemma_.lower() for c in pobj.children
+                  if c.dep_ in {"compound", "amod", "nmod"})
 
 
 def hyphen_pieces(token: Token) -> list[Token]:

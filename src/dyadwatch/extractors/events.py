@@ -302,6 +302,8 @@ class EventCoder:
             for trigger in candidates:
                 if excluded and not trigger.objects and (by_object or not trigger.words):
                     continue
+                if by_object and trigger.objects and not trigger.objects & heads:
+                    continue  # ("extended the invitation deadline": no invitation extended)
                 if trigger.words and not all(w in words for w in trigger.words):
                     continue
                 # objects of a preposition count only where the pattern names it ("die of
@@ -575,6 +577,12 @@ class EventCoder:
             if event is not None:
                 # "Park hosted Abe …, and the two agreed …": known before the next trigger
                 ctx.note_countries((*event.actors, *event.recipients))
+                if event.event_type in SYMMETRIC_TYPES:
+                    sides = tuple(dict.fromkeys(r.country for r in (*event.actors,
+                                                                     *event.recipients)
+                                                if r.country))
+                    if len(sides) >= 2:
+                        ctx.meeting_sides, ctx.meeting_sentence = sides, sent.start
                 earlier = [*ctx.previous_events, *events]  # type: ignore[list-item]
                 event = _counterpart_from_earlier(event, earlier)
                 events.append(event)
@@ -997,6 +1005,11 @@ class EventCoder:
             if any(c.dep_ == "advmod" and c.lower_ in book.wrongdoing_adverbs
                    for c in clause.children):
                 return clause
+            if any(c.dep_ == "prep" and c.lower_ == "at" and any(
+                    o.dep_ == "pobj" and o.lower_ == "expense" for o in c.children)
+                   for v in (clause, *(d for d in clause.children if d.dep_ in {"xcomp", "prt"}))
+                   for c in v.children):
+                return clause  # "was driving the yen down at the expense of its neighbours"
             if _does_a_deed(clause, book.wrongdoing_deed_verbs, book.wrongdoing_deeds):
                 return clause  # "concluded that North Korea's Lazarus group carried out the theft"
             if clause.lemma_ == "have" and any(
@@ -1155,9 +1168,14 @@ class EventCoder:
         if _described_as(token):
             return None  # "textbooks that describe the islets as territory illegally occupied
             # by South Korea": what a text claims, not an event
-        if token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+        if token.dep_ == "acl" and (token.tag_ == "VBN" or token.tag_ == "VBD" and not any(
+                c.dep_ in {"dobj", "nsubj"} for c in token.children)
+                and token.doc[token.i - 1].text == "," and token.head.dep_ in SUBJECT_DEPS
+                ) and not any(
                 c.dep_ == "agent" for c in token.children) and not _judge_misread(token):
-            return None  # "the captain of a trawler arrested after …": no one named acts
+            return None  # "the captain of a trawler arrested after …", "Lee, invited to the
+            # G8's meeting, asked …" (a participle the parser tagged as a past verb): no one
+            # named acts
         signed = token.head if token.dep_ == "advcl" else token.head.head \
             if token.dep_ == "acl" and token.head.dep_ == "dobj" else None
         if token.tag_ == "VBG" and signed is not None and signed.lemma_ in SIGNING_VERBS \
@@ -1489,7 +1507,11 @@ class EventCoder:
         if not actors and modality.hypothetical and not demanded:
             return None  # "the embassy will be closed": a notice, not an act by anyone named
         event_type, mode = trigger.event_type, trigger.mode
-        if event_type == "AGREE" and self._commits_to_conflict(token):
+        if event_type == "AGREE" and trigger.lemma in SWEARING_VERBS and _swears_to_a_fact(token):
+            return None  # "Beijing will swear none of it was organised": a claim, no promise
+        if event_type == "AGREE" and (self._commits_to_conflict(token) or (
+                trigger.lemma in SWEARING_VERBS and object_lemmas(token) & PROMISED_HARM)):
+            # ("promising him a 'real' ballistic missile soon")
             event_type, mode = "THREATEN", None
         if modality.kind == "demanded" and reporter is not None:
             # ("… told Moon that the drills should not be postponed": a demand all the same)
@@ -1832,6 +1854,14 @@ class EventCoder:
             actors = actors + allies
             recipients = [r for r in recipients if not _same_ref(r, allies)]
         countries = {a.country for a in actors if a.country}
+        if event_type == "SANCTION" and mode == "expel" and recipients and countries and all(
+                (r.sector is None or r.sector in DEPORTED_SECTORS) and r.country
+                and r.country not in countries
+                for r in recipients):
+            # "expelled Travis King, the US soldier who ran across the border": a foreign
+            # soldier or citizen sent out is deported (CAMEO 174); diplomats, aid agencies and
+            # monitors are expelled (166)
+            event_type, mode = "COERCE", "deport"
         if trigger.lemma == "advise" and all(r.country is None or r.country in countries
                                              for r in recipients):
             return None  # "advised its citizens not to travel to Myanmar": an advisory at home
@@ -1862,12 +1892,15 @@ class EventCoder:
                 and _ordered_out(token):
             event_type, mode = "SANCTION", "expel"
         if event_type == "ASSAULT" and trigger.lemma == "attack" and (
-                any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                any(c.dep_ == "prep" and (c.lower_ == "for" or c.lower_ == "over" and not any(
+                    a.sector == "MIL" for a in actors) and not _attacks_a_place(token)) and any(
                     g.dep_ == "pcomp" or g.dep_ == "pobj" and g.lemma_.lower() in CRITICISM_GROUNDS
                     for g in c.children) for c in token.children)
                 or object_lemmas(token) & (SAYING_NOUNS | DEED_NOUNS)
+                or {o.lemma_.lower() for o in object_tokens(token)} & ATTACKED_IDEAS
                 or token.dep_ == "relcl" and token.head.lemma_.lower() in SAYING_NOUNS):
-            # "remarks the opposition attacked for saying nothing": words, not weapons
+            # "remarks the opposition attacked for saying nothing", "used his speech to attack
+            # the release of the water": words, not weapons
             event_type, mode = "ACCUSE", None
         if event_type == "ASSAULT" and object_lemmas(token, frozenset(trigger.words)) \
                 & SHELL_NOUNS and (trigger.lemma in {"fire", "launch"} and not any(
@@ -2376,6 +2409,8 @@ class EventCoder:
                     return True  # "vowed to turn Seoul into a sea of fire"
                 if _retaliates(child):
                     return True  # "promised to respond 'proportionally'", "pledged to hit back"
+                if _takes_control(child):
+                    return True  # "vowed to bring the Essequibo region under Venezuelan control"
         return False
 
     def _location_country(self, token: Token, hits: dict[int, Hit], ctx: DocContext,
@@ -2584,6 +2619,11 @@ class EventCoder:
                     # body that passed it
                     by = next(c for c in head.head.children if c.dep_ == "agent")
                     subject = next((c for c in by.children if c.dep_ == "pobj"), head)
+                elif _stray_participle(current, hits):
+                    # "called off the summit, blaming Koizumi's visits": the one who called it
+                    # off blames, not the summit
+                    subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS),
+                                   head)
                 else:
                     subject = head
                 break
@@ -2684,6 +2724,9 @@ class EventCoder:
             # "declared themselves willing to observe a truce": whoever declared
             subject = next((c for c in subject.head.head.children if c.dep_ in SUBJECT_DEPS),
                            subject)
+        if subject is not None and any(c.dep_ == "relcl" for c in subject.children) \
+                and (hits is None or subject.i not in hits):
+            subject = _named_member(subject) or subject  # (not "… were among 35 South Koreans")
         if subject is not None and passive is None and agent is None \
                 and subject.head.i != token.i and (token.dep_ == "xcomp" or infinitival(token)) \
                 and any(c.dep_ == "auxpass" for c in token.children):
@@ -3350,6 +3393,13 @@ class EventCoder:
         # "will not accept", "has decided not to attend": a refusal stated now (guideline 4)
         decided_against = any(c.dep_ == "neg" for c in token.children) and any(
             verb is not token and verb.lemma_.lower() in DECIDING_VERBS for verb in chain)
+        if token.dep_ == "pcomp" and token.head.lower_ == "against" \
+                and token.head.head.lemma_.lower() in DECIDING_VERBS and not any(
+                    c.dep_ in {"neg", "mark"} or c.dep_ == "aux" and c.tag_ == "MD"
+                    for c in token.head.head.children):
+            # "decided against attending in person" (not "has not decided against", "may
+            # decide against": no refusal stated)
+            negated = decided_against = True
         if negated and token.lemma_ == "agree" and any(
                 c.dep_ == "aux" and c.lower_ in {"can", "could", "ca"} for c in token.children):
             kind = None  # "the two sides could not agree on a date": they failed, no refusal
@@ -3619,6 +3669,24 @@ def _repair_stranded_subjects(sent: Span) -> None:
                           and c.doc[c.left_edge.i - 1].lower_ == "and"]:
                 _attach(other, noun, "conj")  # (the parser read "yoon" as an adverb)
             continue
+        if dep == "acl" and token.tag_ in {"VBD", "VBN"} \
+                and (noun := _verbless_root_over(token)) is not None:
+            # "A UN committee on racial discrimination called on Japan on Friday to …": the
+            # parser read the sentence as one noun phrase, the verb a modifier of its last noun
+            token.head, token.dep_ = token, "ROOT"
+            noun.head, noun.dep_ = token, "nsubj"
+            continue
+        if dep == "ccomp" and token.tag_ == "VB" \
+                and (obj := _name_before_a_noun_read_as_verb(token)) is not None:
+            # "accepted an African Union offer to mediate": the parser made the name the
+            # object and the noun after it a bare verb
+            verb = token.head
+            _attach(token, verb, "dobj")
+            for det in [c for c in obj.children if c.dep_ == "det"]:
+                _attach(det, token, "det")
+            _attach(obj, token, "compound")
+            token.tag_, token.pos_ = "NN", "NOUN"
+            continue
         if dep == "ccomp" and token.tag_ == "VBG" \
                 and (noun := _object_read_as_subject(token)) is not None:
             # "was disbanding the committee investigating the abductions": the object read as
@@ -3786,6 +3854,12 @@ def _main_clause_of_participle(token: Token) -> Token | None:
             or any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return None
     current, thing = token.head, False
+    if current.dep_ == "xcomp" and current.head.lemma_ in COMMITTING_VERBS and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in current.children) \
+            and token.lemma_ not in AIMING_PARTICIPLES:
+        # "vowed to keep up their sit-in, spurning a government offer of talks": the
+        # spurning is done now, not vowed
+        return current.head
     while current.dep_ in {"ccomp", "conj", "relcl"} and current.head.i != current.i:
         thing = thing or any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"}
                              for c in current.children)
@@ -3851,6 +3925,93 @@ def _planned_force(token: Token) -> bool:
     extradite")."""
     return token.dep_ == "acl" and infinitive(token) \
         and token.head.lemma_.lower() in PLAN_NOUNS and token.lemma_ in FORCE_VERBS
+
+
+def _attacks_a_place(verb: Token) -> bool:
+    """ "attacked Gaza", "attacked Afghan territory": an object that is a place."""
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in TERRITORY_WORDS
+               or o.lemma_.lower() in {"position", "base", "village", "camp", "target"}
+               for o in object_tokens(verb))
+
+
+def _swears_to_a_fact(verb: Token) -> bool:
+    """ "swore that none of it was organised", "vowed the protests had been peaceful": a
+    that-clause about what is or was, with no promised act (no object, no "to" clause, no
+    will/would/shall/never again in the clause)."""
+    if any(c.dep_ in {"dobj", "xcomp", "dative"} for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        c.tag_ in {"VBD", "VBN"} and not any(
+            a.dep_ in {"aux", "auxpass"} and a.lower_ in PROMISING_AUX
+            or a.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in a.children)
+            for a in c.children)
+        for c in clauses)  # (not "pledged that the United States stands with Israel")
+
+
+def _takes_control(verb: Token) -> bool:
+    """ "bring the region under Venezuelan control", "take control of the islands": seizing a
+    territory (PLOVER's THREATEN mode territory when vowed)."""
+    def a_territory(noun: Token) -> bool:  # (not "bring inflation under control", "bring
+        # Hong Kong's unrest under control": the noun itself names a place)
+        return any(t.ent_type_ in {"GPE", "LOC"} or t.lemma_.lower() in TERRITORY_WORDS
+                   for t in (noun, *(c for c in noun.children if c.dep_ == "appos")))
+
+    if verb.lemma_ in {"bring", "put", "place"}:
+        # (whose control: "under Venezuelan control", "under its rule"; not "bring Ebola in
+        # Congo under control", "bring the city under control")
+        return any(p.dep_ == "prep" and p.lower_ == "under" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in {"control", "rule", "sovereignty"} and any(
+                m.dep_ in {"amod", "poss"} and (m.pos_ in {"PROPN", "PRON"}
+                                                 or m.ent_type_ in {"NORP", "GPE"})
+                for m in o.children)
+            for o in p.children) for p in verb.children) and any(
+            o.dep_ == "dobj" and a_territory(o) for o in verb.children)
+    control = next((o for o in verb.children if o.dep_ == "dobj"
+                    and o.lemma_.lower() == "control"), None)
+    # ("of the islands" may hang on the verb or on "control")
+    return verb.lemma_ in {"take", "seize", "regain", "retake", "assume", "wrest"} \
+        and control is not None and any(
+            p.dep_ == "prep" and p.lower_ == "of" and a_territory(o)
+            for h in (verb, control) for p in h.children for o in p.children
+            if o.dep_ == "pobj")
+
+
+def _name_before_a_noun_read_as_verb(token: Token) -> Token | None:
+    """The name the parser took for a verb's object when it read the noun after it as a bare
+    verb ("accepted an African Union offer to mediate"): a determiner on the name, no subject or
+    auxiliary of the "verb", and a word that is as often a noun."""
+    if token.lemma_.lower() not in NOUN_LIKE_VERBS or token.i == 0 or any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg"}
+            for c in token.children):
+        return None
+    obj = token.doc[token.i - 1]
+    if obj.dep_ != "dobj" or obj.head.i != token.head.i or obj.pos_ != "PROPN" or not any(
+            c.dep_ == "det" and c.lower_ in {"a", "an", "the"} for c in obj.children):
+        return None
+    return obj
+
+
+def _verbless_root_over(verb: Token) -> Token | None:
+    """The verbless root noun of a sentence whose past verb the parser hung on the object of
+    the root's preposition ("A UN committee on racial discrimination called on Japan to …"),
+    when the verb shows it is active: it has an object, or a preposition's object and a "to"
+    clause (a passive headline, "nationals in Kyiv urged to leave", has neither)."""
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    elif not any(c.dep_ == "prep" and c.i < verb.i for c in noun.children):
+        return None  # (the verb right after a bare noun: a headline's passive)
+    if noun.dep_ != "ROOT" or noun.head.i != noun.i or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    children = list(verb.children)
+    if any(c.dep_ in {"agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in children):
+        return None
+    active = any(c.dep_ == "dobj" for c in children) or any(
+        c.dep_ in {"xcomp", "advcl"} and any(g.tag_ == "TO" for g in c.children)
+        for c in children) and any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in children)
+    return noun if active else None
 
 
 def _verb_read_as_modifier(token: Token) -> bool:
@@ -4179,6 +4340,33 @@ def _stranded_subject(token: Token) -> Token | None:
                         for c in token.children)
     return before if joins and (bare_clause or own_auxiliary or any(
         c.dep_ == "punct" for c in before.head.children if c.i < joins[0].i)) else None
+
+
+def _stray_participle(clause: Token, hits: dict[int, Hit] | None) -> bool:
+    """A participle set off by a comma after a verb's object that names no one ("called off
+    the summit, blaming …"): the parser hangs it on the object, but it tells what the verb's
+    subject did."""
+    noun = clause.head
+    return clause.tag_ == "VBG" and clause.i > 0 and clause.doc[clause.i - 1].text == "," \
+        and noun.dep_ == "dobj" and noun.pos_ == "NOUN" and not noun.ent_type_ \
+        and noun.head.pos_ == "VERB" and (hits is None or noun.i not in hits) \
+        and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+
+
+def _named_member(group: Token) -> Token | None:
+    """ "Japan and South Korea were among 13 countries that signed up", "Seoul was one of the
+    governments that condemned the test": the ones named as members of the group act."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.lower_ not in {"among", "of"}:
+        return None
+    copula = prep.head
+    if prep.lower_ == "of":
+        if copula.lower_ != "one" or copula.dep_ != "attr":
+            return None
+        copula = copula.head
+    if copula.lemma_ != "be" or any(c.dep_ == "neg" for c in copula.children):
+        return None  # (not "Japan was not among the countries that signed")
+    return next((c for c in copula.children if c.dep_ == "nsubj"), None)
 
 
 def _coordinated_subjects(token: Token, subject: Token) -> list[Token]:
@@ -4909,6 +5097,31 @@ PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 CRITICISM_GROUNDS = frozenset({"handling", "failure", "remark", "comment", "statement", "policy",
                                "stance", "decision", "response", "role", "silence", "inaction",
                                "refusal", "plan", "move", "position", "approach", "conduct"})
+SWEARING_VERBS = frozenset({"swear", "vow", "promise", "pledge"})
+PROMISING_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "must", "should", "can",
+                           "could"})
+# What is promised as a harm: a threat ("promised merciless punishment"; not weapons, which are
+# promised to allies, nor "war on drugs").
+PROMISED_HARM = frozenset({"retaliation", "revenge", "punishment", "destruction", "reprisal"})
+TERRITORY_WORDS = frozenset({"region", "island", "islet", "islands", "territory", "province",
+                             "area", "city", "town", "peninsula", "coast", "strait"})
+# (not "agreed to …, recognising that …" or "threatened to launch an incursion, targeting …":
+# the participle may be part of what was agreed or threatened)
+COMMITTING_VERBS = frozenset({"vow", "pledge", "promise", "swear", "refuse"})
+# Participles that tell the aim of the promised act ("promised to allow inspectors in, hoping to
+# ease sanctions"), not a deed of their own (the lemmatizer gives "hop" for "hoping").
+AIMING_PARTICIPLES = frozenset({"hope", "hop", "seek", "aim", "try", "attempt", "want", "plan",
+                                "intend", "target", "hit", "wish"})
+# Nouns the parser may read as bare verbs after a name ("an African Union offer to mediate").
+NOUN_LIKE_VERBS = frozenset({"offer", "bid", "plan", "call", "request", "demand", "appeal",
+                             "pledge", "promise", "proposal", "invitation", "ban", "order",
+                             "warning", "threat", "visit"})
+# Foreigners whose expulsion is a deportation, not a diplomatic sanction.
+DEPORTED_SECTORS = frozenset({"CVL", "MED", "BUS"})  # (not attaches and troops: MIL)
+# What is attacked with words, not weapons ("attacked the release", "attacked the new law").
+ATTACKED_IDEAS = CRITICISM_GROUNDS - {"position", "role"} | {
+    "release", "discharge", "law", "bill", "deal", "agreement", "accord", "treaty", "report",
+    "idea", "reform", "resolution", "budget", "textbook", "proposal"}
 # Places visited that have no host of their own ("visited the Marco Polo Bridge")
 SITE_NOUNS = frozenset({"bridge", "museum", "memorial", "monument", "shrine", "temple", "cemetery",
                         "site", "prison", "factory", "plant", "hall", "tomb", "mausoleum",
@@ -5097,6 +5310,10 @@ SPORT_WORDS = frozenset({"match", "final", "cup", "league", "tournament", "game"
                          "inning", "innings", "title", "medal", "qualifier", "overtime",
                          "shootout", "point", "run", "vote", "second", "stroke", "lap",
                          "wicket", "set"})
+# Beaten in a vote ("beating the Russian candidate"), when the verb's own object or phrase says so
+# (not "police beat journalists covering the election").
+ELECTION_WORDS = frozenset({"candidate", "challenger", "incumbent", "election", "runoff",
+                            "nomination", "rival", "contender"})
 CONTEST_NOUNS = frozenset({"match", "final", "cup", "league", "tournament", "championship",
                            "semifinal", "quarterfinal", "olympics", "qualifier", "innings"})
 SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
@@ -5264,8 +5481,10 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
     # (a contest named anywhere in the sentence: "flew to Yokohama for the World Cup final,
     # where he watched Brazil beat Germany"; other sports words only in the clause itself)
     clause = {t.lemma_.lower() for t in token.subtree if t.pos_ in {"NOUN", "PROPN"}}
+    own = object_lemmas(token) | {o.lemma_.lower() for p in token.children if p.dep_ == "prep"
+                                  for o in p.children if o.dep_ == "pobj"}
     return trigger.lemma in CONTEST_VERBS and bool(
-        nouns & CONTEST_NOUNS or clause & SPORT_WORDS
+        nouns & CONTEST_NOUNS or clause & SPORT_WORDS or own & ELECTION_WORDS
         or any(SCORE.fullmatch(t.text) for t in token.sent)
         or SCORE.search(token.sent.text.replace(" ", "")))  # ("5-3" split into three tokens)
 
