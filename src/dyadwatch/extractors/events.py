@@ -1511,7 +1511,7 @@ class EventCoder:
             return None  # "Beijing will swear none of it was organised": a claim, no promise
         if event_type == "AGREE" and (self._commits_to_conflict(token) or (
                 trigger.lemma in SWEARING_VERBS and object_lemmas(token) & PROMISED_HARM)):
-            # ("promising him a 'real' ballistic missile soon")
+            # ("promised Tokyo merciless punishment")
             event_type, mode = "THREATEN", None
         if modality.kind == "demanded" and reporter is not None:
             # ("… told Moon that the drills should not be postponed": a demand all the same)
@@ -3936,8 +3936,8 @@ def _attacks_a_place(verb: Token) -> bool:
 
 def _swears_to_a_fact(verb: Token) -> bool:
     """ "swore that none of it was organised", "vowed the protests had been peaceful": a
-    that-clause about what is or was, with no promised act (no object, no "to" clause, no
-    will/would/shall/never again in the clause)."""
+    that-clause about what was, with no promised act (no object, no "to" clause, no modal or
+    "if" in the clause)."""
     if any(c.dep_ in {"dobj", "xcomp", "dative"} for c in verb.children):
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -5480,10 +5480,12 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
         return True
     # (a contest named anywhere in the sentence: "flew to Yokohama for the World Cup final,
     # where he watched Brazil beat Germany"; other sports words only in the clause itself)
+    if trigger.lemma not in CONTEST_VERBS:
+        return False
     clause = {t.lemma_.lower() for t in token.subtree if t.pos_ in {"NOUN", "PROPN"}}
     own = object_lemmas(token) | {o.lemma_.lower() for p in token.children if p.dep_ == "prep"
                                   for o in p.children if o.dep_ == "pobj"}
-    return trigger.lemma in CONTEST_VERBS and bool(
+    return bool(
         nouns & CONTEST_NOUNS or clause & SPORT_WORDS or own & ELECTION_WORDS
         or any(SCORE.fullmatch(t.text) for t in token.sent)
         or SCORE.search(token.sent.text.replace(" ", "")))  # ("5-3" split into three tokens)
