@@ -83,12 +83,17 @@ def _group_of(head: Token, words: Collection[str], hits: dict[int, Hit],
     size = next((GROUP_SIZES[w] for w in words if w in GROUP_SIZES), None)
     if size is None:
         return ()
-    named = tuple(dict.fromkeys(
-        h.entity.country for i, h in hits.items()
-        if head.sent.start <= i < head.i and h.entity.kind in {"person", "country"}
-        and h.entity.country))
+    named = _countries_named_before(head, hits, {"person", "country"})
     group = named if len(named) == size else ctx.last_group
     return group if len(group) == size else ()
+
+
+def _countries_named_before(head: Token, hits: dict[int, Hit], kinds: set[str]
+                            ) -> tuple[str, ...]:
+    """The countries of the people (or countries) the sentence names before ``head``."""
+    return tuple(dict.fromkeys(
+        h.entity.country for i, h in sorted(hits.items())
+        if head.sent.start <= i < head.i and h.entity.kind in kinds and h.entity.country))
 RECIPROCAL_HEADS = frozenset(
     {
         "ministers",
@@ -197,6 +202,12 @@ class DocContext:
             self.last_pair = countries
         elif len(countries) > 2:
             self.last_group = countries
+
+    def note_meeting(self, refs: Iterable[ActorRef], sentence_start: int) -> None:
+        """The sides of a meeting or agreement, for "the pair" later in the same sentence."""
+        sides = tuple(dict.fromkeys(r.country for r in refs if r.country))
+        if len(sides) >= 2:
+            self.meeting_sides, self.meeting_sentence = sides, sentence_start
 
     def two_countries(self) -> tuple[str, ...]:
         """"The two ministers": the two countries of the last two-sided event, else the dyad."""
@@ -562,10 +573,7 @@ class ActorResolver:
             sides = ctx.meeting_sides if ctx.meeting_sentence == head.sent.start else ()
             if size == 3 and len(sides) != 3:
                 # ("Li and Moon joined their host, Abe, …, and the trio …": three leaders named)
-                sides = tuple(dict.fromkeys(
-                    h.entity.country for i, h in sorted(hits.items())
-                    if head.sent.start <= i < head.i and h.entity.kind == "person"
-                    and h.entity.country))
+                sides = _countries_named_before(head, hits, {"person"})
             return tuple(ActorRef(text=_span_text(head, tokens), country=c, sector="GOV")
                          for c in (sides if len(sides) == size else ()))
         if head.lower_ in GROUP_SIZES and head.dep_ in {"nsubj", "nsubjpass"} and "the" in words \

@@ -578,11 +578,7 @@ class EventCoder:
                 # "Park hosted Abe …, and the two agreed …": known before the next trigger
                 ctx.note_countries((*event.actors, *event.recipients))
                 if event.event_type in SYMMETRIC_TYPES:
-                    sides = tuple(dict.fromkeys(r.country for r in (*event.actors,
-                                                                     *event.recipients)
-                                                if r.country))
-                    if len(sides) >= 2:
-                        ctx.meeting_sides, ctx.meeting_sentence = sides, sent.start
+                    ctx.note_meeting((*event.actors, *event.recipients), sent.start)
                 earlier = [*ctx.previous_events, *events]  # type: ignore[list-item]
                 event = _counterpart_from_earlier(event, earlier)
                 events.append(event)
@@ -3856,7 +3852,7 @@ def _main_clause_of_participle(token: Token) -> Token | None:
     current, thing = token.head, False
     if current.dep_ == "xcomp" and current.head.lemma_ in COMMITTING_VERBS and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in current.children) \
-            and token.lemma_ not in AIMING_PARTICIPLES:
+            and token.lemma_ not in AIMING_PARTICIPLES and token.lower_ not in HOPE_FORMS:
         # "vowed to keep up their sit-in, spurning a government offer of talks": the
         # spurning is done now, not vowed
         return current.head
@@ -3936,8 +3932,8 @@ def _attacks_a_place(verb: Token) -> bool:
 
 def _swears_to_a_fact(verb: Token) -> bool:
     """ "swore that none of it was organised", "vowed the protests had been peaceful": a
-    that-clause about what was, with no promised act (no object, no "to" clause, no modal or
-    "if" in the clause)."""
+    that-clause about what was, with no promised act (no object, no "to" clause, none of
+    PROMISING_AUX and no "if" in the clause)."""
     if any(c.dep_ in {"dobj", "xcomp", "dative"} for c in verb.children):
         return False
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -5107,10 +5103,11 @@ TERRITORY_WORDS = frozenset({"region", "island", "islet", "islands", "territory"
                              "area", "city", "town", "peninsula", "coast", "strait"})
 # (not "agreed to …, recognising that …" or "threatened to launch an incursion, targeting …":
 # the participle may be part of what was agreed or threatened)
-COMMITTING_VERBS = frozenset({"vow", "pledge", "promise", "swear", "refuse"})
+COMMITTING_VERBS = SWEARING_VERBS | {"refuse"}
 # Participles that tell the aim of the promised act ("promised to allow inspectors in, hoping to
-# ease sanctions"), not a deed of their own (the lemmatizer gives "hop" for "hoping").
-AIMING_PARTICIPLES = frozenset({"hope", "hop", "seek", "aim", "try", "attempt", "want", "plan",
+# ease sanctions"), not a deed of their own ("hoping", which the lemmatizer gives as "hop": by
+# HOPE_FORMS).
+AIMING_PARTICIPLES = frozenset({"hope", "seek", "aim", "try", "attempt", "want", "plan",
                                 "intend", "target", "hit", "wish"})
 # Nouns the parser may read as bare verbs after a name ("an African Union offer to mediate").
 NOUN_LIKE_VERBS = frozenset({"offer", "bid", "plan", "call", "request", "demand", "appeal",
