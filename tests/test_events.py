@@ -3716,3 +3716,140 @@ def test_a_participle_after_the_subject_names_no_actor(code):
     events = code("Lee Myung-bak, invited to the G8 meeting at Toyako, asked Yasuo Fukuda on "
                   "Wednesday to leave Dokdo out of the teaching guide.", date="2008-07-09")
     assert "AGREE" not in kinds(events)
+
+
+def test_a_reaction_after_an_agreed_aim_is_its_own_event(code):
+    events = code("Tokyo and Seoul signed a pact on Monday to survey the seabed together, "
+                  "drawing a protest from Beijing.", date="2024-03-04")
+    accuse = only(events, "ACCUSE")
+    assert countries(accuse.actors) == {"CHN"}
+    assert countries(accuse.recipients) == {"JPN", "KOR"}
+
+
+@pytest.mark.parametrize(("text", "aid"), [
+    ("Seoul will distribute rice to flood victims in the North.", True),
+    ("South Korea gave blankets and tents to Turkey after the earthquake.", True),
+    ("Japan gave food to its own citizens after the earthquake.", False),
+])
+def test_goods_handed_out_abroad_are_aid(code, text, aid):
+    assert bool({"AID", "AGREE"} & kinds(code(text, date="2014-05-01"))) is aid
+
+
+def test_forces_drilling_with_an_ally_cooperate(code):
+    event = only(code("Two Japanese destroyers began drilling with South Korean warships in "
+                      "the East Sea on Sunday.", date="2023-07-04"), "COOPERATE")
+    assert countries(event.actors) == {"JPN", "KOR"}
+    assert not kinds(code("Japanese troops trained with live ammunition on Tuesday.",
+                          date="2023-07-04"))
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Tokyo brought its ambassador home from Seoul over the statue.", {"KOR"}),
+    ("Seoul recalled its ambassador in Tokyo on Friday.", {"JPN"}),
+    ("Japan called its ambassador home from Seoul on Friday.", {"KOR"}),
+    ("Tokyo recalls its ambassador over a statue.", set()),
+])
+def test_calling_an_envoy_home_sanctions_the_host_not_the_envoy(code, text, recipients):
+    event = only(code(text, date="2017-01-06"), "SANCTION")
+    assert event.mode == "withdraw"
+    assert countries(event.recipients) == recipients
+
+
+def test_would_it_kill_them_is_no_attack(code):
+    events = code("Tokyo recalled its ambassador over the statue. Would it kill them to sound "
+                  "annoyed for once?", date="2017-01-06", genre="forum")
+    assert not {"ASSAULT", "THREATEN"} & kinds(events)
+
+
+def test_a_country_parsed_into_the_date_before_it_is_the_subject(code):
+    event = only(code("In late May 1993 North Korea launched a new missile into the Sea of "
+                      "Japan.", date="1993-06-01"), "MOBILIZE")
+    assert countries(event.actors) == {"PRK"}
+
+
+def test_a_relative_clause_on_the_subject_names_its_object(code):
+    events = code("A rocket that North Korea launched on Monday broke up over the sea.",
+                  date="2023-05-31")
+    assert countries(only(events, "MOBILIZE").actors) == {"PRK"}
+    # (background on a noun further down is not told as news)
+    events = code("Japan paid 500 million dollars, money that Seoul put into steel mills.",
+                  date="1970-01-01")
+    assert "COOPERATE" not in kinds(events)
+
+
+def test_fired_what_appeared_to_be_a_missile_is_a_launch(code):
+    found = kinds(code("North Korea fired what appeared to be a cruise missile on Sunday.",
+                       date="2022-01-01"))
+    assert "MOBILIZE" in found and "ASSAULT" not in found
+
+
+def test_a_list_of_acts_opened_by_an_adverbial_verb_keeps_its_subject():
+    # "Seoul summoned the envoy, conveyed a protest and asked …" parsed with "summoned" as an
+    # adverbial clause of a subjectless "conveyed"
+    words = ["Seoul", "summoned", "the", "envoy", ",", "conveyed", "a", "protest", "and", "asked"]
+    doc = Doc(Vocab(), words=words, heads=[1, 5, 3, 1, 5, 5, 7, 5, 5, 5],
+              deps=["nsubj", "advcl", "det", "dobj", "punct", "ROOT", "det", "dobj", "cc",
+                    "conj"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "CCONJ",
+                   "VERB"],
+              tags=["NNP", "VBD", "DT", "NN", ",", "VBD", "DT", "NN", "CC", "VBD"])
+    _repair_stranded_subjects(doc[:])
+    assert (doc[1].dep_, doc[5].head.text, doc[5].dep_) == ("ROOT", "summoned", "conj")
+    # (but "after Seoul summoned the envoy, conveyed …" keeps its adverbial clause)
+    words = ["After", "Seoul", "summoned", "the", "envoy", ",", "conveyed", "a", "protest"]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 6, 4, 2, 6, 6, 8, 6],
+              deps=["mark", "nsubj", "advcl", "det", "dobj", "punct", "ROOT", "det", "dobj"],
+              pos=["SCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN"],
+              tags=["IN", "NNP", "VBD", "DT", "NN", ",", "VBD", "DT", "NN"])
+    _repair_stranded_subjects(doc[:])
+    assert doc[2].dep_ == "advcl"
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul called in Kenji Sato of the Japanese embassy on Friday.",
+    "Seoul hauled in the Japanese ambassador on Friday.",
+])
+def test_summoning_someone_from_an_embassy_is_a_protest(code, text):
+    event = only(code(text, date="2024-03-22"), "ACCUSE")
+    assert countries(event.recipients) == {"JPN"}
+
+
+def test_calling_a_launch_a_matter_of_regret_accuses(code):
+    event = only(code("Seoul's defence ministry called the launch a matter of regret.",
+                      date="2020-03-29"), "ACCUSE")
+    assert countries(event.actors) == {"KOR"}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Kim Jong Un oversaw the test-fire of a new cruise missile.", True),
+    ("Kim Jong Un guided the launch of two ballistic missiles.", True),
+    ("The minister oversaw the launch of the new trade policy.", False),
+])
+def test_a_leader_overseeing_a_weapons_test_mobilizes(code, text, found):
+    assert ("MOBILIZE" in kinds(code(text, date="2021-01-01"))) is found
+
+
+def test_a_named_warship_on_the_move_mobilizes(code):
+    event = only(code("The US aircraft carrier Ronald Reagan sailed into Busan on Monday.",
+                      date="2021-01-01"), "MOBILIZE")
+    assert countries(event.actors) == {"USA"}
+    assert "MOBILIZE" in kinds(code("The US destroyer passed through the Taiwan Strait.",
+                                    date="2021-01-01"))
+    assert not kinds(code("The carrier Korean Air operated extra flights to Tokyo.",
+                          date="2021-01-01"))
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Historians counted the Koreans mobilised for labour in Japanese mines.", "MOBILIZE"),
+    ("The constitutional court struck down the law on Thursday.", "PROTEST"),
+    ("Japan condemns the DPRK's launch, which violates UN resolutions.", "REJECT"),
+    ("Kishida sent an offering but stayed away from the shrine.", "REJECT"),
+])
+def test_words_that_look_like_events_but_are_not(code, text, absent):
+    assert absent not in kinds(code(text, date="2021-01-01"))
+
+
+def test_striking_a_target_is_an_attack_not_a_walkout(code):
+    found = kinds(code("Israeli jets struck a convoy of Iranian trucks in Syria.",
+                       date="2021-01-01"))
+    assert "PROTEST" not in found

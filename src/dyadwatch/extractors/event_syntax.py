@@ -201,20 +201,33 @@ def child_words(token: Token) -> set[str]:
 
 # Verbs that name a thing in a free relative ("what it called a hypersonic missile").
 NAMING_LEMMAS = frozenset({"call", "describe", "term", "dub", "label"})
+SEEMING_LEMMAS = frozenset({"appear", "seem", "look"})
+RELATIVE_OBJECTS = frozenset({"that", "which", "whom", "who"})
+LAUNCHED_WEAPONS = frozenset({"missile", "rocket", "projectile", "icbm", "slbm", "satellite"})
 
 
 def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Token]:
     out: list[Token] = []
+    # (a relative pronoun object counts for the noun only for a weapon whose flight the sentence
+    # tells: "a missile that North Korea launched blew up"; not "…, money that Seoul poured into
+    # steelworks", "the missiles that North Korea could launch")
+    relative = token.head.dep_ in {"nsubj", "nsubjpass"} \
+        and token.head.lemma_.lower() in LAUNCHED_WEAPONS \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
     if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"} and not any(
-            c.dep_ in {"dobj", "nsubjpass"} for c in token.children) and (
+            c.dep_ in {"dobj", "nsubjpass"} and not (relative and c.lower_ in RELATIVE_OBJECTS)
+            for c in token.children) and (
             token.dep_ == "relcl" and not any(c.lower_ in {"who", "which", "that"} and
                                               c.dep_ in {"nsubj", "nsubjpass"}
                                               for c in token.children)
             or token.dep_ == "acl" and token.tag_ == "VBN"):
-        # "the measures it had imposed", "a suit brought by 20 women": the noun is the object
+        # "the measures it had imposed", "a suit brought by 20 women", "a missile that North
+        # Korea launched": the noun is the object
         out.append(token.head)
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            if relative and child.lower_ in RELATIVE_OBJECTS and token.dep_ == "relcl":
+                continue  # (the relative pronoun stands for the noun above)
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
         elif child.dep_ == "ccomp" and child.lemma_ in NAMING_LEMMAS and any(
@@ -224,6 +237,11 @@ def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Tok
             out.extend(c for c in child.children if c.dep_ in {"oprd", "attr"})
             out.extend(o for c in child.children if c.dep_ == "prep" and c.lower_ == "as"
                        for o in c.children if o.dep_ == "pobj")
+        elif child.dep_ == "ccomp" and child.lemma_ in SEEMING_LEMMAS and any(
+                c.dep_ == "nsubj" and c.lower_ == "what" for c in child.children):
+            # "fired what appeared to be a ballistic missile": the thing it seemed to be
+            out.extend(a for c in child.children if c.dep_ == "xcomp" and c.lemma_ == "be"
+                       for a in c.children if a.dep_ == "attr")
         elif child.dep_ in {"ccomp", "xcomp"} and child.pos_ == "ADJ" and any(
                 c.dep_ == "nsubj" for c in child.children):
             out.append(child)  # "found three members guilty": a small clause

@@ -149,6 +149,9 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 LOCATION_PREPS = frozenset({"in", "inside", "across", "at", "outside", "through", "throughout",
                             "around", "near"})
+WORKPLACE_NOUNS = frozenset({"plant", "factory", "company", "firm", "mine", "port", "shipyard",
+                             "hospital", "school", "railway", "airline", "employer"})
+LABOUR_WORDS = frozenset({"labour", "labor", "work", "production", "industry", "mine", "factory"})
 DEED_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure", "announcement",
                         "visit", "trip", "remark", "comment", "statement", "plan", "development",
                         "allegation", "accusation", "claim", "charge", "request", "demand",
@@ -535,9 +538,18 @@ class EventCoder:
                         or self.match_trigger(party.head) is not None):
                 triggers[token.i] = HOPING_TRIGGER  # "said he hoped Seoul would press Pyongyang"
             if token.i not in triggers and token.pos_ == "VERB" and token.lemma_ in MOVING_VERBS \
-                    and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in WARSHIP_NOUNS
-                            for c in token.children):
+                    and any(c.dep_ == "nsubj" and _names_a_warship(c) for c in token.children) \
+                    and (token.lemma_ not in ROUTE_VERBS or not any(
+                        c.dep_ == "dobj" for c in token.children) and any(
+                        c.dep_ == "prep" and c.lower_ in ROUTE_PREPS for c in token.children)):
                 triggers[token.i] = WARSHIP_MOVE  # "China's carrier Liaoning sailed between …"
+            if token.i not in triggers and token.pos_ == "VERB" and token.lemma_ in DRILL_VERBS \
+                    and any(c.dep_ == "nsubj" and semantic_head(c).lemma_.lower() in ARMED_NOUNS
+                            for c in (token.head.children if token.dep_ == "xcomp"
+                                      else token.children)) \
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+                triggers[token.i] = DRILL_WITH  # "two destroyers began exercising with the US
+                # strike group" (an ally is needed: see _code_one)
             if (token.i not in triggers or triggers[token.i].mode == "visit") \
                     and token.pos_ == "VERB" and token.lemma_ in WEAPON_FLIGHT_VERBS \
                     and token.dep_ != "relcl" and any(
@@ -900,6 +912,10 @@ class EventCoder:
     def _absorbed(self, token: Token, triggers: dict[int, Trigger]) -> bool:
         """A trigger inside the complement of another trigger is part of that event ("agreed to
         hold talks", "urged Japan to withdraw", "threatened to impose sanctions")."""
+        if triggers[token.i].lemma.startswith("reaction-") and token.tag_ == "VBG" \
+                and token.dep_ == "advcl" and token.doc[token.i - 1].text == ",":
+            return False  # "signed accords to explore a joint zone, drawing an objection from
+            # Beijing": the reaction answers the deed, it is not part of what was agreed
         if token.dep_ in {"relcl", "acl"} and infinitive(token) and token.head.dep_ == "dobj":
             main = triggers.get(token.head.head.i)
             if main is not None and main.event_type == triggers[token.i].event_type:
@@ -1389,6 +1405,35 @@ class EventCoder:
         demanded = reporter is not None and modality.kind == "demanded"
         if not actors and trigger.event_type not in VICTIM_FOCUSED and not demanded:
             return None  # "textbooks approved last month": nobody named acts
+        if trigger.lemma in {"mobilize", "mobilise"} and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in LABOUR_WORDS for g in c.children)
+                for c in token.children):
+            return None  # "Koreans mobilised for wartime labour": forced labour, not troops
+        if trigger.event_type == "REJECT" and trigger.lemma == "stay" and any(
+                t.dep_ == "pobj" and t.lemma_.lower() == "shrine" and t.head.head.i in {
+                    token.i, *(c.i for c in token.children)} for t in token.subtree):
+            return None  # "sent an offering but stayed away from the shrine": restraint, not a snub
+        if trigger.event_type == "PROTEST" and trigger.lemma == "strike" \
+                and token.lemma_ == "strike" and any(c.dep_ == "dobj" for c in token.children):
+            # no walk-out has an object: "warplanes struck a convoy" is an attack, "the court
+            # struck down a law" and "struck a blow to" neither; workers striking a plant
+            # still walk out
+            if any(c.dep_ == "prt" for c in token.children) or object_lemmas(token) & {
+                    "blow", "chord", "balance", "tone", "note", "pose", "match", "gold"}:
+                return None
+            if not any(a.sector in {"CVL", "LAB", "EDU"} for a in actors) and not any(
+                    o.lemma_.lower() in WORKPLACE_NOUNS or o.ent_type_ == "ORG"
+                    for o in object_tokens(token)):
+                trigger = next((t for t in self.book.by_lemma.get("strike", ())
+                                if t.event_type == "ASSAULT" and not t.objects), trigger)
+        if trigger.event_type == "REJECT" and trigger.lemma == "violate" and (
+                any(c.dep_ == "csubj" for c in token.children)
+                or token.dep_ == "relcl" and token.head.i not in hits
+                and token.head.lemma_.lower() in DEED_NOUNS):
+            # "the launch, which violates UN resolutions", "saying that forcing Tokyo to pay
+            # would violate international law": a deed judged, no one defying a rule
+            return None
         if _no_attack(token, trigger, actors):
             return None
         if trigger.event_type in {"COERCE", "ASSAULT"} and trigger.lemma not in SELF_DIRECTED \
@@ -1850,6 +1895,47 @@ class EventCoder:
             actors = actors + allies
             recipients = [r for r in recipients if not _same_ref(r, allies)]
         countries = {a.country for a in actors if a.country}
+        if event_type == "SANCTION" and mode == "withdraw" and trigger.objects & ENVOY_NOUNS:
+            # (the parser may make the envoy a modifier of "home": "bringing its envoy home")
+            envoys = [t for o in object_tokens(token, frozenset(trigger.words))
+                      for t in (o, *(c for c in o.children if c.dep_ == "compound"))
+                      if t.lemma_.lower() in ENVOY_NOUNS]
+            if trigger.lemma in ENVOY_CALLING_VERBS and not (envoys and any(
+                    c.dep_ == "poss" for e in envoys for c in e.children) and any(
+                    a.sector == "GOV" for a in actors)):
+                # "pulled its ambassador": a government's own envoy (not "the Senate pulled the
+                # ambassador nomination", "police pulled the envoy from the car")
+                return None
+            # "Tokyo recalled its ambassador": the envoy is its own, not the one sanctioned;
+            # "its ambassador in Tokyo": the posting is
+            recipients = [r for r in recipients if r.country not in countries and not any(
+                r.start is not None and r.end is not None and r.start <= e.idx < r.end
+                for e in envoys)]
+            posting = next((p for o in object_tokens(token) for p in o.children
+                            if p.dep_ == "prep" and p.lower_ in {"in", "to"}
+                            and place_country(p, hits) not in countries | {None}), None)
+            if not recipients and posting is not None:
+                place = posting.doc[posting.i + 1:posting.right_edge.i + 1].text
+                recipients = [ActorRef(text=place, country=place_country(posting, hits),
+                                       sector="GOV")]
+        if trigger.event_type == "AID" and trigger.objects and (
+                trigger.lemma in {"give", "distribute"}
+                or trigger.lemma == "write" and "debt" not in trigger.objects):
+            # "distributed masks to a Korean school": what is handed out is no recipient, and a
+            # handout or a sum written off at home is no act between countries ("gave food to
+            # its own citizens", "wrote off 5 billion won in loans to farmers")
+            if trigger.lemma != "write":
+                handed = object_tokens(token)
+                recipients = [r for r in recipients if not any(
+                    r.start is not None and r.end is not None and r.start <= o.idx < r.end
+                    for o in handed)]
+            if not any(r.country and r.country not in countries for r in recipients):
+                return None
+        if trigger is DRILL_WITH and (len(countries) < 2 or any(
+                t.lemma_ in {"make", "build", "supply"} for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree)):
+            return None  # drilling with a partner the text does not place, or with
+            # "US-made F-35s": equipment, not an ally
         if event_type == "SANCTION" and mode == "expel" and recipients and countries and all(
                 (r.sector is None or r.sector in DEPORTED_SECTORS) and r.country
                 and r.country not in countries
@@ -3640,6 +3726,12 @@ def _repair_stranded_subjects(sent: Span) -> None:
       building that houses the embassy to protest")."""
     for token in sent:
         dep = token.dep_  # (read once: spaCy builds the string on each access)
+        if dep == "prep" and (dated := _name_in_date_phrase(token)) is not None:
+            # "In late May 1993 North Korea launched …": the name read as the date's head
+            name, date = dated
+            _attach(date, token, "pobj")
+            _attach(name, token.head, "nsubj")
+            continue
         if dep == "prep" and token.tag_ == "IN" and token.is_title \
                 and token.lower_ not in PREPOSITION_WORDS and token.head.pos_ in {"VERB", "AUX"} \
                 and not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.head.children):
@@ -4169,13 +4261,15 @@ def _main_clause_if_misparsed(participle: Token, subject: Token, verb: Token
 
 def _first_of_a_verb_list(token: Token) -> Token | None:
     """The first act of a list of verb phrases ("X tells …, gets slammed, says sorry") that the
-    parser made the reported clause of the last one, which has no subject of its own."""
+    parser made the reported clause of the last one, which has no subject of its own (or an
+    adverbial clause of it: "called in the attache, conveyed a protest and asked …")."""
     if token.dep_ != "ROOT" or token.tag_ not in {"VBZ", "VBD"} or token.i == 0 \
             or token.doc[token.i - 1].text != "," \
             or any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
         return None
-    first = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i
-                  and c.tag_ == token.tag_
+    first = next((c for c in token.children if c.i < token.i and c.tag_ == token.tag_
+                  and (c.dep_ == "ccomp" or c.dep_ == "advcl" and not any(
+                      m.dep_ in {"mark", "advmod"} and m.i < c.i for m in c.children))
                   and any(s.dep_ in SUBJECT_DEPS and s.left_edge.i == token.sent.start
                           for s in c.children)), None)
     if first is None or any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos", "npadvmod"}
@@ -4260,6 +4354,30 @@ def _opening_participle(token: Token) -> tuple[Token, Token] | None:
         return None
     heads = [t for t in span if not (span.start <= t.head.i < span.end)]
     return (participle, heads[0]) if len(heads) == 1 else None
+
+
+def _names_a_warship(subject: Token) -> bool:
+    """ "the carrier", "three destroyers", "the US aircraft carrier Ronald Reagan"."""
+    head = semantic_head(subject)
+    return head.lemma_.lower() in WARSHIP_NOUNS or head.pos_ == "PROPN" \
+        and head.ent_type_ != "ORG" and any(  # ("the carrier Korean Air": an airline)
+            c.dep_ == "compound" and c.lemma_.lower() in WARSHIP_NOUNS for c in head.children
+            if c.i < head.i)
+
+
+def _name_in_date_phrase(prep: Token) -> tuple[Token, Token] | None:
+    """A country named right before a subjectless verb but parsed as the head of the date phrase
+    before it ("In late May 1993 North Korea launched"): the name and the date's own head."""
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.i < prep.i or any(
+            c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in verb.children):
+        return None
+    name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if name is None or name.i + 1 != verb.i or name.ent_type_ != "GPE":
+        return None
+    date = next((c for c in name.children if c.i < name.i and c.ent_type_ == "DATE"
+                 and c.dep_ in {"amod", "compound", "nummod", "nmod"}), None)
+    return None if date is None else (name, date)
 
 
 def _attach(child: Token, head: Token, dep: str) -> bool:
@@ -5078,10 +5196,19 @@ NON_CUSTODIAL = frozenset({"suspend", "suspended", "probation", "parole", "death
                            "absentia", "service"})
 SENTENCING_VERBS = frozenset({"sentence", "send-to-prison", "give", "hand", "impose", "uphold"})
 # Warships and warplanes on the move near another country: a show of force (CAMEO 15).
-MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "steam", "approach"})
+MOVING_VERBS = frozenset({"sail", "fly", "cruise", "transit", "steam", "approach", "pass",
+                          "operate", "slip"})
+# (verbs that are a movement only along a route: "passed through the strait", "operating in the
+# Pacific"; not "passed the test", "operates an Aegis system")
+ROUTE_VERBS = frozenset({"pass", "operate", "slip"})
+ROUTE_PREPS = frozenset({"through", "between", "near", "into", "in", "off", "around", "across"})
 WARSHIP_NOUNS = frozenset({"carrier", "destroyer", "warship", "frigate", "submarine", "bomber",
                            "warplane", "cruiser", "battleship", "corvette", "flotilla"})
 WARSHIP_MOVE = Trigger("MOBILIZE", "150", "warship-moves", "troops")
+# Forces training beside another country's forces: a joint drill (COOPERATE when an ally is named)
+DRILL_VERBS = frozenset({"exercise", "drill", "train", "practise", "practice", "manoeuvre",
+                         "maneuver"})
+DRILL_WITH = Trigger("MOBILIZE", "062", "drills-with", "troops")
 # Missiles and drones told by their flight ("a North Korean missile flew over Japan").
 WEAPON_FLIGHT_VERBS = frozenset({"fly", "land", "fall", "splash", "pass", "cross", "overfly"})
 FLYING_WEAPONS = frozenset({"missile", "rocket", "projectile", "icbm", "slbm", "drone"})
@@ -5290,6 +5417,7 @@ TRAVELLER_NOUNS = frozenset({"traveller", "traveler", "tourist", "visitor", "nat
                              "citizen", "student", "worker", "holidaymaker"})
 HEART_TRIGGER = Trigger("SUPPORT", "055", "heart-aches")
 ENVOY_NOUNS = frozenset({"ambassador", "envoy"})
+ENVOY_CALLING_VERBS = frozenset({"bring", "call", "pull"})  # (home, back, out)
 ENVOY_RETURN = Trigger("SUPPORT", "054", "envoy-returns")
 # Accidents and disasters: the dead and injured of a sentence naming one had no attacker.
 MISHAP_WORDS = frozenset({"earthquake", "quake", "tremor", "storm", "typhoon", "hurricane",
@@ -5468,6 +5596,11 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
     crashed, killing four") and sports results ("beat Santos 4-0") are no attacks."""
     if trigger.event_type != "ASSAULT" and trigger.lemma not in CONTEST_VERBS:
         return False
+    if any(c.dep_ == "nsubj" and c.lower_ == "it" and any(
+            a.dep_ == "aux" and a.i < c.i for a in token.children) for c in token.children) \
+            and any(c.dep_ in {"xcomp", "ccomp", "advcl"} and infinitive(c)
+                    for c in token.children):
+        return True  # "would it kill them to sound annoyed": a figure of speech
     words = {t.lemma_.lower() for t in token.sent}
     nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}
              and not (t.dep_ == "dobj" and t.head.i == token.i)}  # ("opened fire": no blaze)
