@@ -3853,3 +3853,27 @@ def test_striking_a_target_is_an_attack_not_a_walkout(code):
     found = kinds(code("Israeli jets struck a convoy of Iranian trucks in Syria.",
                        date="2021-01-01"))
     assert "PROTEST" not in found
+
+
+@pytest.mark.parametrize(("text", "recipients"), [
+    ("Pyongyang said the test was a warning to Washington.", {"USA"}),
+    ("The ministry said the flood was a warning to everyone.", None),
+    ("Seoul said North Korea's test was a warning to Tokyo.", None),
+    ("North Korea said its launch was not a warning to anyone.", None),
+])
+def test_calling_ones_own_launch_a_warning_threatens(code, text, recipients):
+    events = code(text, date="2023-03-14")
+    if recipients is None:
+        assert "THREATEN" not in kinds(events)
+    else:
+        assert countries(only(events, "THREATEN").recipients) == recipients
+
+
+def test_two_allies_opening_or_extending_a_drill_cooperate(code):
+    for text in ("South Korean and US forces opened their biggest spring drills on Monday.",
+                 "The US and South Korea extended their air exercise by a day."):
+        event = only(code(text, date="2023-03-13"), "COOPERATE")
+        assert countries(event.actors) == {"KOR", "USA"}
+    for text in ("Japan extended the exercise of collective self-defence to new cases.",
+                 "Seoul opened the drill to foreign media."):
+        assert not kinds(code(text, date="2023-03-13"))

@@ -445,6 +445,9 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ in {"decide", "resolve"} \
                     and token.pos_ == "VERB" and _joint_decision(token, hits, triggers):
                 triggers[token.i] = JOINT_DECISION  # "Kim and Koizumi decided to set up …"
+            elif token.i not in triggers and token.pos_ == "VERB" \
+                    and token.lemma_ in WARNING_SPEECH and _warning_named(token) is not None:
+                triggers[token.i] = WARNING_CLAIM  # "said the launches were a warning to Seoul"
             elif token.i not in triggers and token.lemma_ in REPLYING_VERBS \
                     and token.pos_ == "VERB" and _rebuts(token, triggers, self.book.speech):
                 triggers[token.i] = REBUTTAL  # "…, and Tokyo replied that it had been settled"
@@ -1427,6 +1430,14 @@ class EventCoder:
                     for o in object_tokens(token)):
                 trigger = next((t for t in self.book.by_lemma.get("strike", ())
                                 if t.event_type == "ASSAULT" and not t.objects), trigger)
+        if trigger.event_type == "MOBILIZE" and trigger.lemma in {"open", "extend"} and (
+                not any(o.lemma_.lower() in {"drill", "exercise"} and not any(
+                    c.dep_ == "prep" and c.lower_ in {"of", "to"} or c.lemma_ in CIVIL_DRILL_WORDS
+                    for c in o.children) for o in object_tokens(token))
+                or any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)):
+            # "opened their spring drills", not "extended the exercise of self-defence", "the
+            # exercise period", "opened the drill to foreign media", "the civil defence drill"
+            return None
         if trigger.event_type == "REJECT" and trigger.lemma == "violate" and (
                 any(c.dep_ == "csubj" for c in token.children)
                 or token.dep_ == "relcl" and token.head.i not in hits
@@ -1593,6 +1604,35 @@ class EventCoder:
             return None  # one side confirming something is a statement, not an agreement
         if trigger is WARSHIP_MOVE:
             recipients = []  # a transit near someone names no target
+        if trigger is WARNING_CLAIM:
+            # "said they were a warning against the exercise Seoul and Washington had begun":
+            # the warned are the ones the warning names, or the doers of the act it answers
+            warning = _warning_named(token)
+            named = [p for c in warning.children if c.dep_ == "prep"
+                     and c.lower_ in {"to", "against", "for"}
+                     for p in c.children if p.dep_ == "pobj"] if warning is not None else []
+            recipients = []
+            for noun in named:
+                found = [r for r in self._resolve_group(noun, hits, ctx) if r.country]
+                if not found:
+                    found = [r for c in noun.children if c.dep_ in {"relcl", "acl"}
+                             for s in c.children if s.dep_ in SUBJECT_DEPS
+                             for r in self._resolve_group(s, hits, ctx) if r.country]
+                recipients += found
+            act = next(c for c in warning.head.children if c.dep_ == "nsubj")
+            own = {a.country for a in actors if a.country}
+            if not any(r.country not in own for r in recipients) or any(
+                    (h := hits.get(t.i)) is not None and h.entity.country
+                    and h.entity.country not in own
+                    for t in act.subtree) or any(
+                    c.dep_ == "neg" for t in (warning, warning.head) for c in t.children) or (
+                    act.pos_ == "PRON" and not any(t.lemma_.lower() in WARNING_ACTS - {
+                        "they", "it", "this", "these"} for t in token.sent)) or any(
+                    t.lemma_.lower() in CIVIL_DRILL_WORDS for t in act.subtree):
+                # no one named as warned, another side's act ("said North Korea's test was a
+                # warning to Seoul"), "was not a warning", "it" with no launch or drill in
+                # sight, an earthquake drill
+                return None
         if trigger is LETTING_GO:
             # the people let go, not where they went
             freed = [c for c in token.children if c.dep_ in {"dobj", "nsubj"} and c.i > token.i]
@@ -4356,6 +4396,18 @@ def _opening_participle(token: Token) -> tuple[Token, Token] | None:
     return (participle, heads[0]) if len(heads) == 1 else None
 
 
+def _warning_named(verb: Token) -> Token | None:
+    """The "warning" a speaker says something was ("said the launches were a warning to …")."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in WARNING_ACTS for c in clause.children):
+            attr = next((a for a in clause.children if a.dep_ == "attr"
+                         and a.lemma_.lower() in WARNING_NOUNS), None)
+            if attr is not None:
+                return attr
+    return None
+
+
 def _names_a_warship(subject: Token) -> bool:
     """ "the carrier", "three destroyers", "the US aircraft carrier Ronald Reagan"."""
     head = semantic_head(subject)
@@ -5314,6 +5366,17 @@ TRADE_FORUM_WORDS = frozenset({"wto", "gatt", "world trade organization",
                                "world trade organisation", "dispute settlement"})
 FORECASTING_VERBS = frozenset({"expect", "predict", "anticipate", "forecast", "foresee"})
 LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
+# A speaker calling its own act a warning to someone threatens them (CAMEO 130).
+WARNING_NOUNS = frozenset({"warning"})
+# (what a side calls a warning: its own launch or drill, or a pronoun for it; not "the flood")
+WARNING_ACTS = FLYING_WEAPONS | {"launch", "test", "drill", "exercise", "firing", "flight",
+                                 "deployment", "shelling", "they", "it", "this", "these"}
+# (saying, not believing: "officials said they believed the launch was a warning")
+WARNING_SPEECH = frozenset({"say", "state", "declare", "announce", "claim", "insist", "stress",
+                            "add", "tell"})
+CIVIL_DRILL_WORDS = frozenset({"earthquake", "disaster", "evacuation", "civil", "tsunami",
+                               "emergency"})  # (not "fire": a live-fire drill is military)
+WARNING_CLAIM = Trigger("THREATEN", "130", "said-was-warning")
 LEAVING_VERBS = frozenset({"leave", "go", "fly", "depart", "return", "travel", "come"})
 BLACKLIST_WORDS = frozenset({"terrorism", "terror", "sponsor", "blacklist", "watchlist"})
 PRESSING_TRIGGER = Trigger("REQUEST", "100", "press-to")
