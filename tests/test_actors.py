@@ -372,3 +372,15 @@ def test_congo_alone_is_the_democratic_republic(extractor):
     assert {r.country for r in refs} == {"COD"}
     refs = resolve(extractor, "Troops returned to the Republic of the Congo.", "Congo")
     assert {r.country for r in refs} == {"COG"}
+
+
+def test_a_city_listed_as_x_city_is_the_bare_name_where_something_is_placed_in_it(extractor):
+    # "Sakai" and "Kawasaki" are listed only as "Sakai City" and "Kawasaki City" (a surname, a
+    # company), but "a court in Sakai" is the city's court
+    ctx = DocContext(date=dt.date(2019, 8, 1), default_countries=("JPN", "KOR"))
+    doc = extractor.nlp("A court in Sakai fined the company.")
+    hit = extractor.resolver.find_hits(doc, ctx).get(3)
+    assert hit is not None and (hit.entity.kind, hit.entity.country) == ("place", "JPN")
+    doc = extractor.nlp("Kawasaki said it would build a plant in Ohio.")
+    hit = extractor.resolver.find_hits(doc, ctx).get(0)
+    assert hit is None or hit.entity.kind != "place"

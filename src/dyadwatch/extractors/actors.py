@@ -281,6 +281,12 @@ class ActorResolver:
             a.text.lower(): self.kb.entities[a.entity] for a in self.kb.aliases
             if self.kb.entities[a.entity].kind == "country" and a.kind in {"name", "alias"}
             and " " in a.text}
+        # Cities listed only as "X City" because X is also a surname or a company ("Sakai
+        # City", "Kawasaki City"): the bare X is the city where a phrase places something in
+        # it ("a court in Sakai").
+        self._city_stems: dict[str, Entity] = {
+            e.name[:-5]: e for e in self.kb.entities.values()
+            if e.kind == "place" and e.name.endswith(" City") and " " not in e.name[:-5]}
         # Informal writing: one-word names of states, capitals and peoples in lower case
         # ("japan", "seoul"), except those that are also ordinary words ("turkey", "chad").
         # Multi-word names ("south korea") match in any case already; "the North" does not
@@ -340,6 +346,11 @@ class ActorResolver:
             _place(taken, replace(hit, alternatives=tuple(dict.fromkeys(others))))
         for hit in list(taken.values()):
             self._elided_country(doc, hit, taken)
+        for token in doc:
+            if token.i not in taken and token.dep_ == "pobj" and token.head.lower_ in {
+                    "in", "at"} and (city := self._city_stems.get(token.text)) is not None \
+                    and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "city"):
+                _place(taken, Hit(token.i, token.i + 1, city, "place"))  # "a court in Sakai"
         # A full name elsewhere in the same paragraph singles out its surname ("Fumio Kishida
         # ... Kishida said").
         named_here = {h.entity.name for h in taken.values() if h.entity.kind == "person"}
