@@ -1607,10 +1607,11 @@ class EventCoder:
         if trigger is WARNING_CLAIM:
             # "said they were a warning against the exercise Seoul and Washington had begun":
             # the warned are the ones the warning names, or the doers of the act it answers
-            warning = _warning_named(token)
+            warning = _warning_named(token)  # (found: the trigger was set on it)
+            assert warning is not None
             named = [p for c in warning.children if c.dep_ == "prep"
                      and c.lower_ in {"to", "against", "for"}
-                     for p in c.children if p.dep_ == "pobj"] if warning is not None else []
+                     for p in c.children if p.dep_ == "pobj"]
             recipients = []
             for noun in named:
                 found = [r for r in self._resolve_group(noun, hits, ctx) if r.country]
@@ -1626,8 +1627,9 @@ class EventCoder:
                     and h.entity.country not in own
                     for t in act.subtree) or any(
                     c.dep_ == "neg" for t in (warning, warning.head) for c in t.children) or (
-                    act.pos_ == "PRON" and not any(t.lemma_.lower() in WARNING_ACTS - {
-                        "they", "it", "this", "these"} for t in token.sent)) or any(
+                    act.pos_ == "PRON" and not any(
+                        t.lemma_.lower() in WARNING_ACTS - WARNING_PRONOUNS
+                        for t in token.sent)) or any(
                     t.lemma_.lower() in CIVIL_DRILL_WORDS for t in act.subtree):
                 # no one named as warned, another side's act ("said North Korea's test was a
                 # warning to Seoul"), "was not a warning", "it" with no launch or drill in
@@ -5369,8 +5371,9 @@ LETTING_GO = Trigger("RETREAT", "084", "let-go", None)
 # A speaker calling its own act a warning to someone threatens them (CAMEO 130).
 WARNING_NOUNS = frozenset({"warning"})
 # (what a side calls a warning: its own launch or drill, or a pronoun for it; not "the flood")
-WARNING_ACTS = FLYING_WEAPONS | {"launch", "test", "drill", "exercise", "firing", "flight",
-                                 "deployment", "shelling", "they", "it", "this", "these"}
+WARNING_PRONOUNS = frozenset({"they", "it", "this", "these"})
+WARNING_ACTS = FLYING_WEAPONS | WARNING_PRONOUNS | {"launch", "test", "drill", "exercise",
+                                                   "firing", "flight", "deployment", "shelling"}
 # (saying, not believing: "officials said they believed the launch was a warning")
 WARNING_SPEECH = frozenset({"say", "state", "declare", "announce", "claim", "insist", "stress",
                             "add", "tell"})
