@@ -3877,3 +3877,26 @@ def test_two_allies_opening_or_extending_a_drill_cooperate(code):
     for text in ("Japan extended the exercise of collective self-defence to new cases.",
                  "Seoul opened the drill to foreign media."):
         assert not kinds(code(text, date="2023-03-13"))
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Seoul's newspapers gave the apology a guarded welcome in their Wednesday editions.",
+     "CONCEDE"),
+    ("Abe was giving a campaign speech in Nara when he was shot.", "CONCEDE"),
+    ("The Seoul High Court sided with four South Koreans conscripted to work in Japanese mills.",
+     "SUPPORT"),
+    ("A fire at an indoor shooting range in Busan killed 15 people.", "ASSAULT"),
+    ("A crowd crush in Seoul's Itaewon district killed more than 150 people.", "ASSAULT"),
+    ("Russia killed the UN panel that monitored the sanctions.", "ASSAULT"),
+])
+def test_giving_in_siding_and_killing_that_are_no_events(code, text, absent):
+    assert absent not in kinds(code(text, date="2022-10-30"))
+    assert "CONCEDE" in kinds(code("Tokyo gave in to pressure from Seoul.", date="2022-10-30"))
+
+
+def test_agents_seizing_a_person_abduct(code):
+    event = only(code("In August 1973 agents of the Korean Central Intelligence Agency seized "
+                      "the opposition leader Kim Dae-jung from a Tokyo hotel.",
+                      date="1973-08-09"), "ASSAULT")
+    assert event.mode == "abduct"
+    assert "COERCE" in kinds(code("Police seized the suspect at his home.", date="1973-08-09"))

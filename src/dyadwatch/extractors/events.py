@@ -149,6 +149,8 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 LOCATION_PREPS = frozenset({"in", "inside", "across", "at", "outside", "through", "throughout",
                             "around", "near"})
+CAPTIVE_NOUNS = frozenset({"schoolboy", "schoolgirl", "daughter", "son", "student", "girl",
+                           "boy", "woman", "man", "leader", "dissident", "citizen", "national"})
 WORKPLACE_NOUNS = frozenset({"plant", "factory", "company", "firm", "mine", "port", "shipyard",
                              "hospital", "school", "railway", "airline", "employer"})
 LABOUR_WORDS = frozenset({"labour", "labor", "work", "production", "industry", "mine", "factory"})
@@ -1430,6 +1432,16 @@ class EventCoder:
                     for o in object_tokens(token)):
                 trigger = next((t for t in self.book.by_lemma.get("strike", ())
                                 if t.event_type == "ASSAULT" and not t.objects), trigger)
+        if trigger.lemma == "give" and trigger.words == ("in",) and (
+                any(c.dep_ in {"dobj", "dative"} for c in token.children) or any(
+                    c.lower_ == "in" and c.dep_ == "prep" and any(
+                        g.dep_ == "pobj" for g in c.children) for c in token.children)):
+            # "gave the apology a guarded welcome in their editions", "giving a speech in
+            # Nara", "what did they give in return": no one gives in
+            return None
+        if trigger.event_type == "SUPPORT" and trigger.lemma == "side" and actors and all(
+                a.sector == "JUD" for a in actors):
+            return None  # a court "siding with" a party rules; the ruling is its event
         if trigger.event_type == "MOBILIZE" and trigger.lemma in {"open", "extend"} and (
                 not any(o.lemma_.lower() in {"drill", "exercise"} and not any(
                     c.dep_ == "prep" and c.lower_ in {"of", "to"} or c.lemma_ in CIVIL_DRILL_WORDS
@@ -1905,10 +1917,16 @@ class EventCoder:
         if trigger.lemma in TRANSITIVE_ONLY and passive_subject is None and not any(
                 c.dep_ == "dobj" for c in token.children):
             return None  # "… before sinking": the ship sank, nobody sank it
-        if event_type == "COERCE" and mode == "seize" and any(
+        if event_type == "COERCE" and mode == "seize" and (any(
                 c.dep_ == "dobj" and (c.lower_ in {"him", "her", "them"} or c.ent_type_ == "PERSON")
-                for c in token.children):
-            event_type, mode = "ASSAULT", "abduct"  # "agents seized her": an abduction
+                for c in token.children) or not any(a.sector in {"COP", "JUD"} for a in actors)
+                and any({"agent", "agents"} & set(a.text.lower().split()) for a in actors) and any(
+                    (h := hits.get(o.i)) is not None and h.entity.kind == "person"
+                    or o.lower_ in {"whom", "who"} or o.lemma_.lower() in CAPTIVE_NOUNS
+                    for o in object_tokens(token))):
+            # "agents seized her", "a schoolboy whom North Korean agents seized from a beach",
+            # "Megumi was seized by Pyongyang's agents": an abduction
+            event_type, mode = "ASSAULT", "abduct"
         if event_type == "CONSULT" and actors and all(a.sector == "CVL" for a in actors):
             return None  # "millions of South Koreans visited Japan": tourism, not diplomacy
         if event_type == "REQUEST" and actors and all(a.sector == "JUD" for a in actors) \
@@ -5486,10 +5504,16 @@ ENVOY_NOUNS = frozenset({"ambassador", "envoy"})
 ENVOY_CALLING_VERBS = frozenset({"bring", "call", "pull"})  # (home, back, out)
 ENVOY_RETURN = Trigger("SUPPORT", "054", "envoy-returns")
 # Accidents and disasters: the dead and injured of a sentence naming one had no attacker.
+# Mishaps that can themselves be the subject of "killed" (not craft: "Russian planes bombed")
+MISHAP_SUBJECTS = frozenset({"earthquake", "quake", "storm", "typhoon", "hurricane", "cyclone",
+                             "flood", "flooding", "blaze", "crash", "accident", "collision",
+                             "landslide", "mudslide", "avalanche", "tsunami", "derailment",
+                             "eruption", "heatwave", "stampede", "crush", "outbreak"})
 MISHAP_WORDS = frozenset({"earthquake", "quake", "tremor", "storm", "typhoon", "hurricane",
                           "cyclone", "flood", "flooding", "fire", "blaze", "crash", "accident",
                           "collision", "landslide", "mudslide", "avalanche", "tsunami",
-                          "derailment", "eruption", "heatwave", "stampede", "outbreak",
+                          "derailment", "eruption", "heatwave", "stampede", "crush",
+                          "outbreak",
                           "overturn", "capsize", "airliner", "airplane", "plane", "jet", "train",
                           "bus", "ferry", "vehicle", "truck", "car"})
 MISHAP_VERBS = frozenset({"crash", "collide", "capsize", "overturn", "derail"})
@@ -5670,9 +5694,14 @@ def _no_attack(token: Token, trigger: Trigger, actors: list[ActorRef]) -> bool:
     words = {t.lemma_.lower() for t in token.sent}
     nouns = {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}
              and not (t.dep_ == "dobj" and t.head.i == token.i)}  # ("opened fire": no blaze)
+    subject = next((semantic_head(c) for c in token.children if c.dep_ == "nsubj"), None)
     if trigger.event_type == "ASSAULT" and (
             not any(a.country or a.entity for a in actors) and nouns & MISHAP_WORDS
-            or words & MISHAP_VERBS) and not nouns & VIOLENT_EVENT_NOUNS - {"fire"}:
+            or words & MISHAP_VERBS
+            or subject is not None and subject.lemma_.lower() in MISHAP_SUBJECTS) \
+            and not {t.lemma_.lower() for t in token.sent if t.pos_ in {"NOUN", "PROPN"}
+                     and t.dep_ != "compound"} & VIOLENT_EVENT_NOUNS - {"fire"}:
+        # ("a crowd crush in Itaewon killed 150", "a fire at a shooting range killed 15")
         return True
     # (a contest named anywhere in the sentence: "flew to Yokohama for the World Cup final,
     # where he watched Brazil beat Germany"; other sports words only in the clause itself)
