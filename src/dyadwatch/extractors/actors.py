@@ -347,8 +347,10 @@ class ActorResolver:
         for hit in list(taken.values()):
             self._elided_country(doc, hit, taken)
         for token in doc:
-            if token.i not in taken and token.dep_ == "pobj" and token.head.lower_ in {
-                    "in", "at"} and (city := self._city_stems.get(token.text)) is not None \
+            # (the cheap flag first: most words are not capitalised)
+            if token.is_title and (city := self._city_stems.get(token.text)) is not None \
+                    and token.i not in taken and token.dep_ == "pobj" \
+                    and token.head.lower_ in {"in", "at"} \
                     and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "city"):
                 _place(taken, Hit(token.i, token.i + 1, city, "place"))  # "a court in Sakai"
         # A full name elsewhere in the same paragraph singles out its surname ("Fumio Kishida
