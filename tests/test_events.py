@@ -3891,6 +3891,9 @@ def test_two_allies_opening_or_extending_a_drill_cooperate(code):
 ])
 def test_giving_in_siding_and_killing_that_are_no_events(code, text, absent):
     assert absent not in kinds(code(text, date="2022-10-30"))
+
+
+def test_giving_in_to_pressure_still_concedes(code):
     assert "CONCEDE" in kinds(code("Tokyo gave in to pressure from Seoul.", date="2022-10-30"))
 
 

@@ -211,7 +211,7 @@ def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Tok
     # (a relative pronoun object counts for the noun only for a weapon whose flight the sentence
     # tells: "a missile that North Korea launched blew up"; not "…, money that Seoul poured into
     # steelworks", "the missiles that North Korea could launch")
-    relative = token.head.dep_ in {"nsubj", "nsubjpass"} \
+    relative = token.dep_ == "relcl" and token.head.dep_ in {"nsubj", "nsubjpass"} \
         and token.head.lemma_.lower() in LAUNCHED_WEAPONS \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
     if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN"} and not any(
@@ -226,7 +226,7 @@ def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Tok
         out.append(token.head)
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
-            if relative and child.lower_ in RELATIVE_OBJECTS and token.dep_ == "relcl":
+            if relative and child.lower_ in RELATIVE_OBJECTS:
                 continue  # (the relative pronoun stands for the noun above)
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")

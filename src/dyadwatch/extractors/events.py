@@ -1339,10 +1339,9 @@ class EventCoder:
             recipients += self._recipients(token, trigger, hits, ctx)
         recipients = [r for r in recipients if not _same_ref(r, actors)]
         own = {a.country for a in actors if a.country}
-        recipients = [r for r in recipients if not (
-            r.country in own and r.start is not None and r.end is not None and any(
-                r.start <= t.idx < r.end and (t.i == token.i or t.lemma_.lower() == trigger.lemma)
-                for t in token.sent))]  # "announced new US sanctions": whose they are
+        recipients = [r for r in recipients if not (r.country in own and any(
+            _covers(r, t) and (t.i == token.i or t.lemma_.lower() == trigger.lemma)
+            for t in token.sent))]  # "announced new US sanctions": whose they are
         if trigger in (LEXICON_NEGATIVE, LEXICON_POSITIVE) and not any(
                 r.country or r.sector in STATELESS_SECTORS for r in recipients):
             return None  # "calling the deployment an act of justice": no one is judged
@@ -1632,21 +1631,10 @@ class EventCoder:
                              for s in c.children if s.dep_ in SUBJECT_DEPS
                              for r in self._resolve_group(s, hits, ctx) if r.country]
                 recipients += found
-            act = next(c for c in warning.head.children if c.dep_ == "nsubj")
             own = {a.country for a in actors if a.country}
-            if not any(r.country not in own for r in recipients) or any(
-                    (h := hits.get(t.i)) is not None and h.entity.country
-                    and h.entity.country not in own
-                    for t in act.subtree) or any(
-                    c.dep_ == "neg" for t in (warning, warning.head) for c in t.children) or (
-                    act.pos_ == "PRON" and not any(
-                        t.lemma_.lower() in WARNING_ACTS - WARNING_PRONOUNS
-                        for t in token.sent)) or any(
-                    t.lemma_.lower() in CIVIL_DRILL_WORDS for t in act.subtree):
-                # no one named as warned, another side's act ("said North Korea's test was a
-                # warning to Seoul"), "was not a warning", "it" with no launch or drill in
-                # sight, an earthquake drill
-                return None
+            if not any(r.country not in own for r in recipients) \
+                    or _no_warning_of_ones_own(warning, own, hits):
+                return None  # no one named as warned
         if trigger is LETTING_GO:
             # the people let go, not where they went
             freed = [c for c in token.children if c.dep_ in {"dobj", "nsubj"} and c.i > token.i]
@@ -1969,8 +1957,7 @@ class EventCoder:
             # "Tokyo recalled its ambassador": the envoy is its own, not the one sanctioned;
             # "its ambassador in Tokyo": the posting is
             recipients = [r for r in recipients if r.country not in countries and not any(
-                r.start is not None and r.end is not None and r.start <= e.idx < r.end
-                for e in envoys)]
+                _covers(r, e) for e in envoys)]
             posting = next((p for o in object_tokens(token) for p in o.children
                             if p.dep_ == "prep" and p.lower_ in {"in", "to"}
                             and place_country(p, hits) not in countries | {None}), None)
@@ -1986,9 +1973,7 @@ class EventCoder:
             # its own citizens", "wrote off 5 billion won in loans to farmers")
             if trigger.lemma != "write":
                 handed = object_tokens(token)
-                recipients = [r for r in recipients if not any(
-                    r.start is not None and r.end is not None and r.start <= o.idx < r.end
-                    for o in handed)]
+                recipients = [r for r in recipients if not any(_covers(r, o) for o in handed)]
             if not any(r.country and r.country not in countries for r in recipients):
                 return None
         if trigger is DRILL_WITH and (len(countries) < 2 or any(
@@ -4416,6 +4401,19 @@ def _opening_participle(token: Token) -> tuple[Token, Token] | None:
     return (participle, heads[0]) if len(heads) == 1 else None
 
 
+def _no_warning_of_ones_own(warning: Token, own: set[str], hits: dict[int, Hit]) -> bool:
+    """A "warning" that is no threat of the speaker's: another side's act ("said North Korea's
+    test was a warning to Seoul"), "was not a warning", "it" with no launch or drill in the
+    sentence, an earthquake drill."""
+    act = next(c for c in warning.head.children if c.dep_ == "nsubj")
+    return any((h := hits.get(t.i)) is not None and h.entity.country
+               and h.entity.country not in own for t in act.subtree) \
+        or any(c.dep_ == "neg" for t in (warning, warning.head) for c in t.children) \
+        or act.pos_ == "PRON" and not any(t.lemma_.lower() in WARNING_ACTS - WARNING_PRONOUNS
+                                          for t in warning.sent) \
+        or any(t.lemma_.lower() in CIVIL_DRILL_WORDS for t in act.subtree)
+
+
 def _warning_named(verb: Token) -> Token | None:
     """The "warning" a speaker says something was ("said the launches were a warning to …")."""
     for clause in verb.children:
@@ -5981,6 +5979,12 @@ def _phrase_tokens(token: Token) -> list[Token]:
         if child.dep_ not in {"relcl", "acl", "advcl", "ccomp", "appos"}:
             out.extend(_phrase_tokens(child))
     return out
+
+
+def _covers(ref: ActorRef, token: Token) -> bool:
+    """Whether a participant's text spans the token ("its ambassador in Tokyo" spans
+    "ambassador")."""
+    return ref.start is not None and ref.end is not None and ref.start <= token.idx < ref.end
 
 
 def _same_ref(ref: ActorRef, others: list[ActorRef]) -> bool:
