@@ -384,3 +384,12 @@ def test_a_city_listed_as_x_city_is_the_bare_name_where_something_is_placed_in_i
     doc = extractor.nlp("Kawasaki said it would build a plant in Ohio.")
     hit = extractor.resolver.find_hits(doc, ctx).get(0)
     assert hit is None or hit.entity.kind != "place"
+
+
+def test_a_bare_congress_in_a_sentence_about_a_country_with_one_is_that_countrys(extractor):
+    # "Congress" alone is the US Congress in the files; Peru's legislature has the same name
+    refs = resolve(extractor, "Peru's labour unions threatened to strike if Congress approved "
+                   "the pension reform.", "Congress")
+    assert {r.country for r in refs} == {"PER"}
+    refs = resolve(extractor, "Yoon Suk Yeol addressed Congress on Thursday.", "Congress")
+    assert {r.country for r in refs} == {"USA"}

@@ -72,6 +72,12 @@ CREW_NOUNS = frozenset({"crew", "crewman", "crewmen", "captain", "sailor", "skip
                         "passenger", "fisherman", "pilot"})
 # What a government's own statement calls itself ("The Government", "the Ministry").
 ISSUER_HEADS = frozenset({"government", "ministry", "cabinet", "administration"})
+# Countries whose national legislature is called Congress (or whose lower house is the Congress
+# of Deputies), besides the United States: the names of the legislatures, from each country's
+# constitution as summarised in Wikipedia's "List of legislatures by country" (not India, where
+# "Congress" is the party).
+CONGRESS_COUNTRIES = frozenset({"ARG", "BRA", "CHL", "COL", "DOM", "ESP", "FSM", "GTM", "HND",
+                                "MEX", "PER", "PHL", "PRY"})
 GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -649,6 +655,12 @@ class ActorResolver:
                 # "the Latvian Constitutional Court": a generic institution name that the
                 # knowledge files give to another country; the country word decides.
                 return (ActorRef(text=text, country=explicit[0], sector=inst_sector),)
+            if not explicit and head.lower_ == "congress" and entity.country == "USA":
+                # "… if Congress passed the bill" in a sentence about Argentina: the country's
+                # own Congress, where it has one by that name
+                own = self._other_country(frame, institution)
+                if own in CONGRESS_COUNTRIES:
+                    return (ActorRef(text=text, country=own, sector=inst_sector),)
             sector = agent_sector or inst_sector
             if agent_sector == "LEG" and inst_sector == "OPP":
                 sector = "OPP"  # "lawmakers from the then-opposition LDP"
@@ -884,6 +896,20 @@ class ActorResolver:
     def _institution_ref(self, entity: Entity, text: str, when: dt.date | None) -> ActorRef:
         return ActorRef(text=text, country=entity.country, sector=self.kb.sector_at(entity, when),
                         entity=entity.name)
+
+    def _other_country(self, frame: _Frame, hit: Hit) -> str | None:
+        """The one country named in the sentence apart from ``hit`` (by a country word, a
+        person or an institution), or None."""
+        sent = frame.head.sent
+        codes: set[str | None] = set()
+        for i in range(sent.start, sent.end):
+            other = frame.hits.get(i)
+            if other is None or other.start == hit.start or other.entity.kind not in {
+                    "person", "institution", "country"}:
+                continue
+            codes.add(self.kb.country_at(other.entity, frame.when)
+                      if other.entity.kind == "person" else other.entity.country)
+        return next(iter(codes)) if len(codes) == 1 else None
 
     def _context_country(self, frame: _Frame, definite_only: bool = False) -> str | None:
         """The one country a sentence is about, for "the cabinet" with no country word: every

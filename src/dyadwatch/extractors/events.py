@@ -181,6 +181,13 @@ DEMAND_TRIGGER = Trigger("REQUEST", "100", "must")
 EVALUATION_VALENCE = 0.4
 LEXICON_NEGATIVE = Trigger("ACCUSE", "111", "call-valence-negative")
 LEXICON_POSITIVE = Trigger("SUPPORT", "051", "call-valence-positive")
+# "The Government views positively the statement", "regards the plan favourably": a judgement
+# said by the manner of the verb
+MANNER_POSITIVE = Trigger("SUPPORT", "051", "view-positively")
+MANNER_NEGATIVE = Trigger("ACCUSE", "111", "view-negatively")
+POSITIVE_MANNER = frozenset({"positively", "favourably", "favorably", "highly", "warmly"})
+NEGATIVE_MANNER = frozenset({"negatively", "unfavourably", "unfavorably", "dimly", "gravely"})
+MANNER_VERBS = frozenset({"view", "regard", "assess", "evaluate"})
 THING_PRONOUNS = frozenset({"it", "this", "these", "those", "what", "which", "that"})
 PLIGHT_NOUNS = frozenset({"victim", "casualty", "accident", "suicide", "tragedy", "disaster",
                           "death", "loss"})
@@ -353,13 +360,23 @@ class EventCoder:
         """"called the ruling 'extremely regrettable'": disapproval (or approval) of the object,
         in words the evaluation lists hold, or (``lexicon``) strong enough in VADER's valence
         lexicon ("called Abe an imbecile")."""
+        if token.lemma_ in MANNER_VERBS and any(c.dep_ == "dobj" for c in token.children):
+            manner = {c.lower_ for c in token.children if c.dep_ == "advmod"}
+            if manner & POSITIVE_MANNER:
+                return MANNER_POSITIVE
+            if manner & NEGATIVE_MANNER:
+                return MANNER_NEGATIVE
         complement = [c for c in token.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp",
                                                                "attr", "prep", "dobj",
                                                                "npadvmod"}]
         # (not what an apposition or relative clause on the object says: "called off the
         # summit, a decision Seoul called regrettable")
+        # (but an apposition with no comma before it is the judgement the parser split off:
+        # "called Yoon's trip to Tokyo the most humiliating moment in …")
         asides = {t.i for c in complement for t in c.subtree
                   if t.dep_ in {"appos", "relcl", "acl"} and t.head.i == c.i
+                  and not (t.dep_ == "appos" and c.dep_ in {"oprd", "dobj"}
+                           and t.doc[t.left_edge.i - 1].lower_ != ",")
                   for t in t.subtree}
         text = " ".join(t.lower_ for c in complement for t in c.subtree if t.i not in asides)
         for word, trigger in self.book.evaluation_words.items():
@@ -444,6 +461,9 @@ class EventCoder:
             elif token.i not in triggers and token.lemma_ == "ache" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() == "heart" for c in token.children):
                 triggers[token.i] = HEART_TRIGGER  # "his heart ached for those who suffered"
+            elif token.i not in triggers and token.lemma_ in PROSPECT_VERBS \
+                    and token.pos_ == "VERB" and self._raises_prospect(token):
+                triggers[token.i] = PROSPECT_TRIGGER  # "raised the prospect of recalling …"
             elif token.i not in triggers and token.lemma_ in {"decide", "resolve"} \
                     and token.pos_ == "VERB" and _joint_decision(token, hits, triggers):
                 triggers[token.i] = JOINT_DECISION  # "Kim and Koizumi decided to set up …"
@@ -1342,9 +1362,23 @@ class EventCoder:
         recipients = [r for r in recipients if not (r.country in own and any(
             _covers(r, t) and (t.i == token.i or t.lemma_.lower() == trigger.lemma)
             for t in token.sent))]  # "announced new US sanctions": whose they are
-        if trigger in (LEXICON_NEGATIVE, LEXICON_POSITIVE) and not any(
+        if trigger in (LEXICON_NEGATIVE, LEXICON_POSITIVE, MANNER_NEGATIVE,
+                       MANNER_POSITIVE) and not any(
                 r.country or r.sector in STATELESS_SECTORS for r in recipients):
             return None  # "calling the deployment an act of justice": no one is judged
+        if trigger in (MANNER_NEGATIVE, MANNER_POSITIVE) and not any(
+                a.country and a.sector in OFFICIAL_SECTORS | STATE_SECTORS for a in actors):
+            return None  # "Korean consumers view Japanese products negatively": a mood
+        if trigger.lemma == "meet" and _market_demand(token):
+            return None  # "met Japanese demand for LNG carriers": trade, no concession
+        if trigger.lemma == "represent":
+            # "the deputy minister represented Japan at the inauguration": the one represented
+            # is no host, and it is who attends
+            represented = [c for c in token.children if c.dep_ == "dobj"]
+            recipients = [r for r in recipients
+                          if not any(_covers(r, o) for o in represented)]
+            actors = [r for o in represented for r in self._resolve_group(o, hits, ctx)
+                      if r.country] or actors
         if trigger.lemma.startswith("reaction-"):
             # "... drew condemnation from Seoul": Seoul reacts to the subject of "drew"
             reactors = self._reactors(token, hits, ctx)
@@ -1376,7 +1410,21 @@ class EventCoder:
                     or actors
             actors, recipients = reactors, actors
         elif subject is not None and agent is None and not actors:
-            if subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
+            if (trigger.event_type in {"MOBILIZE", "ASSAULT"} or trigger.lemma == "strike") \
+                    and reporter is None and not any(
+                        t.dep_ in {"ccomp", "relcl", "advcl", "acl"}
+                        for t in (token, *token.ancestors)) and (planters := [
+                        r for c in semantic_head(subject).children
+                        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in PLANTING_VERBS
+                        and semantic_head(subject).lemma_.lower() in EXPLOSIVE_NOUNS
+                        for a in c.children if a.dep_ == "agent"
+                        for p in a.children if p.dep_ == "pobj"
+                        for r in self._resolve_group(p, hits, ctx) if r.country or r.sector]):
+                # "a roadside bomb planted by Baloch insurgents struck a convoy": whoever
+                # planted it acts (not "a torpedo fired by a submarine sank …": the firing is
+                # the attack, coded on its own; nor "a car driven by a tourist struck …")
+                actors = planters
+            elif subject.lemma_.lower() in VIOLENT_EVENT_NOUNS and trigger.event_type == "ASSAULT":
                 pass  # "a roadside bombing killed ...": an attack by someone unnamed
             elif semantic_head(subject).lemma_.lower() in WEAPON_NOUNS and trigger.event_type in {
                     "MOBILIZE", "ASSAULT"} and (owners := [
@@ -1572,7 +1620,7 @@ class EventCoder:
         event_type, mode = trigger.event_type, trigger.mode
         if event_type == "AGREE" and trigger.lemma in SWEARING_VERBS and _swears_to_a_fact(token):
             return None  # "Beijing will swear none of it was organised": a claim, no promise
-        if event_type == "AGREE" and (self._commits_to_conflict(token) or (
+        if event_type == "AGREE" and (self._commits_to_conflict(token, hits) or (
                 trigger.lemma in SWEARING_VERBS and object_lemmas(token) & PROMISED_HARM)):
             # ("promised Tokyo merciless punishment")
             event_type, mode = "THREATEN", None
@@ -2517,10 +2565,38 @@ class EventCoder:
             placed = [ActorRef(text=place, country=place)]
         return placed
 
-    def _commits_to_conflict(self, token: Token) -> bool:
+    def _raises_prospect(self, token: Token) -> bool:
+        """ "raised the prospect of recalling its envoy", "floated the possibility that a state
+        of emergency could be declared": a hostile step held out as possible is a threat."""
+        for obj in token.children:
+            if obj.dep_ != "dobj" or obj.lemma_.lower() not in PROSPECT_NOUNS:
+                continue
+            inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ in {"pcomp", "pobj"}]
+            inner += [c for c in obj.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                      and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+            for step in inner:
+                trigger = self.match_trigger(step) if step.pos_ in {"VERB", "AUX"} else \
+                    self.book.nouns.get(step.lemma_.lower())
+                if trigger is not None and trigger.event_type in CONFLICT_MATERIAL and not any(
+                        a.dep_ in {"neg", "nsubj", "poss"} for a in step.children):
+                    return True  # (not "raised the possibility that Tokyo would ban exports":
+                    # another's step held out)
+        return False
+
+    def _commits_to_conflict(self, token: Token, hits: dict[int, Hit] | None = None) -> bool:
         """ "vowed to fight", "pledged to retaliate": a commitment to conflict is a threat."""
         for child in token.children:
-            if child.dep_ == "xcomp" or infinitival(child):
+            if child.dep_ == "xcomp" or infinitival(child) or child.dep_ == "ccomp" \
+                    and token.lemma_ in SWEARING_VERBS and hits is not None and any(
+                        a.dep_ == "aux" and a.lower_ in {"would", "will", "'ll"}
+                        for a in child.children) and not any(
+                        a.dep_ == "neg" or a.lower_ == "never" for a in child.children) and any(
+                        t.i in hits and hits[t.i].entity.country
+                        for t in child.subtree if t.i > child.i):
+                # (also "vowed that the army would crush any move towards independence"; not
+                # "agreed that their athletes will march together", "pledged that Japan would
+                # fight climate change": no one named to fight)
                 inner = self.match_trigger(child)
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
                         "PROTEST", "THREATEN"} and not _dismantles_own(child, inner) \
@@ -2715,6 +2791,10 @@ class EventCoder:
                 # not coordinated with a past one; the parser hung it on the wrong verb
                 head = next((a for a in head.ancestors if a.tag_ in PRESENT_TAGS), head)
             if current.dep_ == "pcomp" and head.dep_ == "prep":
+                if head.lower_ == "by" and head.head.dep_ == "acl" and head.head.tag_ == "VBN" \
+                        and head.head.head.dep_ == "dobj":
+                    head = head.head.head  # "broke a ceasefire reached hours earlier by firing
+                    # on an outpost": the manner of the main verb, hung on the object's participle
                 head = head.head  # "responded by banning imports": the subject of "responded"
                 while head.dep_ in {"advmod", "acomp", "npadvmod"} and head.head.i != head.i:
                     head = head.head  # "stopped short of offering": the subject of "stopped"
@@ -2818,6 +2898,18 @@ class EventCoder:
                     # undergoing the first verb acts in the second
                     subject = next((c for c in head.children if c.dep_ == "nsubjpass"
                                     and _agrees(token, c)), None)
+                elif current.dep_ == "conj" and token is current and token.tag_ == "VBD" \
+                        and token.lemma_ in SPEAKERS_VERBS \
+                        and hits is not None and head_subject is not None \
+                        and not names_someone(semantic_head(head_subject)) \
+                        and self._reported_before(head, token) and self._speakers_act(token):
+                    # "Seoul's military said the missile had blown up and dismissed the claim":
+                    # the parser joined the speaker's second verb to what was said
+                    top = head
+                    while top.dep_ == "conj" and top.head.i != top.i:
+                        top = top.head
+                    subject = next((c for c in top.head.children if c.dep_ in SUBJECT_DEPS),
+                                   None)
                 elif head_subject is not None and head_subject.dep_ == "csubj":
                     pass  # "… that sending weapons would be a mistake, a day after signing":
                     # a clause is no one's subject; keep walking up
@@ -4131,18 +4223,29 @@ def _verbless_root_over(verb: Token) -> Token | None:
     when the verb shows it is active: it has an object, or a preposition's object and a "to"
     clause (a passive headline, "nationals in Kyiv urged to leave", has neither)."""
     noun = verb.head
+    children = list(verb.children)
+    to_clause = any(c.dep_ in {"xcomp", "advcl"} and any(g.tag_ == "TO" for g in c.children)
+                    for c in children)
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         noun = noun.head.head
     elif not any(c.dep_ == "prep" and c.i < verb.i for c in noun.children):
-        return None  # (the verb right after a bare noun: a headline's passive)
+        # (the verb right after a bare noun: a headline's passive, "nationals in Kyiv urged
+        # to leave"; but a determined subject and a "to" clause make a sentence: "The
+        # Philippine defence chief offered to let …", "Malaysia's foreign minister offered to")
+        if not (to_clause and verb.i == noun.i + 1 and verb.tag_ == "VBN"
+                and noun.dep_ == "ROOT" and any(
+                    c.dep_ == "poss" or c.dep_ == "det" and c.i == noun.left_edge.i
+                    for c in noun.children)
+                and not any(c.dep_ == "prep" for c in children)
+                and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in verb.sent)):
+            return None
+        return noun if not any(c.dep_ in {"agent", "aux", "auxpass", "nsubj", "nsubjpass",
+                                          "mark"} for c in children) else None
     if noun.dep_ != "ROOT" or noun.head.i != noun.i or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    children = list(verb.children)
     if any(c.dep_ in {"agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in children):
         return None
-    active = any(c.dep_ == "dobj" for c in children) or any(
-        c.dep_ in {"xcomp", "advcl"} and any(g.tag_ == "TO" for g in c.children)
-        for c in children) and any(
+    active = any(c.dep_ == "dobj" for c in children) or to_clause and any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in children)
     return noun if active else None
 
@@ -5148,12 +5251,26 @@ def _lets_go(token: Token) -> bool:
                for c in token.children) and bool(people)
 
 
+def _market_demand(verb: Token) -> bool:
+    """ "met Japanese demand for LNG carriers", "meet demand from buyers": demand in the market
+    sense (not "meeting the main demand of protesters", "met the demands of his partners")."""
+    demand = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                   and c.lemma_.lower() == "demand"), None)
+    if demand is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in {"for", "from"} for c in demand.children) \
+        or not any(c.dep_ in {"det", "poss"} for c in demand.children)
+
+
 def _leaders_gather(token: Token, hits: dict[int, Hit]) -> bool:
     """ "Obama, Park and Abe gathered in The Hague", "trade ministers of Japan, China and Korea
     gathered in Seoul": people of two or more states meeting (not crowds or troops gathering,
     nor gathering information)."""
-    if any(c.dep_ in {"dobj", "xcomp", "advcl"} for c in token.children):
-        return False  # ("gathered evidence", "gathered to protest")
+    if any(c.dep_ in {"xcomp", "advcl"} or c.dep_ == "dobj" and not (
+            c.lemma_.lower() in GATHERING_NOUNS and c.left_edge.i > 0
+            and c.doc[c.left_edge.i - 1].lower_ == ",") for c in token.children):
+        return False  # ("gathered evidence", "gathered to protest"; not "…, their first
+        # such session in four years": a noun set off by a comma sums the gathering up)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
@@ -5498,6 +5615,20 @@ ENTRY_VERBS = frozenset({"enter", "visit", "come", "stay", "travel"})
 TRAVELLER_NOUNS = frozenset({"traveller", "traveler", "tourist", "visitor", "national",
                              "citizen", "student", "worker", "holidaymaker"})
 HEART_TRIGGER = Trigger("SUPPORT", "055", "heart-aches")
+# "raised the prospect of recalling its envoy", "floated the possibility of sanctions"
+PROSPECT_TRIGGER = Trigger("THREATEN", "130", "raise-prospect")
+PROSPECT_VERBS = frozenset({"raise", "float", "dangle", "moot", "air"})
+PROSPECT_NOUNS = frozenset({"prospect", "possibility", "spectre", "specter", "option"})
+# "a roadside bomb planted by insurgents": a device whose placer is the attacker
+PLANTING_VERBS = frozenset({"plant", "place", "lay", "hide", "rig", "attach", "detonate", "set"})
+EXPLOSIVE_NOUNS = frozenset({"bomb", "device", "mine", "landmine", "explosive", "ied", "grenade",
+                             "charge", "booby-trap"})
+# A speaker's own act that the parser may join to what the speaker said ("said the missile had
+# blown up and dismissed the claim")
+SPEAKERS_VERBS = frozenset({"dismiss", "deny", "reject", "rebut", "refute", "condemn",
+                            "denounce", "criticise", "criticize", "accuse", "blame", "urge",
+                            "demand", "call", "protest", "warn", "vow", "pledge", "promise",
+                            "welcome", "praise", "summon", "lodge"})
 ENVOY_NOUNS = frozenset({"ambassador", "envoy"})
 ENVOY_CALLING_VERBS = frozenset({"bring", "call", "pull"})  # (home, back, out)
 ENVOY_RETURN = Trigger("SUPPORT", "054", "envoy-returns")
@@ -5601,7 +5732,7 @@ MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "be
 def _ultimatum_giver(face: Token) -> Token | None:
     """The verb that sets a deadline in "gave the junta a week to reinstate the president or
     face intervention": "face" joined by "or" to the infinitive it hangs on."""
-    if face.lemma_ != "face" or face.dep_ != "conj":
+    if face.lemma_ not in {"face", "see", "risk", "suffer"} or face.dep_ != "conj":
         return None
     demand = face.head
     giver = demand.head
