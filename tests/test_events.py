@@ -4088,3 +4088,65 @@ def test_wordings_of_events_in_world_news(code, text, event_type, actor, recipie
 ])
 def test_the_same_words_without_the_event(code, text, absent):
     assert absent not in kinds(code(text, date="2023-06-01"))
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Myanmar soldiers carried out a massacre of at least 40 villagers in Sagaing region.",
+     "ASSAULT", "MMR", "MMR"),
+    ("France's agriculture minister dismissed demands from farm unions to scrap the cut.",
+     "REJECT", "FRA", "FRA"),
+    ("Beijing has pledged 2.5 billion dollars in soft loans to help Sri Lanka complete a port.",
+     "AGREE", "CHN", "LKA"),
+    ("North Korea confirmed that it had sent troops to help Russia drive Ukrainian forces out of "
+     "Kursk.", "AID", "PRK", "RUS"),
+    ("Prosecutors at the International Criminal Court opened an investigation into possible war "
+     "crimes by Israeli forces.", "ACCUSE", None, "ISR"),
+])
+def test_whom_an_act_lands_on_when_the_object_names_no_country(code, text, event_type, actor,
+                                                               recipient):
+    # a public with no country of its own is the actor's (or the place's); the one helped; the
+    # doers of what is investigated
+    event = only(code(text, date="2023-06-01"), event_type)
+    if actor is not None:
+        assert actor in countries(event.actors)
+    assert recipient in countries(event.recipients)
+
+
+def test_the_victims_of_a_condemned_deed_are_not_the_condemners_own(code):
+    event = only(code("Japan condemned the killing of civilians.", date="2023-06-01"), "ACCUSE")
+    assert "JPN" not in countries(event.recipients)
+    event = only(code("Japan condemned the killing of civilians in an Israeli strike.",
+                      date="2023-06-01"), "ACCUSE")
+    assert countries(event.recipients) == {"ISR"}
+
+
+def test_a_public_named_with_another_country_keeps_it(code):
+    event = only(code("Israeli troops fired on Palestinian protesters near the fence.",
+                      date="2023-06-01"), "ASSAULT")
+    assert countries(event.recipients) == {"PSE"}
+    event = only(code("Japanese troops carried out a massacre of villagers in Nanjing.",
+                      date="1937-12-20"), "ASSAULT")
+    assert countries(event.recipients) == {"CHN"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Bowing to weeks of pressure from opposition parties, Sri Lanka's cabinet approved a "
+     "constitutional amendment.", "CONCEDE", "LKA", None),
+    ("India gifted 50 ambulances to the Maldives at a ceremony in Male.", "AID", "IND", "MDV"),
+])
+def test_more_wordings_of_events_in_world_news(code, text, event_type, actor, recipient):
+    event = only(code(text, date="2023-06-01"), event_type)
+    assert actor in countries(event.actors)
+    if recipient is not None:
+        assert recipient in countries(event.recipients)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("My aunt gifted me a watch for my birthday.", "AID"),
+    ("Japan's prime minister gifted Biden a baseball bat.", "AID"),
+    ("Israel set prisoner release conditions.", "RETREAT"),
+    ("Boris Yeltsin apologised, calling it an inhuman act, on the second day of his visit to "
+     "Tokyo.", "REQUEST"),
+])
+def test_more_words_without_the_event(code, text, absent):
+    assert absent not in kinds(code(text, date="1993-10-12"))

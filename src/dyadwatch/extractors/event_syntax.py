@@ -161,9 +161,18 @@ OCCASION_NOUNS = frozenset({"sideline", "sidelines", "margin", "eve"})
 def is_time_phrase(prep: Token) -> bool:
     """ "on Sunday", "on the sidelines of the summit", "on the eve of the G20": when or where, not a
     particle."""
-    return any(c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"}
+    return any(c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"} and not _measures(c)
                                      or c.lemma_.lower() in OCCASION_NOUNS)
                for c in prep.children)
+
+
+def _measures(noun: Token) -> bool:
+    """A span of time that measures a thing ("bowing to weeks of pressure", "after months of
+    talks"), not the time itself ("on the second day of his visit"): plural units with no
+    article and an "of" phrase on a noun outside the date."""
+    return noun.tag_ == "NNS" and not any(c.dep_ == "det" for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and not g.ent_type_ for g in c.children) for c in noun.children)
 
 
 PARTICLES = frozenset({"out", "back", "up", "off", "down", "away", "in", "over"})

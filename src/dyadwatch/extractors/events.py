@@ -2151,6 +2151,23 @@ class EventCoder:
         if trigger.lemma == "exchange" and trigger.event_type == "ASSAULT":
             # "a spy ship exchanged fire with coast guard cutters": both sides fire
             actors, recipients = _dedupe([*actors, *recipients]), []
+        if not recipients and event_type in {"AGREE", "AID", "SUPPORT"}:
+            # "pledged 2.5 billion dollars in loans to help Sri Lanka complete a port",
+            # "expressed willingness to help Ecuadorean investigators": the one helped
+            recipients = [r for h in _helped(token) for r in self._resolve_group(h, hits, ctx)
+                          if r.country and r.country not in countries]
+        if not recipients and trigger.mode == "investigate":
+            # "opened an investigation into war crimes by Israeli forces": whose deeds
+            recipients = [r for p in _investigated_by(token)
+                          for r in self._prep_objects(p, hits, ctx)
+                          if r.country or r.sector in STATELESS_SECTORS]
+        if not recipients and len(countries) == 1 and event_type in DOMESTIC_ACTS \
+                and (people := _domestic_people(token, trigger, hits, countries)) is not None:
+            # "fired tear gas at mourners", "a massacre of villagers", "dismissed demands from
+            # farm unions": a public the text gives no country acts or suffers at home (or
+            # where the event is placed, below)
+            recipients = [ActorRef(text=people.text, sector="CVL", start=people.idx,
+                                   end=people.idx + len(people.text))]
         stateless = {r.start for r in recipients if r.country is None}
         # (the victims of "Israeli air raids" are not the raiders' own people)
         recipients = self._place_recipients(token, event_type, actors, recipients, hits, ctx,
@@ -5251,6 +5268,59 @@ def _lets_go(token: Token) -> bool:
                for c in token.children) and bool(people)
 
 
+def _helped(verb: Token) -> list[Token]:
+    """Whom a "to help" clause of the verb or of its object names ("pledged loans to help Sri
+    Lanka complete a port", "expressed willingness to help Ecuadorean investigators")."""
+    clauses = [c for v in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+               for c in v.children if c.dep_ in {"advcl", "xcomp", "acl", "relcl"}
+               and c.lemma_ in HELPING_VERBS and infinitival(c)]
+    helped: list[Token] = []
+    for clause in clauses:
+        helped += [c for c in clause.children if c.dep_ in {"dobj", "dative"}]
+        helped += [s for c in clause.children if c.dep_ in {"ccomp", "xcomp"}
+                   for s in c.children if s.dep_ == "nsubj"]
+    # (not a clause read as one noun: "to help Russia attack Ukraine")
+    return [h for h in helped if not any(t.pos_ == "VERB" for t in h.subtree)]
+
+
+def _investigated_by(verb: Token) -> list[Token]:
+    """The "by" phrases of what an investigation looks into ("into possible war crimes by
+    Israeli forces")."""
+    heads = (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+    intos = [c for v in heads for c in v.children if c.dep_ == "prep" and c.lower_ == "into"]
+    if not intos:
+        return []
+    # (the parser may hang "by" on the verb: "opened an investigation into crimes by …")
+    return [b for i in intos for o in i.children if o.dep_ == "pobj"
+            for b in o.children if b.dep_ == "prep" and b.lower_ == "by"] + [
+        b for b in verb.children if b.dep_ == "prep" and b.lower_ == "by" and b.i > intos[0].i]
+
+
+def _domestic_people(verb: Token, trigger: Trigger, hits: dict[int, Hit],
+                     home: set[str]) -> Token | None:
+    """The public an act is aimed at when the text names no other country for it: the object,
+    an object after "at", "on", "against" or "into" (also hung on the object: "fired tear gas
+    at mourners"), or the people of the event noun itself or of what they asked ("a massacre
+    of villagers", "dismissed demands from farm unions"; not "the killing of civilians" as the
+    object of a condemnation)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    nouns = list(objects)
+    nouns += [g for v in (verb, *objects) for c in v.children if c.dep_ == "prep"
+              and c.lower_ in {"at", "on", "against", "into"}
+              for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for n in objects
+              if n.lemma_.lower() in trigger.objects or n.lemma_.lower() in ASKING_NOUNS
+              for c in n.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"}
+              for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        head = semantic_head(noun)
+        if head.lemma_.lower() in DOMESTIC_PEOPLE and not any(
+                (hit := hits.get(t.i)) is not None and hit.entity.country is not None
+                and hit.entity.country not in home for t in noun.subtree):
+            return head
+    return None
+
+
 def _market_demand(verb: Token) -> bool:
     """ "met Japanese demand for LNG carriers", "meet demand from buyers": demand in the market
     sense (not "meeting the main demand of protesters", "met the demands of his partners")."""
@@ -5619,6 +5689,19 @@ HEART_TRIGGER = Trigger("SUPPORT", "055", "heart-aches")
 PROSPECT_TRIGGER = Trigger("THREATEN", "130", "raise-prospect")
 PROSPECT_VERBS = frozenset({"raise", "float", "dangle", "moot", "air"})
 PROSPECT_NOUNS = frozenset({"prospect", "possibility", "spectre", "specter", "option"})
+HELPING_VERBS = frozenset({"help", "assist", "aid", "support", "rebuild"})
+# Acts whose public with no country named is the actor's own (not judgements, demands or
+# protests, often about a deed done to others: "Japan condemned the killing of civilians")
+DOMESTIC_ACTS = frozenset({"ASSAULT", "COERCE", "REJECT", "CONCEDE", "SANCTION", "THREATEN"})
+ASKING_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "proposal"})
+# A public that stays at home ("mourners", "villagers", "farm unions"); not refugees, migrants
+# or tourists, who often come from elsewhere
+DOMESTIC_PEOPLE = frozenset({
+    "villager", "civilian", "mourner", "protester", "protestor", "demonstrator", "student",
+    "worker", "resident", "journalist", "reporter", "executive", "activist", "critic", "opponent",
+    "supporter", "farmer", "worshipper", "prisoner", "detainee", "dissident", "lawmaker", "voter",
+    "citizen", "union", "unionist", "teacher", "doctor", "nurse", "employee", "blogger", "crowd",
+    "rioter", "striker", "inmate", "opposition"})
 # "a roadside bomb planted by insurgents": a device whose placer is the attacker
 PLANTING_VERBS = frozenset({"plant", "place", "lay", "hide", "rig", "attach", "detonate", "set"})
 EXPLOSIVE_NOUNS = frozenset({"bomb", "device", "mine", "landmine", "explosive", "ied", "grenade",
@@ -5731,7 +5814,8 @@ MEETING_PREPS = frozenset({"at", "on", "during", "after", "following", "in", "be
 
 def _ultimatum_giver(face: Token) -> Token | None:
     """The verb that sets a deadline in "gave the junta a week to reinstate the president or
-    face intervention": "face" joined by "or" to the infinitive it hangs on."""
+    face intervention": "face" (or "see", "risk", "suffer": "… or see the hostages killed")
+    joined by "or" to the infinitive it hangs on."""
     if face.lemma_ not in {"face", "see", "risk", "suffer"} or face.dep_ != "conj":
         return None
     demand = face.head
