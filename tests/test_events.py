@@ -4150,3 +4150,33 @@ def test_more_wordings_of_events_in_world_news(code, text, event_type, actor, re
 ])
 def test_more_words_without_the_event(code, text, absent):
     assert absent not in kinds(code(text, date="1993-10-12"))
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Iraqi militias rocketed a US base near Baghdad.", "ASSAULT", "IRQ", "USA"),
+    ("Iran hanged two protesters.", "ASSAULT", "IRN", None),
+    ("Chinese police interrogated two Japanese journalists.", "COERCE", "CHN", "JPN"),
+    ("Thai authorities placed the former prime minister under house arrest.", "COERCE", "THA",
+     None),
+    ("Armenia ceded villages to Azerbaijan.", "CONCEDE", "ARM", "AZE"),
+    ("Russia returned 20 Ukrainian children.", "RETREAT", "RUS", "UKR"),
+    ("Egypt stripped a dissident of his citizenship.", "SANCTION", "EGY", None),
+])
+def test_common_wire_verbs(code, text, event_type, actor, recipient):
+    event = only(code(text, date="2023-06-01"), event_type)
+    if actor is not None:
+        assert actor in countries(event.actors)
+    if recipient is not None:
+        assert recipient in countries(event.recipients)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The company rocketed to the top of the rankings.", "ASSAULT"),
+    ("The minister hanged a portrait in his office.", "ASSAULT"),
+    ("US senators interrogated the Korean ambassador during a hearing.", "COERCE"),
+    ("Toyota ceded market share to Hyundai in Europe.", "CONCEDE"),
+    ("The Japanese court returned the child to his mother in the United States.", "RETREAT"),
+    ("Tokyo's remarks provided fresh fuel to the protests in Seoul.", "AID"),
+])
+def test_common_wire_verbs_in_other_senses(code, text, absent):
+    assert absent not in kinds(code(text, date="2023-06-01"))

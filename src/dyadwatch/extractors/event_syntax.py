@@ -218,10 +218,11 @@ SEEMING_LEMMAS = frozenset({"appear", "seem", "look"})
 RELATIVE_OBJECTS = frozenset({"that", "which", "whom", "who"})
 LAUNCHED_WEAPONS = frozenset({"missile", "rocket", "projectile", "icbm", "slbm", "satellite"})
 # Verbs whose preposition the parser hangs on the object ("told the Chinese side of its concern",
-# "delivered an address to both houses"; not "answer … with", whose object often carries the
-# pattern's word: "answering the rocket launch with the toughest measures")
+# "delivered an address to both houses", "stripped a dissident of his citizenship"; not
+# "answer … with", whose object often carries the pattern's word: "answering the rocket launch
+# with the toughest measures")
 PREP_ON_OBJECT = {"tell": "of", "inform": "of", "notify": "of", "apprise": "of",
-                  "deliver": "to"}
+                  "deliver": "to", "strip": "of"}
 
 
 def object_tokens(token: Token, preps: frozenset[str] = frozenset()) -> list[Token]:
