@@ -3913,11 +3913,18 @@ def test_telling_someone_of_ones_concern_disapproves(code):
                                       date="2021-05-02"))
 
 
-def test_a_speakers_second_verb_joined_to_what_was_said_is_the_speakers(code):
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
     # the parser joins "dismissed" to "had burned up"; the satellite dismisses nothing
-    event = only(code("Tokyo said the satellite had burned up on re-entry and dismissed the "
-                      "North's claim as false.", date="2023-06-01"), "REJECT")
-    assert countries(event.actors) == {"JPN"} and countries(event.recipients) == {"PRK"}
+    ("Tokyo said the satellite had burned up on re-entry and dismissed the North's claim as "
+     "false.", "REJECT", "JPN", "PRK"),
+    # "by firing on" hung on "reached": the manner of breaking the truce
+    ("Tajik border guards broke a ceasefire reached only hours earlier by firing on a Kyrgyz "
+     "outpost.", "ASSAULT", "TJK", "KGZ"),
+])
+def test_a_misattached_verb_still_acts_for_the_main_subject(code, text, event_type, actor,
+                                                           recipient):
+    event = only(code(text, date="2023-06-01"), event_type)
+    assert countries(event.actors) == {actor} and countries(event.recipients) == {recipient}
 
 
 def test_a_gathering_summed_up_after_a_comma_is_still_a_meeting(code):
@@ -3966,12 +3973,6 @@ def test_a_determined_subject_before_a_verb_read_as_a_participle_still_acts(code
     assert countries(event.actors) == {"PHL"}
     assert not kinds(code("Two Japanese tourists stranded in Kyiv", date="2022-02-25")) & {
         "AGREE", "REQUEST"}
-
-
-def test_the_manner_of_breaking_a_truce_is_the_breakers_attack(code):
-    event = only(code("Tajik border guards broke a ceasefire reached only hours earlier by "
-                      "firing on a Kyrgyz outpost.", date="2022-09-16"), "ASSAULT")
-    assert countries(event.actors) == {"TJK"} and countries(event.recipients) == {"KGZ"}
 
 
 def test_vowing_that_ones_army_will_crush_a_move_threatens(code):
@@ -4050,6 +4051,17 @@ def test_whoever_planted_the_bomb_attacks(code):
      None),
     ("Lee Jae-myung called Yoon Suk Yeol's visit the most disgraceful moment in the country's "
      "diplomatic history.", "ACCUSE", "KOR", None),
+    ("Bowing to weeks of pressure from opposition parties, Sri Lanka's cabinet approved a "
+     "constitutional amendment.", "CONCEDE", "LKA", None),
+    ("India gifted 50 ambulances to the Maldives at a ceremony in Male.", "AID", "IND", "MDV"),
+    ("Iraqi militias rocketed a US base near Baghdad.", "ASSAULT", "IRQ", "USA"),
+    ("Iran hanged two protesters.", "ASSAULT", "IRN", None),
+    ("Chinese police interrogated two Japanese journalists.", "COERCE", "CHN", "JPN"),
+    ("Thai authorities placed the former prime minister under house arrest.", "COERCE", "THA",
+     None),
+    ("Armenia ceded villages to Azerbaijan.", "CONCEDE", "ARM", "AZE"),
+    ("Russia returned 20 Ukrainian children.", "RETREAT", "RUS", "UKR"),
+    ("Egypt stripped a dissident of his citizenship.", "SANCTION", "EGY", None),
 ])
 def test_wordings_of_events_in_world_news(code, text, event_type, actor, recipient):
     event = only(code(text, date="2023-06-01"), event_type)
@@ -4085,6 +4097,17 @@ def test_wordings_of_events_in_world_news(code, text, event_type, actor, recipie
     ("Ukrainian troops dug in against Russian forces.", "REJECT"),
     ("The band shuttled between Tokyo and Seoul for its concerts.", "CONSULT"),
     ("The health ministry placed Daegu under lockdown.", "COERCE"),
+    ("My aunt gifted me a watch for my birthday.", "AID"),
+    ("Japan's prime minister gifted Biden a baseball bat.", "AID"),
+    ("Israel set prisoner release conditions.", "RETREAT"),
+    ("Boris Yeltsin apologised, calling it an inhuman act, on the second day of his visit to "
+     "Tokyo.", "REQUEST"),
+    ("The company rocketed to the top of the rankings.", "ASSAULT"),
+    ("The minister hanged a portrait in his office.", "ASSAULT"),
+    ("US senators interrogated the Korean ambassador during a hearing.", "COERCE"),
+    ("Toyota ceded market share to Hyundai in Europe.", "CONCEDE"),
+    ("The Japanese court returned the child to his mother in the United States.", "RETREAT"),
+    ("Tokyo's remarks provided fresh fuel to the protests in Seoul.", "AID"),
 ])
 def test_the_same_words_without_the_event(code, text, absent):
     assert absent not in kinds(code(text, date="2023-06-01"))
@@ -4127,56 +4150,3 @@ def test_a_public_named_with_another_country_keeps_it(code):
     event = only(code("Japanese troops carried out a massacre of villagers in Nanjing.",
                       date="1937-12-20"), "ASSAULT")
     assert countries(event.recipients) == {"CHN"}
-
-
-@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
-    ("Bowing to weeks of pressure from opposition parties, Sri Lanka's cabinet approved a "
-     "constitutional amendment.", "CONCEDE", "LKA", None),
-    ("India gifted 50 ambulances to the Maldives at a ceremony in Male.", "AID", "IND", "MDV"),
-])
-def test_more_wordings_of_events_in_world_news(code, text, event_type, actor, recipient):
-    event = only(code(text, date="2023-06-01"), event_type)
-    assert actor in countries(event.actors)
-    if recipient is not None:
-        assert recipient in countries(event.recipients)
-
-
-@pytest.mark.parametrize(("text", "absent"), [
-    ("My aunt gifted me a watch for my birthday.", "AID"),
-    ("Japan's prime minister gifted Biden a baseball bat.", "AID"),
-    ("Israel set prisoner release conditions.", "RETREAT"),
-    ("Boris Yeltsin apologised, calling it an inhuman act, on the second day of his visit to "
-     "Tokyo.", "REQUEST"),
-])
-def test_more_words_without_the_event(code, text, absent):
-    assert absent not in kinds(code(text, date="1993-10-12"))
-
-
-@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
-    ("Iraqi militias rocketed a US base near Baghdad.", "ASSAULT", "IRQ", "USA"),
-    ("Iran hanged two protesters.", "ASSAULT", "IRN", None),
-    ("Chinese police interrogated two Japanese journalists.", "COERCE", "CHN", "JPN"),
-    ("Thai authorities placed the former prime minister under house arrest.", "COERCE", "THA",
-     None),
-    ("Armenia ceded villages to Azerbaijan.", "CONCEDE", "ARM", "AZE"),
-    ("Russia returned 20 Ukrainian children.", "RETREAT", "RUS", "UKR"),
-    ("Egypt stripped a dissident of his citizenship.", "SANCTION", "EGY", None),
-])
-def test_common_wire_verbs(code, text, event_type, actor, recipient):
-    event = only(code(text, date="2023-06-01"), event_type)
-    if actor is not None:
-        assert actor in countries(event.actors)
-    if recipient is not None:
-        assert recipient in countries(event.recipients)
-
-
-@pytest.mark.parametrize(("text", "absent"), [
-    ("The company rocketed to the top of the rankings.", "ASSAULT"),
-    ("The minister hanged a portrait in his office.", "ASSAULT"),
-    ("US senators interrogated the Korean ambassador during a hearing.", "COERCE"),
-    ("Toyota ceded market share to Hyundai in Europe.", "CONCEDE"),
-    ("The Japanese court returned the child to his mother in the United States.", "RETREAT"),
-    ("Tokyo's remarks provided fresh fuel to the protests in Seoul.", "AID"),
-])
-def test_common_wire_verbs_in_other_senses(code, text, absent):
-    assert absent not in kinds(code(text, date="2023-06-01"))
