@@ -4062,6 +4062,10 @@ def test_whoever_planted_the_bomb_attacks(code):
     ("Armenia ceded villages to Azerbaijan.", "CONCEDE", "ARM", "AZE"),
     ("Russia returned 20 Ukrainian children.", "RETREAT", "RUS", "UKR"),
     ("Egypt stripped a dissident of his citizenship.", "SANCTION", "EGY", None),
+    ("Niger revoked its military cooperation agreement with the United States.", "SANCTION",
+     "NER", "USA"),
+    ("South Korean troops repelled a North Korean incursion across the border.", "ASSAULT",
+     "KOR", "PRK"),
 ])
 def test_wordings_of_events_in_world_news(code, text, event_type, actor, recipient):
     event = only(code(text, date="2023-06-01"), event_type)
@@ -4103,6 +4107,7 @@ def test_wordings_of_events_in_world_news(code, text, event_type, actor, recipie
     ("Boris Yeltsin apologised, calling it an inhuman act, on the second day of his visit to "
      "Tokyo.", "REQUEST"),
     ("The company rocketed to the top of the rankings.", "ASSAULT"),
+    ("The goalkeeper repelled a late attack.", "ASSAULT"),
     ("The minister hanged a portrait in his office.", "ASSAULT"),
     ("US senators interrogated the Korean ambassador during a hearing.", "COERCE"),
     ("Toyota ceded market share to Hyundai in Europe.", "CONCEDE"),
