@@ -658,7 +658,8 @@ class ActorResolver:
             if not explicit and head.lower_ == "congress" and entity.country == "USA":
                 # "… if Congress passed the bill" in a sentence about Argentina: the country's
                 # own Congress, where it has one by that name
-                own = self._other_country(frame, institution)
+                others = self._sentence_countries(frame, skip=institution)
+                own = next(iter(others)) if len(others) == 1 else None
                 if own in CONGRESS_COUNTRIES:
                     return (ActorRef(text=text, country=own, sector=inst_sector),)
             sector = agent_sector or inst_sector
@@ -897,19 +898,24 @@ class ActorResolver:
         return ActorRef(text=text, country=entity.country, sector=self.kb.sector_at(entity, when),
                         entity=entity.name)
 
-    def _other_country(self, frame: _Frame, hit: Hit) -> str | None:
-        """The one country named in the sentence apart from ``hit`` (by a country word, a
-        person or an institution), or None."""
-        sent = frame.head.sent
+    def _sentence_countries(self, frame: _Frame, skip: Hit | None = None,
+                            places: bool = True) -> set[str | None]:
+        """The countries of the people, institutions and country words the sentence names
+        (not ``skip``; with ``places`` False, not a country word that only says where: "its
+        ambassador in Seoul")."""
+        head = frame.head
+        sent = head.sent
         codes: set[str | None] = set()
         for i in range(sent.start, sent.end):
-            other = frame.hits.get(i)
-            if other is None or other.start == hit.start or other.entity.kind not in {
-                    "person", "institution", "country"}:
+            hit = frame.hits.get(i)
+            if hit is None or hit.entity.kind not in {"person", "institution", "country"} or (
+                    skip is not None and hit.start == skip.start):
                 continue
-            codes.add(self.kb.country_at(other.entity, frame.when)
-                      if other.entity.kind == "person" else other.entity.country)
-        return next(iter(codes)) if len(codes) == 1 else None
+            if not places and hit.entity.kind == "country" and _in_place_phrase(head.doc, hit):
+                continue
+            codes.add(self.kb.country_at(hit.entity, frame.when) if hit.entity.kind == "person"
+                      else hit.entity.country)
+        return codes
 
     def _context_country(self, frame: _Frame, definite_only: bool = False) -> str | None:
         """The one country a sentence is about, for "the cabinet" with no country word: every
@@ -921,16 +927,7 @@ class ActorResolver:
             return frame.ctx.issuer  # "The Government", "our military" in its own statement
         if definite_only and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return None
-        sent = head.sent
-        codes: set[str | None] = set()
-        for i in range(sent.start, sent.end):
-            hit = frame.hits.get(i)
-            if hit is None or hit.entity.kind not in {"person", "institution", "country"}:
-                continue
-            if hit.entity.kind == "country" and _in_place_phrase(head.doc, hit):
-                continue
-            codes.add(self.kb.country_at(hit.entity, frame.when) if hit.entity.kind == "person"
-                      else hit.entity.country)
+        codes = self._sentence_countries(frame, places=False)
         return next(iter(codes)) if len(codes) == 1 else None
 
     def _sense(self, head: Token, hit: Hit) -> Entity:

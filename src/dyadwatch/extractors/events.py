@@ -1411,14 +1411,10 @@ class EventCoder:
             actors, recipients = reactors, actors
         elif subject is not None and agent is None and not actors:
             if (trigger.event_type in {"MOBILIZE", "ASSAULT"} or trigger.lemma == "strike") \
-                    and reporter is None and not any(
+                    and (devices := _planted_by(subject)) and reporter is None and not any(
                         t.dep_ in {"ccomp", "relcl", "advcl", "acl"}
                         for t in (token, *token.ancestors)) and (planters := [
-                        r for c in semantic_head(subject).children
-                        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in PLANTING_VERBS
-                        and semantic_head(subject).lemma_.lower() in EXPLOSIVE_NOUNS
-                        for a in c.children if a.dep_ == "agent"
-                        for p in a.children if p.dep_ == "pobj"
+                        r for p in devices
                         for r in self._resolve_group(p, hits, ctx) if r.country or r.sector]):
                 # "a roadside bomb planted by Baloch insurgents struck a convoy": whoever
                 # planted it acts (not "a torpedo fired by a submarine sank …": the firing is
@@ -2604,16 +2600,8 @@ class EventCoder:
     def _commits_to_conflict(self, token: Token, hits: dict[int, Hit] | None = None) -> bool:
         """ "vowed to fight", "pledged to retaliate": a commitment to conflict is a threat."""
         for child in token.children:
-            if child.dep_ == "xcomp" or infinitival(child) or child.dep_ == "ccomp" \
-                    and token.lemma_ in SWEARING_VERBS and hits is not None and any(
-                        a.dep_ == "aux" and a.lower_ in {"would", "will", "'ll"}
-                        for a in child.children) and not any(
-                        a.dep_ == "neg" or a.lower_ == "never" for a in child.children) and any(
-                        t.i in hits and hits[t.i].entity.country
-                        for t in child.subtree if t.i > child.i):
-                # (also "vowed that the army would crush any move towards independence"; not
-                # "agreed that their athletes will march together", "pledged that Japan would
-                # fight climate change": no one named to fight)
+            if child.dep_ == "xcomp" or infinitival(child) or (
+                    hits is not None and _vowed_against_someone(token, child, hits)):
                 inner = self.match_trigger(child)
                 if inner is not None and inner.event_type in CONFLICT_MATERIAL | {
                         "PROTEST", "THREATEN"} and not _dismantles_own(child, inner) \
@@ -4243,6 +4231,8 @@ def _verbless_root_over(verb: Token) -> Token | None:
     children = list(verb.children)
     to_clause = any(c.dep_ in {"xcomp", "advcl"} and any(g.tag_ == "TO" for g in c.children)
                     for c in children)
+    if any(c.dep_ in {"agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in children):
+        return None  # (a verb with its own subject or auxiliary is no misread modifier)
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         noun = noun.head.head
     elif not any(c.dep_ == "prep" and c.i < verb.i for c in noun.children):
@@ -4256,11 +4246,8 @@ def _verbless_root_over(verb: Token) -> Token | None:
                 and not any(c.dep_ == "prep" for c in children)
                 and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in verb.sent)):
             return None
-        return noun if not any(c.dep_ in {"agent", "aux", "auxpass", "nsubj", "nsubjpass",
-                                          "mark"} for c in children) else None
+        return noun
     if noun.dep_ != "ROOT" or noun.head.i != noun.i or noun.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    if any(c.dep_ in {"agent", "aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in children):
         return None
     active = any(c.dep_ == "dobj" for c in children) or to_clause and any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in children)
@@ -5266,6 +5253,27 @@ def _lets_go(token: Token) -> bool:
             return True
     return any(c.dep_ in {"advmod", "prt"} and c.lower_ in {"back", "home", "out"}
                for c in token.children) and bool(people)
+
+
+def _planted_by(subject: Token) -> list[Token]:
+    """Who placed the device a subject names ("a roadside bomb planted by Baloch insurgents"):
+    the nouns after "by"."""
+    device = semantic_head(subject)
+    if device.lemma_.lower() not in EXPLOSIVE_NOUNS:
+        return []
+    return [p for c in device.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and c.lemma_ in PLANTING_VERBS
+            for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
+def _vowed_against_someone(vow: Token, clause: Token, hits: dict[int, Hit]) -> bool:
+    """ "vowed that the army would crush any move towards Taiwanese independence": a sworn
+    future act against a named party (not "agreed that their athletes will march together",
+    "pledged that Japan would fight climate change", "vowed it would never attack")."""
+    return clause.dep_ == "ccomp" and vow.lemma_ in SWEARING_VERBS and any(
+        a.dep_ == "aux" and a.lower_ in {"would", "will", "'ll"} for a in clause.children
+    ) and not any(a.dep_ == "neg" or a.lower_ == "never" for a in clause.children) and any(
+        t.i in hits and hits[t.i].entity.country for t in clause.subtree if t.i > clause.i)
 
 
 def _helped(verb: Token) -> list[Token]:
