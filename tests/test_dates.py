@@ -154,3 +154,10 @@ def test_a_gap_after_an_earlier_date_moves_that_date_on(code):
                     "police attributed the theft to North Korean hackers.", date=None,
                     genre="encyclopedia")
     assert event.date.iso() == "2024" and event.date_source == "relative"
+
+
+def test_a_closing_participle_takes_the_main_clauses_time(code):
+    events = code("In late 2005 China called off the summit with Japan and South Korea that had "
+                  "been held every year since 1999, blaming Koizumi's prayers at Yasukuni.",
+                  date="2006-03-01")
+    assert only_type(events, "ACCUSE").date.iso() == "2005"

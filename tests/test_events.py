@@ -4155,3 +4155,75 @@ def test_a_public_named_with_another_country_keeps_it(code):
     event = only(code("Japanese troops carried out a massacre of villagers in Nanjing.",
                       date="1937-12-20"), "ASSAULT")
     assert countries(event.recipients) == {"CHN"}
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("A Seoul court on Friday ordered the Japanese government to pay 100 million won each to "
+     "12 women, rejecting Tokyo's claim of sovereign immunity.", "REJECT", "KOR", "JPN"),
+    ("In late 2005 China called off the summit with Japan and South Korea that had been held "
+     "every year since 1999, blaming Junichiro Koizumi's prayers at Yasukuni.",
+     "ACCUSE", "CHN", "JPN"),
+])
+def test_a_closing_participle_is_the_main_subjects_act(code, text, event_type, actor, recipient):
+    # not part of what someone else was ordered to do, nor of a clause about the summit
+    event = only(code(text, date="2021-01-08"), event_type)
+    assert countries(event.actors) == {actor}
+    assert recipient in countries(event.recipients)
+
+
+def test_a_closing_participle_after_a_threat_belongs_to_the_threat(code):
+    mentions = code("Turkey threatened to launch a new incursion into Syria, targeting Kurdish "
+                    "militias.", date="2022-06-01")
+    assert "THREATEN" in kinds(mentions)
+    assert "ASSAULT" not in kinds(mentions)
+
+
+def test_an_opening_participle_is_a_visit(code):
+    mentions = code("Visiting Gyeongju for talks with Kim Young-sam in November 1993, Prime "
+                    "Minister Morihiro Hosokawa apologised for specific wrongs of colonial rule.",
+                    date="1993-11-07")
+    consult = only(mentions, "CONSULT")
+    assert countries(consult.actors) == {"JPN"} and countries(consult.recipients) == {"KOR"}
+    assert "SUPPORT" in kinds(mentions)
+
+
+def test_recognising_a_fact_is_no_diplomatic_recognition(code):
+    mentions = code("The Republic of Korea and China agreed to bring exchanges back on a normal "
+                    "track, recognising that closer relations serve the interests of both.",
+                    date="2017-10-31")
+    assert kinds(mentions) == {"AGREE"}
+    assert not code("Seoul recognised that closer ties with Tokyo would serve both countries.",
+                    date="2017-10-31")
+    assert "SUPPORT" in kinds(code("Germany formally recognised South Sudan as an independent "
+                                   "state.", date="2011-07-09"))
+
+
+def test_shops_acting_in_protest_boycott(code):
+    event = only(code("Korean retailers pulled Japanese beer from their shelves in protest at "
+                      "Tokyo's export curbs.", date="2019-07-10"), "PROTEST")
+    assert countries(event.actors) == {"KOR"}
+    # a government's own act done in protest stays a protest of words (ACCUSE)
+    assert "ACCUSE" in kinds(code("The South Korean government lowered the flags at its embassy "
+                                  "in protest at the textbook.", date="2005-04-06"))
+
+
+def test_rebels_surrender_to_their_own_army_in_one_event(code):
+    mentions = code("Nearly 200 members of the New People's Army laid down their weapons and "
+                    "surrendered to the Philippine army in Mindanao last month.",
+                    date="2023-06-01")
+    retreat = [m for m in mentions if m.event_type == "RETREAT"]
+    assert len(retreat) == 1
+    assert countries(retreat[0].actors) == {"PHL"} == countries(retreat[0].recipients)
+
+
+def test_the_head_of_a_body_acts_for_it(code):
+    event = only(code("Popular Force, Peru's main opposition party, called on the head of the "
+                      "national electoral board to resign.", date="2021-06-20"), "REQUEST")
+    assert countries(event.recipients) == {"PER"}
+    event = only(code("The head of the IAEA visited Fukushima on Tuesday.", date="2023-07-04"),
+                 "CONSULT")
+    assert event.actors[0].text == "head of the IAEA"  # quoted whole
+    # a head with a side of its own keeps it
+    event = only(code("A South Korean head of state visited Japan for the first time.",
+                      date="1984-09-06"), "CONSULT")
+    assert countries(event.actors) == {"KOR"}

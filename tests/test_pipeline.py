@@ -117,3 +117,39 @@ def test_dyad_own_names_are_read_and_checked(tmp_path):
     bad.write_text("countries: [JPN, KOR]\nown_names: {CHN: [Diaoyu]}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="own_names"):
         load_dyad(bad)
+
+
+def test_dyad_plain_issuer_is_read_and_checked(tmp_path):
+    from dyadwatch.config import load_dyad
+    from dyadwatch.errors import ConfigError
+
+    assert load_dyad("japan-korea").plain_issuer == "KOR"
+    assert load_dyad("usa-china").plain_issuer is None
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("countries: [JPN, KOR]\nplain_issuer: CHN\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="plain_issuer"):
+        load_dyad(bad)
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # names neither side: the side whose statements say plainly "the Government"
+    ("The Government condemns North Korea in the strongest terms for murdering Kim Jong Nam.",
+     "KOR"),
+    # names both sides and no own name
+    ("The Government expresses deep regret that the Japanese Prime Minister sent an offering to "
+     "Yasukuni Shrine on the day Korea marks its liberation.", "KOR"),
+    # a government that names itself is that government
+    ("The Government of Japan condemns North Korea in the strongest terms.", "JPN"),
+])
+def test_a_statement_placed_by_nothing_else_is_the_plain_issuers(extractor, text, issuer):
+    document = Document(id="d", text=text, source="t", published=FuzzyDate(2017, 2, 24),
+                        genre="official")
+    accuse = [m for m in extractor.extract_one(document).mentions if m.event_type == "ACCUSE"]
+    assert accuse and {a.country for a in accuse[0].actors} == {issuer}
+
+
+def test_a_plain_government_in_news_has_no_issuer(extractor):
+    document = Document(id="d", text="The Government condemns North Korea in the strongest "
+                        "terms.", source="t", published=FuzzyDate(2017, 2, 24), genre="news")
+    accuse = [m for m in extractor.extract_one(document).mentions if m.event_type == "ACCUSE"]
+    assert not accuse or not any(a.country for a in accuse[0].actors)

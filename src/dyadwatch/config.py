@@ -33,6 +33,9 @@ class Dyad:
     # Names that only one side uses in its own statements ("Dokdo", "Takeshima"): a government
     # statement that names neither side otherwise speaks for the side whose name it uses.
     own_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The side whose statements call their issuer plainly "the Government" (the other side's
+    # say "the Government of Japan"): such a statement that no other sign places is that side's.
+    plain_issuer: str | None = None
 
     @property
     def country_set(self) -> frozenset[str]:
@@ -82,7 +85,12 @@ def load_dyad(name_or_path: str | Path = DEFAULT_DYAD) -> Dyad:
             str(k).upper() in {c.upper() for c in countries} and isinstance(v, list)
             for k, v in own_names.items()):
         raise ConfigError(f"{path}: 'own_names' must map each dyad country to a list of names")
+    plain_issuer = raw.get("plain_issuer")
+    if plain_issuer is not None and str(plain_issuer).upper() not in {
+            c.upper() for c in countries}:
+        raise ConfigError(f"{path}: 'plain_issuer' must be one of the dyad's two countries")
     return Dyad(
+        plain_issuer=str(plain_issuer).upper() if plain_issuer is not None else None,
         own_names={str(k).upper(): tuple(str(n) for n in v) for k, v in own_names.items()},
         id=str(raw.get("id") or path.stem),
         name=str(raw.get("name") or path.stem),

@@ -169,13 +169,26 @@ class Extractor:
                                               or _names_a_place(doc, h.end)))
                  } & set(self.dyad.countries)
         if len(named) != 1:
-            return self._own_name_issuer(docs)
+            return self._own_name_issuer(docs) or self._plain_issuer(docs)
         speaking = {h.entity.country for doc, hits in found for h in hits.values()
                     if _speaks_for_itself(doc, h)}
         if named & speaking:
             # "…, and Japan strongly protests it", "despite Japan's repeated requests"
             return next(iter(named))
         return next(c for c in self.dyad.countries if c not in named)
+
+    def _plain_issuer(self, docs: list[Doc]) -> str | None:
+        """ "The Government strongly condemns North Korea …": the side whose statements call
+        their issuer plainly "the Government" (the dyad's ``plain_issuer``), when one opens a
+        sentence of the statement with no country after it."""
+        if self.dyad.plain_issuer is None:
+            return None
+        for doc in docs:
+            for sent in doc.sents:
+                words = [t.lower_ for t in sent[:3]]
+                if words[:2] == ["the", "government"] and (len(words) < 3 or words[2] != "of"):
+                    return self.dyad.plain_issuer
+        return None
 
     def _own_name_issuer(self, docs: list[Doc]) -> str | None:
         """ "The Government strongly protests the unjust claim to Dokdo …": the one side whose

@@ -520,6 +520,7 @@ class ActorResolver:
         lower = head.lower_
         if lower in PERSON_PRONOUNS and ctx.last_person is not None:
             return (_with_text(ctx.last_person, head),)
+        titled = head if head.lower_ in HEADING_NOUNS else None
         head = semantic_head(head)
         pair = DIVIDED_NATIONS.get(head.lower_)
         if pair is not None:  # "the two Koreas", "both Koreas"
@@ -550,6 +551,11 @@ class ActorResolver:
         else:
             refs = self._combine(frame, found, as_actor)
         span = _np_span(head, tokens)
+        if titled is not None and titled.i != head.i:
+            # "the head of the IAEA" acts for the agency and is quoted whole
+            span = _np_span(titled, _np_tokens(titled))
+            return tuple(replace(r, text=span.text, start=span.start_char, end=span.end_char)
+                         for r in refs)
         return tuple(replace(r, start=span.start_char, end=span.end_char) for r in refs)
 
     def unresolved(self, head: Token) -> ActorRef:
@@ -1050,11 +1056,15 @@ _PLACING_PARTICIPLES = frozenset(
 )
 
 
-# Nouns that only count or divide the group named after "of" ("thousands of people").
+# "the head of the national electoral board": whoever heads a body acts for it (but "a South
+# Korean head of state" is a title)
+HEADING_NOUNS = frozenset({"head", "heads", "chief", "chairman", "chairwoman", "chairperson"})
+# Nouns that only count or divide the group named after "of" ("thousands of people"), or head it.
 QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "millions", "tens", "scores",
                             "some", "many", "most", "all", "group", "groups", "number", "part",
                             "majority", "minority", "members", "member", "handful", "crowd",
-                            "crowds", "one", "two", "three", "several", "each", "both"})
+                            "crowds", "one", "two", "three", "several", "each", "both"}
+                           | HEADING_NOUNS)
 
 
 STANCE_PREFIXES = frozenset({"anti", "pro"})
@@ -1071,8 +1081,11 @@ def semantic_head(head: Token) -> Token:
     while head.lower_ in QUANTITY_HEADS:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if pobj is None:
-            return head
+        if pobj is None or head.lower_ in HEADING_NOUNS and (pobj.lower_ in {
+                "state", "states", "government", "governments"} or any(
+                c.dep_ in {"amod", "compound", "poss"} for c in head.children)):
+            return head  # (a title, or a head with a side of its own: "a Russian deputy
+            # chairman of the committee", "the embassy's deputy chief of mission")
         head = pobj
     return head
 

@@ -214,8 +214,15 @@ def _where_clause(clause: Token) -> bool:
 
 def _same_time_clause(clause: Token) -> bool:
     """ "When Kim Il Sung died in July 1994, Seoul …", "… as he dashed across on Monday": a
-    when-, as- or while-clause's time is the main clause's."""
-    return clause.dep_ == "advcl" and any(
+    when-, as- or while-clause's time is the main clause's; so is that of a closing participle
+    ("In late 2005 China called off the summit, blaming Koizumi's visits")."""
+    if clause.dep_ != "advcl":
+        return False
+    if clause.tag_ == "VBG" and clause.i > 0 and clause.doc[clause.i - 1].text == "," \
+            and not any(c.dep_ in {"mark", "nsubj", "advmod"} for c in clause.children
+                        if c.i < clause.i):
+        return True
+    return any(
         c.dep_ == "advmod" and c.lower_ == "when" or c.dep_ == "mark" and c.lower_ in {
             "as", "while"} for c in clause.children)
 

