@@ -4171,6 +4171,16 @@ def test_a_closing_participle_is_the_main_subjects_act(code, text, event_type, a
     assert recipient in countries(event.recipients)
 
 
+@pytest.mark.parametrize("text", [
+    "Kyiv condemned the strike that was carried out on the train station, killing 50 people.",
+    "Putin ordered troops to attack Kyiv, killing thousands of civilians.",
+])
+def test_a_closing_participle_of_a_deeds_result_stays_with_the_deed(code, text):
+    # the killing is the strike's or the attack's, not the condemner's or the orderer's
+    assert not any(m.event_type == "ASSAULT" and m.actors and m.actors[0].text in {
+        "Kyiv", "Putin"} for m in code(text, date="2023-06-01"))
+
+
 def test_a_closing_participle_after_a_threat_belongs_to_the_threat(code):
     mentions = code("Turkey threatened to launch a new incursion into Syria, targeting Kurdish "
                     "militias.", date="2022-06-01")
@@ -4194,6 +4204,9 @@ def test_recognising_a_fact_is_no_diplomatic_recognition(code):
     assert kinds(mentions) == {"AGREE"}
     assert not code("Seoul recognised that closer ties with Tokyo would serve both countries.",
                     date="2017-10-31")
+    # a that-clause about a state still recognises it
+    assert "SUPPORT" in kinds(code("Bhutan recognised that Bangladesh was an independent "
+                                   "state.", date="1971-12-06"))
     assert "SUPPORT" in kinds(code("Germany formally recognised South Sudan as an independent "
                                    "state.", date="2011-07-09"))
 
@@ -4207,13 +4220,17 @@ def test_shops_acting_in_protest_boycott(code):
                                   "in protest at the textbook.", date="2005-04-06"))
 
 
-def test_rebels_surrender_to_their_own_army_in_one_event(code):
+def test_rebels_surrender_to_their_own_army(code):
     mentions = code("Nearly 200 members of the New People's Army laid down their weapons and "
                     "surrendered to the Philippine army in Mindanao last month.",
                     date="2023-06-01")
-    retreat = [m for m in mentions if m.event_type == "RETREAT"]
-    assert len(retreat) == 1
-    assert countries(retreat[0].actors) == {"PHL"} == countries(retreat[0].recipients)
+    surrender = [m for m in mentions if m.event_type == "RETREAT" and m.recipients]
+    assert surrender and countries(surrender[0].actors) == {"PHL"}
+    assert countries(surrender[0].recipients) == {"PHL"}
+    # (a state's own assets are still no target of its withdrawal)
+    event = only(code("Japan pulled its destroyer out of the fleet review.", date="2018-10-05"),
+                 "SANCTION")
+    assert "JPN" not in countries(event.recipients)
 
 
 def test_the_head_of_a_body_acts_for_it(code):
@@ -4227,3 +4244,28 @@ def test_the_head_of_a_body_acts_for_it(code):
     event = only(code("A South Korean head of state visited Japan for the first time.",
                       date="1984-09-06"), "CONSULT")
     assert countries(event.actors) == {"KOR"}
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("South Korea was dropped from Japan's list of trusted trading partners on Wednesday.",
+     "JPN", "KOR"),
+    ("Russia was expelled from the Council of Europe on Wednesday.", "IGO", "RUS"),
+])
+def test_who_excludes_when_the_passive_names_no_agent(code, text, actor, recipient):
+    # the keeper of the list, or the body one is expelled from
+    event = only(code(text, date="2022-03-16"), "SANCTION")
+    assert actor in countries(event.actors) | {a.sector for a in event.actors}
+    assert countries(event.recipients) == {recipient}
+
+
+def test_an_exclusion_by_nobody_named_stays_uncoded(code):
+    assert "SANCTION" not in kinds(code("Two players were dropped from the squad on Monday.",
+                                        date="2022-03-16"))
+
+
+def test_setting_prisoners_free_and_revoking_an_emergency(code):
+    event = only(code("Russia set free 95 Ukrainian prisoners of war on Friday.",
+                      date="2024-05-31"), "RETREAT")
+    assert countries(event.actors) == {"RUS"} and countries(event.recipients) == {"UKR"}
+    assert "CONCEDE" in kinds(code("Peru's government revoked the state of emergency in Lima "
+                                   "on Friday.", date="2023-01-20"))

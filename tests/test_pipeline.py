@@ -148,6 +148,14 @@ def test_a_statement_placed_by_nothing_else_is_the_plain_issuers(extractor, text
     assert accuse and {a.country for a in accuse[0].actors} == {issuer}
 
 
+def test_another_government_that_names_itself_is_no_plain_issuer(extractor):
+    document = Document(id="d", text="The Government of India strongly condemns the terror "
+                        "attack. The Government urges Pakistan to act against the groups.",
+                        source="t", published=FuzzyDate(2019, 2, 15), genre="official")
+    mentions = extractor.extract_one(document).mentions
+    assert mentions and not any("KOR" in {a.country for a in m.actors} for m in mentions)
+
+
 def test_a_plain_government_in_news_has_no_issuer(extractor):
     document = Document(id="d", text="The Government condemns North Korea in the strongest "
                         "terms.", source="t", published=FuzzyDate(2017, 2, 24), genre="news")

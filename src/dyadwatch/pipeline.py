@@ -183,11 +183,11 @@ class Extractor:
         sentence of the statement with no country after it."""
         if self.dyad.plain_issuer is None:
             return None
-        for doc in docs:
-            for sent in doc.sents:
-                words = [t.lower_ for t in sent[:3]]
-                if words[:2] == ["the", "government"] and (len(words) < 3 or words[2] != "of"):
-                    return self.dyad.plain_issuer
+        openings = [[t.text for t in sent[:3]] for doc in docs for sent in doc.sents]
+        if any(o[:3] == ["The", "Government", "of"] for o in openings):
+            return None  # ("The Government of India condemns …": a government names itself)
+        if any(o[:2] == ["The", "Government"] for o in openings):
+            return self.dyad.plain_issuer
         return None
 
     def _own_name_issuer(self, docs: list[Doc]) -> str | None:

@@ -1452,8 +1452,22 @@ class EventCoder:
         if trigger.negated:
             modality = replace(modality, negated=not modality.negated)
         demanded = reporter is not None and modality.kind == "demanded"
+        if not actors and agent is None and passive_subject is not None and recipients \
+                and trigger.event_type == "SANCTION":
+            # "Russia was expelled from the Council of Europe", "South Korea was dropped from
+            # Japan's list of trusted partners": the body, or the keeper of the list, excludes
+            actors = self._excluding_body(token, hits, ctx)
+            recipients = [r for r in recipients if not _same_ref(r, actors)]
         if not actors and trigger.event_type not in VICTIM_FOCUSED and not demanded:
             return None  # "textbooks approved last month": nobody named acts
+        if trigger.lemma in {"recognize", "recognise"} and (clause := next(
+                (c for c in token.children if c.dep_ == "ccomp"), None)) is not None and not any(
+                c.dep_ in SUBJECT_DEPS | {"attr"}
+                and (hit := hits.get(semantic_head(c).i)) is not None
+                and hit.entity.kind == "country" for c in clause.children):
+            # "recognising that closer ties serve both": a view (but "recognised that
+            # Bangladesh was independent", "that there is but one China" recognise a state)
+            return None
         if trigger.lemma in {"mobilize", "mobilise"} and any(
                 c.dep_ == "prep" and c.lower_ == "for" and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in LABOUR_WORDS for g in c.children)
@@ -3526,6 +3540,23 @@ class EventCoder:
                     found += self._prep_objects(grand, hits, ctx)
         return found
 
+    def _excluding_body(self, token: Token, hits: dict[int, Hit],
+                        ctx: DocContext) -> list[ActorRef]:
+        """Who excludes in "was expelled from the Council of Europe" (the body) or "was dropped
+        from Japan's list" (the list's keeper)."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for body in prep.children:
+                if body.dep_ != "pobj":
+                    continue
+                if body.lemma_.lower() in LIST_NOUNS:
+                    return [r for c in body.children if c.dep_ == "poss"
+                            for r in self._resolve_group(c, hits, ctx) if r.country]
+                return [r for r in self._resolve_group(body, hits, ctx)
+                        if r.entity is not None or r.sector == "IGO"]
+        return []
+
     def _prep_objects(self, prep: Token, hits: dict[int, Hit], ctx: DocContext) -> list[ActorRef]:
         out: list[ActorRef] = []
         for child in prep.children:
@@ -3906,8 +3937,16 @@ def _repair_stranded_subjects(sent: Span) -> None:
                           and c.doc[c.left_edge.i - 1].lower_ == "and"]:
                 _attach(other, noun, "conj")  # (the parser read "yoon" as an adverb)
             continue
-        if dep == "advcl" and token.tag_ == "VBG" and token.i > 0 \
-                and sent.doc[token.i - 1].lower_ == "," and sent.root.pos_ == "VERB" \
+        if dep == "amod" and token.lower_ == "free" and token.i > 0 \
+                and (verb := sent.doc[token.i - 1]).lemma_ == "set" and verb.pos_ == "VERB" \
+                and token.head.head.i == verb.i and token.head.dep_ == "dobj" \
+                and token.head.left_edge.i == token.i:
+            # "Russia set free 95 prisoners": the particle read as the object's adjective
+            _attach(token, verb, "prt")
+            continue
+        if dep == "advcl" and token.tag_ == "VBG" and token.lemma_ in STANCE_PARTICIPLES \
+                and token.i > 0 and sent.doc[token.i - 1].lower_ == "," \
+                and sent.root.pos_ == "VERB" \
                 and sent.root.i < token.head.i and (
                     token.head.pos_ in {"NOUN", "NUM"}
                     or token.head.dep_ == "xcomp" and token.head.head.i == sent.root.i
@@ -3915,11 +3954,13 @@ def _repair_stranded_subjects(sent: Span) -> None:
                     or token.head.dep_ in {"relcl", "acl"} and token.head.tag_ == "VBN") \
                 and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
             # "ordered the Japanese government to pay 100 million won to each of the women,
-            # rejecting Tokyo's claim of immunity": a closing participle is the main clause's,
-            # not part of what someone else was told to do (but "threatened to launch an
-            # incursion, targeting Kurdish militias" is one threat), nor of the noun the parser
-            # hung it on, nor of a passive clause about a thing ("called off the summit that had
-            # been held every year since 1999, blaming Koizumi's prayers at Yasukuni")
+            # rejecting Tokyo's claim of immunity": a closing participle of word or stance is
+            # the main clause's, not part of what someone else was told to do, nor of the noun
+            # the parser hung it on, nor of a passive clause about a thing ("called off the
+            # summit that had been held every year since 1999, blaming Koizumi's prayers");
+            # a deed's result stays where it is ("the strike that was carried out on the
+            # station, killing 50 people"), and so does a participle after a threat to act
+            # ("threatened to launch an incursion, targeting Kurdish militias")
             _attach(token, sent.root, "advcl")
             continue
         if dep == "acl" and token.tag_ in {"VBD", "VBN"} \
@@ -4866,11 +4907,8 @@ def _fold_coordinated(events: list[CodedEvent]) -> list[CodedEvent]:
                       and e.modality == event.modality
                       and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
                       # "froze its funding and suspended aid": two objects, two events; but
-                      # "held a call and discussed …" is one meeting, and so is "laid down
-                      # their weapons and surrendered to the army"
-                      and (event.event_type == "CONSULT" or not _own_object(e)
-                           or not any(c.dep_ in {"dobj", "dative", "xcomp", "ccomp"}
-                                      for c in token.children))),
+                      # "held a call and discussed …" is one meeting
+                      and (event.event_type == "CONSULT" or not _own_object(e))),
                      None)
         if first is None:
             out.append(event)
@@ -5728,6 +5766,15 @@ PROSPECT_NOUNS = frozenset({"prospect", "possibility", "spectre", "specter", "op
 HELPING_VERBS = frozenset({"help", "assist", "aid", "support", "rebuild"})
 # Acts whose public with no country named is the actor's own (not judgements, demands or
 # protests, often about a deed done to others: "Japan condemned the killing of civilians")
+# Closing participles of word or stance ("…, rejecting Tokyo's claim", "…, blaming Koizumi's
+# visits"): the main subject's, wherever the parser hangs them.
+STANCE_PARTICIPLES = frozenset({
+    "reject", "blame", "cite", "accuse", "deny", "dismiss", "condemn", "denounce", "criticise",
+    "criticize", "urge", "demand", "insist", "warn", "threaten", "refuse", "rule", "call",
+    "describe", "brand", "praise", "welcome", "hail", "vow", "pledge", "promise", "accept",
+    "acknowledge", "apologise", "apologize", "defy", "ignore", "rebuff", "protest", "complain"})
+# What one is struck from when excluded ("dropped from Japan's list of trusted partners")
+LIST_NOUNS = frozenset({"list", "whitelist", "register", "registry", "roster", "blacklist"})
 DOMESTIC_ACTS = frozenset({"ASSAULT", "COERCE", "REJECT", "CONCEDE", "SANCTION", "THREATEN"})
 ASKING_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "proposal"})
 # A public that stays at home ("mourners", "villagers", "farm unions"); not refugees, migrants
