@@ -4269,3 +4269,11 @@ def test_setting_prisoners_free_and_revoking_an_emergency(code):
     assert countries(event.actors) == {"RUS"} and countries(event.recipients) == {"UKR"}
     assert "CONCEDE" in kinds(code("Peru's government revoked the state of emergency in Lima "
                                    "on Friday.", date="2023-01-20"))
+
+
+def test_an_opening_participle_read_as_a_modifier_of_its_object(code):
+    # the parser made "Blaming Hamas" a first subject of "struck"
+    mentions = code("Blaming Hamas, Israel struck targets in Gaza.", date="2023-10-09")
+    accuse = only(mentions, "ACCUSE")
+    assert countries(accuse.actors) == {"ISR"} and countries(accuse.recipients) == {"PSE"}
+    assert countries(only(mentions, "ASSAULT").actors) == {"ISR"}

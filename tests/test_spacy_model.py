@@ -44,3 +44,8 @@ def test_a_place_or_name_ending_in_ing_keeps_its_tag(nlp):
     assert doc[0].pos_ == "PROPN"
     doc = nlp("Meeting rooms were booked for the talks.")
     assert doc[0].pos_ in {"NOUN", "PROPN"}  # not a clause: a noun before a noun
+
+
+def test_an_opening_participle_hung_on_a_fronted_name_is_a_verb(nlp):
+    doc = nlp("Hosting Moon in Pyongyang, Kim pledged to dismantle the test site.")
+    assert (doc[0].pos_, doc[0].lemma_) == ("VERB", "host")

@@ -988,7 +988,11 @@ class EventCoder:
                 ))) or infinitival(current)  # "cooperate in evacuating", "stopped … from"
             if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
                     and elaborates(triggers[head.i], triggers.get(current.i)) \
-                    and not any(c.dep_ == "neg" for c in head.children):
+                    and not any(c.dep_ == "neg" for c in head.children) \
+                    and not (triggers[head.i].lemma == "strike"
+                             and any(c.dep_ == "dobj" for c in head.children)):
+                # ("Blaming Hamas, Israel struck targets": a strike with an object is an
+                # attack, which a blaming does not spell out)
                 # (but "said the platforms did not breach the agreement, brushing off the
                 # complaints": a denied act elaborates nothing; the speaker brushes off)
                 return True  # "opened fire, killing six", "rallied ..., demanding an apology"
@@ -3898,7 +3902,8 @@ def _repair_stranded_subjects(sent: Span) -> None:
     - a subject list whose first name went to "after";
     - a surname read as a subject of its own ("Cho Tae-yul and … held talks");
     - two subjects on one verb;
-    - an opening participle read as the subject ("Meeting in Singapore, Kihara and Shin …");
+    - an opening participle read as the subject ("Meeting in Singapore, Kihara and Shin …"), or
+      as a modifier of its object ("Blaming Hamas, Israel struck …");
     - a subject joined to the object before it;
     - an object read as the subject of a bare participle after it ("was disbanding the
       committee investigating …");
@@ -4107,6 +4112,14 @@ def _repair_stranded_subjects(sent: Span) -> None:
             _attach(surname, token, "compound")
             if _attach(first, token.head, token.dep_):
                 _attach(token, first, "conj")
+            continue
+        fronted = _participle_read_as_modifier(token)
+        if fronted is not None:
+            # "Blaming Hamas, Israel struck targets in Gaza": the opening participle read as a
+            # modifier of its own object, which became a second subject
+            participle, obj = fronted
+            if _attach(participle, token, "advcl"):
+                _attach(obj, participle, "dobj")
             continue
         opening = _opening_participle(token)
         if opening is not None:
@@ -4549,6 +4562,24 @@ def _merged_name_pair(token: Token) -> tuple[Token, Token, Token] | None:
                 and not any(True for _ in surname.children):
             return given, first, surname
     return None
+
+
+def _participle_read_as_modifier(token: Token) -> tuple[Token, Token] | None:
+    """The participle opening the sentence ("Blaming", "Hosting") that the parser hung as a
+    modifier on its object, and that object, read as a first subject before a comma and the
+    verb's real subject."""
+    if token.pos_ != "VERB":
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2:
+        return None
+    first, second = subjects[0], subjects[1]
+    participle = token.doc[first.left_edge.i]
+    if participle.i != participle.sent.start or participle.tag_ != "VBG" \
+            or participle.dep_ not in {"compound", "amod", "nmod"} \
+            or not any(t.text == "," for t in token.doc[first.right_edge.i + 1:second.left_edge.i]):
+        return None
+    return participle, first
 
 
 def _opening_participle(token: Token) -> tuple[Token, Token] | None:

@@ -52,7 +52,9 @@ def _word_repairs(nlp: Language, name: str):
     - the currency "won" (above) keeps a verb tag and the lemma "win";
     - "Visiting Gyeongju for talks with Kim, Hosokawa apologised": a capitalised participle
       that opens a sentence is tagged a proper noun (lemma "Visiting"); when the parse still
-      hangs it on the main verb as a clause, it is read as the verb it is."""
+      hangs it on the main verb as a clause, or on a name that comes before a comma and the
+      verb's other subject ("Hosting Moon in Pyongyang, Kim pledged …"), it is read as the verb
+      it is (the coder then re-hangs the name as its object)."""
     lemmatizer = nlp.get_pipe("lemmatizer")
 
     def repair(doc):
@@ -61,11 +63,23 @@ def _word_repairs(nlp: Language, name: str):
                 token.tag_, token.pos_, token.lemma_ = "NN", "NOUN", "won"
         for sent in doc.sents:
             token = sent[0]
-            if token.tag_ == "NNP" and token.dep_ == "advcl" and not token.ent_type_ \
-                    and token.lower_.endswith("ing") and len(token) > 5 \
-                    and token.head.pos_ in {"VERB", "AUX"}:
+            if token.tag_ == "NNP" and token.lower_.endswith("ing") and len(token) > 5 and (
+                    token.dep_ == "advcl" and not token.ent_type_
+                    and token.head.pos_ in {"VERB", "AUX"} or _modifies_a_fronted_subject(token)):
                 token.tag_, token.pos_ = "VBG", "VERB"
                 token.lemma_ = lemmatizer.rule_lemmatize(token)[0]
         return doc
 
     return repair
+
+
+def _modifies_a_fronted_subject(token) -> bool:
+    """ "Hosting Moon in Pyongyang, Kim pledged …": the word hangs on a subject that stands
+    before a comma and another subject of the same verb."""
+    noun = token.head
+    if token.dep_ != "compound" or noun.dep_ != "nsubj":
+        return False
+    verb = noun.head
+    return any(c.dep_ == "nsubj" and c.i > noun.i and any(
+        t.text == "," for t in token.doc[noun.right_edge.i + 1:c.left_edge.i])
+        for c in verb.children)
