@@ -49,3 +49,8 @@ def test_a_place_or_name_ending_in_ing_keeps_its_tag(nlp):
 def test_an_opening_participle_hung_on_a_fronted_name_is_a_verb(nlp):
     doc = nlp("Hosting Moon in Pyongyang, Kim pledged to dismantle the test site.")
     assert (doc[0].pos_, doc[0].lemma_) == ("VERB", "host")
+
+
+def test_won_after_a_year_stays_a_verb(nlp):
+    won = word(nlp("Moon, who in 2017 won the presidency, met Abe in Hamburg."), "won")
+    assert (won.pos_, won.lemma_) == ("VERB", "win")

@@ -991,10 +991,10 @@ class EventCoder:
                     and not any(c.dep_ == "neg" for c in head.children) \
                     and not (triggers[head.i].lemma == "strike"
                              and any(c.dep_ == "dobj" for c in head.children)):
-                # ("Blaming Hamas, Israel struck targets": a strike with an object is an
-                # attack, which a blaming does not spell out)
                 # (but "said the platforms did not breach the agreement, brushing off the
-                # complaints": a denied act elaborates nothing; the speaker brushes off)
+                # complaints": a denied act elaborates nothing; the speaker brushes off; and
+                # "Blaming Hamas, Israel struck targets": a strike with an object is an attack,
+                # which a blaming does not spell out)
                 return True  # "opened fire, killing six", "rallied ..., demanding an apology"
             if head.i in triggers and current.dep_ == "advcl" \
                     and triggers[head.i].event_type == "THREATEN" and any(
@@ -4113,21 +4113,13 @@ def _repair_stranded_subjects(sent: Span) -> None:
             if _attach(first, token.head, token.dep_):
                 _attach(token, first, "conj")
             continue
-        fronted = _participle_read_as_modifier(token)
-        if fronted is not None:
-            # "Blaming Hamas, Israel struck targets in Gaza": the opening participle read as a
-            # modifier of its own object, which became a second subject
-            participle, obj = fronted
-            if _attach(participle, token, "advcl"):
-                _attach(obj, participle, "dobj")
-            continue
-        opening = _opening_participle(token)
-        if opening is not None:
-            # "Meeting in Singapore on Saturday, Kihara and Shin agreed …": the parser took the
-            # opening participle for the subject and hung the names inside its clause
-            participle, subject = opening
-            if _attach(subject, token, "nsubj"):
-                _attach(participle, token, "advcl")
+        steps = _opening_participle_steps(token)
+        if steps:
+            # "Meeting in Singapore on Saturday, Kihara and Shin agreed …", "Blaming Hamas,
+            # Israel struck targets in Gaza": the opening participle re-hung on the verb
+            for child, head, new_dep in steps:
+                if not _attach(child, head, new_dep):
+                    break
             continue
         if not any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in token.children):
             subject = _stranded_subject(token)
@@ -4562,6 +4554,23 @@ def _merged_name_pair(token: Token) -> tuple[Token, Token, Token] | None:
                 and not any(True for _ in surname.children):
             return given, first, surname
     return None
+
+
+def _opening_participle_steps(token: Token) -> list[tuple[Token, Token, str]]:
+    """The re-attachments, in order, that give an opening participle back to the verb: when the
+    parser took it for the subject and hung the names inside its clause ("Meeting in Singapore,
+    Kihara and Shin agreed …"), the names become the subject; when it read it as a modifier of
+    its own object, made a second subject ("Blaming Hamas, Israel struck …"), the name becomes
+    its object."""
+    fronted = _participle_read_as_modifier(token)
+    if fronted is not None:
+        participle, name = fronted
+        return [(participle, token, "advcl"), (name, participle, "dobj")]
+    opening = _opening_participle(token)
+    if opening is not None:
+        participle, subject = opening
+        return [(subject, token, "nsubj"), (participle, token, "advcl")]
+    return []
 
 
 def _participle_read_as_modifier(token: Token) -> tuple[Token, Token] | None:
@@ -5795,8 +5804,6 @@ PROSPECT_TRIGGER = Trigger("THREATEN", "130", "raise-prospect")
 PROSPECT_VERBS = frozenset({"raise", "float", "dangle", "moot", "air"})
 PROSPECT_NOUNS = frozenset({"prospect", "possibility", "spectre", "specter", "option"})
 HELPING_VERBS = frozenset({"help", "assist", "aid", "support", "rebuild"})
-# Acts whose public with no country named is the actor's own (not judgements, demands or
-# protests, often about a deed done to others: "Japan condemned the killing of civilians")
 # Closing participles of word or stance ("…, rejecting Tokyo's claim", "…, blaming Koizumi's
 # visits"): the main subject's, wherever the parser hangs them.
 STANCE_PARTICIPLES = frozenset({
@@ -5806,6 +5813,8 @@ STANCE_PARTICIPLES = frozenset({
     "acknowledge", "apologise", "apologize", "defy", "ignore", "rebuff", "protest", "complain"})
 # What one is struck from when excluded ("dropped from Japan's list of trusted partners")
 LIST_NOUNS = frozenset({"list", "whitelist", "register", "registry", "roster", "blacklist"})
+# Acts whose public with no country named is the actor's own (not judgements, demands or
+# protests, often about a deed done to others: "Japan condemned the killing of civilians")
 DOMESTIC_ACTS = frozenset({"ASSAULT", "COERCE", "REJECT", "CONCEDE", "SANCTION", "THREATEN"})
 ASKING_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "proposal"})
 # A public that stays at home ("mourners", "villagers", "farm unions"); not refugees, migrants

