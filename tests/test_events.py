@@ -4204,9 +4204,11 @@ def test_recognising_a_fact_is_no_diplomatic_recognition(code):
     assert kinds(mentions) == {"AGREE"}
     assert not code("Seoul recognised that closer ties with Tokyo would serve both countries.",
                     date="2017-10-31")
-    # a that-clause about a state still recognises it
+    # a that-clause about a state still recognises it, but not one that judges a state
     assert "SUPPORT" in kinds(code("Bhutan recognised that Bangladesh was an independent "
                                    "state.", date="1971-12-06"))
+    assert "SUPPORT" not in kinds(code("Germany recognised that Russia was a threat to European "
+                                       "security.", date="2022-03-01"))
     assert "SUPPORT" in kinds(code("Germany formally recognised South Sudan as an independent "
                                    "state.", date="2011-07-09"))
 
@@ -4258,9 +4260,22 @@ def test_who_excludes_when_the_passive_names_no_agent(code, text, actor, recipie
     assert countries(event.recipients) == {recipient}
 
 
-def test_an_exclusion_by_nobody_named_stays_uncoded(code):
-    assert "SANCTION" not in kinds(code("Two players were dropped from the squad on Monday.",
-                                        date="2022-03-16"))
+@pytest.mark.parametrize("text", [
+    "Two players were dropped from the squad on Monday.",
+    "The senator was expelled from the Democratic Party after the scandal.",
+    "The bill was removed from the agenda of the National Assembly.",
+    "Son Heung-min was dropped from South Korea's roster for the friendly against Japan.",
+    "Iran was dropped from Britain's list of high-risk countries.",
+])
+def test_an_exclusion_of_no_state_or_by_no_body_stays_uncoded(code, text):
+    # people, bills and lists of risks: no state struck off by a state or a body
+    assert "SANCTION" not in kinds(code(text, date="2022-03-16"))
+
+
+def test_off_a_terrorism_list_kept_by_a_state_is_an_easing(code):
+    event = only(code("North Korea was removed from the US list of state sponsors of terrorism "
+                      "in 2008.", date="2008-10-11"), "RETREAT")
+    assert countries(event.actors) == {"USA"} and countries(event.recipients) == {"PRK"}
 
 
 def test_setting_prisoners_free_and_revoking_an_emergency(code):
@@ -4271,9 +4286,36 @@ def test_setting_prisoners_free_and_revoking_an_emergency(code):
                                    "on Friday.", date="2023-01-20"))
 
 
+def test_workers_striking_a_plant_voice_their_demand_in_the_strike(code):
+    # a labour strike with a workplace object still absorbs the demand it voices
+    assert "REQUEST" not in kinds(code("Thousands of workers struck the Hyundai plant, "
+                                       "demanding higher wages.", date="2023-07-12"))
+
+
 def test_an_opening_participle_read_as_a_modifier_of_its_object(code):
     # the parser made "Blaming Hamas" a first subject of "struck"
     mentions = code("Blaming Hamas, Israel struck targets in Gaza.", date="2023-10-09")
     accuse = only(mentions, "ACCUSE")
     assert countries(accuse.actors) == {"ISR"} and countries(accuse.recipients) == {"PSE"}
     assert countries(only(mentions, "ASSAULT").actors) == {"ISR"}
+
+
+def test_a_verb_with_its_own_subject_read_as_an_adjective_takes_its_objects_place():
+    # "Militiamen tortured migrants, survivors told investigators" parsed with "tortured" as an
+    # adjective of "migrants", itself a loose dependent of "told"
+    words = ["Militiamen", "tortured", "migrants", ",", "survivors", "told", "investigators"]
+    doc = Doc(Vocab(), words=words, heads=[1, 2, 5, 5, 5, 5, 5],
+              deps=["nsubj", "amod", "dep", "punct", "nsubj", "ROOT", "dobj"],
+              pos=["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB", "NOUN"],
+              tags=["NNS", "VBD", "NNS", ",", "NNS", "VBD", "NNS"])
+    _repair_stranded_subjects(doc[:])
+    assert (doc[1].head.text, doc[1].dep_) == ("told", "ccomp")
+    assert (doc[2].head.text, doc[2].dep_) == ("tortured", "dobj")
+    # a number read as the subject of an adjective ("Two wanted gunmen") is left alone
+    words = ["Two", "wanted", "gunmen", "were", "killed"]
+    doc = Doc(Vocab(), words=words, heads=[1, 2, 4, 4, 4],
+              deps=["nsubj", "amod", "nsubjpass", "auxpass", "ROOT"],
+              pos=["NUM", "VERB", "NOUN", "AUX", "VERB"],
+              tags=["CD", "VBD", "NNS", "VBP", "VBN"])
+    _repair_stranded_subjects(doc[:])
+    assert (doc[1].head.text, doc[1].dep_) == ("gunmen", "amod")

@@ -156,6 +156,14 @@ def test_another_government_that_names_itself_is_no_plain_issuer(extractor):
     assert mentions and not any("KOR" in {a.country for a in m.actors} for m in mentions)
 
 
+def test_another_government_named_later_leaves_the_plain_issuer(extractor):
+    document = Document(id="d", text="The Government strongly condemns Russia's attack on "
+                        "Ukraine. The Government of Ukraine has our full support.", source="t",
+                        published=FuzzyDate(2022, 2, 24), genre="official")
+    accuse = [m for m in extractor.extract_one(document).mentions if m.event_type == "ACCUSE"]
+    assert accuse and {a.country for a in accuse[0].actors} == {"KOR"}
+
+
 def test_a_plain_government_in_news_has_no_issuer(extractor):
     document = Document(id="d", text="The Government condemns North Korea in the strongest "
                         "terms.", source="t", published=FuzzyDate(2017, 2, 24), genre="news")

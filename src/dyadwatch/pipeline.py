@@ -183,12 +183,11 @@ class Extractor:
         sentence of the statement with no country after it."""
         if self.dyad.plain_issuer is None:
             return None
-        openings = [[t.text for t in sent[:3]] for doc in docs for sent in doc.sents]
-        if any(o[:3] == ["The", "Government", "of"] for o in openings):
+        first = next(([t.text for t in sent[:3]] for doc in docs for sent in doc.sents
+                      if [t.text for t in sent[:2]] == ["The", "Government"]), None)
+        if first is None or first[2:] == ["of"]:
             return None  # ("The Government of India condemns …": a government names itself)
-        if any(o[:2] == ["The", "Government"] for o in openings):
-            return self.dyad.plain_issuer
-        return None
+        return self.dyad.plain_issuer
 
     def _own_name_issuer(self, docs: list[Doc]) -> str | None:
         """ "The Government strongly protests the unjust claim to Dokdo …": the one side whose

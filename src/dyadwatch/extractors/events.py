@@ -989,8 +989,9 @@ class EventCoder:
             if head.i in triggers and current.dep_ == "advcl" and current.tag_ == "VBG" \
                     and elaborates(triggers[head.i], triggers.get(current.i)) \
                     and not any(c.dep_ == "neg" for c in head.children) \
-                    and not (triggers[head.i].lemma == "strike"
-                             and any(c.dep_ == "dobj" for c in head.children)):
+                    and not (triggers[head.i].lemma == "strike" and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() not in WORKPLACE_NOUNS
+                        for c in head.children)):
                 # (but "said the platforms did not breach the agreement, brushing off the
                 # complaints": a denied act elaborates nothing; the speaker brushes off; and
                 # "Blaming Hamas, Israel struck targets": a strike with an object is an attack,
@@ -1456,21 +1457,24 @@ class EventCoder:
         if trigger.negated:
             modality = replace(modality, negated=not modality.negated)
         demanded = reporter is not None and modality.kind == "demanded"
-        if not actors and agent is None and passive_subject is not None and recipients \
-                and trigger.event_type == "SANCTION":
+        if not actors and agent is None and passive_subject is not None \
+                and trigger.event_type == "SANCTION" and _names_a_state(passive_subject, hits) \
+                and not any(t.dep_ == "prep" and t.lower_ == "by" for t in token.subtree):
             # "Russia was expelled from the Council of Europe", "South Korea was dropped from
             # Japan's list of trusted partners": the body, or the keeper of the list, excludes
+            # a state (not "the senator was expelled from the party"; nor where an agent is
+            # misplaced: "was excluded from the talks by China")
             actors = self._excluding_body(token, hits, ctx)
             recipients = [r for r in recipients if not _same_ref(r, actors)]
         if not actors and trigger.event_type not in VICTIM_FOCUSED and not demanded:
             return None  # "textbooks approved last month": nobody named acts
         if trigger.lemma in {"recognize", "recognise"} and (clause := next(
-                (c for c in token.children if c.dep_ == "ccomp"), None)) is not None and not any(
-                c.dep_ in SUBJECT_DEPS | {"attr"}
-                and (hit := hits.get(semantic_head(c).i)) is not None
-                and hit.entity.kind == "country" for c in clause.children):
-            # "recognising that closer ties serve both": a view (but "recognised that
-            # Bangladesh was independent", "that there is but one China" recognise a state)
+                (c for c in token.children if c.dep_ == "ccomp"), None)) is not None and not (
+                any(c.dep_ in SUBJECT_DEPS and _names_a_state(c, hits)
+                    for c in clause.children)
+                and any(t.lemma_.lower() in STATEHOOD_WORDS for t in clause.subtree)):
+            # "recognising that closer ties serve both", "recognised that Russia was a threat":
+            # a view (but "recognised that Bangladesh was an independent state" recognises one)
             return None
         if trigger.lemma in {"mobilize", "mobilise"} and any(
                 c.dep_ == "prep" and c.lower_ == "for" and any(
@@ -3554,9 +3558,16 @@ class EventCoder:
             for body in prep.children:
                 if body.dep_ != "pobj":
                     continue
-                if body.lemma_.lower() in LIST_NOUNS:
-                    return [r for c in body.children if c.dep_ == "poss"
+                if _trusted_list(body) or body.lemma_.lower() in {"list", "blacklist"} and any(
+                        t.lemma_.lower() in BLACKLIST_WORDS for t in body.subtree):
+                    # (off a blacklist is an easing, coded below; "Japan's list", "the US
+                    # list": its keeper)
+                    return [r for c in body.children if c.dep_ in {"poss", "compound", "amod"}
+                            and _names_a_state(c, hits)
                             for r in self._resolve_group(c, hits, ctx) if r.country]
+                hit = hits.get(body.i)
+                if hit is None or hit.entity.kind not in {"igo", "institution"}:
+                    return []  # (not "removed from the agenda of the National Assembly")
                 return [r for r in self._resolve_group(body, hits, ctx)
                         if r.entity is not None or r.sector == "IGO"]
         return []
@@ -3941,6 +3952,20 @@ def _repair_stranded_subjects(sent: Span) -> None:
                           and c.dep_ in {"advmod", "nsubj", "npadvmod"}
                           and c.doc[c.left_edge.i - 1].lower_ == "and"]:
                 _attach(other, noun, "conj")  # (the parser read "yoon" as an adverb)
+            continue
+        if dep == "amod" and token.tag_ in {"VBD", "VBN"} and token.head.i == token.i + 1 \
+                and token.head.pos_ == "NOUN" and any(
+                    c.dep_ == "nsubj" and c.i < token.i and c.pos_ in {"NOUN", "PROPN"}
+                    for c in token.children):
+            # "Libyan militiamen tortured migrants …, survivors told UN investigators": a verb
+            # with a subject of its own read as its object's adjective takes the object's place
+            noun = token.head
+            if noun.dep_ == "ROOT":
+                token.head, token.dep_ = token, "ROOT"
+            elif not _attach(token, noun.head, "ccomp" if noun.head.pos_ in {"VERB", "AUX"}
+                             and noun.dep_ in {"dep", "nsubj", "dobj"} else noun.dep_):
+                continue
+            _attach(noun, token, "dobj")
             continue
         if dep == "amod" and token.lower_ == "free" and token.i > 0 \
                 and (verb := sent.doc[token.i - 1]).lemma_ == "set" and verb.pos_ == "VERB" \
@@ -4571,6 +4596,25 @@ def _opening_participle_steps(token: Token) -> list[tuple[Token, Token, str]]:
         participle, subject = opening
         return [(subject, token, "nsubj"), (participle, token, "advcl")]
     return []
+
+
+def _trusted_list(noun: Token) -> bool:
+    """ "Japan's white list", "its list of trusted trading partners", "the whitelist"."""
+    lemma = noun.lemma_.lower()
+    if lemma == "whitelist":
+        return True
+    if lemma != "list":
+        return False
+    return any(c.lower_ in TRUSTED_WORDS for c in noun.children if c.dep_ in {"amod", "compound"}) \
+        or any(m.lower_ in TRUSTED_WORDS for p in noun.children if p.dep_ == "prep"
+               and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+               for m in o.children if m.dep_ in {"amod", "compound"})
+
+
+def _names_a_state(noun: Token, hits: dict[int, Hit]) -> bool:
+    """The noun names a state as such ("South Korea", "Russia"), not a person or a body."""
+    hit = hits.get(semantic_head(noun).i)
+    return hit is not None and hit.entity.kind == "country"
 
 
 def _participle_read_as_modifier(token: Token) -> tuple[Token, Token] | None:
@@ -5804,6 +5848,9 @@ PROSPECT_TRIGGER = Trigger("THREATEN", "130", "raise-prospect")
 PROSPECT_VERBS = frozenset({"raise", "float", "dangle", "moot", "air"})
 PROSPECT_NOUNS = frozenset({"prospect", "possibility", "spectre", "specter", "option"})
 HELPING_VERBS = frozenset({"help", "assist", "aid", "support", "rebuild"})
+# What a clause says of a state that one recognises ("that Bangladesh was independent")
+STATEHOOD_WORDS = frozenset({"state", "independent", "independence", "sovereign", "sovereignty",
+                             "nation", "country", "government"})
 # Closing participles of word or stance ("…, rejecting Tokyo's claim", "…, blaming Koizumi's
 # visits"): the main subject's, wherever the parser hangs them.
 STANCE_PARTICIPLES = frozenset({
@@ -5811,8 +5858,11 @@ STANCE_PARTICIPLES = frozenset({
     "criticize", "urge", "demand", "insist", "warn", "threaten", "refuse", "rule", "call",
     "describe", "brand", "praise", "welcome", "hail", "vow", "pledge", "promise", "accept",
     "acknowledge", "apologise", "apologize", "defy", "ignore", "rebuff", "protest", "complain"})
-# What one is struck from when excluded ("dropped from Japan's list of trusted partners")
-LIST_NOUNS = frozenset({"list", "whitelist", "register", "registry", "roster", "blacklist"})
+# A list whose keeper sanctions by striking one off ("dropped from Japan's list of trusted
+# trading partners", "removed from its white list"); off a list of high-risk or hostile
+# countries is a relief, and off a roster of players no state act
+TRUSTED_WORDS = frozenset({"trusted", "white", "preferred", "favoured", "favored", "friendly",
+                           "approved", "allied", "reliable"})
 # Acts whose public with no country named is the actor's own (not judgements, demands or
 # protests, often about a deed done to others: "Japan condemned the killing of civilians")
 DOMESTIC_ACTS = frozenset({"ASSAULT", "COERCE", "REJECT", "CONCEDE", "SANCTION", "THREATEN"})
