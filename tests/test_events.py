@@ -4319,3 +4319,19 @@ def test_a_verb_with_its_own_subject_read_as_an_adjective_takes_its_objects_plac
               tags=["CD", "VBD", "NNS", "VBP", "VBN"])
     _repair_stranded_subjects(doc[:])
     assert (doc[1].head.text, doc[1].dep_) == ("gunmen", "amod")
+
+
+@pytest.mark.parametrize(("text", "genre"), [
+    ("Hynix loses in the high court and Tokyo protests inside the hour.", "news"),
+    ("hynix loses in the high court and tokyo protests inside the hour.", "forum"),
+])
+def test_a_present_tense_verb_read_as_a_plural_noun_after_a_name(code, text, genre):
+    event = only(code(text, date="2019-01-18", genre=genre), "ACCUSE")
+    assert countries(event.actors) == {"JPN"}
+
+
+def test_a_plural_noun_with_a_verb_of_its_own_stays_a_noun(code):
+    # "Seoul protests were quick": the noun is the subject of "were", not Seoul's protesting
+    assert not any(m.event_type == "ACCUSE" and "KOR" in countries(m.actors) for m in code(
+        "Tokyo approved the textbooks and Seoul protests were quick to follow.",
+        date="2019-03-26"))

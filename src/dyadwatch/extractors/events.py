@@ -3967,6 +3967,20 @@ def _repair_stranded_subjects(sent: Span) -> None:
                 continue
             _attach(noun, token, "dobj")
             continue
+        if dep == "conj" and token.tag_ == "NNS" and token.head.pos_ in {"VERB", "AUX"} \
+                and token.head.i < token.i and not any(
+                    c.dep_ in {"det", "poss", "amod", "nummod"} for c in token.children) \
+                and (name := next((c for c in token.children if c.dep_ in {"compound", "nsubj"}
+                                   and c.pos_ == "PROPN" and c.i < token.i), None)) is not None \
+                and token.doc[name.left_edge.i - 1].lower_ == "and" \
+                and (token.i + 1 == len(token.doc)
+                     or token.doc[token.i + 1].pos_ not in {"VERB", "AUX", "PART"}):
+            # "Fujikoshi loses in the supreme court and Tokyo protests inside the hour": a verb
+            # in the present read as a plural noun after a name (not "and Seoul protests were
+            # quick to follow", a noun with a verb of its own)
+            token.tag_, token.pos_ = "VBZ", "VERB"
+            _attach(name, token, "nsubj")
+            continue
         if dep == "amod" and token.lower_ == "free" and token.i > 0 \
                 and (verb := sent.doc[token.i - 1]).lemma_ == "set" and verb.pos_ == "VERB" \
                 and token.head.head.i == verb.i and token.head.dep_ == "dobj" \
