@@ -179,8 +179,8 @@ class Extractor:
 
     def _plain_issuer(self, docs: list[Doc]) -> str | None:
         """ "The Government strongly condemns North Korea …": the side whose statements call
-        their issuer plainly "the Government" (the dyad's ``plain_issuer``), when one opens a
-        sentence of the statement with no country after it."""
+        their issuer plainly "the Government" (the dyad's ``plain_issuer``), when the first
+        sentence of the statement that opens "The Government" does not go on "of …"."""
         if self.dyad.plain_issuer is None:
             return None
         first = next(([t.text for t in sent[:3]] for doc in docs for sent in doc.sents
